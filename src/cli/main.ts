@@ -1,0 +1,71 @@
+import { existsSync, statSync } from 'node:fs';
+import { analyze } from '../core/analysis/analyze';
+import { analysisJson } from '../core/analysis/json';
+import { summaryText } from '../core/summary';
+import type { SheetData } from '../core/workbook/reader';
+import { readXlsxFile } from '../local/xlsx';
+
+const USAGE = `usage: ita-report analyze WORKBOOK.xlsx [--json]
+
+  analyze   read the score tabs of WORKBOOK.xlsx, check them and print the analysis
+            (a Thai summary, or with --json the JSON of ../shared/spec/workbook.md)
+
+exit status: 0 analysed, 1 the workbook cannot be analysed, 2 usage error`;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+class UsageError extends Error {}
+
+async function loadWorkbook(path: string): Promise<SheetData[]> {
+  if (!existsSync(path)) throw new UsageError(`ita-report: no such file: ${path}`);
+  if (!statSync(path).isFile()) throw new UsageError(`ita-report: not a file: ${path}`);
+  try {
+    return await readXlsxFile(path);
+  } catch (e) {
+    throw new UsageError(`ita-report: cannot read ${path} as an .xlsx workbook (${(e as Error).message})`);
+  }
+}
+
+function parseArgs(args: string[], flags: string[]): { positional: string[]; flags: Set<string> } {
+  const positional: string[] = [];
+  const seen = new Set<string>();
+  for (const arg of args) {
+    if (arg.startsWith('-')) {
+      if (!flags.includes(arg)) throw new UsageError(`ita-report: unknown option ${arg}`);
+      seen.add(arg);
+    } else positional.push(arg);
+  }
+  return { positional, flags: seen };
+}
+
+async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
+  const { positional, flags } = parseArgs(args, ['--json']);
+  if (positional.length !== 1) throw new UsageError('ita-report: analyze takes one WORKBOOK.xlsx');
+  const sheets = await loadWorkbook(positional[0]);
+  const analysis = analyze(sheets);
+  const json = analysisJson(analysis);
+  if (flags.has('--json')) io.out(JSON.stringify(json, null, 2));
+  else io.out(summaryText(json, analysis.workbook.settings?.thaiDigits ?? true));
+  return analysis.ok ? 0 : 1;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (command === 'analyze') return await analyzeCommand(rest, io);
+    throw new UsageError(command ? `ita-report: unknown command ${command}` : 'ita-report: no command given');
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message} (see ita-report --help)`);
+      return 2;
+    }
+    throw e;
+  }
+}

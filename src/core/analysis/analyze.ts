@@ -1,0 +1,478 @@
+import { Exact, mean } from '../decimal';
+import { type Finding, Findings } from '../findings';
+import {
+  type Framework,
+  frameworkById,
+  frameworkForYear,
+  type IndicatorDef,
+  indicatorOfItem,
+  type LevelRule,
+  type ToolKey,
+} from '../frameworks';
+import { toArabicDigits } from '../thai';
+import {
+  type Given,
+  type GivenItem,
+  type ParsedWorkbook,
+  readWorkbook,
+  type SheetData,
+} from '../workbook/reader';
+
+/** A figure of the analysis: the value used (given, else computed), and where it comes from. */
+export interface Figure {
+  value: Exact | null;
+  given: Given | null;
+  /** What finer levels give, when they give it. */
+  computed: Exact | null;
+  /** The cells the value rests on. */
+  sources: string[];
+}
+
+export interface WeakItem {
+  item: string;
+  part: number | null;
+  indicator: number;
+  score: Exact;
+}
+
+export interface YearAnalysis {
+  year: number;
+  framework: Framework;
+  total: Figure;
+  tools: Partial<Record<ToolKey, Figure>>;
+  indicators: Map<number, Figure>;
+  /** Keyed `i1`, or `e1.1` for an EIT item in part 1 of a two-part framework. */
+  items: Map<string, Figure>;
+  level: LevelRule | { label: string; labelEn: string } | null;
+}
+
+export interface Analysis {
+  agency: string;
+  year: number | null;
+  workbook: ParsedWorkbook;
+  years: YearAnalysis[];
+  current: YearAnalysis | null;
+  previous: YearAnalysis | null;
+  weakest: WeakItem[];
+  findings: Finding[];
+  /** false when the workbook cannot be analysed: no readable settings, or no scores for the assessed year. */
+  ok: boolean;
+}
+
+const TOLERANCE = Exact.parse('0.02');
+
+export function itemKey(framework: Framework, id: string, part: number | null): string {
+  return framework.eitParts.length > 0 && id.startsWith('e') && part !== null ? `${id}.${part}` : id;
+}
+
+function emptyFigure(): Figure {
+  return { value: null, given: null, computed: null, sources: [] };
+}
+
+function givenFigure(given: Given): Figure {
+  return { value: given.value, given, computed: null, sources: [given.where] };
+}
+
+/** `รายข้อ!D2:D4` for cells of one column, else the cells listed. */
+export function describeCells(cells: readonly string[]): string {
+  const unique = [...new Set(cells)];
+  const parsed = unique.map((c) => /^(.*)!([A-Z]+)(\d+)$/.exec(c));
+  if (unique.length > 1 && parsed.every((m) => m && m[1] === parsed[0]?.[1] && m[2] === parsed[0]?.[2])) {
+    const rows = parsed.map((m) => Number(m?.[3]));
+    const [tab, col] = [parsed[0]?.[1], parsed[0]?.[2]];
+    return `${tab}!${col}${Math.min(...rows)}:${col}${Math.max(...rows)}`;
+  }
+  return unique.join(', ');
+}
+
+class YearBuilder {
+  readonly result: YearAnalysis;
+
+  constructor(
+    private readonly wb: ParsedWorkbook,
+    readonly year: number,
+    readonly framework: Framework,
+    private readonly findings: Findings,
+  ) {
+    this.result = {
+      year,
+      framework,
+      total: emptyFigure(),
+      tools: {},
+      indicators: new Map(),
+      items: new Map(),
+      level: null,
+    };
+  }
+
+  build(): YearAnalysis {
+    this.readItems();
+    for (const ind of this.framework.indicators) this.indicator(ind);
+    this.readGivenIndicatorsOutsideFramework();
+    this.tools();
+    this.total();
+    this.level();
+    return this.result;
+  }
+
+  private readItems(): void {
+    const f = this.framework;
+    const hasParts = f.eitParts.length > 0;
+    for (const item of this.wb.items.filter((g) => g.year === this.year)) {
+      const ind = indicatorOfItem(f, item.id);
+      if (!ind) {
+        this.findings.warning(
+          'unknown-item',
+          item.where,
+          `${item.where}: ข้อ ${item.id} ไม่อยู่ในกรอบการประเมิน ${f.id} ของปี ${this.year} จึงไม่นำมาคำนวณ`,
+          `${item.where}: item ${item.id} is not in framework ${f.id} of ${this.year}; it is left out`,
+        );
+        continue;
+      }
+      if (hasParts && ind.tool === 'EIT' && !this.validPart(item)) continue;
+      const key = itemKey(f, item.id, hasParts && ind.tool === 'EIT' ? item.part : null);
+      this.result.items.set(key, givenFigure(item));
+    }
+  }
+
+  private validPart(item: GivenItem): boolean {
+    if (item.part !== null && this.framework.eitParts.includes(item.part)) return true;
+    const parts = this.framework.eitParts.join(' หรือ ');
+    this.findings.error(
+      'missing-part',
+      item.where,
+      `${item.where}: ข้อ ${item.id} ปี ${this.year} ต้องระบุส่วนที่ (${parts}) ในคอลัมน์ "ส่วนที่"`,
+      `${item.where}: item ${item.id} of ${this.year} needs its EIT part (${this.framework.eitParts.join(' or ')}) in the "part" column`,
+    );
+    return false;
+  }
+
+  /** Mean of the item figures of `keys`, when every one of them has a value. */
+  private meanOf(figures: (Figure | undefined)[]): { value: Exact; sources: string[] } | null {
+    if (figures.length === 0 || figures.some((f) => !f || f.value === null)) return null;
+    const present = figures as Figure[];
+    return {
+      value: mean(present.map((f) => f.value as Exact)) as Exact,
+      sources: present.flatMap((f) => f.sources),
+    };
+  }
+
+  private indicator(ind: IndicatorDef): void {
+    const f = this.framework;
+    const items = this.result.items;
+    let computed: { value: Exact; sources: string[] } | null;
+    let keys: string[];
+    if (ind.tool === 'EIT' && f.eitParts.length > 0) {
+      keys = f.eitParts.flatMap((p) => ind.items.map((id) => `${id}.${p}`));
+      const partMeans = f.eitParts.map((p) => this.meanOf(ind.items.map((id) => items.get(`${id}.${p}`))));
+      computed = partMeans.every(Boolean)
+        ? {
+            value: mean(partMeans.map((m) => (m as { value: Exact }).value)) as Exact,
+            sources: partMeans.flatMap((m) => m?.sources ?? []),
+          }
+        : null;
+    } else {
+      keys = ind.items;
+      computed = this.meanOf(ind.items.map((id) => items.get(id)));
+    }
+    const present = keys.filter((k) => items.has(k));
+    if (!computed && present.length > 0) {
+      const missing = keys.filter((k) => !items.has(k));
+      this.findings.info(
+        'incomplete-items',
+        null,
+        `ปี ${this.year} ตัวชี้วัดที่ ${ind.number}: ไม่มีคะแนนข้อ ${missing.join(', ')} จึงไม่คำนวณตัวชี้วัดจากรายข้อ`,
+        `${this.year}, indicator ${ind.number}: no score for ${missing.join(', ')}, so the indicator is not computed from its items`,
+      );
+    }
+    const given = this.wb.indicators.find((g) => g.year === this.year && g.indicator === ind.number);
+    this.result.indicators.set(
+      ind.number,
+      this.settle(given ?? null, computed, `ตัวชี้วัดที่ ${ind.number}`, `indicator ${ind.number}`),
+    );
+  }
+
+  private readGivenIndicatorsOutsideFramework(): void {
+    for (const g of this.wb.indicators.filter((x) => x.year === this.year)) {
+      if (this.framework.indicators.some((ind) => ind.number === g.indicator)) continue;
+      this.findings.warning(
+        'unknown-indicator',
+        g.where,
+        `${g.where}: ไม่มีตัวชี้วัดที่ ${g.indicator} ในกรอบการประเมิน ${this.framework.id}`,
+        `${g.where}: framework ${this.framework.id} has no indicator ${g.indicator}`,
+      );
+    }
+  }
+
+  /** Keeps the given figure, checks it against the computed one, and reports a difference over 0.02. */
+  private settle(
+    given: Given | null,
+    computed: { value: Exact; sources: string[] } | null,
+    th: string,
+    en: string,
+  ): Figure {
+    if (!given) {
+      return computed
+        ? { value: computed.value, given: null, computed: computed.value, sources: computed.sources }
+        : emptyFigure();
+    }
+    if (computed && given.value.sub(computed.value).abs().compare(TOLERANCE) > 0) {
+      const from = describeCells(computed.sources);
+      this.findings.warning(
+        'score-mismatch',
+        given.where,
+        `${given.where}: ${th} ปี ${this.year} ระบุไว้ ${given.value.toFixed(2)} แต่คำนวณจาก ${from} ได้ ${computed.value.toFixed(2)} (ต่างกัน ${given.value.sub(computed.value).abs().toFixed(2)})`,
+        `${given.where}: ${en} of ${this.year} is given as ${given.value.toFixed(2)} but ${from} computes to ${computed.value.toFixed(2)} (a difference of ${given.value.sub(computed.value).abs().toFixed(2)})`,
+      );
+    }
+    return { value: given.value, given, computed: computed?.value ?? null, sources: [given.where] };
+  }
+
+  private meanOfIndicators(tool: 'IIT' | 'EIT' | 'OIT'): { value: Exact; sources: string[] } | null {
+    const inds = this.framework.indicators.filter((ind) => ind.tool === tool);
+    return this.meanOf(inds.map((ind) => this.result.indicators.get(ind.number)));
+  }
+
+  private tools(): void {
+    const f = this.framework;
+    const given = this.wb.totals.find((t) => t.year === this.year)?.figures ?? {};
+    const tools = this.result.tools;
+    const settle = (key: ToolKey, computed: { value: Exact; sources: string[] } | null) => {
+      tools[key] = this.settle(given[key] ?? null, computed, key, key);
+    };
+    settle('IIT', this.meanOfIndicators('IIT'));
+    settle('OIT', this.meanOfIndicators('OIT'));
+    if (f.eitParts.length > 0) {
+      const eitItems = f.indicators.filter((ind) => ind.tool === 'EIT').flatMap((ind) => ind.items);
+      for (const p of f.eitParts) {
+        settle(`EIT${p}` as ToolKey, this.meanOf(eitItems.map((id) => this.result.items.get(`${id}.${p}`))));
+      }
+      const parts = this.meanOf(f.eitParts.map((p) => tools[`EIT${p}` as ToolKey]));
+      settle('EIT', parts ?? this.meanOfIndicators('EIT'));
+    } else {
+      settle('EIT', this.meanOfIndicators('EIT'));
+      for (const key of ['EIT1', 'EIT2'] as const) {
+        const g = given[key];
+        if (!g) continue;
+        this.findings.warning(
+          'no-eit-parts',
+          g.where,
+          `${g.where}: กรอบการประเมิน ${f.id} ไม่แบ่ง EIT เป็นสองส่วน จึงไม่ใช้ ${key}`,
+          `${g.where}: framework ${f.id} has no EIT parts; ${key} is not used`,
+        );
+      }
+    }
+  }
+
+  private total(): void {
+    const weighted = Object.entries(this.framework.weights) as [ToolKey, string][];
+    const parts = weighted.map(([key, weight]) => ({
+      figure: this.result.tools[key],
+      weight: Exact.parse(weight),
+    }));
+    const computed = parts.every((p) => p.figure?.value)
+      ? {
+          value: parts.reduce((sum, p) => sum.add(p.weight.mul(p.figure?.value as Exact)), Exact.ZERO),
+          sources: parts.flatMap((p) => p.figure?.sources ?? []),
+        }
+      : null;
+    const given = this.wb.totals.find((t) => t.year === this.year)?.figures.total ?? null;
+    this.result.total = this.settle(given, computed, 'คะแนนรวม', 'the total');
+  }
+
+  private level(): void {
+    const r = this.result;
+    const levels = this.framework.levels;
+    const total = r.total.value?.round(2);
+    if (!total) return;
+    let level: YearAnalysis['level'] = levels.below;
+    for (const rule of levels.rules) {
+      if (total.compare(Exact.of(BigInt(rule.minTotal))) < 0) continue;
+      if (rule.minEveryTool !== undefined) {
+        const tools = levels.toolsTested.map((k) => r.tools[k]?.value?.round(2) ?? null);
+        if (tools.some((t) => t === null)) {
+          level = null;
+          this.findings.info(
+            'level-unknown',
+            null,
+            `ปี ${this.year}: ไม่มีคะแนนครบทุกแบบวัด (${levels.toolsTested.join(', ')}) จึงระบุระดับไม่ได้`,
+            `${this.year}: not every tool score (${levels.toolsTested.join(', ')}) is known, so the level cannot be set`,
+          );
+          break;
+        }
+        const min = Exact.of(BigInt(rule.minEveryTool));
+        if (tools.some((t) => (t as Exact).compare(min) < 0)) continue;
+      }
+      level = rule;
+      break;
+    }
+    r.level = level;
+    const givenLevel = this.wb.totals.find((t) => t.year === this.year)?.level;
+    if (level && givenLevel && normalizeLevel(givenLevel.text) !== normalizeLevel(level.label)) {
+      this.findings.warning(
+        'level-mismatch',
+        givenLevel.where,
+        `${givenLevel.where}: ระดับปี ${this.year} ระบุไว้ "${givenLevel.text}" แต่ตามเกณฑ์ของ ${this.framework.id} คะแนนนี้อยู่ในระดับ "${level.label}"`,
+        `${givenLevel.where}: the ${this.year} level is given as "${givenLevel.text}" but by the ${this.framework.id} rule these scores are "${level.labelEn}" (${level.label})`,
+      );
+    }
+  }
+}
+
+function normalizeLevel(text: string): string {
+  return toArabicDigits(text)
+    .replace(/^ระดับ\s*/, '')
+    .replace(/[\s"“”]/g, '')
+    .toLowerCase();
+}
+
+function chooseFramework(
+  year: number,
+  settingsFramework: string | null,
+  isAssessed: boolean,
+  findings: Findings,
+) {
+  if (isAssessed && settingsFramework) {
+    const named = frameworkById(settingsFramework);
+    if (named) return named;
+    findings.warning(
+      'unknown-framework',
+      null,
+      `ไม่รู้จักกรอบการประเมิน "${settingsFramework}" จึงใช้กรอบของปี ${year}`,
+      `Unknown framework "${settingsFramework}"; the framework of ${year} is used`,
+    );
+  }
+  const choice = frameworkForYear(year);
+  if (choice.fallbackFrom !== null) {
+    findings.warning(
+      'framework-fallback',
+      null,
+      `ยังไม่มีกรอบการประเมินของปี ${year} จึงใช้ ${choice.framework.id}`,
+      `No framework is built in for ${year}; ${choice.framework.id} is used`,
+    );
+  }
+  return choice.framework;
+}
+
+function weakestItems(current: YearAnalysis, threshold: Exact | null): WeakItem[] {
+  const f = current.framework;
+  const groups = new Map<string, WeakItem[]>();
+  for (const ind of f.indicators) {
+    const parts = ind.tool === 'EIT' && f.eitParts.length > 0 ? f.eitParts : [null];
+    for (const part of parts) {
+      for (const id of ind.items) {
+        const value = current.items.get(itemKey(f, id, part))?.value;
+        if (!value) continue;
+        const group = `${ind.tool}${part ?? ''}`;
+        const list = groups.get(group) ?? [];
+        list.push({ item: id, part, indicator: ind.number, score: value });
+        groups.set(group, list);
+      }
+    }
+  }
+  const weak: WeakItem[] = [];
+  for (const list of groups.values()) {
+    const bar = threshold ?? (mean(list.map((w) => w.score)) as Exact);
+    weak.push(...list.filter((w) => w.score.compare(bar) < 0));
+  }
+  // Stable sort: ties keep the framework's order (IIT, EIT part 1, part 2, OIT; item number).
+  return weak.sort((a, b) => a.score.compare(b.score));
+}
+
+function checkPeers(
+  wb: ParsedWorkbook,
+  current: YearAnalysis,
+  agency: string,
+  abbreviation: string,
+  findings: Findings,
+) {
+  const total = current.total.value;
+  if (!total) return;
+  const names = [agency, abbreviation].filter(Boolean).map((n) => n.replace(/\s+/g, ''));
+  for (const peer of wb.peers) {
+    if ((peer.year ?? current.year) !== current.year || !peer.score) continue;
+    const name = peer.agency.replace(/\s+/g, '').replace(/\(.*\)$/, '');
+    if (!names.includes(name)) continue;
+    if (peer.score.round(2).compare(total.round(2)) !== 0) {
+      findings.warning(
+        'peer-mismatch',
+        peer.where,
+        `${peer.where}: คะแนนของ ${peer.agency} ในตารางหน่วยงานในสังกัด (${peer.score.toFixed(2)}) ไม่ตรงกับคะแนนรวม ${total.toFixed(2)}`,
+        `${peer.where}: the peers table gives ${peer.agency} ${peer.score.toFixed(2)}, not the total ${total.toFixed(2)}`,
+      );
+    }
+  }
+}
+
+/** The whole analysis of a workbook: every figure of every year, deltas, levels, weakest items, findings. */
+export function analyze(sheets: readonly SheetData[]): Analysis {
+  const findings = new Findings();
+  const wb = readWorkbook(sheets, findings);
+  const settings = wb.settings;
+  const assessed = settings?.year ?? null;
+  const years = [...wb.years];
+  if (assessed !== null && !years.includes(assessed)) {
+    findings.error(
+      'no-scores-for-year',
+      null,
+      `ไม่มีคะแนนของปีที่ประเมิน (${assessed}) ในแท็บคะแนน`,
+      `The score tabs have no scores for the assessed year ${assessed}`,
+    );
+  }
+  const analysed = years.map((year) =>
+    new YearBuilder(
+      wb,
+      year,
+      chooseFramework(year, settings?.framework ?? null, year === assessed, findings),
+      findings,
+    ).build(),
+  );
+  const current = analysed.find((y) => y.year === assessed) ?? null;
+  const previous =
+    assessed === null ? null : ([...analysed].reverse().find((y) => y.year < assessed) ?? null);
+  if (current && !previous) {
+    findings.info(
+      'no-previous-year',
+      null,
+      `ไม่มีคะแนนของปีก่อนหน้า จึงไม่มีการเปรียบเทียบ`,
+      `No earlier year has scores, so there is no comparison`,
+    );
+  }
+  for (const rec of wb.recommendations) {
+    const f = (rec.year !== null ? analysed.find((y) => y.year === rec.year) : current)?.framework;
+    for (const id of rec.items) {
+      if (f && !indicatorOfItem(f, id)) {
+        findings.warning(
+          'unknown-item',
+          rec.where,
+          `${rec.where}: ข้อเสนอแนะอ้างถึงข้อ ${id} ซึ่งไม่อยู่ในกรอบการประเมิน ${f.id}`,
+          `${rec.where}: the recommendation names item ${id}, which is not in framework ${f.id}`,
+        );
+      }
+    }
+  }
+  let weakest: WeakItem[] = [];
+  if (current) {
+    weakest = weakestItems(current, settings?.weakThreshold ?? null);
+    if (current.items.size === 0) {
+      findings.info(
+        'no-items',
+        null,
+        `ไม่มีคะแนนรายข้อของปี ${current.year} จึงระบุข้อที่ต้องพัฒนาไม่ได้`,
+        `No item scores for ${current.year}, so no weakest items can be named`,
+      );
+    }
+    checkPeers(wb, current, settings?.agency ?? '', settings?.abbreviation ?? '', findings);
+  }
+  return {
+    agency: settings?.agency ?? '',
+    year: assessed,
+    workbook: wb,
+    years: analysed,
+    current,
+    previous,
+    weakest,
+    findings: findings.list,
+    ok: settings !== null && current !== null,
+  };
+}

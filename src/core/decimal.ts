@@ -1,0 +1,105 @@
+/**
+ * Exact rational arithmetic for scores. Published ITA figures are decimals rounded half up to two places;
+ * binary floating point would round 69.225 down, so every figure is kept as a fraction of BigInts.
+ */
+export class Exact {
+  private constructor(
+    readonly num: bigint,
+    readonly den: bigint,
+  ) {}
+
+  static readonly ZERO = new Exact(0n, 1n);
+
+  static of(num: bigint, den: bigint = 1n): Exact {
+    if (den === 0n) throw new RangeError('division by zero');
+    if (den < 0n) {
+      num = -num;
+      den = -den;
+    }
+    const g = gcd(num < 0n ? -num : num, den);
+    return new Exact(num / g, den / g);
+  }
+
+  /** The decimal a number prints as (96.06 → 9606/100), never its binary expansion. */
+  static fromNumber(value: number): Exact {
+    if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+    return Exact.parse(String(value));
+  }
+
+  /** A plain decimal string: optional sign, digits, optional fraction, optional exponent. */
+  static parse(text: string): Exact {
+    const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text.trim());
+    if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a decimal: ${text}`);
+    const fraction = m[3] ?? '';
+    let num = BigInt((m[2] || '0') + fraction);
+    let den = 10n ** BigInt(fraction.length);
+    const exp = Number(m[4] ?? 0);
+    if (exp > 0) num *= 10n ** BigInt(exp);
+    if (exp < 0) den *= 10n ** BigInt(-exp);
+    return Exact.of(m[1] === '-' ? -num : num, den);
+  }
+
+  add(other: Exact): Exact {
+    return Exact.of(this.num * other.den + other.num * this.den, this.den * other.den);
+  }
+
+  sub(other: Exact): Exact {
+    return Exact.of(this.num * other.den - other.num * this.den, this.den * other.den);
+  }
+
+  mul(other: Exact): Exact {
+    return Exact.of(this.num * other.num, this.den * other.den);
+  }
+
+  div(other: Exact): Exact {
+    return Exact.of(this.num * other.den, this.den * other.num);
+  }
+
+  compare(other: Exact): number {
+    const left = this.num * other.den;
+    const right = other.num * this.den;
+    return left < right ? -1 : left > right ? 1 : 0;
+  }
+
+  abs(): Exact {
+    return this.num < 0n ? Exact.of(-this.num, this.den) : this;
+  }
+
+  /** Rounded half away from zero to `places` decimals (half up for the non-negative scores). */
+  round(places = 2): Exact {
+    const scale = 10n ** BigInt(places);
+    const negative = this.num < 0n;
+    const n = (negative ? -this.num : this.num) * scale;
+    const rounded = (2n * n + this.den) / (2n * this.den);
+    return Exact.of(negative ? -rounded : rounded, scale);
+  }
+
+  toNumber(): number {
+    return Number(this.toFixed(6));
+  }
+
+  toFixed(places: number): string {
+    const r = this.round(places);
+    const scale = 10n ** BigInt(places);
+    const negative = r.num < 0n;
+    const scaled = ((negative ? -r.num : r.num) * scale) / r.den;
+    const whole = (scaled / scale).toString();
+    const frac = places > 0 ? `.${(scaled % scale).toString().padStart(places, '0')}` : '';
+    return `${negative ? '-' : ''}${whole}${frac}`;
+  }
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+
+export function mean(values: readonly Exact[]): Exact | null {
+  if (values.length === 0) return null;
+  return values.reduce((sum, v) => sum.add(v), Exact.ZERO).div(Exact.of(BigInt(values.length)));
+}
+
+/** The published form of a figure: rounded half up to two decimals, as a JS number. */
+export function published(value: Exact | null): number | null {
+  return value === null ? null : value.round(2).toNumber();
+}

@@ -1,0 +1,248 @@
+import type { Framework, IndicatorDef, LevelRule } from './types';
+
+/**
+ * The ITA frameworks, one per fiscal year, as data. Facts and their confidence:
+ * ../shared/reference/ita-framework-notes.md (§2, §3). A year with no entry here uses the latest earlier one.
+ */
+
+function items(prefix: 'i' | 'e' | 'o', first: number, last: number): string[] {
+  const ids: string[] = [];
+  for (let n = first; n <= last; n++) ids.push(`${prefix}${n}`);
+  return ids;
+}
+
+const NAMES: Record<number, [string, string]> = {
+  1: ['การปฏิบัติหน้าที่', 'Performance of duties'],
+  2: ['การใช้งบประมาณ', 'Use of budget'],
+  3: ['การใช้อำนาจ', 'Use of authority'],
+  4: ['การใช้ทรัพย์สินของราชการ', 'Use of government property'],
+  5: ['การแก้ไขปัญหาการทุจริต', 'Anti-corruption improvement'],
+  6: ['คุณภาพการดำเนินงาน', 'Service quality'],
+  7: ['ประสิทธิภาพการสื่อสาร', 'Communication efficiency'],
+  8: ['การปรับปรุงการทำงาน', 'Work improvement'],
+  9: ['การเปิดเผยข้อมูล', 'Open data'],
+  10: ['การป้องกันการทุจริต', 'Corruption prevention'],
+};
+
+function indicator(number: number, list: string[], name = NAMES[number][0]): IndicatorDef {
+  const tool = number <= 5 ? 'IIT' : number <= 8 ? 'EIT' : 'OIT';
+  return { number, tool, name, nameEn: NAMES[number][1], items: list };
+}
+
+const AA_TO_F: LevelRule[] = [
+  { label: 'AA', labelEn: 'AA', minTotal: 95 },
+  { label: 'A', labelEn: 'A', minTotal: 85 },
+  { label: 'B', labelEn: 'B', minTotal: 75 },
+  { label: 'C', labelEn: 'C', minTotal: 65 },
+  { label: 'D', labelEn: 'D', minTotal: 55 },
+  { label: 'E', labelEn: 'E', minTotal: 50 },
+];
+
+const PASS_BY_TOOLS: LevelRule[] = [
+  { label: 'ผ่านดีเยี่ยม', labelEn: 'Pass with excellence', minTotal: 95, minEveryTool: 95 },
+  { label: 'ผ่านดี', labelEn: 'Pass, good', minTotal: 85, minEveryTool: 85 },
+  { label: 'ผ่าน', labelEn: 'Pass', minTotal: 85 },
+];
+
+const NOT_PASSED = { label: 'ไม่ผ่าน', labelEn: 'Not passed' };
+
+/** Only topics the sample report states; the workbook's `ประเด็น` column gives the others. */
+const TOPICS_2568: Record<string, string> = {
+  i1: 'เจ้าหน้าที่ปฏิบัติงานหรือให้บริการแก่บุคคลภายนอกเป็นไปตามขั้นตอนและระยะเวลา',
+  i2: 'เจ้าหน้าที่ปฏิบัติงานหรือให้บริการแก่บุคคลภายนอกอย่างเป็นธรรม',
+  i10: 'การขอยืมทรัพย์สินของราชการไปใช้ปฏิบัติงานเป็นไปอย่างถูกต้อง',
+  i13: 'ผู้บริหารสูงสุดให้ความสำคัญกับการแก้ไขปัญหาการทุจริตและประพฤติมิชอบ',
+  i15: 'บุคลากรเชื่อมั่นในกระบวนการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ',
+  e1: 'การปฏิบัติงานหรือให้บริการเป็นไปตามขั้นตอนและระยะเวลาที่กำหนด',
+  e2: 'การให้บริการแก่ผู้รับบริการทุกรายอย่างเท่าเทียมกัน',
+  e3: 'เจ้าหน้าที่ไม่เรียกรับสินบนหรือประโยชน์อื่นใดเพื่อแลกกับการให้บริการ',
+  e4: 'ช่องทางการเผยแพร่ข้อมูลของหน่วยงานเข้าถึงได้ง่าย',
+  e5: 'ข้อมูลข่าวสารที่เผยแพร่มีความชัดเจน',
+  e6: 'การสื่อสาร ตอบข้อซักถาม หรือให้คำอธิบายมีความชัดเจน',
+  e7: 'การเปิดโอกาสให้บุคคลภายนอกมีส่วนร่วมในการปรับปรุงการดำเนินงานและการให้บริการ',
+  e8: 'การปรับปรุงการดำเนินงานหรือโครงการเพื่อตอบสนองต่อประชาชน',
+  e9: 'การให้บริการผ่านช่องทางออนไลน์ (E-Service) สะดวก รวดเร็ว และมีประสิทธิภาพ',
+};
+
+const OIT_2568: string[] = [
+  'โครงสร้างและอำนาจหน้าที่',
+  'ข้อมูลผู้บริหาร',
+  'ข้อมูลการติดต่อ',
+  'ข่าวประชาสัมพันธ์',
+  'แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน',
+  'แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี',
+  'รายงานผลการดำเนินงานประจำปี',
+  'คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่',
+  'คู่มือหรือแนวทางการขอรับบริการสำหรับผู้รับบริการหรือผู้มาติดต่อ',
+  'E-Service',
+  'ข้อมูลสถิติการให้บริการ',
+  'รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ และความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ',
+  'รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี',
+  'แผนการบริหารและพัฒนาทรัพยากรบุคคลประจำปี',
+  'รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี',
+  'ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม',
+  'แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ',
+  'ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ',
+  'ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ',
+  'การเปิดโอกาสให้เกิดการมีส่วนร่วม',
+  'ประกาศเจตนารมณ์และการสร้างวัฒนธรรม ตามนโยบาย No Gift Policy จากการปฏิบัติหน้าที่',
+  'รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา',
+  'การประเมินความเสี่ยงที่อาจเกิดการให้หรือรับสินบนจากการดำเนินงานตามภารกิจของหน่วยงานประจำปี',
+  'รายงานผลการดำเนินการเพื่อจัดการความเสี่ยงการทุจริตและประพฤติมิชอบประจำปี',
+  'แผนปฏิบัติการป้องกันการทุจริต',
+  'รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต',
+  'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+  'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+];
+
+const OIT_2569: string[] = [
+  'โครงสร้าง หน้าที่และอำนาจ',
+  'ข้อมูลผู้บริหาร',
+  'ข้อมูลการติดต่อและช่องทางการสอบถาม',
+  'ข่าวประชาสัมพันธ์',
+  'แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน',
+  'แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี',
+  'รายงานผลการดำเนินงานประจำปี',
+  'คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่',
+  'คู่มือหรือแนวทางการขอรับบริการ',
+  'ระบบการให้บริการผ่านช่องทางออนไลน์ (E-Service)',
+  'สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน',
+  'รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี',
+  'หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล',
+  'รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล',
+  'ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม',
+  'แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ',
+  'ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ',
+  'ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ',
+  'ผลการเปิดโอกาสให้มีส่วนร่วมในการดำเนินงาน',
+  'การขับเคลื่อนนโยบาย No Gift Policy จากการปฏิบัติหน้าที่และการเสริมสร้างความรู้เกี่ยวกับหลักเกณฑ์การรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยาของเจ้าพนักงานของรัฐ',
+  'การประเมินความเสี่ยงการทุจริตในหน่วยงานภาครัฐ',
+  'รายงานผลการดำเนินการตามแผนบริหารจัดการความเสี่ยงการทุจริตของหน่วยงาน',
+  'แผนปฏิบัติการป้องกันการทุจริต',
+  'รายงานผลการดำเนินการป้องกันการทุจริต',
+  'การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร',
+  'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+];
+
+function oitTopics(titles: string[]): Record<string, string> {
+  return Object.fromEntries(titles.map((title, i) => [`o${i + 1}`, title]));
+}
+
+/** 2562–2565: IIT i1–i30 (six an indicator), EIT e1–e15 (five an indicator), OIT o1–o43, AA–F. */
+function framework2562(year: number): Framework {
+  return {
+    id: `ITA${year}`,
+    year,
+    indicators: [
+      indicator(1, items('i', 1, 6)),
+      indicator(2, items('i', 7, 12)),
+      indicator(3, items('i', 13, 18)),
+      indicator(4, items('i', 19, 24)),
+      indicator(5, items('i', 25, 30)),
+      indicator(6, items('e', 1, 5)),
+      indicator(7, items('e', 6, 10)),
+      indicator(8, items('e', 11, 15), 'การปรับปรุงระบบการทำงาน'),
+      indicator(9, items('o', 1, 33)),
+      indicator(10, items('o', 34, 43)),
+    ],
+    eitParts: [],
+    weights: { IIT: '0.30', EIT: '0.30', OIT: '0.40' },
+    levels: { rules: AA_TO_F, toolsTested: [], below: { label: 'F', labelEn: 'F' } },
+    itemTopics: {
+      o42: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+      o43: 'การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+    },
+    developmentItem: { id: 'o42', title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน' },
+    notes: [
+      'Weights 30/30/40 and levels AA–F verified (SME annual report 2565; IPST history).',
+      'Item counts i1–i30, e1–e15, o1–o43 verified; the split of IIT and EIT items into indicators (six and five a indicator) is inferred.',
+    ],
+  };
+}
+
+/** 2566: as 2562–2565, levels ผ่าน (≥ 85) / ไม่ผ่าน. Item lists not verified. */
+function framework2566(): Framework {
+  const base = framework2562(2566);
+  return {
+    ...base,
+    levels: { rules: [{ label: 'ผ่าน', labelEn: 'Pass', minTotal: 85 }], toolsTested: [], below: NOT_PASSED },
+    developmentItem: null,
+    notes: [
+      'Weights 30/30/40 inferred; levels ผ่าน/ไม่ผ่าน verified (IPST 2566).',
+      'Item lists not verified: those of 2562–2565 are used.',
+    ],
+  };
+}
+
+/** 2567–2568: EIT in two parts, 30/15/15/40, levels by total and every tool. */
+function framework2568(year: number): Framework {
+  return {
+    id: `ITA${year}`,
+    year,
+    indicators: [
+      indicator(1, items('i', 1, 3)),
+      indicator(2, items('i', 4, 6)),
+      indicator(3, items('i', 7, 9)),
+      indicator(4, items('i', 10, 12)),
+      indicator(5, items('i', 13, 15)),
+      indicator(6, items('e', 1, 3)),
+      indicator(7, items('e', 4, 6)),
+      indicator(8, items('e', 7, 9)),
+      indicator(9, items('o', 1, 20)),
+      indicator(10, items('o', 21, 28)),
+    ],
+    eitParts: [1, 2],
+    weights: { IIT: '0.30', EIT1: '0.15', EIT2: '0.15', OIT: '0.40' },
+    levels: { rules: PASS_BY_TOOLS, toolsTested: ['IIT', 'EIT1', 'EIT2', 'OIT'], below: NOT_PASSED },
+    itemTopics: { ...TOPICS_2568, ...oitTopics(OIT_2568) },
+    developmentItem: { id: 'o27', title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน' },
+    notes: [
+      'Weights 30/15/15/40 and the item structure recompute the 2568 sample report exactly.',
+      'Level rule (every tool, EIT parts apart) inferred from three consistent sources; labels below 85 not verified.',
+      'IIT and EIT item topics are reconstructed from the sample report, not the official wording.',
+    ],
+  };
+}
+
+function framework2567(): Framework {
+  return {
+    ...framework2568(2567),
+    developmentItem: null,
+    notes: [
+      'EIT parts and weights recompute the 2567 figures of the sample report.',
+      'Item lists of 2567 are not verified: those of 2568 are used.',
+    ],
+  };
+}
+
+/** 2569: OIT o1–o26 (o25 asks for this report); the rest as 2568 until known. */
+function framework2569(): Framework {
+  const base = framework2568(2569);
+  return {
+    ...base,
+    indicators: base.indicators.map((ind) =>
+      ind.number === 9
+        ? { ...ind, items: items('o', 1, 19) }
+        : ind.number === 10
+          ? { ...ind, items: items('o', 20, 26) }
+          : ind,
+    ),
+    itemTopics: { ...TOPICS_2568, ...oitTopics(OIT_2569) },
+    developmentItem: { id: 'o25', title: 'การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร' },
+    notes: [
+      'OIT list o1–o26 verified from an agency page; the split (indicator 9 = o1–o19, 10 = o20–o26) is inferred.',
+      'IIT, EIT, weights and levels as 2568 until the 2569 manual is known.',
+    ],
+  };
+}
+
+export const FRAMEWORKS: readonly Framework[] = [
+  framework2562(2562),
+  framework2562(2563),
+  framework2562(2564),
+  framework2562(2565),
+  framework2566(),
+  framework2567(),
+  framework2568(2568),
+  framework2569(),
+];

@@ -1,0 +1,54 @@
+export type Tool = 'IIT' | 'EIT' | 'OIT';
+/** The tool figures of a year: EIT1/EIT2 exist only in frameworks whose EIT has two parts. */
+export type ToolKey = 'IIT' | 'EIT' | 'EIT1' | 'EIT2' | 'OIT';
+
+export interface IndicatorDef {
+  number: number;
+  tool: Tool;
+  name: string;
+  nameEn: string;
+  /** Item ids in order (`i1`, `e4`, `o21`). An EIT item of a two-part framework is scored in every part. */
+  items: string[];
+}
+
+export interface LevelRule {
+  label: string;
+  labelEn: string;
+  /** The total must be at least this. */
+  minTotal: number;
+  /** When set, every tool in `toolsTested` must be at least this too. */
+  minEveryTool?: number;
+}
+
+export interface Framework {
+  id: string;
+  year: number;
+  indicators: IndicatorDef[];
+  /** [] for one EIT score; [1, 2] when EIT part 1 (self-answered) and part 2 (collected by assessors) are scored apart. */
+  eitParts: number[];
+  /** Weights of the total, as decimal strings so that they stay exact. */
+  weights: Partial<Record<ToolKey, string>>;
+  levels: {
+    /** Tried in order; the first that holds gives the level. */
+    rules: LevelRule[];
+    toolsTested: ToolKey[];
+    below: { label: string; labelEn: string };
+  };
+  /** What each item asks, in Thai (topics reconstructed where the official wording is not known). */
+  itemTopics: Record<string, string>;
+  /** The OIT item of this year that asks for the analysis of last year's results and the measures. */
+  developmentItem: { id: string; title: string } | null;
+  /** Where the facts come from and how sure they are. */
+  notes: string[];
+}
+
+export const TOOL_NAMES: Record<Tool, { th: string; en: string }> = {
+  IIT: { th: 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน', en: 'Internal Integrity and Transparency Assessment' },
+  EIT: { th: 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก', en: 'External Integrity and Transparency Assessment' },
+  OIT: { th: 'แบบวัดการเปิดเผยข้อมูลสาธารณะ', en: 'Open Data Integrity and Transparency Assessment' },
+};
+
+export const EIT_PART_NAMES: Record<number, { th: string; en: string }> = {
+  1: { th: 'ผู้รับบริการหรือติดต่อราชการเข้าตอบด้วยตนเอง (EIT Public)', en: 'answered by service users (EIT Public)' },
+  2: { th: 'ผู้ประเมินจัดเก็บข้อมูล (EIT Survey)', en: 'collected by the assessors (EIT Survey)' },
+};

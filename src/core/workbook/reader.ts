@@ -1,0 +1,609 @@
+import { Exact } from '../decimal';
+import { cellRef, type Findings } from '../findings';
+import type { ToolKey } from '../frameworks/types';
+import { cellText, parseYear, readNumber, toArabicDigits } from '../thai';
+import { COLUMNS, matchesAlias, normalizeName, SETTING_KEYS, TABS, type TabKey } from './schema';
+
+/** One tab as `Range.getValues()` returns it: rows of numbers, strings, booleans, Dates, '' for empty. */
+export interface SheetData {
+  name: string;
+  values: unknown[][];
+}
+
+/** A figure typed in the workbook, with the cell it came from. */
+export interface Given {
+  value: Exact;
+  where: string;
+}
+
+export interface Settings {
+  agency: string;
+  abbreviation: string;
+  parent: string;
+  year: number;
+  framework: string | null;
+  preparedBy: string;
+  thaiDigits: boolean;
+  weakThreshold: Exact | null;
+}
+
+export interface YearTotals {
+  year: number;
+  figures: Partial<Record<ToolKey | 'total', Given>>;
+  level: { text: string; where: string } | null;
+}
+
+export interface GivenItem extends Given {
+  year: number;
+  id: string;
+  part: number | null;
+}
+
+export interface Recommendation {
+  year: number | null;
+  tool: 'IIT' | 'EIT' | 'OIT' | null;
+  part: number | null;
+  items: string[];
+  text: string;
+  where: string;
+}
+
+export interface Comment {
+  year: number | null;
+  tool: 'IIT' | 'EIT' | null;
+  topic: string;
+  text: string;
+  where: string;
+}
+
+export interface Peer {
+  agency: string;
+  score: Exact | null;
+  level: string;
+  year: number | null;
+  where: string;
+}
+
+export interface Division {
+  code: string;
+  name: string;
+  emails: string[];
+  where: string;
+}
+
+export interface ParsedWorkbook {
+  /** The tab names as the user wrote them, for the tabs found. */
+  tabs: Partial<Record<TabKey, string>>;
+  settings: Settings | null;
+  totals: YearTotals[];
+  indicators: { year: number; indicator: number; value: Exact; where: string }[];
+  indicatorNames: Map<number, string>;
+  items: GivenItem[];
+  itemTopics: Map<string, string>;
+  recommendations: Recommendation[];
+  comments: Comment[];
+  peers: Peer[];
+  divisions: Division[];
+  /** Every fiscal year that has a score somewhere. */
+  years: number[];
+}
+
+export function findTab(sheets: readonly SheetData[], key: TabKey): SheetData | undefined {
+  return sheets.find((sheet) => matchesAlias(sheet.name, TABS[key]));
+}
+
+interface Table {
+  sheet: SheetData;
+  headerRow: number;
+  columns: Record<string, number | undefined>;
+  yearColumns: { year: number; column: number }[];
+  /** Data rows below the header: their 0-based index in the sheet and their cells. */
+  rows: { index: number; cells: unknown[] }[];
+}
+
+function isBlankRow(cells: readonly unknown[]): boolean {
+  return cells.every((c) => cellText(c) === '');
+}
+
+function readTable(
+  sheet: SheetData,
+  spec: Record<string, readonly string[]>,
+  findings: Findings,
+  options: { required?: string[]; yearColumns?: boolean } = {},
+): Table | null {
+  const headerRow = sheet.values.findIndex((row) => !isBlankRow(row));
+  if (headerRow < 0) {
+    findings.warning(
+      'empty-tab',
+      cellRef(sheet.name, 0, 0),
+      `แท็บ "${sheet.name}" ว่างเปล่า`,
+      `Tab "${sheet.name}" is empty`,
+    );
+    return null;
+  }
+  const header = sheet.values[headerRow];
+  const columns: Record<string, number | undefined> = {};
+  const yearColumns: { year: number; column: number }[] = [];
+  header.forEach((cell, column) => {
+    const key = Object.keys(spec).find((k) => columns[k] === undefined && matchesAlias(cell, spec[k]));
+    if (key) {
+      columns[key] = column;
+      return;
+    }
+    if (!options.yearColumns) return;
+    const year = parseYear(cell);
+    if (!year) return;
+    if (year.fromCommonEra) {
+      findings.warning(
+        'common-era-year',
+        cellRef(sheet.name, headerRow, column),
+        `หัวคอลัมน์ "${cellText(cell)}" เป็นปี ค.ศ. จึงอ่านเป็นปี พ.ศ. ${year.year}`,
+        `Column header "${cellText(cell)}" is a Common-Era year; read as B.E. ${year.year}`,
+      );
+    }
+    yearColumns.push({ year: year.year, column });
+  });
+  let ok = true;
+  for (const key of options.required ?? []) {
+    if (columns[key] === undefined) {
+      ok = false;
+      findings.error(
+        'missing-column',
+        cellRef(sheet.name, headerRow, 0),
+        `แท็บ "${sheet.name}" ไม่มีคอลัมน์ "${spec[key][0]}" ในแถวหัวตาราง (แถว ${headerRow + 1})`,
+        `Tab "${sheet.name}" has no "${spec[key][1] ?? spec[key][0]}" column in its header row (row ${headerRow + 1})`,
+      );
+    }
+  }
+  if (!ok) return null;
+  const rows: Table['rows'] = [];
+  for (let index = headerRow + 1; index < sheet.values.length; index++) {
+    const cells = sheet.values[index];
+    if (!isBlankRow(cells)) rows.push({ index, cells });
+  }
+  return { sheet, headerRow, columns, yearColumns, rows };
+}
+
+/** Reads a score cell; reports text and out-of-range values. Returns null for blank or bad cells. */
+function readScore(value: unknown, where: string, findings: Findings, label: string): Exact | null {
+  const reading = readNumber(value);
+  if (reading.kind === 'blank') return null;
+  if (reading.kind === 'invalid') {
+    findings.error(
+      'not-a-number',
+      where,
+      `${where}: "${cellText(value)}" ไม่ใช่ตัวเลข (${label}) จึงไม่นำมาคำนวณ`,
+      `${where}: "${cellText(value)}" is not a number (${label}); it is left out of the analysis`,
+    );
+    return null;
+  }
+  const score = Exact.parse(reading.value);
+  if (score.compare(Exact.ZERO) < 0 || score.compare(Exact.of(100n)) > 0) {
+    findings.error(
+      'out-of-range',
+      where,
+      `${where}: คะแนน ${cellText(value)} อยู่นอกช่วง 0–100 (${label}) จึงไม่นำมาคำนวณ`,
+      `${where}: score ${cellText(value)} is outside 0–100 (${label}); it is left out of the analysis`,
+    );
+    return null;
+  }
+  return score;
+}
+
+function readYearCell(value: unknown, where: string, findings: Findings): number | null {
+  if (cellText(value) === '') return null;
+  const year = parseYear(value);
+  if (!year) {
+    findings.error(
+      'bad-year',
+      where,
+      `${where}: "${cellText(value)}" ไม่ใช่ปีงบประมาณ (เช่น 2568 หรือ ๒๕๖๘)`,
+      `${where}: "${cellText(value)}" is not a fiscal year (e.g. 2568)`,
+    );
+    return null;
+  }
+  if (year.fromCommonEra) {
+    findings.warning(
+      'common-era-year',
+      where,
+      `${where}: ${cellText(value)} เป็นปี ค.ศ. จึงอ่านเป็นปี พ.ศ. ${year.year}`,
+      `${where}: ${cellText(value)} is a Common-Era year; read as B.E. ${year.year}`,
+    );
+  }
+  return year.year;
+}
+
+/** `i1`, `I1`, `ข้อ i๑`, `O25`, `o01`, `e1.2` (item e1, part 2). */
+export function parseItemId(value: unknown): { id: string; part: number | null } | null {
+  const text = toArabicDigits(cellText(value))
+    .replace(/^(ข้อ|item)\s*/i, '')
+    .replace(/\s+/g, '');
+  const m = /^([ieoIEO])0*(\d+)(?:[.\-/(](\d)\)?)?$/.exec(text);
+  if (!m) return null;
+  return { id: `${m[1].toLowerCase()}${m[2]}`, part: m[3] ? Number(m[3]) : null };
+}
+
+function badItemId(value: unknown, where: string, findings: Findings): void {
+  const text = toArabicDigits(cellText(value)).replace(/^ข้อ\s*/, '');
+  const zeroForO = /^0(\d+)$/.exec(text);
+  const hint = zeroForO ? ` (o${Number(zeroForO[1])}?)` : '';
+  findings.error(
+    'bad-item-id',
+    where,
+    `${where}: "${cellText(value)}" ไม่ใช่รหัสข้อคำถาม เช่น i1, e9, o25${hint}`,
+    `${where}: "${cellText(value)}" is not an item id such as i1, e9, o25${hint}`,
+  );
+}
+
+function readPart(value: unknown): number | null {
+  const m = /(\d)/.exec(toArabicDigits(cellText(value)));
+  return m ? Number(m[1]) : null;
+}
+
+function readTool(value: unknown): { tool: 'IIT' | 'EIT' | 'OIT'; part: number | null } | null {
+  const text = toArabicDigits(cellText(value)).toUpperCase();
+  const m = /(IIT|EIT|OIT)\s*(?:ส่วนที่|PART)?\s*(\d)?/.exec(text);
+  return m ? { tool: m[1] as 'IIT' | 'EIT' | 'OIT', part: m[2] ? Number(m[2]) : null } : null;
+}
+
+function readSettings(sheet: SheetData, findings: Findings): Settings | null {
+  const table = readTable(sheet, COLUMNS.settings, findings, { required: ['key', 'value'] });
+  if (!table) return null;
+  const keyCol = table.columns.key as number;
+  const valueCol = table.columns.value as number;
+  const found: Partial<Record<keyof typeof SETTING_KEYS, { value: unknown; where: string }>> = {};
+  for (const { index, cells } of table.rows) {
+    const key = (Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[]).find((k) =>
+      matchesAlias(cells[keyCol], SETTING_KEYS[k]),
+    );
+    if (key && !found[key])
+      found[key] = { value: cells[valueCol], where: cellRef(sheet.name, index, valueCol) };
+  }
+  const tabRef = cellRef(sheet.name, table.headerRow, 0);
+  const agency = cellText(found.agency?.value);
+  if (!agency) {
+    findings.error(
+      'missing-setting',
+      found.agency?.where ?? tabRef,
+      `แท็บ "${sheet.name}" ไม่มีชื่อหน่วยงาน (รายการ "หน่วยงาน")`,
+      `Tab "${sheet.name}" has no agency name (key "agency")`,
+    );
+  }
+  const year = found.year ? readYearCell(found.year.value, found.year.where, findings) : null;
+  if (year === null) {
+    findings.error(
+      'missing-setting',
+      found.year?.where ?? tabRef,
+      `แท็บ "${sheet.name}" ไม่มีปีงบประมาณที่ประเมิน (รายการ "ปีงบประมาณที่ประเมิน")`,
+      `Tab "${sheet.name}" has no assessed fiscal year (key "year")`,
+    );
+  }
+  let thaiDigits = true;
+  if (found.thaiDigits && cellText(found.thaiDigits.value) !== '') {
+    const text = normalizeName(found.thaiDigits.value);
+    if (['ไม่ใช่', 'ไม่', 'no', 'n', 'false', '0', 'ไม่ใช้'].includes(text)) thaiDigits = false;
+    else if (!['ใช่', 'ใช้', 'yes', 'y', 'true', '1'].includes(text)) {
+      findings.warning(
+        'bad-setting',
+        found.thaiDigits.where,
+        `${found.thaiDigits.where}: "${cellText(found.thaiDigits.value)}" ไม่ใช่ ใช่/ไม่ใช่ จึงใช้เลขไทย`,
+        `${found.thaiDigits.where}: "${cellText(found.thaiDigits.value)}" is not yes/no; Thai digits are used`,
+      );
+    }
+  }
+  const weakThreshold = found.weakThreshold
+    ? readScore(found.weakThreshold.value, found.weakThreshold.where, findings, 'เกณฑ์ข้อที่ต้องพัฒนา')
+    : null;
+  if (!agency || year === null) return null;
+  return {
+    agency,
+    abbreviation: cellText(found.abbreviation?.value),
+    parent: cellText(found.parent?.value),
+    year,
+    framework: cellText(found.framework?.value) || null,
+    preparedBy: cellText(found.preparedBy?.value),
+    thaiDigits,
+    weakThreshold,
+  };
+}
+
+const TOTAL_FIGURES: (ToolKey | 'total')[] = ['IIT', 'EIT', 'EIT1', 'EIT2', 'OIT', 'total'];
+
+function readTotals(sheet: SheetData, findings: Findings): YearTotals[] {
+  const table = readTable(sheet, COLUMNS.totals, findings, { required: ['year'] });
+  if (!table) return [];
+  const out: YearTotals[] = [];
+  for (const { index, cells } of table.rows) {
+    const yearCol = table.columns.year as number;
+    const year = readYearCell(cells[yearCol], cellRef(sheet.name, index, yearCol), findings);
+    if (year === null) continue;
+    if (out.some((t) => t.year === year)) {
+      duplicate(findings, cellRef(sheet.name, index, yearCol), `ปี ${year}`, `year ${year}`);
+      continue;
+    }
+    const totals: YearTotals = { year, figures: {}, level: null };
+    for (const key of TOTAL_FIGURES) {
+      const col = table.columns[key];
+      if (col === undefined) continue;
+      const where = cellRef(sheet.name, index, col);
+      const value = readScore(cells[col], where, findings, `${key} ${year}`);
+      if (value) totals.figures[key] = { value, where };
+    }
+    const levelCol = table.columns.level;
+    if (levelCol !== undefined && cellText(cells[levelCol]) !== '') {
+      totals.level = { text: cellText(cells[levelCol]), where: cellRef(sheet.name, index, levelCol) };
+    }
+    out.push(totals);
+  }
+  return out;
+}
+
+function duplicate(findings: Findings, where: string, th: string, en: string): void {
+  findings.warning(
+    'duplicate',
+    where,
+    `${where}: ${th} ซ้ำกับแถวก่อนหน้า จึงใช้แถวแรก`,
+    `${where}: ${en} repeats an earlier row; the first one is used`,
+  );
+}
+
+function noYearColumns(table: Table, findings: Findings): boolean {
+  if (table.yearColumns.length > 0) return false;
+  findings.error(
+    'no-year-columns',
+    cellRef(table.sheet.name, table.headerRow, 0),
+    `แท็บ "${table.sheet.name}" ไม่มีคอลัมน์ปี (หัวคอลัมน์ต้องเป็นปี เช่น 2568)`,
+    `Tab "${table.sheet.name}" has no year columns (headers must be years such as 2568)`,
+  );
+  return true;
+}
+
+function readIndicators(sheet: SheetData, findings: Findings, names: Map<number, string>) {
+  const out: ParsedWorkbook['indicators'] = [];
+  const table = readTable(sheet, COLUMNS.indicators, findings, {
+    required: ['indicator'],
+    yearColumns: true,
+  });
+  if (!table || noYearColumns(table, findings)) return out;
+  const col = table.columns.indicator as number;
+  for (const { index, cells } of table.rows) {
+    const where = cellRef(sheet.name, index, col);
+    const m = /^(?:ตัวชี้วัดที่|indicator)?\s*(\d+)(?:\.0+)?$/i.exec(toArabicDigits(cellText(cells[col])));
+    if (!m) {
+      findings.error(
+        'bad-indicator',
+        where,
+        `${where}: "${cellText(cells[col])}" ไม่ใช่หมายเลขตัวชี้วัด (1–10)`,
+        `${where}: "${cellText(cells[col])}" is not an indicator number (1–10)`,
+      );
+      continue;
+    }
+    const indicator = Number(m[1]);
+    const nameCol = table.columns.name;
+    if (nameCol !== undefined && cellText(cells[nameCol]) && !names.has(indicator)) {
+      names.set(indicator, cellText(cells[nameCol]));
+    }
+    for (const { year, column } of table.yearColumns) {
+      const cell = cellRef(sheet.name, index, column);
+      const value = readScore(cells[column], cell, findings, `ตัวชี้วัดที่ ${indicator} ปี ${year}`);
+      if (!value) continue;
+      if (out.some((g) => g.year === year && g.indicator === indicator)) {
+        duplicate(findings, cell, `ตัวชี้วัดที่ ${indicator} ปี ${year}`, `indicator ${indicator}, ${year}`);
+        continue;
+      }
+      out.push({ year, indicator, value, where: cell });
+    }
+  }
+  return out;
+}
+
+function readItems(sheet: SheetData, findings: Findings, topics: Map<string, string>): GivenItem[] {
+  const out: GivenItem[] = [];
+  const table = readTable(sheet, COLUMNS.items, findings, { required: ['item'], yearColumns: true });
+  if (!table || noYearColumns(table, findings)) return out;
+  const col = table.columns.item as number;
+  for (const { index, cells } of table.rows) {
+    const where = cellRef(sheet.name, index, col);
+    const parsed = parseItemId(cells[col]);
+    if (!parsed) {
+      badItemId(cells[col], where, findings);
+      continue;
+    }
+    const partCol = table.columns.part;
+    const part = parsed.part ?? (partCol !== undefined ? readPart(cells[partCol]) : null);
+    const topicCol = table.columns.topic;
+    if (topicCol !== undefined && cellText(cells[topicCol]) && !topics.has(parsed.id)) {
+      topics.set(parsed.id, cellText(cells[topicCol]));
+    }
+    for (const { year, column } of table.yearColumns) {
+      const cell = cellRef(sheet.name, index, column);
+      const label = `ข้อ ${parsed.id}${part ? ` ส่วนที่ ${part}` : ''} ปี ${year}`;
+      const value = readScore(cells[column], cell, findings, label);
+      if (!value) continue;
+      if (out.some((g) => g.year === year && g.id === parsed.id && g.part === part)) {
+        duplicate(findings, cell, label, `item ${parsed.id}${part ? `.${part}` : ''}, ${year}`);
+        continue;
+      }
+      out.push({ year, id: parsed.id, part, value, where: cell });
+    }
+  }
+  return out;
+}
+
+function readRecommendations(sheet: SheetData, findings: Findings): Recommendation[] {
+  const table = readTable(sheet, COLUMNS.recommendations, findings, { required: ['recommendation'] });
+  if (!table) return [];
+  const c = table.columns;
+  const out: Recommendation[] = [];
+  for (const { index, cells } of table.rows) {
+    const text = cellText(cells[c.recommendation as number]);
+    if (!text) continue;
+    const where = cellRef(sheet.name, index, c.recommendation as number);
+    const tool = c.tool !== undefined ? readTool(cells[c.tool]) : null;
+    const items: string[] = [];
+    if (c.items !== undefined) {
+      const raw = toArabicDigits(cellText(cells[c.items]));
+      for (const token of raw.split(/[,;、\s]+|และ|and/).filter((t) => t && t !== 'ข้อ')) {
+        const id = parseItemId(token);
+        if (id) items.push(id.id);
+        else badItemId(token, cellRef(sheet.name, index, c.items), findings);
+      }
+    }
+    out.push({
+      year:
+        c.year !== undefined
+          ? readYearCell(cells[c.year], cellRef(sheet.name, index, c.year), findings)
+          : null,
+      tool: tool?.tool ?? inferTool(items),
+      part: (c.part !== undefined ? readPart(cells[c.part]) : null) ?? tool?.part ?? null,
+      items,
+      text,
+      where,
+    });
+  }
+  return out;
+}
+
+function inferTool(items: readonly string[]): 'IIT' | 'EIT' | 'OIT' | null {
+  const letter = items[0]?.[0];
+  return letter === 'i' ? 'IIT' : letter === 'e' ? 'EIT' : letter === 'o' ? 'OIT' : null;
+}
+
+function readComments(sheet: SheetData, findings: Findings): Comment[] {
+  const table = readTable(sheet, COLUMNS.comments, findings, { required: ['comment'] });
+  if (!table) return [];
+  const c = table.columns;
+  const out: Comment[] = [];
+  for (const { index, cells } of table.rows) {
+    const text = cellText(cells[c.comment as number]);
+    if (!text) continue;
+    const tool = c.tool !== undefined ? readTool(cells[c.tool])?.tool : undefined;
+    out.push({
+      year:
+        c.year !== undefined
+          ? readYearCell(cells[c.year], cellRef(sheet.name, index, c.year), findings)
+          : null,
+      tool: tool === 'IIT' || tool === 'EIT' ? tool : null,
+      topic: c.topic !== undefined ? cellText(cells[c.topic]) : '',
+      text,
+      where: cellRef(sheet.name, index, c.comment as number),
+    });
+  }
+  return out;
+}
+
+function readPeers(sheet: SheetData, findings: Findings): Peer[] {
+  const table = readTable(sheet, COLUMNS.peers, findings, { required: ['agency', 'score'] });
+  if (!table) return [];
+  const c = table.columns;
+  const out: Peer[] = [];
+  for (const { index, cells } of table.rows) {
+    const agency = cellText(cells[c.agency as number]);
+    if (!agency) continue;
+    const scoreRef = cellRef(sheet.name, index, c.score as number);
+    out.push({
+      agency,
+      score: readScore(cells[c.score as number], scoreRef, findings, agency),
+      level: c.level !== undefined ? cellText(cells[c.level]) : '',
+      year:
+        c.year !== undefined
+          ? readYearCell(cells[c.year], cellRef(sheet.name, index, c.year), findings)
+          : null,
+      where: cellRef(sheet.name, index, c.agency as number),
+    });
+  }
+  return out;
+}
+
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+function readDivisions(sheet: SheetData, findings: Findings): Division[] {
+  const table = readTable(sheet, COLUMNS.divisions, findings, { required: ['code'] });
+  if (!table) return [];
+  const c = table.columns;
+  const out: Division[] = [];
+  for (const { index, cells } of table.rows) {
+    const code = cellText(cells[c.code as number]);
+    if (!code) continue;
+    const emails: string[] = [];
+    if (c.emails !== undefined) {
+      const where = cellRef(sheet.name, index, c.emails);
+      for (const token of cellText(cells[c.emails])
+        .split(/[,;\s]+/)
+        .filter(Boolean)) {
+        if (EMAIL.test(token)) emails.push(token.toLowerCase());
+        else {
+          findings.warning(
+            'bad-email',
+            where,
+            `${where}: "${token}" ไม่ใช่อีเมล จึงไม่นำไปใช้`,
+            `${where}: "${token}" is not an e-mail address; it is not used`,
+          );
+        }
+      }
+    }
+    out.push({
+      code,
+      name: c.name !== undefined ? cellText(cells[c.name]) : '',
+      emails,
+      where: cellRef(sheet.name, index, c.code as number),
+    });
+  }
+  return out;
+}
+
+/** Reads every tab of format 1. Problems become findings; nothing here throws on bad input. */
+export function readWorkbook(sheets: readonly SheetData[], findings: Findings): ParsedWorkbook {
+  const tabs: ParsedWorkbook['tabs'] = {};
+  for (const key of Object.keys(TABS) as TabKey[]) {
+    const sheet = findTab(sheets, key);
+    if (sheet) tabs[key] = sheet.name;
+  }
+  const sheetOf = (key: TabKey) => findTab(sheets, key);
+  const settingsSheet = sheetOf('settings');
+  if (!settingsSheet) {
+    findings.error(
+      'missing-tab',
+      null,
+      `ไม่พบแท็บ "ตั้งค่า" (Settings) ซึ่งต้องมีชื่อหน่วยงานและปีงบประมาณที่ประเมิน`,
+      `No "ตั้งค่า" (Settings) tab with the agency and the assessed fiscal year`,
+    );
+  }
+  if (!sheetOf('totals') && !sheetOf('indicators') && !sheetOf('items')) {
+    findings.error(
+      'missing-tab',
+      null,
+      `ไม่พบแท็บคะแนน: ต้องมีอย่างน้อยหนึ่งแท็บจาก "คะแนนรวม", "ตัวชี้วัด", "รายข้อ"`,
+      `No score tab: at least one of "คะแนนรวม" (Totals), "ตัวชี้วัด" (Indicators), "รายข้อ" (Items) is needed`,
+    );
+  }
+  const indicatorNames = new Map<number, string>();
+  const itemTopics = new Map<string, string>();
+  const optional = <T>(key: TabKey, read: (sheet: SheetData, findings: Findings) => T[]): T[] => {
+    const sheet = sheetOf(key);
+    return sheet ? read(sheet, findings) : [];
+  };
+  const settings = settingsSheet ? readSettings(settingsSheet, findings) : null;
+  const totals = optional('totals', readTotals);
+  const indicators = optional('indicators', (sheet) => readIndicators(sheet, findings, indicatorNames));
+  const items = optional('items', (sheet) => readItems(sheet, findings, itemTopics));
+  const years = new Set<number>([
+    ...totals.filter((t) => Object.keys(t.figures).length > 0).map((t) => t.year),
+    ...indicators.map((g) => g.year),
+    ...items.map((g) => g.year),
+  ]);
+  return {
+    tabs,
+    settings,
+    totals,
+    indicators,
+    indicatorNames,
+    items,
+    itemTopics,
+    recommendations: optional('recommendations', readRecommendations),
+    comments: optional('comments', readComments),
+    peers: optional('peers', readPeers),
+    divisions: optional('divisions', readDivisions),
+    years: [...years].sort((a, b) => a - b),
+  };
+}

@@ -1,0 +1,90 @@
+import { toArabicDigits } from '../thai';
+
+/**
+ * Format 1 of the workbook (../shared/spec/workbook.md): tab names and column headers with their aliases.
+ * The first name of each list is the canonical Thai one, used when the add-on writes a tab.
+ */
+export const TABS = {
+  settings: ['ตั้งค่า', 'Settings'],
+  totals: ['คะแนนรวม', 'Totals'],
+  indicators: ['ตัวชี้วัด', 'Indicators'],
+  items: ['รายข้อ', 'Items'],
+  recommendations: ['ข้อเสนอแนะ', 'Recommendations'],
+  comments: ['ความคิดเห็น', 'Comments'],
+  peers: ['หน่วยงานในสังกัด', 'Peers'],
+  divisions: ['หน่วยงานภายใน', 'Divisions'],
+  measures: ['มาตรการ', 'Measures'],
+} as const;
+
+export type TabKey = keyof typeof TABS;
+
+export const COLUMNS = {
+  settings: { key: ['รายการ', 'key'], value: ['ค่า', 'value'] },
+  totals: {
+    year: ['ปีงบประมาณ', 'year', 'ปี', 'fiscal year'],
+    IIT: ['IIT'],
+    EIT: ['EIT'],
+    EIT1: ['EIT ส่วนที่ 1', 'EIT1', 'EIT part 1', 'EIT 1'],
+    EIT2: ['EIT ส่วนที่ 2', 'EIT2', 'EIT part 2', 'EIT 2'],
+    OIT: ['OIT'],
+    total: ['คะแนนรวม', 'total', 'ภาพรวม', 'ITA'],
+    level: ['ระดับ', 'level', 'ผลการประเมิน'],
+  },
+  indicators: {
+    indicator: ['ตัวชี้วัดที่', 'indicator', 'ตัวชี้วัด', 'no'],
+    name: ['ชื่อตัวชี้วัด', 'name'],
+  },
+  items: {
+    item: ['ข้อ', 'item', 'ข้อคำถาม'],
+    part: ['ส่วนที่', 'part'],
+    topic: ['ประเด็น', 'topic'],
+  },
+  recommendations: {
+    year: ['ปีงบประมาณ', 'year'],
+    tool: ['แบบวัด', 'tool'],
+    part: ['ส่วนที่', 'part'],
+    items: ['ข้อ', 'items', 'item'],
+    recommendation: ['ข้อเสนอแนะ', 'recommendation'],
+  },
+  comments: {
+    year: ['ปีงบประมาณ', 'year'],
+    tool: ['แบบวัด', 'tool'],
+    topic: ['ด้าน', 'topic'],
+    comment: ['ความคิดเห็น', 'comment'],
+  },
+  peers: {
+    agency: ['หน่วยงาน', 'agency'],
+    score: ['คะแนน', 'score'],
+    level: ['ระดับ', 'level'],
+    year: ['ปีงบประมาณ', 'year'],
+  },
+  divisions: {
+    code: ['ชื่อย่อ', 'code'],
+    name: ['ชื่อหน่วยงาน', 'name'],
+    emails: ['อีเมล', 'emails', 'email', 'e-mail'],
+  },
+} as const;
+
+export const SETTING_KEYS = {
+  agency: ['หน่วยงาน', 'agency'],
+  abbreviation: ['ชื่อย่อ', 'abbreviation'],
+  parent: ['สังกัด', 'parent'],
+  year: ['ปีงบประมาณที่ประเมิน', 'year', 'ปีงบประมาณ'],
+  framework: ['กรอบการประเมิน', 'framework'],
+  preparedBy: ['ผู้จัดทำ', 'prepared by', 'จัดทำโดย'],
+  thaiDigits: ['ตัวเลขไทย', 'thai digits'],
+  weakThreshold: ['เกณฑ์ข้อที่ต้องพัฒนา', 'weak item threshold'],
+} as const;
+
+/** How a name or header is compared: trimmed, spaces folded, case-insensitive, Thai digits as Arabic. */
+export function normalizeName(text: unknown): string {
+  return toArabicDigits(String(text ?? ''))
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export function matchesAlias(text: unknown, aliases: readonly string[]): boolean {
+  const name = normalizeName(text);
+  return name !== '' && aliases.some((alias) => normalizeName(alias) === name);
+}

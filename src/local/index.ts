@@ -1,0 +1,1 @@
+export { readXlsx, readXlsxFile, workbookFromSheets } from './xlsx';
