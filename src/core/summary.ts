@@ -25,7 +25,7 @@ export function summaryText(a: AnalysisJson, thaiDigits = true): string {
   if (cur) {
     let line = `คะแนนรวม ${n(cur.total)} ระดับ "${cur.level ?? '–'}"`;
     if (prev && a.deltas.total !== null) {
-      line += ` ${changeWord(a.deltas.total)} ${d(Math.abs(a.deltas.total))} จากปี ${t(String(prevYear))} (${n(prev.total)})`;
+      line += ` ${changeWord(a.deltas.total)} ${n(Math.abs(a.deltas.total))} จากปี ${t(String(prevYear))} (${n(prev.total)})`;
     }
     lines.push(line, '');
     const head = (label: string) =>

@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readXlsxFile, workbookFromSheets } from '../src/local/xlsx';
+import { ROOT, sampleSheets, settingsTab } from './helpers/workbook';
+
+// The CLI as users run it: the bin of the package, over the bundle that `npm run build` writes.
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'ita-report.cjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
+
+describe('ita-report analyze', () => {
+  test('--json on the sample workbook prints the report figures and exits 0', () => {
+    const { code, out, err } = cli('analyze', SAMPLE, '--json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.scores['2568']).toMatchObject({ total: 96.06, level: 'ผ่าน' });
+    expect(json.scores['2567']).toMatchObject({ total: 92.73, level: 'ผ่าน' });
+    expect(json.deltas.total).toBe(3.33);
+    expect(Object.keys(json)).toEqual([
+      'agency',
+      'year',
+      'framework',
+      'scores',
+      'deltas',
+      'weakest',
+      'findings',
+    ]);
+  });
+
+  test('without --json it prints a Thai summary in Thai digits', () => {
+    const { code, out } = cli('analyze', SAMPLE);
+    expect(code).toBe(0);
+    expect(out).toContain('คะแนนรวม ๙๖.๐๖ ระดับ "ผ่าน" เพิ่มขึ้น ๓.๓๓ จากปี ๒๕๖๗ (๙๒.๗๓)');
+    expect(out).toContain('ข้อที่ต้องพัฒนา: e7 ส่วนที่ ๒ (๘๑.๘๒)');
+  });
+
+  test('the committed sample workbook holds exactly its checked-in source', async () => {
+    const sheets = await readXlsxFile(SAMPLE);
+    const source = sampleSheets();
+    expect(sheets.map((s) => s.name)).toEqual(source.map((s) => s.name));
+    for (const [i, sheet] of sheets.entries()) {
+      const width = sheet.values[0].length;
+      const padded = source[i].values.map((row) => [...row, ...Array(width).fill('')].slice(0, width));
+      expect(sheet.values).toEqual(padded);
+    }
+  });
+
+  test('a workbook that cannot be analysed exits 1 and still prints its JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ita-'));
+    const file = join(dir, 'no-scores.xlsx');
+    await workbookFromSheets([settingsTab({ agency: 'X', year: 2568 })]).xlsx.writeFile(file);
+    const { code, out } = cli('analyze', file, '--json');
+    expect(code).toBe(1);
+    expect(JSON.parse(out).findings.map((f: { code: string }) => f.code)).toContain('missing-tab');
+  });
+
+  test.each([
+    [['analyze', SAMPLE, '--jsno'], 'unknown option --jsno'],
+    [['analyze', '/nonexistent/book.xlsx'], 'no such file'],
+    [['analyze'], 'analyze takes one WORKBOOK.xlsx'],
+    [['frobnicate'], 'unknown command frobnicate'],
+  ])('usage error %p exits 2 with one line on standard error', (args, message) => {
+    const { code, out, err } = cli(...args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain(message);
+  });
+
+  test('a file that is not an .xlsx workbook exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ita-'));
+    const file = join(dir, 'report.xlsx');
+    writeFileSync(file, 'this is a text file, not a workbook');
+    const { code, err } = cli('analyze', file);
+    expect(code).toBe(2);
+    expect(err).toContain('cannot read');
+  });
+});

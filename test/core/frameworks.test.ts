@@ -1,0 +1,52 @@
+import { Exact } from '../../src/core/decimal';
+import { allItems, FRAMEWORKS, frameworkById, frameworkForYear } from '../../src/core/frameworks';
+
+describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))('framework %s', (_id, f) => {
+  test('has the ten indicators in order, tools IIT 1–5, EIT 6–8, OIT 9–10', () => {
+    expect(f.indicators.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(f.indicators.map((i) => i.tool).join('')).toBe('IITIITIITIITIITEITEITEITOITOIT');
+  });
+
+  test('lists each item once, under the tool its letter names', () => {
+    const items = allItems(f);
+    expect(new Set(items).size).toBe(items.length);
+    for (const ind of f.indicators) {
+      expect(ind.items.length).toBeGreaterThan(0);
+      expect(ind.items.every((id) => id[0] === ind.tool[0].toLowerCase())).toBe(true);
+    }
+  });
+
+  test('weights add up to one and match the EIT parts', () => {
+    const sum = Object.values(f.weights).reduce((s, w) => s.add(Exact.parse(w as string)), Exact.ZERO);
+    expect(sum.toFixed(2)).toBe('1.00');
+    expect('EIT1' in f.weights).toBe(f.eitParts.length > 0);
+    for (const tool of f.levels.toolsTested) expect(['IIT', 'EIT', 'EIT1', 'EIT2', 'OIT']).toContain(tool);
+  });
+
+  test('its development item, when known, is one of its OIT items', () => {
+    if (f.developmentItem)
+      expect(f.indicators[9].items.concat(f.indicators[8].items)).toContain(f.developmentItem.id);
+  });
+});
+
+describe('choosing a framework', () => {
+  test('each year from 2562 to 2569 has its own', () => {
+    for (let year = 2562; year <= 2569; year++) {
+      expect(frameworkForYear(year)).toEqual({
+        framework: expect.objectContaining({ year }),
+        fallbackFrom: null,
+      });
+    }
+  });
+
+  test('a later year falls back to the latest earlier framework', () => {
+    expect(frameworkForYear(2575).framework.id).toBe('ITA2569');
+    expect(frameworkForYear(2575).fallbackFrom).toBe(2575);
+  });
+
+  test('2569 asks for this report in o25; 2568 in o27', () => {
+    expect(frameworkById('ita 2569')?.developmentItem?.id).toBe('o25');
+    expect(frameworkById('ITA2568')?.developmentItem?.id).toBe('o27');
+    expect(frameworkById('ITA2590')).toBeNull();
+  });
+});
