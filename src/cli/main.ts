@@ -8,7 +8,7 @@ import { readXlsxFile } from '../local/xlsx';
 const USAGE = `usage: ita-report analyze WORKBOOK.xlsx [--json]
 
   analyze   read the score tabs of WORKBOOK.xlsx, check them and print the analysis
-            (a Thai summary, or with --json the JSON of ../shared/spec/workbook.md)
+            (a Thai summary, or with --json the JSON of docs/workbook.md)
 
 exit status: 0 analysed, 1 the workbook cannot be analysed, 2 usage error`;
 

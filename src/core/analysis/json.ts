@@ -13,7 +13,7 @@ export interface YearJson {
   items: Scores;
 }
 
-/** The JSON of `ita-report analyze --json` (../shared/spec/workbook.md). */
+/** The JSON of `ita-report analyze --json` (docs/workbook.md). */
 export interface AnalysisJson {
   agency: string;
   year: number | null;

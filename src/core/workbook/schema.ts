@@ -1,7 +1,7 @@
 import { toArabicDigits } from '../thai';
 
 /**
- * Format 1 of the workbook (../shared/spec/workbook.md): tab names and column headers with their aliases.
+ * Format 1 of the workbook (docs/workbook.md): tab names and column headers with their aliases.
  * The first name of each list is the canonical Thai one, used when the add-on writes a tab.
  */
 export const TABS = {
