@@ -187,6 +187,15 @@ function readScore(value: unknown, where: string, findings: Findings, label: str
     );
     return null;
   }
+  if (typeof value === 'number' && value > 0 && value < 1) {
+    // Sheets stores "96.06%" typed into a cell as the number 0.9606.
+    findings.warning(
+      'looks-like-fraction',
+      where,
+      `${where}: คะแนน ${value} ต่ำกว่า 1 อาจเป็นค่าร้อยละที่ Sheets เก็บเป็นทศนิยม (เช่น 96.06% เป็น 0.9606) โปรดพิมพ์เป็น 96.06`,
+      `${where}: score ${value} is below 1; it may be a percentage Sheets stored as a fraction (96.06% as 0.9606); type 96.06 instead`,
+    );
+  }
   return score;
 }
 
