@@ -101,7 +101,8 @@ export function readNumber(value: unknown): NumberReading {
 /** Cell text as a person reads it: trimmed, with runs of white space folded. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // Not instanceof: in Apps Script and in the local vm context, Dates may come from another realm.
+  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString().slice(0, 10);
   return String(value).replace(/\s+/g, ' ').trim();
 }
 

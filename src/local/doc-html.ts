@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { sarabunFiles } from './runtime/blob';
+import type { BlockNode, DocData, ParagraphNode, RunNode, SectionNode, TableNode } from './runtime/document';
+
+const HEADING_TAG: Record<string, string> = {
+  TITLE: 'h1',
+  SUBTITLE: 'h2',
+  HEADING1: 'h1',
+  HEADING2: 'h2',
+  HEADING3: 'h3',
+  HEADING4: 'h4',
+  HEADING5: 'h5',
+  HEADING6: 'h6',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);
+}
+
+/** Text attributes of a run (over its paragraph's) as inline CSS. */
+function textStyle(attrs: Record<string, unknown>): string {
+  const css: string[] = [];
+  if (attrs.FONT_FAMILY) css.push(`font-family:'${attrs.FONT_FAMILY}'`);
+  if (attrs.FONT_SIZE) css.push(`font-size:${attrs.FONT_SIZE}pt`);
+  if (attrs.BOLD === true) css.push('font-weight:bold');
+  if (attrs.BOLD === false) css.push('font-weight:normal');
+  if (attrs.ITALIC) css.push('font-style:italic');
+  if (attrs.UNDERLINE) css.push('text-decoration:underline');
+  if (attrs.FOREGROUND_COLOR) css.push(`color:${attrs.FOREGROUND_COLOR}`);
+  if (attrs.BACKGROUND_COLOR) css.push(`background:${attrs.BACKGROUND_COLOR}`);
+  return css.join(';');
+}
+
+function run(r: RunNode): string {
+  const text = escapeHtml(r.text).replace(/\n/g, '<br>');
+  const style = textStyle(r.attrs);
+  const inner = style ? `<span style="${style}">${text}</span>` : text;
+  return r.attrs.LINK_URL ? `<a href="${escapeHtml(String(r.attrs.LINK_URL))}">${inner}</a>` : inner;
+}
+
+function paragraph(p: ParagraphNode): string {
+  const a = p.attrs;
+  const css: string[] = [];
+  const align = a.HORIZONTAL_ALIGNMENT;
+  if (align) css.push(`text-align:${String(align).toLowerCase()}`);
+  if (a.SPACING_BEFORE !== undefined) css.push(`margin-top:${a.SPACING_BEFORE}pt`);
+  if (a.SPACING_AFTER !== undefined) css.push(`margin-bottom:${a.SPACING_AFTER}pt`);
+  if (a.LINE_SPACING !== undefined) css.push(`line-height:${a.LINE_SPACING}`);
+  if (a.INDENT_FIRST_LINE !== undefined) css.push(`text-indent:${Number(a.INDENT_FIRST_LINE) - Number(a.INDENT_START ?? 0)}pt`);
+  if (a.INDENT_START !== undefined) css.push(`margin-left:${a.INDENT_START}pt`);
+  if (a.KEEP_WITH_NEXT) css.push('break-after:avoid');
+  const own = textStyle(a);
+  if (own) css.push(own);
+  let body = '';
+  let pageBreak = false;
+  for (const inline of p.inlines) {
+    if (inline.kind === 'text') body += (inline.runs ?? []).map(run).join('');
+    else if (inline.kind === 'image' && inline.image) {
+      const img = inline.image;
+      const src = `data:${img.contentType};base64,${img.data.toString('base64')}`;
+      body += `<img src="${src}" alt="${escapeHtml(img.altTitle)}" style="width:${img.width}pt;height:${img.height}pt">`;
+    } else if (inline.kind === 'pagebreak') pageBreak = true;
+  }
+  const tag = HEADING_TAG[String(a.HEADING ?? '')] ?? 'p';
+  const html = `<${tag}${css.length ? ` style="${css.join(';')}"` : ''}>${body || '&nbsp;'}</${tag}>`;
+  return pageBreak ? `${html}<div class="page-break"></div>` : html;
+}
+
+function table(t: TableNode): string {
+  const widths = t.columnWidths.map((w) => (w ? `<col style="width:${w}pt">` : '<col>')).join('');
+  const border = t.attrs.BORDER_WIDTH ?? 1;
+  const color = t.attrs.BORDER_COLOR ?? '#000000';
+  const row = (cells: TableNode['rows'][number]['cells'], tag: 'th' | 'td') =>
+    `<tr>${cells
+      .map((c) => {
+        const css = [`border:${border}pt solid ${color}`];
+        if (c.attrs.BACKGROUND_COLOR) css.push(`background:${c.attrs.BACKGROUND_COLOR}`);
+        if (c.attrs.VERTICAL_ALIGNMENT) css.push(`vertical-align:${String(c.attrs.VERTICAL_ALIGNMENT).toLowerCase()}`);
+        return `<${tag} style="${css.join(';')}">${blocks(c.children)}</${tag}>`;
+      })
+      .join('')}</tr>`;
+  const head = t.rows.slice(0, t.pinnedHeaderRows);
+  const body = t.rows.slice(t.pinnedHeaderRows);
+  return `<table class="${t.preventOverflow ? 'keep-rows' : ''}"><colgroup>${widths}</colgroup>${
+    head.length ? `<thead>${head.map((r) => row(r.cells, 'th')).join('')}</thead>` : ''
+  }<tbody>${body.map((r) => row(r.cells, 'td')).join('')}</tbody></table>`;
+}
+
+function blocks(nodes: BlockNode[]): string {
+  return nodes.map((n) => (n.type === 'PARAGRAPH' ? paragraph(n) : table(n))).join('\n');
+}
+
+function section(s: SectionNode | null, cls: string): string {
+  return s ? `<div class="${cls}">${blocks(s.children)}</div>` : '';
+}
+
+function fontFace(family: string, path: string, weight: number): string {
+  return `@font-face{font-family:'${family}';src:url(data:font/ttf;base64,${readFileSync(path).toString('base64')}) format('truetype');font-weight:${weight};}`;
+}
+
+/**
+ * The Doc as one self-contained HTML page: the page size and margins of its body, Sarabun embedded,
+ * pinned table header rows repeated on each printed page, and rows kept whole where the Doc says so.
+ */
+export function docToHtml(doc: DocData): string {
+  const a = doc.body.attrs;
+  const pt = (v: unknown, d: number) => `${Number(v ?? d)}pt`;
+  const fonts = sarabunFiles();
+  return `<!doctype html>
+<html lang="th">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(doc.name)}</title>
+<style>
+${fontFace('Sarabun', fonts.regular, 400)}
+${fontFace('Sarabun', fonts.bold, 700)}
+@page { size: ${pt(a.PAGE_WIDTH, 612)} ${pt(a.PAGE_HEIGHT, 792)}; margin: ${pt(a.MARGIN_TOP, 72)} ${pt(a.MARGIN_RIGHT, 72)} ${pt(a.MARGIN_BOTTOM, 72)} ${pt(a.MARGIN_LEFT, 72)}; }
+html { background: #f1f3f4; }
+body { font-family: 'Sarabun', sans-serif; font-size: 11pt; line-height: 1.4; margin: 0; }
+.page { background: #fff; max-width: ${pt(a.PAGE_WIDTH, 612)}; box-sizing: border-box; margin: 16px auto; padding: ${pt(a.MARGIN_TOP, 72)} ${pt(a.MARGIN_RIGHT, 72)} ${pt(a.MARGIN_BOTTOM, 72)} ${pt(a.MARGIN_LEFT, 72)}; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
+@media print { html { background: none; } .page { margin: 0; padding: 0; box-shadow: none; max-width: none; } }
+h1, h2, h3, h4, h5, h6 { font-size: inherit; margin: 0.6em 0 0.3em; break-after: avoid; }
+p { margin: 0 0 0.3em; }
+table { border-collapse: collapse; width: 100%; margin: 0.3em 0 0.6em; table-layout: fixed; }
+th, td { padding: 2pt 4pt; vertical-align: top; text-align: left; font-weight: normal; overflow-wrap: anywhere; }
+th p, td p { margin: 0; }
+thead { display: table-header-group; }
+table.keep-rows tr { break-inside: avoid; }
+img { display: block; margin: 0 auto; max-width: 100%; height: auto !important; }
+.page-break { break-after: page; }
+</style>
+</head>
+<body><div class="page">
+${section(doc.header, 'header')}
+${blocks(doc.body.children)}
+${section(doc.footer, 'footer')}
+</div></body>
+</html>
+`;
+}

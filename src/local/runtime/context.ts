@@ -1,0 +1,83 @@
+/** Counts every service call a script makes, by class and method (`Range.getValues`). */
+export class CallCounter {
+  readonly counts = new Map<string, number>();
+
+  count(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  total(): number {
+    let sum = 0;
+    for (const n of this.counts.values()) sum += n;
+    return sum;
+  }
+
+  get(name: string): number {
+    return this.counts.get(name) ?? 0;
+  }
+
+  /** Counts sorted by name, for printing and JSON. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+export interface RuntimeContext {
+  calls: CallCounter;
+  /** The user the script runs as (Session.getEffectiveUser / getActiveUser). */
+  user: string;
+  timeZone: string;
+  now: () => Date;
+  newId: (prefix: string) => string;
+}
+
+/**
+ * Base of every local service object: the object a script holds is a proxy that counts each method call
+ * by class name. Methods the runtime calls on its own objects internally go through the target and are
+ * not counted. Chained methods return the proxy, so `range.setValues(v).setFontWeight('bold')` counts two.
+ */
+let nextUid = 1;
+
+export abstract class Service {
+  /** The counting proxy of this object: what a method hands out when it returns or stores itself. */
+  protected _self!: this;
+  readonly _uid = nextUid++;
+
+  protected constructor(
+    protected readonly rt: RuntimeContext,
+    className: string,
+  ) {
+    const target = this;
+    const proxy = new Proxy(this, {
+      get(obj, prop, receiver) {
+        const value = Reflect.get(obj, prop, receiver);
+        if (typeof value !== 'function' || typeof prop !== 'string' || prop.startsWith('_') || prop === 'constructor') {
+          return value;
+        }
+        return function (this: unknown, ...args: unknown[]) {
+          rt.calls.count(`${className}.${prop}`);
+          const result = value.apply(target, args);
+          return result === target ? receiver : result;
+        };
+      },
+    });
+    this._self = proxy;
+    // biome-ignore lint/correctness/noConstructorReturn: the proxy is how calls are counted
+    return proxy;
+  }
+}
+
+/** Realm-independent checks: the script runs in a vm context whose Dates and Arrays are not ours. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export function gasError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'Exception';
+  return error;
+}

@@ -1,0 +1,206 @@
+import type { Blob } from './blob';
+import { gasError, type RuntimeContext } from './context';
+import type { BlockNode, DocData, TableNode } from './document';
+
+export interface DrivePermission {
+  id: string;
+  type: 'user' | 'group' | 'domain' | 'anyone';
+  role: 'owner' | 'organizer' | 'fileOrganizer' | 'writer' | 'commenter' | 'reader';
+  emailAddress?: string;
+}
+
+export interface DriveFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[];
+  data: Buffer | null;
+  permissions: DrivePermission[];
+  /** Created by this app: with the drive.file scope these are the only files it can reach. */
+  createdByApp: boolean;
+  modifiedTime: string;
+}
+
+export interface DriveLog {
+  permissionCalls: { fileId: string; resource: Record<string, unknown>; optionalArgs: Record<string, unknown> }[];
+}
+
+function notFound(fileId: string): Error {
+  return gasError(`API call to drive.files.get failed with error: File not found: ${fileId}.`);
+}
+
+/** The Drive advanced service (v3) calls the add-on uses, over an in-memory Drive. */
+export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, log: DriveLog) {
+  const count = (name: string) => rt.calls.count(`Drive.${name}`);
+  const reachable = (fileId: string): DriveFile => {
+    const file = files.get(fileId);
+    if (!file || !file.createdByApp) throw notFound(fileId);
+    return file;
+  };
+  const view = (f: DriveFile) => ({
+    id: f.id,
+    name: f.name,
+    mimeType: f.mimeType,
+    parents: [...f.parents],
+    webViewLink:
+      f.mimeType === 'application/vnd.google-apps.document'
+        ? `https://docs.google.com/document/d/${f.id}/edit`
+        : `https://drive.google.com/file/d/${f.id}/view`,
+    modifiedTime: f.modifiedTime,
+  });
+  return {
+    Files: {
+      create(resource: { name?: string; mimeType?: string; parents?: string[] }, mediaData?: Blob) {
+        count('Files.create');
+        const file: DriveFile = {
+          id: rt.newId('file'),
+          name: resource.name ?? mediaData?.getName() ?? 'Untitled',
+          mimeType: resource.mimeType ?? mediaData?.getContentType() ?? 'application/octet-stream',
+          parents: resource.parents ?? ['root'],
+          data: mediaData ? Buffer.from(mediaData._data) : null,
+          permissions: [{ id: rt.newId('perm'), type: 'user', role: 'owner', emailAddress: rt.user }],
+          createdByApp: true,
+          modifiedTime: rt.now().toISOString(),
+        };
+        files.set(file.id, file);
+        return view(file);
+      },
+      get(fileId: string, _optionalArgs?: Record<string, unknown>) {
+        count('Files.get');
+        return view(reachable(fileId));
+      },
+      update(resource: { name?: string }, fileId: string, mediaData?: Blob) {
+        count('Files.update');
+        const file = reachable(fileId);
+        if (resource.name) file.name = resource.name;
+        if (mediaData) file.data = Buffer.from(mediaData._data);
+        file.modifiedTime = rt.now().toISOString();
+        return view(file);
+      },
+    },
+    Permissions: {
+      create(
+        resource: { role: DrivePermission['role']; type: DrivePermission['type']; emailAddress?: string },
+        fileId: string,
+        optionalArgs: Record<string, unknown> = {},
+      ) {
+        count('Permissions.create');
+        const file = reachable(fileId);
+        if (resource.type === 'user' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(resource.emailAddress ?? '')) {
+          throw gasError(`API call to drive.permissions.create failed with error: Invalid sharing request`);
+        }
+        log.permissionCalls.push({ fileId, resource: { ...resource }, optionalArgs: { ...optionalArgs } });
+        const existing = file.permissions.find((p) => p.emailAddress === resource.emailAddress && p.type === resource.type);
+        if (existing) {
+          existing.role = resource.role;
+          return { ...existing };
+        }
+        const permission: DrivePermission = { id: rt.newId('perm'), ...resource };
+        file.permissions.push(permission);
+        return { ...permission };
+      },
+      list(fileId: string) {
+        count('Permissions.list');
+        return { permissions: reachable(fileId).permissions.map((p) => ({ ...p })) };
+      },
+    },
+  };
+}
+
+/** Docs API indices: UTF-16 code units, a newline ending each paragraph, one unit per table, row and cell start. */
+function layout(doc: DocData) {
+  const content: Record<string, unknown>[] = [{ startIndex: 0, endIndex: 1, sectionBreak: {} }];
+  const tables: { startIndex: number; node: TableNode }[] = [];
+  let index = 1;
+  const blocks = (nodes: BlockNode[], out: Record<string, unknown>[]) => {
+    for (const node of nodes) {
+      const start = index;
+      if (node.type === 'PARAGRAPH') {
+        const length = node.inlines.reduce(
+          (n, i) => n + (i.kind === 'text' ? (i.runs ?? []).reduce((m, r) => m + r.text.length, 0) : 1),
+          0,
+        );
+        index += length + 1;
+        out.push({ startIndex: start, endIndex: index, paragraph: { paragraphStyle: { namedStyleType: node.attrs.HEADING ?? 'NORMAL_TEXT' } } });
+      } else {
+        tables.push({ startIndex: start, node });
+        index += 1;
+        const rows = node.rows.map((row) => {
+          const rowStart = index;
+          index += 1;
+          const cells = row.cells.map((cell) => {
+            const cellStart = index;
+            index += 1;
+            const inner: Record<string, unknown>[] = [];
+            blocks(cell.children, inner);
+            return { startIndex: cellStart, endIndex: index, content: inner };
+          });
+          return { startIndex: rowStart, endIndex: index, tableCells: cells };
+        });
+        index += 1;
+        out.push({
+          startIndex: start,
+          endIndex: index,
+          table: {
+            rows: node.rows.length,
+            columns: node.rows[0]?.cells.length ?? 0,
+            tableRows: rows,
+            tableStyle: { pinnedHeaderRowsCount: node.pinnedHeaderRows },
+          },
+        });
+      }
+    }
+  };
+  blocks(doc.body.children, content);
+  return { content, tables };
+}
+
+/** The Docs advanced service calls the renderer needs: get, and the table requests DocumentApp lacks. */
+export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
+  const find = (id: string) => {
+    const doc = docs.get(id);
+    if (!doc) throw gasError(`API call to docs.documents.get failed with error: Requested entity was not found.`);
+    return doc;
+  };
+  return {
+    Documents: {
+      get(documentId: string) {
+        rt.calls.count('Docs.Documents.get');
+        const doc = find(documentId);
+        return { documentId, title: doc.name, revisionId: String(doc.revision), body: { content: layout(doc).content } };
+      },
+      batchUpdate(resource: { requests: Record<string, Record<string, unknown>>[] }, documentId: string) {
+        rt.calls.count('Docs.Documents.batchUpdate');
+        const doc = find(documentId);
+        const { tables } = layout(doc);
+        const tableAt = (request: Record<string, unknown>, i: number, kind: string) => {
+          const location = request.tableStartLocation as { index?: number } | undefined;
+          const table = tables.find((t) => t.startIndex === location?.index);
+          if (!table) {
+            throw gasError(`Invalid requests[${i}].${kind}: The provided table start location is invalid.`);
+          }
+          return table.node;
+        };
+        const replies = resource.requests.map((request, i) => {
+          const [kind] = Object.keys(request);
+          const body = request[kind];
+          if (kind === 'pinTableHeaderRows') {
+            const table = tableAt(body, i, kind);
+            const n = Number(body.pinnedHeaderRowsCount ?? 0);
+            if (n < 0 || n > table.rows.length) throw gasError(`Invalid requests[${i}].${kind}: pinnedHeaderRowsCount is out of range.`);
+            table.pinnedHeaderRows = n;
+          } else if (kind === 'updateTableRowStyle') {
+            const table = tableAt(body, i, kind);
+            const style = body.tableRowStyle as { preventOverflow?: boolean };
+            if (String(body.fields).split(',').includes('preventOverflow')) table.preventOverflow = Boolean(style.preventOverflow);
+          } else {
+            throw gasError(`Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]'.`);
+          }
+          return {};
+        });
+        doc.revision++;
+        return { documentId, replies };
+      },
+    },
+  };
+}

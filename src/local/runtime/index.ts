@@ -1,0 +1,187 @@
+import { join } from 'node:path';
+import { CallCounter, type RuntimeContext, Service } from './context';
+import { type DocData, DocumentAppImpl, type PdfWriter } from './document';
+import { createDocs, createDrive, type DriveFile, type DriveLog } from './drive';
+import {
+  Cache,
+  HtmlServiceImpl,
+  Lock,
+  Properties,
+  SessionImpl,
+  Ui,
+  type UiEvents,
+  UtilitiesImpl,
+} from './services';
+import {
+  ChartType,
+  DataValidationBuilder,
+  DataValidationCriteria,
+  ProtectionType,
+  SpreadsheetImpl,
+  WrapStrategy,
+} from './spreadsheet';
+
+export { CallCounter, type RuntimeContext } from './context';
+export type { DocData } from './document';
+export { SpreadsheetImpl } from './spreadsheet';
+
+class SpreadsheetAppImpl extends Service {
+  readonly ProtectionType = ProtectionType;
+  readonly DataValidationCriteria = DataValidationCriteria;
+  readonly WrapStrategy = WrapStrategy;
+  constructor(
+    rt: RuntimeContext,
+    private readonly active: () => SpreadsheetImpl,
+    private readonly ui: Ui,
+  ) {
+    super(rt, 'SpreadsheetApp');
+  }
+  getActive() {
+    return this.active();
+  }
+  getActiveSpreadsheet() {
+    return this.active();
+  }
+  getActiveSheet() {
+    return this.active().getActiveSheet();
+  }
+  getActiveRange() {
+    return this.active().getActiveRange();
+  }
+  getUi() {
+    return this.ui;
+  }
+  newDataValidation() {
+    return DataValidationBuilder._new(this.rt);
+  }
+  flush() {}
+}
+
+export interface RuntimeOptions {
+  /** Makes the spreadsheet the script is bound to (an .xlsx loader, say), in this runtime's context. */
+  spreadsheet?: (context: RuntimeContext) => SpreadsheetImpl;
+  /** Who runs the script. Default: the spreadsheet's owner. */
+  user?: string;
+  timeZone?: string;
+  /** The script project's files (Sidebar.html): dist/ by default. */
+  projectDir?: string;
+  /** How a Doc becomes PDF here (Chromium), or null where it cannot. */
+  pdf?: PdfWriter | null;
+  now?: () => Date;
+}
+
+export interface Runtime {
+  context: RuntimeContext;
+  calls: CallCounter;
+  /** The globals a script sees: the Apps Script services, and nothing else. */
+  globals: Record<string, unknown>;
+  spreadsheet: SpreadsheetImpl;
+  ui: UiEvents;
+  authMode: { mode: string };
+  documents: Map<string, DocData>;
+  driveFiles: Map<string, DriveFile>;
+  driveLog: DriveLog;
+  documentProperties: Map<string, string>;
+  userProperties: Map<string, string>;
+  scriptProperties: Map<string, string>;
+  /** Set `by` to another name to play a second user holding the document lock. */
+  documentLock: { by: string | null };
+  logs: string[];
+}
+
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  let seq = 0;
+  const calls = new CallCounter();
+  const context: RuntimeContext = {
+    calls,
+    user: options.user ?? 'owner@localhost',
+    timeZone: options.timeZone ?? 'Asia/Bangkok',
+    now: options.now ?? (() => new Date()),
+    newId: (prefix) => `${prefix}-${(++seq).toString(36).padStart(4, '0')}`,
+  };
+  const spreadsheet = options.spreadsheet?.(context) ?? SpreadsheetImpl._create(context, 'ita-report', context.user);
+  if (!options.user) context.user = spreadsheet._state.owner;
+  const ui: UiEvents = { menus: [], sidebars: [], dialogs: [], alerts: [] };
+  const authMode = { mode: 'FULL' };
+  const uiService = new Ui(context, ui, authMode);
+  const documents = new Map<string, DocData>();
+  const driveFiles = new Map<string, DriveFile>();
+  const driveLog: DriveLog = { permissionCalls: [] };
+  const stores = { document: new Map<string, string>(), user: new Map<string, string>(), script: new Map<string, string>() };
+  const caches = { document: new Map(), user: new Map(), script: new Map() };
+  const locks = { document: { by: null as string | null }, user: { by: null as string | null }, script: { by: null as string | null } };
+  const logs: string[] = [];
+  const log = (...args: unknown[]) => {
+    logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+  };
+  const onDocCreated = (doc: DocData) => {
+    driveFiles.set(doc.id, {
+      id: doc.id,
+      name: doc.name,
+      mimeType: 'application/vnd.google-apps.document',
+      parents: ['root'],
+      data: null,
+      permissions: [{ id: context.newId('perm'), type: 'user', role: 'owner', emailAddress: context.user }],
+      createdByApp: true,
+      modifiedTime: context.now().toISOString(),
+    });
+  };
+  const countedObject = <T extends object>(name: string, obj: T): T =>
+    new Proxy(obj, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function' || typeof prop !== 'string') return value;
+        return (...args: unknown[]) => {
+          calls.count(`${name}.${prop}`);
+          return value.apply(target, args);
+        };
+      },
+    });
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: new SpreadsheetAppImpl(context, () => spreadsheet, uiService),
+    DocumentApp: new DocumentAppImpl(context, documents, onDocCreated, options.pdf ?? null),
+    HtmlService: new HtmlServiceImpl(context, options.projectDir ?? join(process.cwd(), 'dist')),
+    PropertiesService: countedObject('PropertiesService', {
+      getDocumentProperties: () => new Properties(context, stores.document),
+      getUserProperties: () => new Properties(context, stores.user),
+      getScriptProperties: () => new Properties(context, stores.script),
+    }),
+    CacheService: countedObject('CacheService', {
+      getDocumentCache: () => new Cache(context, caches.document),
+      getUserCache: () => new Cache(context, caches.user),
+      getScriptCache: () => new Cache(context, caches.script),
+    }),
+    LockService: countedObject('LockService', {
+      getDocumentLock: () => new Lock(context, locks.document),
+      getUserLock: () => new Lock(context, locks.user),
+      getScriptLock: () => new Lock(context, locks.script),
+    }),
+    Session: new SessionImpl(context),
+    Utilities: new UtilitiesImpl(context),
+    Drive: createDrive(context, driveFiles, driveLog),
+    Docs: createDocs(context, documents),
+    Charts: { ChartType },
+    ScriptApp: {
+      AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },
+      getScriptId: () => 'local-script',
+    },
+    Logger: { log: (...args: unknown[]) => log(...args) },
+    console: { log, info: log, warn: log, error: log },
+  };
+  return {
+    context,
+    calls,
+    globals,
+    spreadsheet,
+    ui,
+    authMode,
+    documents,
+    driveFiles,
+    driveLog,
+    documentProperties: stores.document,
+    userProperties: stores.user,
+    scriptProperties: stores.script,
+    documentLock: locks.document,
+    logs,
+  };
+}

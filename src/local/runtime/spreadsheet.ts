@@ -1,0 +1,1019 @@
+import { parseA1, toA1 } from './a1';
+import { type Blob, renderChartSvg } from './blob';
+import { gasError, isDate, type RuntimeContext, Service } from './context';
+
+export type CellValue = string | number | boolean | Date;
+
+interface CellFormat {
+  numberFormat?: string;
+  fontWeight?: string;
+  background?: string;
+  fontColor?: string;
+  wrap?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+}
+
+export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+export const DataValidationCriteria = {
+  VALUE_IN_LIST: 'VALUE_IN_LIST',
+  NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+} as const;
+export const WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' } as const;
+export const ChartType = { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE' } as const;
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+/** Spreadsheet-wide state shared by its sheets, ranges and protections. */
+export interface SpreadsheetState {
+  id: string;
+  name: string;
+  owner: string;
+  editors: string[];
+  viewers: string[];
+  timeZone: string;
+  locale: string;
+  sheets: SheetImpl[];
+  protections: ProtectionImpl[];
+  activeSheet: SheetImpl | null;
+  activeRange: RangeImpl | null;
+  toasts: string[];
+}
+
+/** A value typed through setValue(s) is read as Sheets reads user input. */
+function interpretInput(value: unknown, numberFormat: string | undefined): { value: CellValue; formula?: string } {
+  if (value === null || value === undefined) return { value: '' };
+  if (typeof value === 'number' || typeof value === 'boolean') return { value };
+  if (isDate(value)) return { value: new Date(value.getTime()) };
+  const text = String(value);
+  if (numberFormat === '@') return { value: text };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (/^[+-]?\d+(\.\d+)?$/.test(text.trim())) return { value: Number(text) };
+  if (text.startsWith('=') || (/^[+-]./.test(text) && !/^[+-]\s/.test(text))) {
+    // A formula: the local runtime does not evaluate formulas; its result reads as an error value.
+    return { value: '#ERROR!', formula: text.startsWith('=') ? text : `=${text}` };
+  }
+  return { value: text };
+}
+
+export class SpreadsheetImpl extends Service {
+  constructor(
+    rt: RuntimeContext,
+    readonly _state: SpreadsheetState,
+  ) {
+    super(rt, 'Spreadsheet');
+  }
+
+  static _create(rt: RuntimeContext, name: string, owner: string): SpreadsheetImpl {
+    const state: SpreadsheetState = {
+      id: rt.newId('spreadsheet'),
+      name,
+      owner,
+      editors: [],
+      viewers: [],
+      timeZone: rt.timeZone,
+      locale: 'th',
+      sheets: [],
+      protections: [],
+      activeSheet: null,
+      activeRange: null,
+      toasts: [],
+    };
+    return new SpreadsheetImpl(rt, state);
+  }
+
+  getId() {
+    return this._state.id;
+  }
+  getName() {
+    return this._state.name;
+  }
+  rename(name: string) {
+    this._state.name = name;
+  }
+  getUrl() {
+    return `https://docs.google.com/spreadsheets/d/${this._state.id}/edit`;
+  }
+  getSpreadsheetTimeZone() {
+    return this._state.timeZone;
+  }
+  getSpreadsheetLocale() {
+    return this._state.locale;
+  }
+  getSheets() {
+    return [...this._state.sheets];
+  }
+  getNumSheets() {
+    return this._state.sheets.length;
+  }
+  getSheetByName(name: string) {
+    return this._state.sheets.find((s) => s._name === name) ?? null;
+  }
+  getSheetById(id: number) {
+    return this._state.sheets.find((s) => s._id === id) ?? null;
+  }
+  getActiveSheet() {
+    return this._state.activeSheet ?? this._state.sheets[0] ?? null;
+  }
+  setActiveSheet(sheet: SheetImpl) {
+    this._state.activeSheet = sheet;
+    return sheet;
+  }
+  getActiveRange() {
+    return this._state.activeRange;
+  }
+  setActiveRange(range: RangeImpl) {
+    this._state.activeRange = range;
+    this._state.activeSheet = range._sheet;
+    return range;
+  }
+
+  insertSheet(nameOrIndex?: string | number, index?: number) {
+    let name = typeof nameOrIndex === 'string' ? nameOrIndex : undefined;
+    const at = typeof nameOrIndex === 'number' ? nameOrIndex : index;
+    if (name !== undefined && this._state.sheets.some((s) => s._name === name)) {
+      throw gasError(
+        `A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
+    }
+    if (name === undefined) {
+      let n = this._state.sheets.length + 1;
+      while (this._state.sheets.some((s) => s._name === `Sheet${n}`)) n++;
+      name = `Sheet${n}`;
+    }
+    const sheet = new SheetImpl(this.rt, this._self, name);
+    this._state.sheets.splice(at ?? this._state.sheets.length, 0, sheet);
+    this._state.activeSheet = sheet;
+    return sheet;
+  }
+
+  deleteSheet(sheet: SheetImpl) {
+    if (this._state.sheets.length === 1) {
+      throw gasError("You can't remove all the sheets in a document.");
+    }
+    this._state.sheets = this._state.sheets.filter((s) => s._id !== sheet._id);
+    this._state.protections = this._state.protections.filter((p) => p._sheet._id !== sheet._id);
+  }
+
+  getRange(a1Notation: string) {
+    const ref = parseA1(a1Notation);
+    const sheet = ref.sheet ? this.getSheetByName(ref.sheet) : this.getActiveSheet();
+    if (!sheet) throw gasError('Range not found');
+    return sheet._rangeFromRef(ref);
+  }
+
+  getProtections(type: string) {
+    return this._state.protections.filter((p) => p._type === type);
+  }
+
+  getOwner() {
+    return new User(this.rt, this._state.owner);
+  }
+  getEditors() {
+    return [this._state.owner, ...this._state.editors].map((e) => new User(this.rt, e));
+  }
+  getViewers() {
+    return [...this._state.viewers].map((e) => new User(this.rt, e));
+  }
+  addEditor(email: string) {
+    if (!this._state.editors.includes(email) && email !== this._state.owner) this._state.editors.push(email);
+    return this;
+  }
+
+  toast(message: string) {
+    this._state.toasts.push(String(message));
+  }
+
+  /** Who may edit a cell of `sheet` at (row, col): the protections that cover it decide. */
+  _canEdit(user: string, sheet: SheetImpl, row: number, col: number): boolean {
+    for (const p of this._state.protections) {
+      if (p._sheet._id !== sheet._id || p._warningOnly || !p._covers(row, col)) continue;
+      if (!p._editorsList().includes(user)) return false;
+    }
+    return true;
+  }
+}
+
+export class User extends Service {
+  constructor(
+    rt: RuntimeContext,
+    private readonly email: string,
+  ) {
+    super(rt, 'User');
+  }
+  getEmail() {
+    return this.email;
+  }
+  override toString() {
+    return this.email;
+  }
+}
+
+interface ChartSpec {
+  type: string;
+  ranges: RangeImpl[];
+  options: Record<string, unknown>;
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+}
+
+export class SheetImpl extends Service {
+  static nextId = 1;
+  readonly _id: number;
+  _values: CellValue[][] = [];
+  _formulas = new Map<string, string>();
+  _formats = new Map<string, CellFormat>();
+  _validations = new Map<string, DataValidation>();
+  _maxRows = 1000;
+  _maxColumns = 26;
+  _frozenRows = 0;
+  _frozenColumns = 0;
+  _columnWidths = new Map<number, number>();
+  _hidden = false;
+  _charts: EmbeddedChart[] = [];
+
+  constructor(
+    rt: RuntimeContext,
+    readonly _parent: SpreadsheetImpl,
+    public _name: string,
+  ) {
+    super(rt, 'Sheet');
+    this._id = SheetImpl.nextId++;
+  }
+
+  _get(row: number, col: number): CellValue {
+    return this._values[row - 1]?.[col - 1] ?? '';
+  }
+
+  _set(row: number, col: number, value: CellValue): void {
+    while (this._values.length < row) this._values.push([]);
+    const line = this._values[row - 1];
+    while (line.length < col - 1) line.push('');
+    line[col - 1] = value;
+  }
+
+  _lastRow(): number {
+    for (let r = this._values.length; r > 0; r--) {
+      if (this._values[r - 1].some((v) => v !== '')) return r;
+    }
+    return 0;
+  }
+
+  _lastColumn(): number {
+    let last = 0;
+    for (const row of this._values) {
+      for (let c = row.length; c > last; c--) {
+        if (row[c - 1] !== '') {
+          last = c;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  _rangeFromRef(ref: ReturnType<typeof parseA1>): RangeImpl {
+    const numRows = ref.numRows ?? this._maxRows - ref.row + 1;
+    const numColumns = ref.numColumns ?? this._maxColumns - ref.column + 1;
+    return this.getRange(ref.row, ref.column, numRows, numColumns);
+  }
+
+  getName() {
+    return this._name;
+  }
+  setName(name: string) {
+    if (this._parent._state.sheets.some((s) => s._id !== this._id && s._name === name)) {
+      throw gasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    this._name = name;
+    return this;
+  }
+  getSheetId() {
+    return this._id;
+  }
+  getIndex() {
+    return this._parent._state.sheets.findIndex((s) => s._id === this._id) + 1;
+  }
+  getParent() {
+    return this._parent;
+  }
+  getMaxRows() {
+    return this._maxRows;
+  }
+  getMaxColumns() {
+    return this._maxColumns;
+  }
+  getLastRow() {
+    return this._lastRow();
+  }
+  getLastColumn() {
+    return this._lastColumn();
+  }
+  activate() {
+    this._parent._state.activeSheet = this._self;
+    return this;
+  }
+  hideSheet() {
+    this._hidden = true;
+    return this;
+  }
+  showSheet() {
+    this._hidden = false;
+    return this;
+  }
+  isSheetHidden() {
+    return this._hidden;
+  }
+
+  getRange(rowOrA1: number | string, column?: number, numRows = 1, numColumns = 1): RangeImpl {
+    if (typeof rowOrA1 === 'string') {
+      const ref = parseA1(rowOrA1);
+      if (ref.sheet && ref.sheet !== this._name) throw gasError('Range not found');
+      return this._rangeFromRef(ref);
+    }
+    const row = rowOrA1;
+    if (column === undefined) throw gasError('The parameters () don\'t match the method signature for Sheet.getRange.');
+    if (![row, column, numRows, numColumns].every((n) => Number.isInteger(n))) {
+      throw gasError('The parameters don\'t match the method signature for Sheet.getRange.');
+    }
+    if (numRows < 1) throw gasError('The number of rows in the range must be at least 1.');
+    if (numColumns < 1) throw gasError('The number of columns in the range must be at least 1.');
+    if (row < 1 || column < 1 || row + numRows - 1 > this._maxRows || column + numColumns - 1 > this._maxColumns) {
+      throw gasError('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new RangeImpl(this.rt, this._self, row, column, numRows, numColumns);
+  }
+
+  getDataRange() {
+    return this.getRange(1, 1, Math.max(1, this._lastRow()), Math.max(1, this._lastColumn()));
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number) {
+    this._shiftRows(afterPosition, howMany);
+    return this;
+  }
+  insertRowAfter(afterPosition: number) {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowsBefore(beforePosition: number, howMany: number) {
+    this._shiftRows(beforePosition - 1, howMany);
+    return this;
+  }
+
+  _shiftRows(after: number, howMany: number): void {
+    if (after < 0 || after > this._maxRows) throw gasError('Those rows are out of bounds.');
+    if (after < this._values.length) {
+      this._values.splice(after, 0, ...Array.from({ length: howMany }, () => [] as CellValue[]));
+    }
+    const moveKeys = <T>(map: Map<string, T>) => {
+      const moved = new Map<string, T>();
+      for (const [k, v] of map) {
+        const [r, c] = k.split(',').map(Number);
+        moved.set(key(r > after ? r + howMany : r, c), v);
+      }
+      map.clear();
+      for (const [k, v] of moved) map.set(k, v);
+    };
+    moveKeys(this._formulas);
+    moveKeys(this._formats);
+    moveKeys(this._validations);
+    for (const p of this._parent._state.protections) {
+      if (p._sheet._id === this._id && p._range && p._range.row > after) p._range.row += howMany;
+    }
+    this._maxRows += howMany;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number) {
+    if (afterPosition < 0 || afterPosition > this._maxColumns) throw gasError('Those columns are out of bounds.');
+    if (afterPosition < this._maxColumns) {
+      for (const row of this._values) if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array(howMany).fill(''));
+    }
+    this._maxColumns += howMany;
+    return this;
+  }
+
+  deleteRows(rowPosition: number, howMany: number) {
+    if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows) throw gasError('Those rows are out of bounds.');
+    this._values.splice(rowPosition - 1, howMany);
+    this._maxRows -= howMany;
+  }
+
+  appendRow(rowContents: unknown[]) {
+    const row = this._lastRow() + 1;
+    if (row > this._maxRows) this._maxRows = row;
+    if (rowContents.length > this._maxColumns) this._maxColumns = rowContents.length;
+    this.getRange(row, 1, 1, rowContents.length).setValues([rowContents]);
+    return this;
+  }
+
+  clear() {
+    this._values = [];
+    this._formulas.clear();
+    this._formats.clear();
+    return this;
+  }
+  clearContents() {
+    this._values = [];
+    this._formulas.clear();
+    return this;
+  }
+  clearFormats() {
+    this._formats.clear();
+    return this;
+  }
+
+  setFrozenRows(rows: number) {
+    this._frozenRows = rows;
+  }
+  getFrozenRows() {
+    return this._frozenRows;
+  }
+  setFrozenColumns(columns: number) {
+    this._frozenColumns = columns;
+  }
+  getFrozenColumns() {
+    return this._frozenColumns;
+  }
+  setColumnWidth(columnPosition: number, width: number) {
+    this._columnWidths.set(columnPosition, width);
+    return this;
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number) {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this._columnWidths.set(c, width);
+    return this;
+  }
+  getColumnWidth(columnPosition: number) {
+    return this._columnWidths.get(columnPosition) ?? 100;
+  }
+  autoResizeColumns(startColumn: number, numColumns: number) {
+    for (let c = startColumn; c < startColumn + numColumns; c++) {
+      const longest = Math.max(...this._values.map((row) => String(row[c - 1] ?? '').length), 4);
+      this._columnWidths.set(c, Math.min(500, longest * 8 + 16));
+    }
+    return this;
+  }
+
+  protect() {
+    const protection = new ProtectionImpl(this.rt, this._self, null);
+    this._parent._state.protections.push(protection);
+    return protection;
+  }
+  getProtections(type: string) {
+    return this._parent._state.protections.filter((p) => p._sheet._id === this._id && p._type === type);
+  }
+
+  newChart() {
+    return new EmbeddedChartBuilder(this.rt, this._self, null);
+  }
+  insertChart(chart: EmbeddedChart) {
+    this._charts.push(chart);
+  }
+  updateChart(chart: EmbeddedChart) {
+    const i = this._charts.findIndex((c) => c._id === chart._id);
+    if (i < 0) throw gasError('The chart is not on this sheet.');
+    this._charts[i] = chart;
+  }
+  getCharts() {
+    return [...this._charts];
+  }
+  removeChart(chart: EmbeddedChart) {
+    this._charts = this._charts.filter((c) => c._id !== chart._id);
+  }
+}
+
+export class RangeImpl extends Service {
+  constructor(
+    rt: RuntimeContext,
+    readonly _sheet: SheetImpl,
+    readonly _row: number,
+    readonly _col: number,
+    readonly _numRows: number,
+    readonly _numCols: number,
+  ) {
+    super(rt, 'Range');
+  }
+
+  _cells(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let r = 0; r < this._numRows; r++) for (let c = 0; c < this._numCols; c++) out.push([this._row + r, this._col + c]);
+    return out;
+  }
+
+  _grid<T>(cell: (row: number, col: number) => T): T[][] {
+    return Array.from({ length: this._numRows }, (_, r) =>
+      Array.from({ length: this._numCols }, (_, c) => cell(this._row + r, this._col + c)),
+    );
+  }
+
+  _checkShape(data: unknown, what = 'data'): asserts data is unknown[][] {
+    if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) {
+      throw gasError(`The parameters (${typeof data}) don't match the method signature for Range.set${what}.`);
+    }
+    if (data.length !== this._numRows) {
+      throw gasError(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this._numRows}.`,
+      );
+    }
+    for (const row of data) {
+      if (row.length !== this._numCols) {
+        throw gasError(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._numCols}.`,
+        );
+      }
+    }
+  }
+
+  _checkEditable(): void {
+    const ss = this._sheet._parent;
+    for (const [r, c] of this._cells()) {
+      if (!ss._canEdit(this.rt.user, this._sheet, r, c)) {
+        throw gasError(
+          `You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.`,
+        );
+      }
+    }
+  }
+
+  _write(values: unknown[][]): void {
+    this._checkEditable();
+    const writes: { r: number; c: number; value: CellValue; formula?: string }[] = [];
+    values.forEach((row, i) => {
+      row.forEach((raw, j) => {
+        const r = this._row + i;
+        const c = this._col + j;
+        const input = interpretInput(raw, this._sheet._formats.get(key(r, c))?.numberFormat);
+        const rule = this._sheet._validations.get(key(r, c));
+        if (rule && !rule._allowInvalid && input.value !== '' && !rule._accepts(input.value)) {
+          throw gasError(
+            `The data you entered in cell ${toA1(r, c)} violates the data validation rules set on this cell.`,
+          );
+        }
+        writes.push({ r, c, ...input });
+      });
+    });
+    for (const w of writes) {
+      this._sheet._set(w.r, w.c, w.value);
+      if (w.formula) this._sheet._formulas.set(key(w.r, w.c), w.formula);
+      else this._sheet._formulas.delete(key(w.r, w.c));
+    }
+  }
+
+  _format(field: keyof CellFormat, value: unknown): void {
+    for (const [r, c] of this._cells()) {
+      const f = this._sheet._formats.get(key(r, c)) ?? {};
+      (f as Record<string, unknown>)[field] = value;
+      this._sheet._formats.set(key(r, c), f);
+    }
+  }
+
+  _formatGrid(field: keyof CellFormat, grid: unknown[][]): void {
+    this._checkShape(grid, field);
+    grid.forEach((row, i) =>
+      row.forEach((value, j) => {
+        const k = key(this._row + i, this._col + j);
+        const f = this._sheet._formats.get(k) ?? {};
+        (f as Record<string, unknown>)[field] = value;
+        this._sheet._formats.set(k, f);
+      }),
+    );
+  }
+
+  getSheet() {
+    return this._sheet;
+  }
+  getRow() {
+    return this._row;
+  }
+  getColumn() {
+    return this._col;
+  }
+  getNumRows() {
+    return this._numRows;
+  }
+  getNumColumns() {
+    return this._numCols;
+  }
+  getLastRow() {
+    return this._row + this._numRows - 1;
+  }
+  getLastColumn() {
+    return this._col + this._numCols - 1;
+  }
+  getA1Notation() {
+    return toA1(this._row, this._col, this._numRows, this._numCols);
+  }
+  getCell(row: number, column: number) {
+    if (row < 1 || column < 1 || row > this._numRows || column > this._numCols) {
+      throw gasError('Cell reference out of range');
+    }
+    return new RangeImpl(this.rt, this._sheet, this._row + row - 1, this._col + column - 1, 1, 1);
+  }
+  offset(rowOffset: number, columnOffset: number, numRows = this._numRows, numColumns = this._numCols) {
+    return this._sheet.getRange(this._row + rowOffset, this._col + columnOffset, numRows, numColumns);
+  }
+  activate() {
+    this._sheet._parent.setActiveRange(this._self);
+    return this;
+  }
+  isBlank() {
+    return this._cells().every(([r, c]) => this._sheet._get(r, c) === '');
+  }
+
+  getValue() {
+    const v = this._sheet._get(this._row, this._col);
+    return isDate(v) ? new Date(v.getTime()) : v;
+  }
+  getValues() {
+    return this._grid((r, c) => {
+      const v = this._sheet._get(r, c);
+      return isDate(v) ? new Date(v.getTime()) : v;
+    });
+  }
+  getDisplayValue() {
+    return this.getDisplayValues()[0][0];
+  }
+  getDisplayValues() {
+    return this._grid((r, c) => {
+      const v = this._sheet._get(r, c);
+      if (isDate(v)) return v.toISOString().slice(0, 10);
+      return typeof v === 'boolean' ? String(v).toUpperCase() : String(v);
+    });
+  }
+  getFormula() {
+    return this._sheet._formulas.get(key(this._row, this._col)) ?? '';
+  }
+  getFormulas() {
+    return this._grid((r, c) => this._sheet._formulas.get(key(r, c)) ?? '');
+  }
+  setValue(value: unknown) {
+    this._write(this._grid(() => value));
+    return this;
+  }
+  setValues(values: unknown[][]) {
+    this._checkShape(values, 'Values');
+    this._write(values);
+    return this;
+  }
+  setFormula(formula: string) {
+    return this.setValue(formula.startsWith('=') ? formula : `=${formula}`);
+  }
+  clearContent() {
+    this._checkEditable();
+    for (const [r, c] of this._cells()) {
+      this._sheet._set(r, c, '');
+      this._sheet._formulas.delete(key(r, c));
+    }
+    return this;
+  }
+  clearFormat() {
+    for (const [r, c] of this._cells()) this._sheet._formats.delete(key(r, c));
+    return this;
+  }
+  clear() {
+    this.clearContent();
+    return this.clearFormat();
+  }
+
+  getNumberFormat() {
+    return this._sheet._formats.get(key(this._row, this._col))?.numberFormat ?? 'General';
+  }
+  getNumberFormats() {
+    return this._grid((r, c) => this._sheet._formats.get(key(r, c))?.numberFormat ?? 'General');
+  }
+  setNumberFormat(format: string) {
+    this._format('numberFormat', format);
+    return this;
+  }
+  setNumberFormats(formats: string[][]) {
+    this._formatGrid('numberFormat', formats);
+    return this;
+  }
+  getFontWeight() {
+    return this._sheet._formats.get(key(this._row, this._col))?.fontWeight ?? 'normal';
+  }
+  getFontWeights() {
+    return this._grid((r, c) => this._sheet._formats.get(key(r, c))?.fontWeight ?? 'normal');
+  }
+  setFontWeight(weight: string | null) {
+    this._format('fontWeight', weight ?? 'normal');
+    return this;
+  }
+  setFontWeights(weights: string[][]) {
+    this._formatGrid('fontWeight', weights);
+    return this;
+  }
+  getBackground() {
+    return this._sheet._formats.get(key(this._row, this._col))?.background ?? '#ffffff';
+  }
+  getBackgrounds() {
+    return this._grid((r, c) => this._sheet._formats.get(key(r, c))?.background ?? '#ffffff');
+  }
+  setBackground(color: string | null) {
+    this._format('background', color ?? '#ffffff');
+    return this;
+  }
+  setBackgrounds(colors: string[][]) {
+    this._formatGrid('background', colors);
+    return this;
+  }
+  setFontColor(color: string | null) {
+    this._format('fontColor', color ?? '#000000');
+    return this;
+  }
+  getFontColor() {
+    return this._sheet._formats.get(key(this._row, this._col))?.fontColor ?? '#000000';
+  }
+  setWrap(wrap: boolean) {
+    this._format('wrap', wrap);
+    return this;
+  }
+  getWrap() {
+    return this._sheet._formats.get(key(this._row, this._col))?.wrap ?? false;
+  }
+  setWrapStrategy(strategy: string) {
+    this._format('wrap', strategy === WrapStrategy.WRAP);
+    return this;
+  }
+  setHorizontalAlignment(alignment: string | null) {
+    this._format('horizontalAlignment', alignment ?? 'general');
+    return this;
+  }
+  setVerticalAlignment(alignment: string | null) {
+    this._format('verticalAlignment', alignment ?? 'bottom');
+    return this;
+  }
+  getVerticalAlignment() {
+    return this._sheet._formats.get(key(this._row, this._col))?.verticalAlignment ?? 'bottom';
+  }
+
+  getDataValidation() {
+    return this._sheet._validations.get(key(this._row, this._col)) ?? null;
+  }
+  getDataValidations() {
+    return this._grid((r, c) => this._sheet._validations.get(key(r, c)) ?? null);
+  }
+  setDataValidation(rule: DataValidation | null) {
+    for (const [r, c] of this._cells()) {
+      if (rule) this._sheet._validations.set(key(r, c), rule);
+      else this._sheet._validations.delete(key(r, c));
+    }
+    return this;
+  }
+  clearDataValidations() {
+    return this.setDataValidation(null);
+  }
+
+  protect() {
+    const protection = new ProtectionImpl(this.rt, this._sheet, {
+      row: this._row,
+      column: this._col,
+      numRows: this._numRows,
+      numColumns: this._numCols,
+    });
+    this._sheet._parent._state.protections.push(protection);
+    return protection;
+  }
+}
+
+export class ProtectionImpl extends Service {
+  _description = '';
+  _warningOnly = false;
+  _domainEdit = true;
+  /** null until a script changes the editors: until then the protection mirrors the spreadsheet's own editors. */
+  _editors: string[] | null = null;
+
+  constructor(
+    rt: RuntimeContext,
+    readonly _sheet: SheetImpl,
+    public _range: { row: number; column: number; numRows: number; numColumns: number } | null,
+  ) {
+    super(rt, 'Protection');
+  }
+
+  get _type() {
+    return this._range ? ProtectionType.RANGE : ProtectionType.SHEET;
+  }
+
+  _covers(row: number, col: number): boolean {
+    const r = this._range;
+    if (!r) return true;
+    return row >= r.row && row < r.row + r.numRows && col >= r.column && col < r.column + r.numColumns;
+  }
+
+  _editorsList(): string[] {
+    const state = this._sheet._parent._state;
+    const base = this._editors ?? [...state.editors];
+    return [state.owner, ...base.filter((e) => e !== state.owner)];
+  }
+
+  getProtectionType() {
+    return this._type;
+  }
+  getRange() {
+    const r = this._range;
+    return r
+      ? this._sheet.getRange(r.row, r.column, r.numRows, r.numColumns)
+      : this._sheet.getRange(1, 1, this._sheet._maxRows, this._sheet._maxColumns);
+  }
+  getDescription() {
+    return this._description;
+  }
+  setDescription(description: string) {
+    this._description = description;
+    return this;
+  }
+  isWarningOnly() {
+    return this._warningOnly;
+  }
+  setWarningOnly(warningOnly: boolean) {
+    if (warningOnly && this._editors !== null) {
+      throw gasError('You cannot set a protection to warning-only after editors have been set.');
+    }
+    this._warningOnly = warningOnly;
+    return this;
+  }
+  canDomainEdit() {
+    return this._domainEdit;
+  }
+  setDomainEdit(editable: boolean) {
+    this._domainEdit = editable;
+    return this;
+  }
+  canEdit() {
+    return this._editorsList().includes(this.rt.user);
+  }
+  getEditors() {
+    return this._editorsList().map((e) => new User(this.rt, e));
+  }
+  addEditor(emailOrUser: string | User) {
+    return this.addEditors([emailOrUser]);
+  }
+  addEditors(emails: (string | User)[]) {
+    const list = this._editorsList();
+    for (const e of emails) {
+      const email = typeof e === 'string' ? e : e.getEmail();
+      if (!list.includes(email)) list.push(email);
+    }
+    this._editors = list;
+    return this;
+  }
+  removeEditor(emailOrUser: string | User) {
+    return this.removeEditors([emailOrUser]);
+  }
+  /** The owner, and the user running the script, always stay editors (Protection reference). */
+  removeEditors(emails: (string | User)[]) {
+    const drop = new Set(emails.map((e) => (typeof e === 'string' ? e : e.getEmail())));
+    const keep = [this._sheet._parent._state.owner, this.rt.user];
+    this._editors = this._editorsList().filter((e) => !drop.has(e) || keep.includes(e));
+    return this;
+  }
+  remove() {
+    const state = this._sheet._parent._state;
+    state.protections = state.protections.filter((p) => p._uid !== this._uid);
+  }
+}
+
+export class DataValidationBuilder extends Service {
+  constructor(
+    rt: RuntimeContext,
+    private spec: { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string },
+  ) {
+    super(rt, 'DataValidationBuilder');
+  }
+  static _new(rt: RuntimeContext) {
+    return new DataValidationBuilder(rt, { criteria: '', values: [], allowInvalid: true, helpText: '' });
+  }
+  requireValueInList(values: string[], showDropdown = true) {
+    this.spec = { ...this.spec, criteria: DataValidationCriteria.VALUE_IN_LIST, values: [[...values], showDropdown] };
+    return this;
+  }
+  requireNumberBetween(start: number, end: number) {
+    this.spec = { ...this.spec, criteria: DataValidationCriteria.NUMBER_BETWEEN, values: [start, end] };
+    return this;
+  }
+  setAllowInvalid(allowInvalid: boolean) {
+    this.spec.allowInvalid = allowInvalid;
+    return this;
+  }
+  setHelpText(helpText: string) {
+    this.spec.helpText = helpText;
+    return this;
+  }
+  build() {
+    if (!this.spec.criteria) throw gasError('A data validation rule needs a criterion.');
+    return new DataValidation(this.rt, { ...this.spec });
+  }
+}
+
+export class DataValidation extends Service {
+  constructor(
+    rt: RuntimeContext,
+    readonly _spec: { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string },
+  ) {
+    super(rt, 'DataValidation');
+  }
+  get _allowInvalid() {
+    return this._spec.allowInvalid;
+  }
+  _accepts(value: CellValue): boolean {
+    if (this._spec.criteria === DataValidationCriteria.VALUE_IN_LIST) {
+      return (this._spec.values[0] as string[]).map(String).includes(String(value));
+    }
+    const [min, max] = this._spec.values as number[];
+    return typeof value === 'number' && value >= min && value <= max;
+  }
+  getCriteriaType() {
+    return this._spec.criteria;
+  }
+  getCriteriaValues() {
+    return [...this._spec.values];
+  }
+  getAllowInvalid() {
+    return this._spec.allowInvalid;
+  }
+  getHelpText() {
+    return this._spec.helpText;
+  }
+}
+
+export class EmbeddedChartBuilder extends Service {
+  private spec: ChartSpec = {
+    type: ChartType.COLUMN,
+    ranges: [],
+    options: {},
+    position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+  };
+
+  constructor(
+    rt: RuntimeContext,
+    private readonly sheet: SheetImpl,
+    private readonly id: string | null,
+    from?: ChartSpec,
+  ) {
+    super(rt, 'EmbeddedChartBuilder');
+    if (from) this.spec = { ...from, ranges: [...from.ranges], options: { ...from.options } };
+  }
+  setChartType(type: string) {
+    this.spec.type = type;
+    return this;
+  }
+  addRange(range: RangeImpl) {
+    this.spec.ranges.push(range);
+    return this;
+  }
+  clearRanges() {
+    this.spec.ranges = [];
+    return this;
+  }
+  setOption(option: string, value: unknown) {
+    this.spec.options[option] = value;
+    return this;
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number) {
+    this.spec.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
+    return this;
+  }
+  asColumnChart() {
+    return this.setChartType(ChartType.COLUMN);
+  }
+  asLineChart() {
+    return this.setChartType(ChartType.LINE);
+  }
+  asBarChart() {
+    return this.setChartType(ChartType.BAR);
+  }
+  build() {
+    if (this.spec.ranges.length === 0) throw gasError('The chart has no data. Please add a range to the chart.');
+    return new EmbeddedChart(this.rt, this.sheet, this.id ?? this.rt.newId('chart'), this.spec);
+  }
+}
+
+export class EmbeddedChart extends Service {
+  constructor(
+    rt: RuntimeContext,
+    private readonly sheet: SheetImpl,
+    readonly _id: string,
+    readonly _spec: ChartSpec,
+  ) {
+    super(rt, 'EmbeddedChart');
+  }
+  getChartId() {
+    return this._id;
+  }
+  getRanges() {
+    return [...this._spec.ranges];
+  }
+  getOptions() {
+    return { get: (option: string) => this._spec.options[option] ?? null };
+  }
+  modify() {
+    return new EmbeddedChartBuilder(this.rt, this.sheet, this._id, this._spec);
+  }
+  /** The chart as an image. Locally it is drawn from its data ranges and options as SVG. */
+  getAs(contentType: string): Blob {
+    return this.getBlob()._as(contentType);
+  }
+  getBlob(): Blob {
+    const data = this._spec.ranges.map((r) => r.getValues());
+    return renderChartSvg(this.rt, this._spec.type, data, this._spec.options);
+  }
+}
