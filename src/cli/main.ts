@@ -3,14 +3,19 @@ import { analyze } from '../core/analysis/analyze';
 import { analysisJson } from '../core/analysis/json';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
+import { runBuild } from '../local/build';
 import { readXlsxFile } from '../local/xlsx';
 
 const USAGE = `usage: ita-report analyze WORKBOOK.xlsx [--json]
+       ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls]
 
   analyze   read the score tabs of WORKBOOK.xlsx, check them and print the analysis
             (a Thai summary, or with --json the JSON of docs/workbook.md)
+  build     run the add-on's one-click flow on WORKBOOK.xlsx without Google: writes
+            DIR/workbook.xlsx (with the measures tab), DIR/report.html and, where
+            Chromium is installed, DIR/report.pdf; --calls lists the service calls
 
-exit status: 0 analysed, 1 the workbook cannot be analysed, 2 usage error`;
+exit status: 0 done, 1 the workbook cannot be analysed, 2 usage error`;
 
 export interface CliIo {
   out: (text: string) => void;
@@ -52,6 +57,37 @@ async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
   return analysis.ok ? 0 : 1;
 }
 
+async function buildCommand(args: string[], io: CliIo): Promise<number> {
+  const outAt = args.indexOf('--out');
+  if (outAt < 0 || !args[outAt + 1] || args[outAt + 1].startsWith('-')) {
+    throw new UsageError('ita-report: build needs --out DIR');
+  }
+  const out = args[outAt + 1];
+  const { positional, flags } = parseArgs(
+    args.filter((_, i) => i !== outAt && i !== outAt + 1),
+    ['--no-pdf', '--calls'],
+  );
+  if (positional.length !== 1) throw new UsageError('ita-report: build takes one WORKBOOK.xlsx');
+  await loadWorkbook(positional[0]);
+  const result = await runBuild({ workbook: positional[0], out, pdf: !flags.has('--no-pdf'), log: io.out });
+  const json = result.analysis;
+  const cur = json.year !== null ? json.scores[String(json.year)] : undefined;
+  io.out(
+    `${json.agency} ปีงบประมาณ ${json.year ?? '?'}: คะแนนรวม ${cur?.total ?? '–'} ระดับ ${cur?.level ?? '–'}; ข้อสังเกต ${json.findings.length} รายการ`,
+  );
+  if (result.error) io.out(`ไม่สำเร็จ: ${result.error.th}`);
+  for (const file of result.files) io.out(`เขียน ${file}`);
+  if (result.report && !result.files.some((f) => f.endsWith('.pdf'))) {
+    io.out('ไม่ได้สร้าง report.pdf (ไม่มี Chromium หรือใช้ --no-pdf)');
+  }
+  const calls = result.runtime.calls;
+  io.out(`เรียกบริการ Apps Script ${calls.total()} ครั้ง`);
+  if (flags.has('--calls')) {
+    for (const [name, count] of Object.entries(calls.snapshot())) io.out(`  ${name} ${count}`);
+  }
+  return result.error || !result.report ? 1 : 0;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -60,6 +96,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (command === 'analyze') return await analyzeCommand(rest, io);
+    if (command === 'build') return await buildCommand(rest, io);
     throw new UsageError(command ? `ita-report: unknown command ${command}` : 'ita-report: no command given');
   } catch (e) {
     if (e instanceof UsageError) {

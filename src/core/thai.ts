@@ -102,7 +102,8 @@ export function readNumber(value: unknown): NumberReading {
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   // Not instanceof: in Apps Script and in the local vm context, Dates may come from another realm.
-  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString().slice(0, 10);
+  if (Object.prototype.toString.call(value) === '[object Date]')
+    return (value as Date).toISOString().slice(0, 10);
   return String(value).replace(/\s+/g, ' ').trim();
 }
 

@@ -14,7 +14,10 @@ const HEADING_TAG: Record<string, string> = {
 };
 
 function escapeHtml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);
+  return text.replace(
+    /[<>&"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string,
+  );
 }
 
 /** Text attributes of a run (over its paragraph's) as inline CSS. */
@@ -46,7 +49,8 @@ function paragraph(p: ParagraphNode): string {
   if (a.SPACING_BEFORE !== undefined) css.push(`margin-top:${a.SPACING_BEFORE}pt`);
   if (a.SPACING_AFTER !== undefined) css.push(`margin-bottom:${a.SPACING_AFTER}pt`);
   if (a.LINE_SPACING !== undefined) css.push(`line-height:${a.LINE_SPACING}`);
-  if (a.INDENT_FIRST_LINE !== undefined) css.push(`text-indent:${Number(a.INDENT_FIRST_LINE) - Number(a.INDENT_START ?? 0)}pt`);
+  if (a.INDENT_FIRST_LINE !== undefined)
+    css.push(`text-indent:${Number(a.INDENT_FIRST_LINE) - Number(a.INDENT_START ?? 0)}pt`);
   if (a.INDENT_START !== undefined) css.push(`margin-left:${a.INDENT_START}pt`);
   if (a.KEEP_WITH_NEXT) css.push('break-after:avoid');
   const own = textStyle(a);
@@ -75,7 +79,8 @@ function table(t: TableNode): string {
       .map((c) => {
         const css = [`border:${border}pt solid ${color}`];
         if (c.attrs.BACKGROUND_COLOR) css.push(`background:${c.attrs.BACKGROUND_COLOR}`);
-        if (c.attrs.VERTICAL_ALIGNMENT) css.push(`vertical-align:${String(c.attrs.VERTICAL_ALIGNMENT).toLowerCase()}`);
+        if (c.attrs.VERTICAL_ALIGNMENT)
+          css.push(`vertical-align:${String(c.attrs.VERTICAL_ALIGNMENT).toLowerCase()}`);
         return `<${tag} style="${css.join(';')}">${blocks(c.children)}</${tag}>`;
       })
       .join('')}</tr>`;

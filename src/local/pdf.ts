@@ -38,7 +38,12 @@ export function htmlToPdf(html: string, chromium: string): Buffer {
     writeFileSync(page, html);
     execFileSync(
       chromium,
-      [...chromiumFlags(join(dir, 'profile')), '--no-pdf-header-footer', `--print-to-pdf=${out}`, `file://${page}`],
+      [
+        ...chromiumFlags(join(dir, 'profile')),
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${out}`,
+        `file://${page}`,
+      ],
       { stdio: 'ignore', timeout: 120_000 },
     );
     return readFileSync(out);

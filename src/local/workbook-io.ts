@@ -69,8 +69,10 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
             if (value !== '') sheet._set(r, c, value as CellValue);
             const formula = (cell.value as ExcelJS.CellFormulaValue | null)?.formula;
             if (formula) sheet._formulas.set(`${r},${c}`, `=${formula}`);
-            if (cell.font?.bold) sheet._formats.set(`${r},${c}`, { ...sheet._formats.get(`${r},${c}`), fontWeight: 'bold' });
-            if (cell.numFmt === '@') sheet._formats.set(`${r},${c}`, { ...sheet._formats.get(`${r},${c}`), numberFormat: '@' });
+            if (cell.font?.bold)
+              sheet._formats.set(`${r},${c}`, { ...sheet._formats.get(`${r},${c}`), fontWeight: 'bold' });
+            if (cell.numFmt === '@')
+              sheet._formats.set(`${r},${c}`, { ...sheet._formats.get(`${r},${c}`), numberFormat: '@' });
             const dv = cell.dataValidation;
             if (dv?.type === 'list' && dv.formulae?.[0]) {
               const list = String(dv.formulae[0]).replace(/^"|"$/g, '').split(',');
@@ -141,7 +143,11 @@ export async function saveSpreadsheet(runtime: Runtime, path: string): Promise<v
         const format = sheet._formats.get(k);
         if (format?.fontWeight === 'bold') cell.font = { bold: true };
         if (format?.background && format.background !== '#ffffff') {
-          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${format.background.slice(1)}` } };
+          cell.fill = {
+            type: 'pattern',
+            pattern: 'solid',
+            fgColor: { argb: `FF${format.background.slice(1)}` },
+          };
         }
         if (format?.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
         if (format?.numberFormat === '@') cell.numFmt = '@';
@@ -159,7 +165,8 @@ export async function saveSpreadsheet(runtime: Runtime, path: string): Promise<v
         prompt: rule._spec.helpText || undefined,
       };
     }
-    for (const [c, px] of sheet._columnWidths) ws.getColumn(c).width = Math.round((px / PX_PER_CHAR) * 10) / 10;
+    for (const [c, px] of sheet._columnWidths)
+      ws.getColumn(c).width = Math.round((px / PX_PER_CHAR) * 10) / 10;
   }
   const state: SavedState = {
     owner: ss._state.owner,
@@ -177,7 +184,8 @@ export async function saveSpreadsheet(runtime: Runtime, path: string): Promise<v
   };
   const json = JSON.stringify(state);
   const stateSheet = workbook.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
-  for (let i = 0; i * CHUNK < json.length || i === 0; i++) stateSheet.getCell(i + 1, 1).value = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  for (let i = 0; i * CHUNK < json.length || i === 0; i++)
+    stateSheet.getCell(i + 1, 1).value = json.slice(i * CHUNK, (i + 1) * CHUNK);
   try {
     await workbook.xlsx.writeFile(path);
   } catch (e) {

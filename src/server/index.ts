@@ -1,9 +1,18 @@
-import { analyze } from '../core/analysis/analyze';
+import { type Analysis, analyze } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
+import { MEASURES_TAB, readMeasureRows } from '../core/measures/tab';
+import { buildReport } from '../core/report/model';
 import { summaryText } from '../core/summary';
+import type { SheetData } from '../core/workbook/reader';
+import { UserError, withDocumentLock } from './errors';
+import { type MeasuresResult, writeMeasures } from './measures';
+import { type ReportLinks, renderReport } from './report-doc';
 import { readAllTabs } from './sheets';
 
-const MENU_ANALYSE = 'ตรวจและวิเคราะห์ผล ITA';
+const MENU = {
+  open: 'เปิดแถบ ita-report',
+  analyse: 'ตรวจและวิเคราะห์ผล ITA',
+};
 
 /** Runs in AuthMode.FULL when the add-on is installed: the same menu as onOpen. */
 export function onInstall(e: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -12,18 +21,82 @@ export function onInstall(e: GoogleAppsScript.Events.SheetsOnOpen): void {
 
 /** Builds the add-on menu only: in AuthMode.NONE nothing else may run. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi().createAddonMenu().addItem(MENU_ANALYSE, 'showAnalysis').addToUi();
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(MENU.open, 'showSidebar')
+    .addItem(MENU.analyse, 'showAnalysis')
+    .addToUi();
+}
+
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('ita-report');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+function analyseOpenSpreadsheet(): {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  sheets: SheetData[];
+  analysis: Analysis;
+} {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const sheets = readAllTabs(spreadsheet);
+  return { spreadsheet, sheets, analysis: analyze(sheets) };
+}
+
+function requireAnalysable(analysis: Analysis): void {
+  if (analysis.ok) return;
+  const first = analysis.findings.find((f) => f.severity === 'error');
+  throw new UserError(
+    'not-analysable',
+    `วิเคราะห์ไม่ได้: ${first?.message ?? 'ไม่มีแท็บตั้งค่าหรือคะแนน'}`,
+    `Cannot analyse: ${first?.message_en ?? 'no settings or score tabs'}`,
+  );
 }
 
 /** The analysis of the open spreadsheet, as `ita-report analyze --json` prints it. */
 export function apiAnalyze(): AnalysisJson {
-  const analysis = analyze(readAllTabs(SpreadsheetApp.getActive()));
-  return analysisJson(analysis);
+  return analysisJson(analyseOpenSpreadsheet().analysis);
 }
 
 export function showAnalysis(): void {
-  const analysis = analyze(readAllTabs(SpreadsheetApp.getActive()));
+  const { analysis } = analyseOpenSpreadsheet();
   const ui = SpreadsheetApp.getUi();
   const text = summaryText(analysisJson(analysis), analysis.workbook.settings?.thaiDigits ?? true);
-  ui.alert(MENU_ANALYSE, text, ui.ButtonSet.OK);
+  ui.alert(MENU.analyse, text, ui.ButtonSet.OK);
+}
+
+/** Writes or refreshes the `มาตรการ` tab, keeping every cell a person edited. */
+export function apiWriteMeasures(): MeasuresResult {
+  return withDocumentLock(() => {
+    const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
+    requireAnalysable(analysis);
+    return writeMeasures(spreadsheet, analysis, sheets);
+  });
+}
+
+/** Builds the report Doc and its PDF from the analysis and the measures tab as the divisions left it. */
+export function apiBuildReport(): ReportLinks {
+  return withDocumentLock(() => {
+    const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
+    requireAnalysable(analysis);
+    const measures = readMeasureRows(sheets.find((s) => s.name === MEASURES_TAB)?.values ?? []);
+    const model = buildReport({ analysis, measures, today: new Date() });
+    const settings = analysis.workbook.settings;
+    return renderReport(spreadsheet, model, {
+      font: settings?.font ?? 'Sarabun',
+      size: settings?.fontSize ?? 12,
+    });
+  });
+}
+
+/** Selects a cell a finding names (`Tab!A1`), so the user sees it. */
+export function apiSelectCell(where: string): boolean {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]+\d+)$/.exec(where);
+  if (!m) return false;
+  const sheet = spreadsheet.getSheetByName(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+  if (!sheet) return false;
+  sheet.activate();
+  sheet.getRange(m[3]).activate();
+  return true;
 }

@@ -283,7 +283,13 @@ describe('bad input never crashes and says where', () => {
 test('a score Sheets stored as a fraction (96.06% → 0.9606) is flagged', () => {
   const json = run([
     settingsTab({ agency: 'X', year: 2568 }),
-    { name: 'Totals', values: [['year', 'total'], [2568, 0.9606]] },
+    {
+      name: 'Totals',
+      values: [
+        ['year', 'total'],
+        [2568, 0.9606],
+      ],
+    },
   ]);
   expect(problems(json).map((f) => [f.code, f.where])).toEqual([['looks-like-fraction', 'Totals!B2']]);
 });

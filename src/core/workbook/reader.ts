@@ -25,6 +25,11 @@ export interface Settings {
   preparedBy: string;
   thaiDigits: boolean;
   weakThreshold: Exact | null;
+  /** The report's font (a Google font) and body size in points. */
+  font: string;
+  fontSize: number;
+  /** The governance team: they alone may edit the score tabs. */
+  team: string[];
 }
 
 export interface YearTotals {
@@ -163,6 +168,8 @@ function readTable(
   }
   return { sheet, headerRow, columns, yearColumns, rows };
 }
+
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
 /** Reads a score cell; reports text and out-of-range values. Returns null for blank or bad cells. */
 function readScore(value: unknown, where: string, findings: Findings, label: string): Exact | null {
@@ -303,6 +310,24 @@ function readSettings(sheet: SheetData, findings: Findings): Settings | null {
   const weakThreshold = found.weakThreshold
     ? readScore(found.weakThreshold.value, found.weakThreshold.where, findings, 'เกณฑ์ข้อที่ต้องพัฒนา')
     : null;
+  let fontSize = DEFAULT_FONT_SIZE;
+  if (found.fontSize && cellText(found.fontSize.value) !== '') {
+    const reading = readNumber(found.fontSize.value);
+    const size = reading.kind === 'number' ? Number(reading.value) : Number.NaN;
+    if (size >= 8 && size <= 24) fontSize = size;
+    else {
+      findings.warning(
+        'bad-setting',
+        found.fontSize.where,
+        `${found.fontSize.where}: ขนาดตัวอักษร "${cellText(found.fontSize.value)}" ต้องอยู่ระหว่าง 8 ถึง 24 จึงใช้ ${DEFAULT_FONT_SIZE}`,
+        `${found.fontSize.where}: font size "${cellText(found.fontSize.value)}" must be 8 to 24; ${DEFAULT_FONT_SIZE} is used`,
+      );
+    }
+  }
+  const team = cellText(found.team?.value)
+    .split(/[,;\s]+/)
+    .filter((e) => EMAIL.test(e))
+    .map((e) => e.toLowerCase());
   if (!agency || year === null) return null;
   return {
     agency,
@@ -313,8 +338,14 @@ function readSettings(sheet: SheetData, findings: Findings): Settings | null {
     preparedBy: cellText(found.preparedBy?.value),
     thaiDigits,
     weakThreshold,
+    font: cellText(found.font?.value) || 'Sarabun',
+    fontSize,
+    team,
   };
 }
+
+/** Google's Sarabun at 12 pt reads about as large as TH Sarabun New at 16 pt (ita-framework-notes §6). */
+export const DEFAULT_FONT_SIZE = 12;
 
 const TOTAL_FIGURES: (ToolKey | 'total')[] = ['IIT', 'EIT', 'EIT1', 'EIT2', 'OIT', 'total'];
 
@@ -523,8 +554,6 @@ function readPeers(sheet: SheetData, findings: Findings): Peer[] {
   }
   return out;
 }
-
-const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
 function readDivisions(sheet: SheetData, findings: Findings): Division[] {
   const table = readTable(sheet, COLUMNS.divisions, findings, { required: ['code'] });

@@ -74,6 +74,9 @@ export const SETTING_KEYS = {
   preparedBy: ['ผู้จัดทำ', 'prepared by', 'จัดทำโดย'],
   thaiDigits: ['ตัวเลขไทย', 'thai digits'],
   weakThreshold: ['เกณฑ์ข้อที่ต้องพัฒนา', 'weak item threshold'],
+  font: ['แบบอักษร', 'font'],
+  fontSize: ['ขนาดตัวอักษร', 'font size'],
+  team: ['อีเมลทีมงาน', 'team emails'],
 } as const;
 
 /** How a name or header is compared: trimmed, spaces folded, case-insensitive, Thai digits as Arabic. */

@@ -47,7 +47,12 @@ export class Blob extends Service {
   _as(contentType: string): Blob {
     if (contentType === this.contentType) return this.copyBlob();
     if (this.contentType === 'image/svg+xml' && contentType === 'image/png') {
-      return new Blob(this.rt, svgToPng(this._data.toString('utf8')), 'image/png', this.name?.replace(/\.svg$/, '.png') ?? null);
+      return new Blob(
+        this.rt,
+        svgToPng(this._data.toString('utf8')),
+        'image/png',
+        this.name?.replace(/\.svg$/, '.png') ?? null,
+      );
     }
     throw gasError(`Converting from ${this.contentType} to ${contentType} is not supported.`);
   }
@@ -59,7 +64,7 @@ export function newBlob(rt: RuntimeContext, data: unknown, contentType?: string,
   else if (Array.isArray(data)) buffer = Buffer.from(Int8Array.from(data as number[]).buffer);
   else if (Buffer.isBuffer(data)) buffer = data;
   else if (data === undefined) buffer = Buffer.alloc(0);
-  else throw gasError('The parameters don\'t match the method signature for Utilities.newBlob.');
+  else throw gasError("The parameters don't match the method signature for Utilities.newBlob.");
   return new Blob(rt, buffer, contentType ?? null, name ?? null);
 }
 
@@ -90,7 +95,10 @@ export function readFileBlob(rt: RuntimeContext, path: string, contentType: stri
 const PALETTE = ['#1a73e8', '#f29900', '#188038', '#d93025', '#9334e6'];
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);
+  return text.replace(
+    /[<>&"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string,
+  );
 }
 
 /**
@@ -130,7 +138,9 @@ export function renderChartSvg(
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
   ];
   if (title) {
-    parts.push(`<text x="${width / 2}" y="26" font-size="16" font-weight="bold" text-anchor="middle">${escapeXml(title)}</text>`);
+    parts.push(
+      `<text x="${width / 2}" y="26" font-size="16" font-weight="bold" text-anchor="middle">${escapeXml(title)}</text>`,
+    );
   }
   for (let i = 0; i <= 4; i++) {
     const v = vMin + ((vMax - vMin) * i) / 4;
@@ -140,11 +150,7 @@ export function renderChartSvg(
     );
   }
   const slot = plotW / Math.max(1, labels.length);
-  const digits = options.thaiDigits === true;
-  const show = (v: number) => {
-    const text = Number.isInteger(v) ? String(v) : v.toFixed(2);
-    return digits ? text.replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d))) : text;
-  };
+  const show = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
   if (type === 'LINE') {
     series.forEach((s) => {
       const points = s.values
@@ -179,7 +185,8 @@ export function renderChartSvg(
       `<text x="${left + slot * (i + 0.5)}" y="${top + plotH + 18}" font-size="12" text-anchor="middle">${escapeXml(label)}</text>`,
     );
   });
-  if (series.length > 1) {
+  const legend = (options.legend as { position?: string } | undefined)?.position;
+  if (series.length > 1 && legend !== 'none') {
     let x = left;
     for (const s of series) {
       parts.push(

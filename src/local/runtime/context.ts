@@ -55,7 +55,12 @@ export abstract class Service {
     const proxy = new Proxy(this, {
       get(obj, prop, receiver) {
         const value = Reflect.get(obj, prop, receiver);
-        if (typeof value !== 'function' || typeof prop !== 'string' || prop.startsWith('_') || prop === 'constructor') {
+        if (
+          typeof value !== 'function' ||
+          typeof prop !== 'string' ||
+          prop.startsWith('_') ||
+          prop === 'constructor'
+        ) {
           return value;
         }
         return function (this: unknown, ...args: unknown[]) {

@@ -13,7 +13,12 @@ export const ParagraphHeading = {
   TITLE: 'TITLE',
   SUBTITLE: 'SUBTITLE',
 } as const;
-export const HorizontalAlignment = { LEFT: 'LEFT', CENTER: 'CENTER', RIGHT: 'RIGHT', JUSTIFY: 'JUSTIFY' } as const;
+export const HorizontalAlignment = {
+  LEFT: 'LEFT',
+  CENTER: 'CENTER',
+  RIGHT: 'RIGHT',
+  JUSTIFY: 'JUSTIFY',
+} as const;
 export const VerticalAlignment = { TOP: 'TOP', CENTER: 'CENTER', BOTTOM: 'BOTTOM' } as const;
 export const Attribute = Object.fromEntries(
   [
@@ -32,8 +37,6 @@ export const Attribute = Object.fromEntries(
     'INDENT_FIRST_LINE',
     'INDENT_START',
     'ITALIC',
-    'KEEP_TOGETHER',
-    'KEEP_WITH_NEXT',
     'LEFT_TO_RIGHT',
     'LINE_SPACING',
     'LINK_URL',
@@ -122,7 +125,11 @@ export interface DocData {
 const A4 = { PAGE_WIDTH: 595.276, PAGE_HEIGHT: 841.89 };
 
 function newParagraph(text = '', attrs: Attrs = {}): ParagraphNode {
-  return { type: 'PARAGRAPH', attrs: { ...attrs }, inlines: text === '' ? [] : [{ kind: 'text', runs: [{ text, attrs: {} }] }] };
+  return {
+    type: 'PARAGRAPH',
+    attrs: { ...attrs },
+    inlines: text === '' ? [] : [{ kind: 'text', runs: [{ text, attrs: {} }] }],
+  };
 }
 
 function newCell(text = ''): CellNode {
@@ -158,6 +165,15 @@ abstract class Element extends Service {
   }
   abstract _node(): { attrs: Attrs };
   abstract getType(): string;
+  asParagraph(): Paragraph {
+    if (this.getType() !== ElementType.PARAGRAPH)
+      throw gasError(`Cannot cast ${this.getType()} to PARAGRAPH.`);
+    return this._self as unknown as Paragraph;
+  }
+  asTable(): Table {
+    if (this.getType() !== ElementType.TABLE) throw gasError(`Cannot cast ${this.getType()} to TABLE.`);
+    return this._self as unknown as Table;
+  }
   getAttributes() {
     return { ...this._node().attrs };
   }
@@ -175,7 +191,10 @@ abstract class Container extends Element {
   }
   getChild(childIndex: number) {
     const node = this._children()[childIndex];
-    if (!node) throw gasError(`Child index (${childIndex}) must be less than the number of child elements (${this._children().length}).`);
+    if (!node)
+      throw gasError(
+        `Child index (${childIndex}) must be less than the number of child elements (${this._children().length}).`,
+      );
     return wrap(this.rt, this.handle, node, this._children());
   }
   getChildIndex(child: Paragraph | Table) {
@@ -274,7 +293,15 @@ export class Body extends Container {
     private readonly section: SectionNode,
     private readonly kind: string = ElementType.BODY_SECTION,
   ) {
-    super(rt, kind === ElementType.BODY_SECTION ? 'Body' : kind === ElementType.HEADER_SECTION ? 'HeaderSection' : 'FooterSection', handle);
+    super(
+      rt,
+      kind === ElementType.BODY_SECTION
+        ? 'Body'
+        : kind === ElementType.HEADER_SECTION
+          ? 'HeaderSection'
+          : 'FooterSection',
+      handle,
+    );
   }
   _node() {
     return this.section;
@@ -322,8 +349,15 @@ export class Body extends Container {
   }
 }
 
-function wrap(rt: RuntimeContext, handle: DocHandle, node: BlockNode, siblings: BlockNode[]): Paragraph | Table {
-  return node.type === 'PARAGRAPH' ? new Paragraph(rt, handle, node, siblings) : new Table(rt, handle, node, siblings);
+function wrap(
+  rt: RuntimeContext,
+  handle: DocHandle,
+  node: BlockNode,
+  siblings: BlockNode[],
+): Paragraph | Table {
+  return node.type === 'PARAGRAPH'
+    ? new Paragraph(rt, handle, node, siblings)
+    : new Table(rt, handle, node, siblings);
 }
 
 /** Text of a paragraph or cell: the runs of its text, with attributes on character ranges. */
@@ -336,7 +370,9 @@ export class Text extends Service {
     super(rt, 'Text');
   }
   private runs(): RunNode[] {
-    return this.paragraphs.flatMap((p) => p.inlines.flatMap((i) => (i.kind === 'text' ? (i.runs ?? []) : [])));
+    return this.paragraphs.flatMap((p) =>
+      p.inlines.flatMap((i) => (i.kind === 'text' ? (i.runs ?? []) : [])),
+    );
   }
   getText() {
     return this.paragraphs.map(paragraphText).join('\n');
@@ -503,9 +539,6 @@ export class Paragraph extends Element {
   setIndentStart(v: number) {
     return this.setAttributes({ INDENT_START: v });
   }
-  setKeepWithNext(v: boolean) {
-    return this.setAttributes({ KEEP_WITH_NEXT: v });
-  }
   getNumChildren() {
     return this.node.inlines.length;
   }
@@ -516,12 +549,17 @@ export class Paragraph extends Element {
       throw gasError(`Invalid image data or content type ${type}: an inline image must be PNG, JPEG or GIF.`);
     }
     const { width, height } = imageSize(image._data, type);
-    const inline: InlineNode = { kind: 'image', image: { data: image._data, contentType: type, width, height, altTitle: '' } };
+    const inline: InlineNode = {
+      kind: 'image',
+      image: { data: image._data, contentType: type, width, height, altTitle: '' },
+    };
     this.node.inlines.push(inline);
     return new InlineImage(this.rt, this.handle, inline);
   }
   getImages() {
-    return this.node.inlines.filter((i) => i.kind === 'image').map((i) => new InlineImage(this.rt, this.handle, i));
+    return this.node.inlines
+      .filter((i) => i.kind === 'image')
+      .map((i) => new InlineImage(this.rt, this.handle, i));
   }
   appendPageBreak() {
     this.handle.assertOpen();
@@ -538,8 +576,10 @@ export class Paragraph extends Element {
 
 /** Pixel size of a PNG (IHDR) or GIF header; 0×0 for others. */
 function imageSize(data: Buffer, type: string): { width: number; height: number } {
-  if (type === 'image/png' && data.length > 24) return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
-  if (type === 'image/gif' && data.length > 10) return { width: data.readUInt16LE(6), height: data.readUInt16LE(8) };
+  if (type === 'image/png' && data.length > 24)
+    return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  if (type === 'image/gif' && data.length > 10)
+    return { width: data.readUInt16LE(6), height: data.readUInt16LE(8) };
   return { width: 0, height: 0 };
 }
 
@@ -614,7 +654,10 @@ export class Table extends Element {
   }
   getRow(rowIndex: number) {
     const row = this.node.rows[rowIndex];
-    if (!row) throw gasError(`Row index (${rowIndex}) must be less than the number of rows (${this.node.rows.length}).`);
+    if (!row)
+      throw gasError(
+        `Row index (${rowIndex}) must be less than the number of rows (${this.node.rows.length}).`,
+      );
     return new TableRow(this.rt, this.handle, row, this.node);
   }
   getCell(rowIndex: number, cellIndex: number) {
@@ -676,7 +719,10 @@ export class TableRow extends Element {
   }
   getCell(cellIndex: number) {
     const cell = this.node.cells[cellIndex];
-    if (!cell) throw gasError(`Cell index (${cellIndex}) must be less than the number of cells (${this.node.cells.length}).`);
+    if (!cell)
+      throw gasError(
+        `Cell index (${cellIndex}) must be less than the number of cells (${this.node.cells.length}).`,
+      );
     return new TableCell(this.rt, this.handle, cell);
   }
   appendTableCell(text = '') {
@@ -780,7 +826,9 @@ export class DocumentImpl extends Service {
     return new Body(this.rt, this._handle, this.data.body);
   }
   getHeader() {
-    return this.data.header ? new Body(this.rt, this._handle, this.data.header, ElementType.HEADER_SECTION) : null;
+    return this.data.header
+      ? new Body(this.rt, this._handle, this.data.header, ElementType.HEADER_SECTION)
+      : null;
   }
   addHeader() {
     this._handle.assertOpen();
@@ -789,7 +837,9 @@ export class DocumentImpl extends Service {
     return this.getHeader();
   }
   getFooter() {
-    return this.data.footer ? new Body(this.rt, this._handle, this.data.footer, ElementType.FOOTER_SECTION) : null;
+    return this.data.footer
+      ? new Body(this.rt, this._handle, this.data.footer, ElementType.FOOTER_SECTION)
+      : null;
   }
   addFooter() {
     this._handle.assertOpen();
@@ -831,7 +881,17 @@ export class DocumentAppImpl extends Service {
     const data: DocData = {
       id: this.rt.newId('doc'),
       name,
-      body: { attrs: { PAGE_WIDTH: 612, PAGE_HEIGHT: 792, MARGIN_TOP: 72, MARGIN_BOTTOM: 72, MARGIN_LEFT: 72, MARGIN_RIGHT: 72 }, children: [newParagraph()] },
+      body: {
+        attrs: {
+          PAGE_WIDTH: 612,
+          PAGE_HEIGHT: 792,
+          MARGIN_TOP: 72,
+          MARGIN_BOTTOM: 72,
+          MARGIN_LEFT: 72,
+          MARGIN_RIGHT: 72,
+        },
+        children: [newParagraph()],
+      },
       header: null,
       footer: null,
       revision: 0,
@@ -842,7 +902,10 @@ export class DocumentAppImpl extends Service {
   }
   openById(id: string) {
     const data = this._docs.get(id);
-    if (!data) throw gasError(`No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.`);
+    if (!data)
+      throw gasError(
+        `No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.`,
+      );
     return new DocumentImpl(this.rt, new DocHandle(data), this.toPdf);
   }
   getActiveDocument() {

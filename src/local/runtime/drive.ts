@@ -22,7 +22,11 @@ export interface DriveFile {
 }
 
 export interface DriveLog {
-  permissionCalls: { fileId: string; resource: Record<string, unknown>; optionalArgs: Record<string, unknown> }[];
+  permissionCalls: {
+    fileId: string;
+    resource: Record<string, unknown>;
+    optionalArgs: Record<string, unknown>;
+  }[];
 }
 
 function notFound(fileId: string): Error {
@@ -34,7 +38,7 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
   const count = (name: string) => rt.calls.count(`Drive.${name}`);
   const reachable = (fileId: string): DriveFile => {
     const file = files.get(fileId);
-    if (!file || !file.createdByApp) throw notFound(fileId);
+    if (!file?.createdByApp) throw notFound(fileId);
     return file;
   };
   const view = (f: DriveFile) => ({
@@ -90,7 +94,9 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
           throw gasError(`API call to drive.permissions.create failed with error: Invalid sharing request`);
         }
         log.permissionCalls.push({ fileId, resource: { ...resource }, optionalArgs: { ...optionalArgs } });
-        const existing = file.permissions.find((p) => p.emailAddress === resource.emailAddress && p.type === resource.type);
+        const existing = file.permissions.find(
+          (p) => p.emailAddress === resource.emailAddress && p.type === resource.type,
+        );
         if (existing) {
           existing.role = resource.role;
           return { ...existing };
@@ -121,7 +127,11 @@ function layout(doc: DocData) {
           0,
         );
         index += length + 1;
-        out.push({ startIndex: start, endIndex: index, paragraph: { paragraphStyle: { namedStyleType: node.attrs.HEADING ?? 'NORMAL_TEXT' } } });
+        out.push({
+          startIndex: start,
+          endIndex: index,
+          paragraph: { paragraphStyle: { namedStyleType: node.attrs.HEADING ?? 'NORMAL_TEXT' } },
+        });
       } else {
         tables.push({ startIndex: start, node });
         index += 1;
@@ -159,7 +169,8 @@ function layout(doc: DocData) {
 export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
   const find = (id: string) => {
     const doc = docs.get(id);
-    if (!doc) throw gasError(`API call to docs.documents.get failed with error: Requested entity was not found.`);
+    if (!doc)
+      throw gasError(`API call to docs.documents.get failed with error: Requested entity was not found.`);
     return doc;
   };
   return {
@@ -167,7 +178,12 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
       get(documentId: string) {
         rt.calls.count('Docs.Documents.get');
         const doc = find(documentId);
-        return { documentId, title: doc.name, revisionId: String(doc.revision), body: { content: layout(doc).content } };
+        return {
+          documentId,
+          title: doc.name,
+          revisionId: String(doc.revision),
+          body: { content: layout(doc).content },
+        };
       },
       batchUpdate(resource: { requests: Record<string, Record<string, unknown>>[] }, documentId: string) {
         rt.calls.count('Docs.Documents.batchUpdate');
@@ -187,12 +203,14 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
           if (kind === 'pinTableHeaderRows') {
             const table = tableAt(body, i, kind);
             const n = Number(body.pinnedHeaderRowsCount ?? 0);
-            if (n < 0 || n > table.rows.length) throw gasError(`Invalid requests[${i}].${kind}: pinnedHeaderRowsCount is out of range.`);
+            if (n < 0 || n > table.rows.length)
+              throw gasError(`Invalid requests[${i}].${kind}: pinnedHeaderRowsCount is out of range.`);
             table.pinnedHeaderRows = n;
           } else if (kind === 'updateTableRowStyle') {
             const table = tableAt(body, i, kind);
             const style = body.tableRowStyle as { preventOverflow?: boolean };
-            if (String(body.fields).split(',').includes('preventOverflow')) table.preventOverflow = Boolean(style.preventOverflow);
+            if (String(body.fields).split(',').includes('preventOverflow'))
+              table.preventOverflow = Boolean(style.preventOverflow);
           } else {
             throw gasError(`Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]'.`);
           }

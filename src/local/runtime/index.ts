@@ -99,17 +99,28 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     now: options.now ?? (() => new Date()),
     newId: (prefix) => `${prefix}-${(++seq).toString(36).padStart(4, '0')}`,
   };
-  const spreadsheet = options.spreadsheet?.(context) ?? SpreadsheetImpl._create(context, 'ita-report', context.user);
+  const spreadsheet =
+    options.spreadsheet?.(context) ?? SpreadsheetImpl._create(context, 'ita-report', context.user);
   if (!options.user) context.user = spreadsheet._state.owner;
+  // Loading the spreadsheet is not the script's doing: count from here.
+  calls.reset();
   const ui: UiEvents = { menus: [], sidebars: [], dialogs: [], alerts: [] };
   const authMode = { mode: 'FULL' };
   const uiService = new Ui(context, ui, authMode);
   const documents = new Map<string, DocData>();
   const driveFiles = new Map<string, DriveFile>();
   const driveLog: DriveLog = { permissionCalls: [] };
-  const stores = { document: new Map<string, string>(), user: new Map<string, string>(), script: new Map<string, string>() };
+  const stores = {
+    document: new Map<string, string>(),
+    user: new Map<string, string>(),
+    script: new Map<string, string>(),
+  };
   const caches = { document: new Map(), user: new Map(), script: new Map() };
-  const locks = { document: { by: null as string | null }, user: { by: null as string | null }, script: { by: null as string | null } };
+  const locks = {
+    document: { by: null as string | null },
+    user: { by: null as string | null },
+    script: { by: null as string | null },
+  };
   const logs: string[] = [];
   const log = (...args: unknown[]) => {
     logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));

@@ -26,7 +26,9 @@ export class Properties extends Service {
       next.set(k, v);
     }
     if (this.size(next) > PROPERTY_TOTAL_LIMIT) {
-      throw gasError('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw gasError(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     }
     this._store.clear();
     for (const [k, v] of next) this._store.set(k, v);
@@ -235,7 +237,8 @@ export class Menu extends Service {
     return this;
   }
   addSubMenu(menu: Menu) {
-    for (const item of menu._items) this._items.push({ caption: `${menu._name} › ${item.caption}`, functionName: item.functionName });
+    for (const item of menu._items)
+      this._items.push({ caption: `${menu._name} › ${item.caption}`, functionName: item.functionName });
     return this;
   }
   addToUi() {
@@ -261,7 +264,9 @@ export class Ui extends Service {
   }
   private needsAuth(method: string) {
     if (this.authMode.mode === 'NONE') {
-      throw gasError(`You do not have permission to call Ui.${method}. Required permissions: https://www.googleapis.com/auth/script.container.ui`);
+      throw gasError(
+        `You do not have permission to call Ui.${method}. Required permissions: https://www.googleapis.com/auth/script.container.ui`,
+      );
     }
   }
   showSidebar(userInterface: HtmlOutput) {
@@ -273,7 +278,10 @@ export class Ui extends Service {
     this._events.dialogs.push(userInterface);
   }
   alert(titleOrPrompt: string, prompt?: string, _buttons?: string) {
-    this._events.alerts.push({ title: prompt === undefined ? '' : titleOrPrompt, prompt: prompt ?? titleOrPrompt });
+    this._events.alerts.push({
+      title: prompt === undefined ? '' : titleOrPrompt,
+      prompt: prompt ?? titleOrPrompt,
+    });
     return this.Button.OK;
   }
 }
@@ -290,9 +298,9 @@ export class UtilitiesImpl extends Service {
     return randomUUID();
   }
   base64Encode(data: string | number[]) {
-    return (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(Int8Array.from(data).buffer)).toString(
-      'base64',
-    );
+    return (
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(Int8Array.from(data).buffer)
+    ).toString('base64');
   }
   base64Decode(encoded: string) {
     return Array.from(new Int8Array(Buffer.from(encoded, 'base64')));
@@ -300,7 +308,8 @@ export class UtilitiesImpl extends Service {
   sleep(_milliseconds: number) {}
   /** A subset of Java's SimpleDateFormat: yyyy, yy, MM, M, dd, d, HH, H, mm, ss, Z. */
   formatDate(date: Date, timeZone: string, format: string) {
-    if (!isDate(date)) throw gasError("The parameters don't match the method signature for Utilities.formatDate.");
+    if (!isDate(date))
+      throw gasError("The parameters don't match the method signature for Utilities.formatDate.");
     const parts = Object.fromEntries(
       new Intl.DateTimeFormat('en-GB', {
         timeZone,

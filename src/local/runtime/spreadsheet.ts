@@ -41,7 +41,10 @@ export interface SpreadsheetState {
 }
 
 /** A value typed through setValue(s) is read as Sheets reads user input. */
-function interpretInput(value: unknown, numberFormat: string | undefined): { value: CellValue; formula?: string } {
+function interpretInput(
+  value: unknown,
+  numberFormat: string | undefined,
+): { value: CellValue; formula?: string } {
   if (value === null || value === undefined) return { value: '' };
   if (typeof value === 'number' || typeof value === 'boolean') return { value };
   if (isDate(value)) return { value: new Date(value.getTime()) };
@@ -132,9 +135,7 @@ export class SpreadsheetImpl extends Service {
     let name = typeof nameOrIndex === 'string' ? nameOrIndex : undefined;
     const at = typeof nameOrIndex === 'number' ? nameOrIndex : index;
     if (name !== undefined && this._state.sheets.some((s) => s._name === name)) {
-      throw gasError(
-        `A sheet with the name "${name}" already exists. Please enter another name.`,
-      );
+      throw gasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
     if (name === undefined) {
       let n = this._state.sheets.length + 1;
@@ -331,13 +332,19 @@ export class SheetImpl extends Service {
       return this._rangeFromRef(ref);
     }
     const row = rowOrA1;
-    if (column === undefined) throw gasError('The parameters () don\'t match the method signature for Sheet.getRange.');
+    if (column === undefined)
+      throw gasError("The parameters () don't match the method signature for Sheet.getRange.");
     if (![row, column, numRows, numColumns].every((n) => Number.isInteger(n))) {
-      throw gasError('The parameters don\'t match the method signature for Sheet.getRange.');
+      throw gasError("The parameters don't match the method signature for Sheet.getRange.");
     }
     if (numRows < 1) throw gasError('The number of rows in the range must be at least 1.');
     if (numColumns < 1) throw gasError('The number of columns in the range must be at least 1.');
-    if (row < 1 || column < 1 || row + numRows - 1 > this._maxRows || column + numColumns - 1 > this._maxColumns) {
+    if (
+      row < 1 ||
+      column < 1 ||
+      row + numRows - 1 > this._maxRows ||
+      column + numColumns - 1 > this._maxColumns
+    ) {
       throw gasError('The coordinates of the range are outside the dimensions of the sheet.');
     }
     return new RangeImpl(this.rt, this._self, row, column, numRows, numColumns);
@@ -383,16 +390,19 @@ export class SheetImpl extends Service {
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number) {
-    if (afterPosition < 0 || afterPosition > this._maxColumns) throw gasError('Those columns are out of bounds.');
+    if (afterPosition < 0 || afterPosition > this._maxColumns)
+      throw gasError('Those columns are out of bounds.');
     if (afterPosition < this._maxColumns) {
-      for (const row of this._values) if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array(howMany).fill(''));
+      for (const row of this._values)
+        if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array(howMany).fill(''));
     }
     this._maxColumns += howMany;
     return this;
   }
 
   deleteRows(rowPosition: number, howMany: number) {
-    if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows) throw gasError('Those rows are out of bounds.');
+    if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows)
+      throw gasError('Those rows are out of bounds.');
     this._values.splice(rowPosition - 1, howMany);
     this._maxRows -= howMany;
   }
@@ -494,7 +504,8 @@ export class RangeImpl extends Service {
 
   _cells(): [number, number][] {
     const out: [number, number][] = [];
-    for (let r = 0; r < this._numRows; r++) for (let c = 0; c < this._numCols; c++) out.push([this._row + r, this._col + c]);
+    for (let r = 0; r < this._numRows; r++)
+      for (let c = 0; c < this._numCols; c++) out.push([this._row + r, this._col + c]);
     return out;
   }
 
@@ -506,7 +517,9 @@ export class RangeImpl extends Service {
 
   _checkShape(data: unknown, what = 'data'): asserts data is unknown[][] {
     if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) {
-      throw gasError(`The parameters (${typeof data}) don't match the method signature for Range.set${what}.`);
+      throw gasError(
+        `The parameters (${typeof data}) don't match the method signature for Range.set${what}.`,
+      );
     }
     if (data.length !== this._numRows) {
       throw gasError(
@@ -567,14 +580,14 @@ export class RangeImpl extends Service {
 
   _formatGrid(field: keyof CellFormat, grid: unknown[][]): void {
     this._checkShape(grid, field);
-    grid.forEach((row, i) =>
-      row.forEach((value, j) => {
+    for (const [i, row] of grid.entries()) {
+      for (const [j, value] of row.entries()) {
         const k = key(this._row + i, this._col + j);
         const f = this._sheet._formats.get(k) ?? {};
         (f as Record<string, unknown>)[field] = value;
         this._sheet._formats.set(k, f);
-      }),
-    );
+      }
+    }
   }
 
   getSheet() {
@@ -883,7 +896,11 @@ export class DataValidationBuilder extends Service {
     return new DataValidationBuilder(rt, { criteria: '', values: [], allowInvalid: true, helpText: '' });
   }
   requireValueInList(values: string[], showDropdown = true) {
-    this.spec = { ...this.spec, criteria: DataValidationCriteria.VALUE_IN_LIST, values: [[...values], showDropdown] };
+    this.spec = {
+      ...this.spec,
+      criteria: DataValidationCriteria.VALUE_IN_LIST,
+      values: [[...values], showDropdown],
+    };
     return this;
   }
   requireNumberBetween(start: number, end: number) {
@@ -964,6 +981,10 @@ export class EmbeddedChartBuilder extends Service {
     this.spec.ranges = [];
     return this;
   }
+  setNumHeaders(headers: number) {
+    this.spec.options.numHeaders = headers;
+    return this;
+  }
   setOption(option: string, value: unknown) {
     this.spec.options[option] = value;
     return this;
@@ -982,7 +1003,8 @@ export class EmbeddedChartBuilder extends Service {
     return this.setChartType(ChartType.BAR);
   }
   build() {
-    if (this.spec.ranges.length === 0) throw gasError('The chart has no data. Please add a range to the chart.');
+    if (this.spec.ranges.length === 0)
+      throw gasError('The chart has no data. Please add a range to the chart.');
     return new EmbeddedChart(this.rt, this.sheet, this.id ?? this.rt.newId('chart'), this.spec);
   }
 }
@@ -1013,7 +1035,7 @@ export class EmbeddedChart extends Service {
     return this.getBlob()._as(contentType);
   }
   getBlob(): Blob {
-    const data = this._spec.ranges.map((r) => r.getValues());
+    const data = this._spec.ranges.map((r) => r._grid((row, col) => r._sheet._get(row, col)));
     return renderChartSvg(this.rt, this._spec.type, data, this._spec.options);
   }
 }

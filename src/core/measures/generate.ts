@@ -1,0 +1,218 @@
+import type { Analysis, YearAnalysis } from '../analysis/analyze';
+import { delta } from '../analysis/json';
+import { published } from '../decimal';
+import { indicatorOfItem } from '../frameworks';
+import {
+  cellText,
+  changeWord,
+  fiscalYearPeriod,
+  formatScore,
+  thaiDigitsInText,
+  toArabicDigits,
+} from '../thai';
+import type { Division, Recommendation, SheetData } from '../workbook/reader';
+import { parseItemId } from '../workbook/reader';
+import { matchesAlias } from '../workbook/schema';
+import { BUILT_IN_MEASURES, type MeasureTemplate, maintainMeasure } from './library';
+
+export interface GeneratedMeasure {
+  /** Stable across regenerations: `<assessed year>-<indicator>-<library id>`. */
+  id: string;
+  indicator: number;
+  title: string;
+  analysis: string;
+  steps: string;
+  period: string;
+  responsible: string;
+  /** Division codes that own the row (their e-mails may edit it). */
+  owners: string[];
+  kind: 'improve' | 'maintain';
+}
+
+export const LIBRARY_TAB = ['คลังมาตรการ', 'Measure library'] as const;
+const LIBRARY_COLUMNS = {
+  id: ['รหัสมาตรการ', 'id'],
+  indicator: ['ตัวชี้วัดที่', 'indicator'],
+  items: ['ข้อ', 'items'],
+  title: ['มาตรการ', 'measure'],
+  steps: ['ขั้นตอน', 'steps'],
+  owners: ['ผู้รับผิดชอบ', 'responsible'],
+} as const;
+
+/** Measures users keep in the `คลังมาตรการ` tab; they come before the built-in ones. */
+export function readUserLibrary(sheets: readonly SheetData[]): MeasureTemplate[] {
+  const sheet = sheets.find((s) => matchesAlias(s.name, LIBRARY_TAB));
+  if (!sheet) return [];
+  const headerRow = sheet.values.findIndex((row) => row.some((c) => cellText(c) !== ''));
+  if (headerRow < 0) return [];
+  const header = sheet.values[headerRow];
+  const col = (aliases: readonly string[]) => header.findIndex((h) => matchesAlias(h, aliases));
+  const c = Object.fromEntries(Object.entries(LIBRARY_COLUMNS).map(([k, v]) => [k, col(v)])) as Record<
+    keyof typeof LIBRARY_COLUMNS,
+    number
+  >;
+  if (c.title < 0 || c.indicator < 0) return [];
+  const out: MeasureTemplate[] = [];
+  sheet.values.slice(headerRow + 1).forEach((row, i) => {
+    const title = cellText(row[c.title]);
+    const indicator = Number(toArabicDigits(cellText(row[c.indicator])).replace(/\D+/g, ''));
+    if (!title || !indicator) return;
+    const items =
+      c.items < 0
+        ? []
+        : cellText(row[c.items])
+            .split(/[,\s]+/)
+            .map(parseItemId)
+            .filter(Boolean);
+    const steps =
+      c.steps < 0
+        ? []
+        : String(row[c.steps] ?? '')
+            .split(/\n+/)
+            .map((s) => s.trim())
+            .filter(Boolean);
+    out.push({
+      id: (c.id >= 0 && cellText(row[c.id])) || `user${headerRow + i + 2}`,
+      indicator,
+      items: items.map((x) => (x as { id: string }).id),
+      title,
+      steps,
+      owners:
+        c.owners < 0
+          ? []
+          : cellText(row[c.owners])
+              .split(/[,\s]+/)
+              .filter(Boolean),
+      kind: items.length > 0 ? 'improve' : 'maintain',
+    });
+  });
+  return out;
+}
+
+/** Division codes for a measure: those whose name or code holds one of its owner words, else all of them. */
+function ownersOf(template: MeasureTemplate, divisions: readonly Division[]): string[] {
+  const matched = divisions.filter((d) =>
+    template.owners.some((w) => d.code === w || d.name.includes(w) || (w.endsWith('.') && d.code === w)),
+  );
+  return (matched.length > 0 ? matched : divisions).map((d) => d.code);
+}
+
+function responsibleText(owners: string[]): string {
+  if (owners.length === 0) return 'ทุกหน่วยงานภายใน';
+  return owners.join(', ');
+}
+
+function recommendationsFor(
+  recs: readonly Recommendation[],
+  current: YearAnalysis,
+  indicator: number,
+): { rec: Recommendation; items: string[] }[] {
+  const f = current.framework;
+  const tool = f.indicators.find((i) => i.number === indicator)?.tool;
+  const out: { rec: Recommendation; items: string[] }[] = [];
+  for (const rec of recs) {
+    if (rec.year !== null && rec.year !== current.year) continue;
+    if (rec.items.length === 0) {
+      if (rec.tool === tool) out.push({ rec, items: [] });
+      continue;
+    }
+    const items = rec.items.filter((id) => indicatorOfItem(f, id)?.number === indicator);
+    if (items.length > 0) out.push({ rec, items });
+  }
+  return out;
+}
+
+/** The measures the analysis calls for: at least one a indicator, improvement first, else maintain-level. */
+export function generateMeasures(
+  analysis: Analysis,
+  userLibrary: readonly MeasureTemplate[] = [],
+  thaiDigits = true,
+): GeneratedMeasure[] {
+  const current = analysis.current;
+  if (!current) return [];
+  const t = (text: string) => (thaiDigits ? thaiDigitsInText(text) : text);
+  const n = (v: number | null) => formatScore(v, thaiDigits);
+  const wb = analysis.workbook;
+  const library = [...userLibrary, ...BUILT_IN_MEASURES];
+  const previous = analysis.previous;
+  const period = fiscalYearPeriod(current.year + 1, thaiDigits);
+  const topic = (id: string) => wb.itemTopics.get(id) ?? current.framework.itemTopics[id] ?? '';
+  const out: GeneratedMeasure[] = [];
+  for (const ind of current.framework.indicators) {
+    const score = current.indicators.get(ind.number)?.value ?? null;
+    const change = delta(score, previous?.indicators.get(ind.number)?.value);
+    const weak = analysis.weakest.filter((w) => w.indicator === ind.number);
+    const recs = recommendationsFor(wb.recommendations, current, ind.number);
+    const needItems = [...new Set([...weak.map((w) => w.item), ...recs.flatMap((r) => r.items)])].sort(
+      (a, b) => ind.items.indexOf(a) - ind.items.indexOf(b),
+    );
+    let head = `จากการวิเคราะห์ผลการประเมิน ITA ตัวชี้วัดที่ ${ind.number} ${ind.name} ได้ ${n(published(score))} คะแนน`;
+    if (change !== null && previous) {
+      head +=
+        change === 0
+          ? ` เท่าเดิมจากปี ${previous.year}`
+          : ` ${changeWord(change)} ${n(Math.abs(change))} คะแนนจากปี ${previous.year}`;
+    }
+    const templates: { template: MeasureTemplate; items: string[] }[] = [];
+    for (const item of needItems) {
+      const template =
+        library.find((m) => m.indicator === ind.number && m.items.includes(item)) ??
+        ({
+          id: `item-${item}`,
+          indicator: ind.number,
+          items: [item],
+          title: `มาตรการยกระดับผลการประเมินข้อ ${item}${topic(item) ? ` (${topic(item)})` : ''}`,
+          steps: [
+            `วิเคราะห์สาเหตุที่ข้อ ${item} ได้คะแนนต่ำกว่าข้ออื่น`,
+            'ดำเนินการตามข้อเสนอแนะของผู้ตรวจประเมิน',
+            'ติดตามและรายงานผลต่อผู้บริหารเป็นรายไตรมาส',
+          ],
+          owners: [],
+          kind: 'improve',
+        } satisfies MeasureTemplate);
+      const existing = templates.find((x) => x.template.id === template.id);
+      if (existing) existing.items.push(item);
+      else templates.push({ template, items: [item] });
+    }
+    if (templates.length === 0) {
+      const maintain =
+        library.find((m) => m.indicator === ind.number && m.items.length === 0) ??
+        maintainMeasure(ind.number, ind.name);
+      templates.push({ template: maintain, items: [] });
+    }
+    for (const { template, items } of templates) {
+      const lines = [head];
+      for (const item of items) {
+        const scores = weak.filter((w) => w.item === item);
+        const figures = scores
+          .map((w) => `${w.part ? `ส่วนที่ ${w.part} ` : ''}${n(published(w.score))}`)
+          .join(', ');
+        lines.push(
+          `- ข้อ ${item}${topic(item) ? ` ${topic(item)}` : ''}${figures ? ` ได้ ${figures} คะแนน ต่ำกว่าค่าเฉลี่ยของแบบวัด` : ''}`,
+        );
+      }
+      const answered = recs.filter((r) =>
+        items.length === 0 ? r.items.length === 0 : r.items.some((i) => items.includes(i)),
+      );
+      for (const { rec } of answered) lines.push(`- ผู้ตรวจประเมินเสนอแนะ: ${rec.text}`);
+      if (template.kind === 'maintain' || items.length === 0)
+        lines.push('- ไม่พบข้อบกพร่องที่ต้องแก้ไข ต้องรักษาระดับ');
+      const owners =
+        template.owners.length > 0 && template.owners.every((o) => wb.divisions.some((d) => d.code === o))
+          ? template.owners
+          : ownersOf(template, wb.divisions);
+      out.push({
+        id: `${current.year}-${ind.number}-${template.id}`,
+        indicator: ind.number,
+        title: template.title,
+        analysis: t(lines.join('\n')),
+        steps: t(template.steps.map((s, i) => `${ind.number}.${i + 1} ${s}`).join('\n')),
+        period,
+        responsible: responsibleText(owners),
+        owners,
+        kind: items.length > 0 ? 'improve' : 'maintain',
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { AnalysisJson } from '../core/analysis/json';
+import { loadBundle } from './bundle';
+import { docToHtml } from './doc-html';
+import { chromiumPdfWriter } from './pdf';
+import { createRuntime, type Runtime } from './runtime/index';
+import { loadSpreadsheet, restoreProperties, saveSpreadsheet } from './workbook-io';
+
+/** The folder of this package (where dist/ and package.json are), from src/ or from the bundled build/. */
+export function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export interface BuildOptions {
+  workbook: string;
+  out: string;
+  /** dist/ of the add-on: Code.js and Sidebar.html. */
+  distDir?: string;
+  /** Also render the PDF (needs Chromium). */
+  pdf?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  runtime: Runtime;
+  analysis: AnalysisJson;
+  measures: { rows: number; summary: Record<string, number> } | null;
+  report: { docId: string; pdfId: string | null; name: string } | null;
+  files: string[];
+  /** The message of a step that failed for a reason the user can act on. */
+  error: { th: string; en: string } | null;
+}
+
+/** The error text the add-on gives the sidebar (JSON with th/en), or the plain message. */
+export function userMessage(e: unknown): { th: string; en: string } {
+  const message = e instanceof Error ? e.message : String(e);
+  try {
+    const parsed = JSON.parse(message) as { th?: string; en?: string };
+    if (parsed.th && parsed.en) return { th: parsed.th, en: parsed.en };
+  } catch (_e) {
+    // not one of ours
+  }
+  return { th: message, en: message };
+}
+
+/**
+ * The one-click flow of the sidebar, run on an .xlsx workbook: the real bundle dist/Code.js in a vm context
+ * whose globals are the local Apps Script services. Writes the workbook as the add-on left it, the report
+ * as HTML and, with Chromium, as PDF.
+ */
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const dist = options.distDir ?? join(packageRoot(), 'dist');
+  const loaded = await loadSpreadsheet(resolve(options.workbook));
+  const runtime = createRuntime({
+    spreadsheet: loaded.build,
+    projectDir: dist,
+    pdf: options.pdf === false ? null : chromiumPdfWriter(),
+  });
+  restoreProperties(runtime, loaded.state);
+  const bundle = loadBundle(runtime, join(dist, 'Code.js'));
+  bundle.call('onOpen', { authMode: 'LIMITED' });
+  const analysis = bundle.call<AnalysisJson>('apiAnalyze');
+  const result: BuildResult = { runtime, analysis, measures: null, report: null, files: [], error: null };
+  mkdirSync(options.out, { recursive: true });
+  try {
+    const measures = bundle.call<{ rows: number; summary: Record<string, number> }>('apiWriteMeasures');
+    result.measures = measures;
+    const s = measures.summary;
+    log(
+      `มาตรการ: ${measures.rows} แถว (เพิ่ม ${s.added}, ปรับ ${s.updated}, คงข้อความที่แก้ ${s.keptEdits} ช่อง, ไม่อยู่ในข้อเสนอ ${s.retired})`,
+    );
+    const report = bundle.call<{ docId: string; pdfId: string | null; name: string; reused: boolean }>(
+      'apiBuildReport',
+    );
+    result.report = report;
+    log(`รายงาน: ${report.name}`);
+  } catch (e) {
+    result.error = userMessage(e);
+  }
+  const workbookOut = join(options.out, 'workbook.xlsx');
+  await saveSpreadsheet(runtime, workbookOut);
+  result.files.push(workbookOut);
+  if (result.report) {
+    const doc = runtime.documents.get(result.report.docId);
+    if (doc) {
+      const html = join(options.out, 'report.html');
+      writeFileSync(html, docToHtml(doc));
+      result.files.push(html);
+    }
+    const pdf = result.report.pdfId ? runtime.driveFiles.get(result.report.pdfId)?.data : null;
+    if (pdf) {
+      const path = join(options.out, 'report.pdf');
+      writeFileSync(path, pdf);
+      result.files.push(path);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,31 @@
+/**
+ * An error the user can act on. Its message is JSON so that the sidebar can show the Thai or English text
+ * (google.script.run hands the failure handler only the message).
+ */
+export class UserError extends Error {
+  constructor(
+    readonly code: string,
+    readonly th: string,
+    readonly en: string,
+  ) {
+    super(JSON.stringify({ code, th, en }));
+    this.name = 'UserError';
+  }
+}
+
+/** Runs `work` holding the document lock; another user already at it gets a clear message. */
+export function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(10_000)) {
+    throw new UserError(
+      'busy',
+      'มีผู้ใช้อื่นกำลังสร้างรายงานหรือเขียนแท็บมาตรการของสเปรดชีตนี้อยู่ โปรดรอสักครู่แล้วลองใหม่',
+      'Someone else is writing the measures tab or building the report of this spreadsheet; try again in a minute',
+    );
+  }
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
