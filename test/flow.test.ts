@@ -1,0 +1,96 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBuild } from '../src/local/build';
+import { loadBundle } from '../src/local/bundle';
+import type { BlockNode, DocData, ParagraphNode, TableNode } from '../src/local/runtime/document';
+import { blockText } from '../src/local/runtime/document';
+import { createRuntime } from '../src/local/runtime/index';
+import { loadSpreadsheet, restoreProperties } from '../src/local/workbook-io';
+import { ROOT } from './helpers/workbook';
+
+const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
+const DIST = join(ROOT, 'dist');
+
+async function sampleRuntime(path = SAMPLE) {
+  const loaded = await loadSpreadsheet(path);
+  const runtime = createRuntime({ spreadsheet: loaded.build, projectDir: DIST });
+  restoreProperties(runtime, loaded.state);
+  return { runtime, bundle: loadBundle(runtime, join(DIST, 'Code.js')) };
+}
+
+const paragraphs = (doc: DocData) =>
+  doc.body.children.filter((n): n is ParagraphNode => n.type === 'PARAGRAPH');
+const tables = (doc: DocData) => doc.body.children.filter((n): n is TableNode => n.type === 'TABLE');
+const text = (doc: DocData) => doc.body.children.map((n: BlockNode) => blockText(n)).join('\n');
+
+describe('the bundle in a bare vm context, on the sample workbook', () => {
+  test('onOpen builds the add-on menu from top-level functions that exist', async () => {
+    const { runtime, bundle } = await sampleRuntime();
+    bundle.call('onOpen', { authMode: 'NONE' });
+    const items = runtime.ui.menus[0].items;
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(bundle.has(item.functionName)).toBe(true);
+    expect(runtime.calls.get('Range.getValues')).toBe(0); // nothing but the menu in AuthMode.NONE
+  });
+
+  test('the one-click flow writes the measures tab and a Doc in the official form', async () => {
+    const { runtime, bundle } = await sampleRuntime();
+    const measures = bundle.call<{ rows: number; summary: { added: number } }>('apiWriteMeasures');
+    expect(measures.summary.added).toBe(measures.rows);
+    const report = bundle.call<{ docId: string; pdfId: string | null }>('apiBuildReport');
+    const doc = runtime.documents.get(report.docId) as DocData;
+    expect(doc.body.attrs).toMatchObject({ PAGE_WIDTH: 595.276, PAGE_HEIGHT: 841.89 });
+    expect(Number(doc.body.attrs.MARGIN_LEFT)).toBeCloseTo(85.04, 1); // 3 cm
+    expect(Number(doc.body.attrs.MARGIN_RIGHT)).toBeCloseTo(56.69, 1); // 2 cm
+    const headings = paragraphs(doc)
+      .filter((p) => p.attrs.HEADING === 'HEADING1')
+      .map((p) => blockText(p));
+    expect(headings[0]).toBe('๑. ความเป็นมา');
+    expect(headings).toHaveLength(4);
+    for (const p of paragraphs(doc).filter((x) => blockText(x) !== '')) {
+      expect(p.attrs.FONT_FAMILY).toBe('Sarabun');
+    }
+    expect(tables(doc).every((t) => t.pinnedHeaderRows === 1 && t.preventOverflow)).toBe(true);
+    const images = paragraphs(doc).flatMap((p) => p.inlines.filter((i) => i.kind === 'image'));
+    expect(images).toHaveLength(3);
+    expect(images.every((i) => i.image?.contentType === 'image/png')).toBe(true);
+    expect(runtime.spreadsheet.getSheetByName('_ita_report_charts')).toBeNull(); // the scratch sheet is gone
+    expect(text(doc)).toContain('o25'); // the 2569 item, never ๐๒๕
+    expect(text(doc)).not.toMatch(/ข้อ [๐-๙]|[ieo][๐-๙]/); // item ids keep Latin letters and Arabic digits
+  });
+
+  test('regenerating rewrites the same Doc and updates the same PDF', async () => {
+    const { runtime, bundle } = await sampleRuntime();
+    runtime.context.user = 'owner@localhost';
+    bundle.call('apiWriteMeasures');
+    const first = bundle.call<{ docId: string; pdfId: string | null; reused: boolean }>('apiBuildReport');
+    const second = bundle.call<{ docId: string; pdfId: string | null; reused: boolean }>('apiBuildReport');
+    expect(second.docId).toBe(first.docId);
+    expect(second.reused).toBe(true);
+    expect(runtime.documents.size).toBe(1);
+    if (first.pdfId) expect(second.pdfId).toBe(first.pdfId);
+  });
+
+  test('someone else holding the document lock gets a clear message, not a crash', async () => {
+    const { runtime, bundle } = await sampleRuntime();
+    runtime.documentLock.by = 'another user';
+    expect(() => bundle.call('apiWriteMeasures')).toThrow(/มีผู้ใช้อื่นกำลัง/);
+  });
+});
+
+describe('ita-report build', () => {
+  test('writes the workbook, the HTML and the PDF; reading the workbook back keeps the measures tab', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ita-build-'));
+    const result = await runBuild({ workbook: SAMPLE, out, distDir: DIST });
+    expect(result.error).toBeNull();
+    expect(result.files.map((f) => f.slice(out.length + 1))).toEqual([
+      'workbook.xlsx',
+      'report.html',
+      'report.pdf',
+    ]);
+    const again = await sampleRuntime(join(out, 'workbook.xlsx'));
+    const tab = again.runtime.spreadsheet.getSheetByName('มาตรการ');
+    expect(tab?.getLastRow()).toBe((result.measures?.rows ?? 0) + 1);
+  }, 120_000);
+});

@@ -1,0 +1,143 @@
+import { createRuntime } from '../../src/local/runtime/index';
+
+function services() {
+  const runtime = createRuntime({ user: 'owner@example.com', projectDir: __dirname });
+  const g = runtime.globals as unknown as {
+    DocumentApp: GoogleAppsScript.Document.DocumentApp;
+    PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+    LockService: GoogleAppsScript.Lock.LockService;
+    CacheService: GoogleAppsScript.Cache.CacheService;
+    HtmlService: GoogleAppsScript.HTML.HtmlService;
+    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    Utilities: GoogleAppsScript.Utilities.Utilities;
+    Drive: GoogleAppsScript.Drive;
+  };
+  return { runtime, ...g };
+}
+
+describe('DocumentApp', () => {
+  test('builds the element tree: headings, attributes, tables and their cells', () => {
+    const { DocumentApp } = services();
+    const doc = DocumentApp.create('report');
+    const body = doc.getBody();
+    expect(body.getNumChildren()).toBe(1); // a new Doc has one empty paragraph
+    body
+      .appendParagraph('๑. ความเป็นมา')
+      .setHeading(DocumentApp.ParagraphHeading.HEADING1)
+      .setAttributes({
+        [DocumentApp.Attribute.FONT_FAMILY]: 'Sarabun',
+        [DocumentApp.Attribute.BOLD]: true,
+      });
+    const table = body.appendTable([
+      ['แบบวัด', 'คะแนน'],
+      ['IIT', '๙๙.๑๔'],
+    ]);
+    table.getCell(0, 0).editAsText().setBold(true);
+    expect(body.getChild(1).asParagraph().getHeading()).toBe(DocumentApp.ParagraphHeading.HEADING1);
+    expect(body.getChild(1).asParagraph().getAttributes()[DocumentApp.Attribute.FONT_FAMILY]).toBe('Sarabun');
+    expect(body.getChild(2).getType()).toBe(DocumentApp.ElementType.TABLE);
+    expect(body.getChild(2).asTable().getCell(1, 1).getText()).toBe('๙๙.๑๔');
+    expect(table.getCell(0, 0).editAsText().isBold()).toBe(true);
+    expect(table.getCell(0, 1).editAsText().isBold()).toBe(false);
+    expect(body.getChild(3).getType()).toBe(DocumentApp.ElementType.PARAGRAPH); // a body never ends in a table
+  });
+
+  test('a closed document cannot be edited; openById gives a new handle on the same contents', () => {
+    const { DocumentApp } = services();
+    const doc = DocumentApp.create('report');
+    doc.getBody().appendParagraph('first');
+    doc.saveAndClose();
+    expect(() => doc.getBody().appendParagraph('late')).toThrow(
+      'Document is closed, its contents cannot be updated.',
+    );
+    const again = DocumentApp.openById(doc.getId());
+    expect(again.getBody().getText()).toBe('\nfirst');
+    expect(() => DocumentApp.openById('no-such-doc')).toThrow('No item with the given ID could be found');
+  });
+
+  test('text attributes apply to character ranges', () => {
+    const { DocumentApp } = services();
+    const p = DocumentApp.create('x').getBody().appendParagraph('ข้อ i1 ได้ 98.71');
+    p.editAsText().setBold(4, 5, true);
+    const text = p.editAsText();
+    expect(text.isBold(4)).toBe(true);
+    expect(text.isBold(0)).toBe(false);
+    expect(text.getTextAttributeIndices()).toEqual([0, 4, 6]);
+  });
+
+  test('an inline image must be PNG, JPEG or GIF', () => {
+    const { DocumentApp, Utilities } = services();
+    const body = DocumentApp.create('x').getBody();
+    expect(() => body.appendImage(Utilities.newBlob('<svg/>', 'image/svg+xml'))).toThrow(
+      'must be PNG, JPEG or GIF',
+    );
+  });
+});
+
+describe('properties, cache, locks, HTML', () => {
+  test('properties are strings, with Google’s size limits', () => {
+    const { PropertiesService } = services();
+    const props = PropertiesService.getDocumentProperties();
+    props.setProperties({ a: 1 as unknown as string, b: 'x' });
+    expect(props.getProperties()).toEqual({ a: '1', b: 'x' });
+    expect(() => props.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
+  });
+
+  test('a lock held by another user cannot be taken; waitLock times out with Google’s message', () => {
+    const { runtime, LockService } = services();
+    runtime.documentLock.by = 'someone else';
+    expect(LockService.getDocumentLock().tryLock(1000)).toBe(false);
+    expect(() => LockService.getDocumentLock().waitLock(1000)).toThrow('Lock timeout');
+    runtime.documentLock.by = null;
+    const lock = LockService.getDocumentLock();
+    expect(lock.tryLock(1000)).toBe(true);
+    expect(LockService.getDocumentLock().tryLock(1000)).toBe(false);
+    lock.releaseLock();
+    expect(LockService.getDocumentLock().tryLock(1000)).toBe(true);
+  });
+
+  test('cache entries expire', () => {
+    let now = 0;
+    const runtime = createRuntime({ now: () => new Date(now) });
+    const cache = (runtime.globals.CacheService as GoogleAppsScript.Cache.CacheService).getDocumentCache();
+    cache?.put('k', 'v', 10);
+    expect(cache?.get('k')).toBe('v');
+    now = 11_000;
+    expect(cache?.get('k')).toBeNull();
+  });
+
+  test('HtmlService reads the project file; a missing file throws', () => {
+    const { HtmlService } = services();
+    expect(() => HtmlService.createHtmlOutputFromFile('NoSuchFile')).toThrow(
+      'No HTML file named NoSuchFile was found.',
+    );
+  });
+
+  test('the sidebar cannot open in AuthMode.NONE', () => {
+    const { runtime, SpreadsheetApp, HtmlService } = services();
+    runtime.authMode.mode = 'NONE';
+    expect(() => SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput('<p>x</p>'))).toThrow(
+      'You do not have permission to call Ui.showSidebar',
+    );
+  });
+});
+
+describe('the Drive advanced service', () => {
+  test('creates files and permissions, and reaches only the files the add-on made (drive.file)', () => {
+    const { runtime, Drive, Utilities } = services();
+    const file = Drive.Files?.create(
+      { name: 'r.pdf', mimeType: 'application/pdf' },
+      Utilities.newBlob('pdf'),
+    );
+    const id = file?.id as string;
+    Drive.Permissions?.create({ role: 'reader', type: 'user', emailAddress: 'a@example.com' }, id, {
+      sendNotificationEmail: false,
+    });
+    expect(runtime.driveFiles.get(id)?.permissions.map((p) => [p.role, p.emailAddress])).toEqual([
+      ['owner', 'owner@example.com'],
+      ['reader', 'a@example.com'],
+    ]);
+    expect(runtime.driveLog.permissionCalls[0].optionalArgs).toEqual({ sendNotificationEmail: false });
+    expect(() => Drive.Files?.get('someone-elses-file')).toThrow('File not found');
+  });
+});
