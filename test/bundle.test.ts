@@ -25,7 +25,28 @@ describe('the Apps Script bundle', () => {
   test('ships the manifest: V8, Bangkok, explicit scopes, no full Drive scope', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Asia/Bangkok' });
-    expect(manifest.oauthScopes.length).toBeGreaterThan(0);
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
+    expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
+  });
+
+  test('every service the bundle touches is covered by a scope of the manifest', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8'));
+    const scope = (s: string) => `https://www.googleapis.com/auth/${s}`;
+    const needs: [RegExp, string][] = [
+      [/\bSpreadsheetApp\./, scope('spreadsheets.currentonly')],
+      [/\.(showSidebar|showModalDialog|alert)\(/, scope('script.container.ui')],
+      [/\bDocumentApp\./, scope('documents')],
+      [/\bDocs\.Documents\./, scope('documents')],
+      [/\bDrive\.(Files|Permissions)\./, scope('drive.file')],
+      [/\bgetEffectiveUser\(\)|\bgetActiveUser\(\)/, scope('userinfo.email')],
+    ];
+    for (const [pattern, needed] of needs) {
+      if (pattern.test(code)) expect(manifest.oauthScopes).toContain(needed);
+    }
+    // Services whose scopes the add-on must never ask for.
+    expect(code).not.toMatch(/\b(DriveApp|GmailApp|UrlFetchApp|MailApp)\./);
+    const advanced = manifest.dependencies.enabledAdvancedServices.map((s: { userSymbol: string }) => s.userSymbol);
+    if (/\bDrive\./.test(code)) expect(advanced).toContain('Drive');
+    if (/\bDocs\./.test(code)) expect(advanced).toContain('Docs');
   });
 });

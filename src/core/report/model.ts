@@ -295,7 +295,7 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
       known
         .filter((x) => scoreOf(x) === v)
         .map((x) => `ตัวชี้วัดที่ ${x.ind.number} ${x.ind.name}`)
-        .join(' และ ');
+        .join(' และ');
     p(
       `ผลการประเมินรายตัวชี้วัดจำนวน ${inds.length} ตัวชี้วัด พบว่า ตัวชี้วัดที่ได้คะแนนสูงสุด ได้แก่ ${named(top)} (${formatScore(top, false)} คะแนน)` +
         (top !== bottom
