@@ -45,7 +45,9 @@ describe('the Apps Script bundle', () => {
     }
     // Services whose scopes the add-on must never ask for.
     expect(code).not.toMatch(/\b(DriveApp|GmailApp|UrlFetchApp|MailApp)\./);
-    const advanced = manifest.dependencies.enabledAdvancedServices.map((s: { userSymbol: string }) => s.userSymbol);
+    const advanced = manifest.dependencies.enabledAdvancedServices.map(
+      (s: { userSymbol: string }) => s.userSymbol,
+    );
     if (/\bDrive\./.test(code)) expect(advanced).toContain('Drive');
     if (/\bDocs\./.test(code)) expect(advanced).toContain('Docs');
   });

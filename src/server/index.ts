@@ -1,12 +1,14 @@
 import { type Analysis, analyze } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
-import { MEASURES_TAB, readMeasureRows } from '../core/measures/tab';
+import type { SharingPlan } from '../core/measures/sharing';
+import { MEASURES_TAB, type ProgressSummary, progressSummary, readMeasureRows } from '../core/measures/tab';
 import { buildReport } from '../core/report/model';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
 import { UserError, withDocumentLock } from './errors';
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type ReportLinks, renderReport } from './report-doc';
+import { applySharing, type SharingResult, sharingPlan } from './sharing';
 import { readAllTabs } from './sheets';
 
 const MENU = {
@@ -99,4 +101,39 @@ export function apiSelectCell(where: string): boolean {
   sheet.activate();
   sheet.getRange(m[3]).activate();
   return true;
+}
+
+/** What "protect and share" would do, shown in the sidebar before anything happens. */
+export function apiSharingPlan(): SharingPlan {
+  const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
+  requireAnalysable(analysis);
+  return sharingPlan(spreadsheet, analysis, sheets);
+}
+
+/** Protects each division's rows and the team's tabs; shares the report with the divisions if asked. */
+export function apiApplySharing(options: {
+  protect: boolean;
+  shareReport: boolean;
+  notify?: boolean;
+}): SharingResult {
+  return withDocumentLock(() => {
+    const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
+    requireAnalysable(analysis);
+    const plan = sharingPlan(spreadsheet, analysis, sheets);
+    return applySharing(spreadsheet, plan, {
+      protect: options.protect,
+      shareReport: options.shareReport,
+      notify: options.notify ?? false,
+    });
+  });
+}
+
+/** The measures by status and by division, as the divisions left them. */
+export function apiProgress(): ProgressSummary {
+  const { sheets, analysis } = analyseOpenSpreadsheet();
+  const rows = readMeasureRows(sheets.find((s) => s.name === MEASURES_TAB)?.values ?? []);
+  return progressSummary(
+    rows,
+    analysis.workbook.divisions.map((d) => d.code),
+  );
 }

@@ -12,8 +12,8 @@ export const PAGE = {
 };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const CHART_SHEET = '_ita_report_charts';
-const PROP_DOC = 'ita.reportDocId';
-const PROP_PDF = 'ita.reportPdfId';
+export const PROP_DOC = 'ita.reportDocId';
+export const PROP_PDF = 'ita.reportPdfId';
 
 export interface ReportStyle {
   font: string;

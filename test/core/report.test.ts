@@ -3,7 +3,7 @@ import { analysisJson } from '../../src/core/analysis/json';
 import { generateMeasures } from '../../src/core/measures/generate';
 import { MEASURE_COLUMNS, readMeasureRows } from '../../src/core/measures/tab';
 import { type Block, buildReport } from '../../src/core/report/model';
-import { formatScore, toThaiDigits } from '../../src/core/thai';
+import { formatScore } from '../../src/core/thai';
 import type { SheetData } from '../../src/core/workbook/reader';
 import { sampleSheets, settingsTab } from '../helpers/workbook';
 
@@ -14,15 +14,39 @@ function reportOf(sheets: SheetData[]) {
   const generated = generateMeasures(analysis);
   const tab = [
     [...MEASURE_COLUMNS],
-    ...generated.map((m) => [m.id, m.indicator, m.title, m.analysis, m.steps, m.period, m.responsible, 'ยังไม่เริ่ม', 0, '', '', '']),
+    ...generated.map((m) => [
+      m.id,
+      m.indicator,
+      m.title,
+      m.analysis,
+      m.steps,
+      m.period,
+      m.responsible,
+      'ยังไม่เริ่ม',
+      0,
+      '',
+      '',
+      '',
+    ]),
   ];
-  return { analysis, json: analysisJson(analysis), model: buildReport({ analysis, measures: readMeasureRows(tab), today: TODAY }) };
+  return {
+    analysis,
+    json: analysisJson(analysis),
+    model: buildReport({ analysis, measures: readMeasureRows(tab), today: TODAY }),
+  };
 }
 
-const tables = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+const tables = (blocks: Block[]) =>
+  blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
 const allText = (blocks: Block[]) =>
   blocks
-    .map((b) => ('text' in b ? b.text : b.kind === 'table' ? [b.caption, ...b.header, ...b.rows.flatMap((r) => r.cells)].join('\n') : b.caption))
+    .map((b) =>
+      'text' in b
+        ? b.text
+        : b.kind === 'table'
+          ? [b.caption, ...b.header, ...b.rows.flatMap((r) => r.cells)].join('\n')
+          : b.caption,
+    )
     .join('\n');
 const n = (v: number | null) => formatScore(v);
 
@@ -31,7 +55,9 @@ describe('the report of the sample workbook', () => {
   const text = allText(model.blocks);
 
   test('has every section of docs/report.md, in order', () => {
-    const headings = model.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text);
+    const headings = model.blocks
+      .filter((b) => b.kind === 'heading')
+      .map((b) => (b as { text: string }).text);
     expect(headings).toEqual([
       '๑. ความเป็นมา',
       '๒. ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๘',
@@ -57,7 +83,9 @@ describe('the report of the sample workbook', () => {
   test('captions are numbered in order, tables and figures apart', () => {
     const tableCaptions = tables(model.blocks).map((b) => b.caption?.split(' ').slice(0, 2).join(' '));
     expect(tableCaptions).toEqual(['ตารางที่ ๑', 'ตารางที่ ๒', 'ตารางที่ ๓', 'ตารางที่ ๔', 'ตารางที่ ๕']);
-    const figures = model.blocks.filter((b) => b.kind === 'chart').map((b) => (b as { caption: string }).caption.split(' ').slice(0, 2).join(' '));
+    const figures = model.blocks
+      .filter((b) => b.kind === 'chart')
+      .map((b) => (b as { caption: string }).caption.split(' ').slice(0, 2).join(' '));
     expect(figures).toEqual(['รูปที่ ๑', 'รูปที่ ๒', 'รูปที่ ๓']);
   });
 
@@ -96,9 +124,29 @@ describe('the report of the sample workbook', () => {
 
   test('the part-1 analysis table covers all ten indicators, with both EIT parts', () => {
     const part1 = tables(model.blocks)[3];
-    expect(part1.rows.map((r) => r.cells[0].split('.')[0])).toEqual(['๑', '๒', '๓', '๔', '๕', '๖', '๗', '๘', '๙', '๑๐']);
+    expect(part1.rows.map((r) => r.cells[0].split('.')[0])).toEqual([
+      '๑',
+      '๒',
+      '๓',
+      '๔',
+      '๕',
+      '๖',
+      '๗',
+      '๘',
+      '๙',
+      '๑๐',
+    ]);
     expect(part1.rows[5].cells[3].split('\n')[0]).toBe('๙๑.๕๐ / ๘๗.๒๗');
-    expect(part1.rows[9].cells[2].split('\n')).toEqual(['o21', 'o22', 'o23', 'o24', 'o25', 'o26', 'o27', 'o28']);
+    expect(part1.rows[9].cells[2].split('\n')).toEqual([
+      'o21',
+      'o22',
+      'o23',
+      'o24',
+      'o25',
+      'o26',
+      'o27',
+      'o28',
+    ]);
     expect(part1.rows[1].cells[4]).toBe('ไม่พบข้อบกพร่อง ต้องรักษาระดับ');
   });
 
@@ -115,7 +163,10 @@ describe('the report of the sample workbook', () => {
 
   test('the peers table ranks the agency fourth and marks its row', () => {
     const peers = tables(model.blocks)[0];
-    expect(peers.rows[3]).toMatchObject({ bold: true, cells: ['๔', 'สำนักงานเศรษฐกิจอุตสาหกรรม (สศอ.)', '๙๖.๐๖', 'ผ่าน'] });
+    expect(peers.rows[3]).toMatchObject({
+      bold: true,
+      cells: ['๔', 'สำนักงานเศรษฐกิจอุตสาหกรรม (สศอ.)', '๙๖.๐๖', 'ผ่าน'],
+    });
     expect(text).toContain('อันดับที่ ๔ จาก ๘ หน่วยงานในสังกัดกระทรวงอุตสาหกรรม');
   });
 
@@ -125,11 +176,18 @@ describe('the report of the sample workbook', () => {
 });
 
 describe('reports of thinner workbooks still read well', () => {
-  const only = (extra: SheetData[]) => reportOf([settingsTab({ agency: 'หน่วยงานทดสอบ', year: 2568 }), ...extra]);
+  const only = (extra: SheetData[]) =>
+    reportOf([settingsTab({ agency: 'หน่วยงานทดสอบ', year: 2568 }), ...extra]);
 
   test('tool-level figures of one year only: every missing part says so in a line', () => {
     const { model } = only([
-      { name: 'Totals', values: [['year', 'IIT', 'EIT1', 'EIT2', 'OIT'], [2568, 90, 88, 86, 95]] },
+      {
+        name: 'Totals',
+        values: [
+          ['year', 'IIT', 'EIT1', 'EIT2', 'OIT'],
+          [2568, 90, 88, 86, 95],
+        ],
+      },
     ]);
     const missing = model.blocks.filter((b) => b.kind === 'missing').map((b) => (b as { text: string }).text);
     expect(missing).toEqual([
@@ -146,7 +204,15 @@ describe('reports of thinner workbooks still read well', () => {
   });
 
   test('without a previous year there is no change column and no comparison sentence', () => {
-    const { model } = only([{ name: 'Totals', values: [['year', 'total'], [2568, 88]] }]);
+    const { model } = only([
+      {
+        name: 'Totals',
+        values: [
+          ['year', 'total'],
+          [2568, 88],
+        ],
+      },
+    ]);
     const text = allText(model.blocks);
     expect(text).not.toContain('เมื่อเทียบกับ');
     expect(text).toContain('ได้ผลการประเมินในภาพรวม ๘๘ คะแนน');

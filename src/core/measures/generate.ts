@@ -184,12 +184,17 @@ export function generateMeasures(
       const lines = [head];
       for (const item of items) {
         const scores = weak.filter((w) => w.item === item);
-        const figures = scores
-          .map((w) => `${w.part ? `ส่วนที่ ${w.part} ` : ''}${n(published(w.score))}`)
-          .join(', ');
-        lines.push(
-          `- ข้อ ${item}${topic(item) ? ` ${topic(item)}` : ''}${figures ? ` ได้ ${figures} คะแนน ต่ำกว่าค่าเฉลี่ยของแบบวัด` : ''}`,
+        const label = `- ข้อ ${item}${topic(item) ? ` ${topic(item)}` : ''}`;
+        if (scores.length > 0) {
+          const figures = scores.map((w) => `${w.part ? `ส่วนที่ ${w.part} ` : ''}${n(published(w.score))}`);
+          lines.push(`${label} ได้ ${figures.join(', ')} คะแนน ต่ำกว่าค่าเฉลี่ยของแบบวัด`);
+          continue;
+        }
+        const given = [...current.items.entries()].filter(([k]) => k === item || k.startsWith(`${item}.`));
+        const figures = given.map(
+          ([k, f]) => `${k.includes('.') ? `ส่วนที่ ${k.split('.')[1]} ` : ''}${n(published(f.value))}`,
         );
+        lines.push(`${label}${figures.length > 0 ? ` ได้ ${figures.join(', ')} คะแนน` : ''}`);
       }
       const answered = recs.filter((r) =>
         items.length === 0 ? r.items.length === 0 : r.items.some((i) => items.includes(i)),

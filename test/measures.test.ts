@@ -1,0 +1,272 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { analyze } from '../src/core/analysis/analyze';
+import { generateMeasures } from '../src/core/measures/generate';
+import { MEASURE_COLUMNS, readMeasureRows } from '../src/core/measures/tab';
+import { runBuild } from '../src/local/build';
+import { loadBundle } from '../src/local/bundle';
+import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
+import { ROOT, sampleSheets } from './helpers/workbook';
+
+const DIST = join(ROOT, 'dist');
+const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
+
+function sampleRuntime(sheets = sampleSheets()) {
+  const runtime = createRuntime({
+    spreadsheet: spreadsheetFromSheets(sheets, 'team@oie.example'),
+    projectDir: DIST,
+  });
+  return { runtime, bundle: loadBundle(runtime, join(DIST, 'Code.js')) };
+}
+
+function measuresTab(runtime: ReturnType<typeof createRuntime>) {
+  const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
+  if (!sheet) throw new Error('no measures tab');
+  return sheet.getDataRange().getValues();
+}
+
+describe('measures generated for the sample', () => {
+  const analysis = analyze(sampleSheets());
+  const measures = generateMeasures(analysis);
+
+  test('every indicator has at least one row; indicators without needs get a maintain-level row', () => {
+    for (let i = 1; i <= 10; i++) expect(measures.some((m) => m.indicator === i)).toBe(true);
+    const maintain = measures.filter((m) => m.kind === 'maintain').map((m) => m.indicator);
+    expect(maintain).toEqual([2, 3, 6, 9, 10]);
+  });
+
+  test('each assessor recommendation is answered by a measure that quotes it', () => {
+    for (const rec of analysis.workbook.recommendations) {
+      const answering = measures.filter((m) => m.analysis.includes(rec.text.slice(0, 40)));
+      expect(answering.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('the period is the report year and the owners come from หน่วยงานภายใน', () => {
+    expect(new Set(measures.map((m) => m.period))).toEqual(new Set(['๑ ตุลาคม ๒๕๖๘ ถึง ๓๐ กันยายน ๒๕๖๙']));
+    const codes = analysis.workbook.divisions.map((d) => d.code);
+    for (const m of measures) expect(m.owners.every((o) => codes.includes(o))).toBe(true);
+    expect(measures.find((m) => m.id === '2568-4-property-borrowing')?.responsible).toBe('สล.');
+    expect(measures.find((m) => m.id === '2568-5-complaint-confidence')?.responsible).toBe('กพร.');
+  });
+
+  test('ids are stable: the same workbook gives the same ids', () => {
+    expect(generateMeasures(analyze(sampleSheets())).map((m) => m.id)).toEqual(measures.map((m) => m.id));
+  });
+});
+
+describe('the มาตรการ tab in the local runtime', () => {
+  test('is written with its header, a status dropdown, a 0–100 progress column and a frozen header', () => {
+    const { runtime, bundle } = sampleRuntime();
+    bundle.call('apiWriteMeasures');
+    const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
+    const values = measuresTab(runtime);
+    expect(values[0]).toEqual([...MEASURE_COLUMNS]);
+    expect(sheet?.getFrozenRows()).toBe(1);
+    expect(sheet?.getRange('H2').getDataValidation()?.getCriteriaValues()[0]).toEqual([
+      'ยังไม่เริ่ม',
+      'กำลังดำเนินการ',
+      'เสร็จสิ้น',
+    ]);
+    expect(sheet?.getRange('I2').getDataValidation()?.getCriteriaValues()).toEqual([0, 100]);
+    expect(values.slice(1).every((r) => r[7] === 'ยังไม่เริ่ม' && r[8] === 0)).toBe(true);
+  });
+
+  test('text that would be a formula is written as text', () => {
+    const sheets = sampleSheets();
+    sheets.push({
+      name: 'คลังมาตรการ',
+      values: [
+        ['รหัสมาตรการ', 'ตัวชี้วัดที่', 'ข้อ', 'มาตรการ', 'ขั้นตอน', 'ผู้รับผิดชอบ'],
+        ['formula-like', 1, 'i1', '=IMPORTXML("http://x","//a") มาตรการคู่มือ', '- ประชุม\n+ เผยแพร่', 'สล.'],
+      ],
+    });
+    sheets
+      .find((s) => s.name === 'ข้อเสนอแนะ')
+      ?.values.push([2568, 'IIT', '', 'i7', '=SUM(1) ควรสื่อสารหลักเกณฑ์']);
+    const { runtime, bundle } = sampleRuntime(sheets);
+    bundle.call('apiWriteMeasures');
+    const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
+    const values = measuresTab(runtime);
+    const row = values.findIndex((r) => r[0] === '2568-1-formula-like');
+    expect(values[row][2]).toBe('=IMPORTXML("http://x","//a") มาตรการคู่มือ');
+    expect(sheet?.getRange(row + 1, 3).getFormula()).toBe('');
+    expect(values.find((r) => r[0] === '2568-3-authority-fairness')?.[3]).toContain(
+      'ผู้ตรวจประเมินเสนอแนะ: =SUM(',
+    );
+    expect(
+      sheet
+        ?.getDataRange()
+        .getFormulas()
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
+  });
+
+  test('regenerating keeps every edited cell, updates the others, and adds no duplicate', () => {
+    const { runtime, bundle } = sampleRuntime();
+    bundle.call('apiWriteMeasures');
+    const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
+    const before = measuresTab(runtime);
+    sheet?.getRange('C2').setValue('มาตรการที่กองแก้เอง');
+    sheet?.getRange('H2').setValue('กำลังดำเนินการ');
+    sheet?.getRange('I2').setValue(40);
+    const result = bundle.call<{ summary: { added: number; keptEdits: number } }>('apiWriteMeasures');
+    const after = measuresTab(runtime);
+    expect(after).toHaveLength(before.length);
+    expect(after[1].slice(2, 3)).toEqual(['มาตรการที่กองแก้เอง']);
+    expect(after[1].slice(7, 9)).toEqual(['กำลังดำเนินการ', 40]);
+    expect(result.summary).toMatchObject({ added: 0, keptEdits: 1 });
+  });
+});
+
+describe('ita-report build twice, with the divisions’ edits in between', () => {
+  test('keeps every edit, duplicates nothing, and a new recommendation brings a new row', async () => {
+    const first = mkdtempSync(join(tmpdir(), 'ita-m1-'));
+    const one = await runBuild({ workbook: SAMPLE, out: first, distDir: DIST, pdf: false });
+    expect(one.error).toBeNull();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(first, 'workbook.xlsx'));
+    const tab = book.getWorksheet('มาตรการ') as ExcelJS.Worksheet;
+    tab.getCell('C2').value = 'ปรับปรุงคู่มือการให้บริการ (กองแก้ไข)';
+    tab.getCell('E2').value = '1.1 ขั้นตอนที่กองเขียนเอง';
+    tab.getCell('H2').value = 'เสร็จสิ้น';
+    tab.getCell('I2').value = 100;
+    tab.getCell('J2').value = 'https://www.oie.go.th/manual';
+    const recs = book.getWorksheet('ข้อเสนอแนะ') as ExcelJS.Worksheet;
+    recs.addRow([2568, 'IIT', '', 'i8', 'ควรสื่อสารหลักเกณฑ์การประเมินผลการปฏิบัติงานให้บุคลากรทราบ']);
+    await book.xlsx.writeFile(join(first, 'workbook.xlsx'));
+
+    const second = mkdtempSync(join(tmpdir(), 'ita-m2-'));
+    const two = await runBuild({
+      workbook: join(first, 'workbook.xlsx'),
+      out: second,
+      distDir: DIST,
+      pdf: false,
+    });
+    expect(two.error).toBeNull();
+    const rows = readMeasureRows(measuresTab(two.runtime));
+    const edited = rows[0];
+    expect(edited).toMatchObject({
+      title: 'ปรับปรุงคู่มือการให้บริการ (กองแก้ไข)',
+      steps: '1.1 ขั้นตอนที่กองเขียนเอง',
+      status: 'เสร็จสิ้น',
+      progress: 100,
+      evidence: 'https://www.oie.go.th/manual',
+    });
+    const ids = rows.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(rows.length).toBe((one.measures?.rows ?? 0) + 1);
+    expect(ids.at(-1)).toBe('2568-3-authority-fairness');
+    expect(two.measures?.summary).toMatchObject({ added: 1, keptEdits: 2 });
+  }, 60_000);
+});
+
+describe('protecting and sharing with the divisions', () => {
+  function shared() {
+    const { runtime, bundle } = sampleRuntime();
+    runtime.spreadsheet.addEditor('sl.head@oie.example');
+    bundle.call('apiWriteMeasures');
+    bundle.call('apiBuildReport');
+    return { runtime, bundle };
+  }
+
+  test('the plan lists protections, viewers, and division e-mails without access, before anything happens', () => {
+    const { runtime, bundle } = shared();
+    const plan = bundle.call<{
+      withoutAccess: string[];
+      viewers: string[];
+      measureProtections: { range: string; editors: string[] }[];
+    }>('apiSharingPlan');
+    expect(plan.viewers).toEqual([
+      'sl.head@oie.example',
+      'sl.staff@oie.example',
+      'ss.head@oie.example',
+      'psd@oie.example',
+    ]);
+    expect(plan.withoutAccess).toEqual(['sl.staff@oie.example', 'ss.head@oie.example', 'psd@oie.example']);
+    expect(plan.measureProtections[0]).toMatchObject({ range: 'A1:L1', editors: ['team@oie.example'] });
+    expect(runtime.spreadsheet.getProtections('RANGE')).toHaveLength(0);
+    expect(runtime.driveLog.permissionCalls).toHaveLength(0);
+  });
+
+  test('each division may edit its own rows only; the team edits all; the score tabs are the team’s', () => {
+    const { runtime, bundle } = shared();
+    bundle.call('apiApplySharing', { protect: true, shareReport: false });
+    const ss = runtime.spreadsheet;
+    const ranges = ss.getProtections('RANGE');
+    const rows = readMeasureRows(measuresTab(runtime));
+    const borrowing = rows.findIndex((r) => r.id === '2568-4-property-borrowing') + 2;
+    const guard = ranges.find((p) => {
+      const r = p.getRange();
+      return r.getRow() <= borrowing && r.getLastRow() >= borrowing;
+    });
+    expect(guard?.getRange().getA1Notation()).toMatch(/^A\d+:L\d+$/);
+    expect(guard?.getEditors().map((u) => u.getEmail())).toEqual([
+      'team@oie.example',
+      'sl.head@oie.example',
+      'sl.staff@oie.example',
+    ]);
+    const sheets = ss.getProtections('SHEET');
+    expect(sheets.map((p) => p.getRange().getSheet().getName())).toEqual([
+      'ตั้งค่า',
+      'คะแนนรวม',
+      'ตัวชี้วัด',
+      'รายข้อ',
+      'ข้อเสนอแนะ',
+      'ความคิดเห็น',
+      'หน่วยงานในสังกัด',
+      'หน่วยงานภายใน',
+    ]);
+    for (const p of sheets) expect(p.getEditors().map((u) => u.getEmail())).toEqual(['team@oie.example']);
+    // As a division: its row is editable, another division's is not.
+    runtime.context.user = 'sl.head@oie.example';
+    const tab = ss.getSheetByName('มาตรการ');
+    tab?.getRange(borrowing, 8).setValue('กำลังดำเนินการ');
+    const other = rows.findIndex((r) => r.responsible === 'กพร.') + 2;
+    expect(() => tab?.getRange(other, 8).setValue('เสร็จสิ้น')).toThrow('protected cell');
+    expect(() => ss.getSheetByName('คะแนนรวม')?.getRange('B2').setValue(1)).toThrow('protected cell');
+    // Applying again replaces the add-on's protections rather than piling them up.
+    runtime.context.user = 'team@oie.example';
+    bundle.call('apiApplySharing', { protect: true, shareReport: false });
+    expect(ss.getProtections('RANGE')).toHaveLength(ranges.length);
+  });
+
+  test('the report and its PDF are shared as viewers with division e-mails only, without notification', () => {
+    const { runtime, bundle } = shared();
+    bundle.call('apiApplySharing', { protect: false, shareReport: true });
+    const calls = runtime.driveLog.permissionCalls;
+    const emails = new Set(calls.map((c) => c.resource.emailAddress));
+    expect(emails).toEqual(
+      new Set(['sl.head@oie.example', 'sl.staff@oie.example', 'ss.head@oie.example', 'psd@oie.example']),
+    );
+    expect(
+      calls.every((c) => c.resource.role === 'reader' && c.optionalArgs.sendNotificationEmail === false),
+    ).toBe(true);
+    const divisions = new Set(
+      sampleSheets()
+        .find((s) => s.name === 'หน่วยงานภายใน')
+        ?.values.slice(1)
+        .flatMap((r) => String(r[2]).split(/[,\s]+/)),
+    );
+    for (const e of emails) expect(divisions.has(e as string)).toBe(true);
+  });
+
+  test('progress is summed by status and division', () => {
+    const { runtime, bundle } = shared();
+    runtime.spreadsheet
+      .getSheetByName('มาตรการ')
+      ?.getRange('H2:I2')
+      .setValues([['เสร็จสิ้น', 100]]);
+    const progress = bundle.call<{
+      total: number;
+      byStatus: Record<string, number>;
+      byDivision: { division: string }[];
+    }>('apiProgress');
+    expect(progress.byStatus.เสร็จสิ้น).toBe(1);
+    expect(progress.byStatus.ยังไม่เริ่ม).toBe(progress.total - 1);
+    expect(progress.byDivision.map((d) => d.division)).toEqual(['สล.', 'สส.', 'กพร.']);
+  });
+});
