@@ -1,5 +1,5 @@
 // Builds what clasp pushes (dist/: Code.js, appsscript.json) and the local CLI (build/cli.cjs).
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const GLOBAL = 'ItaReport_';
@@ -38,6 +38,29 @@ await esbuild.build({
 });
 copyFileSync('appsscript.json', 'dist/appsscript.json');
 writeFileSync('build/entry-points.json', `${JSON.stringify(exportsOfEntry, null, 2)}\n`);
+
+// The sidebar: one HTML file, its script and style inlined (HtmlService serves project files, not folders).
+const ui = await esbuild.build({
+  entryPoints: ['src/ui/sidebar.ts'],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  write: false,
+  legalComments: 'none',
+});
+const css = await esbuild.transform(readFileSync('src/ui/sidebar.css', 'utf8'), {
+  loader: 'css',
+  minify: true,
+});
+const script = ui.outputFiles[0].text;
+if (script.includes('<?') || css.code.includes('<?'))
+  throw new Error('The sidebar must not contain scriptlet markers (<?)');
+const page = readFileSync('src/ui/sidebar.html', 'utf8')
+  .replace('/*CSS*/', () => css.code)
+  .replace('/*JS*/', () => script.replace(/<\/script/gi, '<\\/script'));
+writeFileSync('dist/Sidebar.html', page);
 
 for (const [entry, out] of [
   ['src/cli/index.ts', 'build/cli.cjs'],

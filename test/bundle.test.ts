@@ -52,3 +52,20 @@ describe('the Apps Script bundle', () => {
     if (/\bDocs\./.test(code)) expect(advanced).toContain('Docs');
   });
 });
+
+describe('the sidebar page', () => {
+  const html = readFileSync(join(ROOT, 'dist', 'Sidebar.html'), 'utf8');
+
+  test('is one small file with its script and style inline, no scriptlets and no other host', () => {
+    expect(Buffer.byteLength(html)).toBeLessThan(40 * 1024);
+    expect(html).not.toContain('<?');
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  test('every server function it calls is a top-level function of the bundle', () => {
+    const called = [...new Set(html.match(/\bapi[A-Z]\w+/g))];
+    expect(called.length).toBeGreaterThan(5);
+    for (const name of called) expect(entryPoints).toContain(name);
+  });
+});

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBuild } from '../src/local/build';
@@ -89,6 +90,15 @@ describe('ita-report build', () => {
       'report.html',
       'report.pdf',
     ]);
+    if (existsSync('/usr/bin/pdftotext')) {
+      // The PDF carries its Thai text (Sarabun embedded), item ids in Latin letters.
+      const pdfText = execFileSync('pdftotext', ['-layout', join(out, 'report.pdf'), '-'], {
+        encoding: 'utf8',
+      });
+      expect(pdfText).toContain('ความเป็นมา');
+      expect(pdfText).toContain('o25');
+      expect(pdfText).toContain('๙๖.๐๖');
+    }
     const again = await sampleRuntime(join(out, 'workbook.xlsx'));
     const tab = again.runtime.spreadsheet.getSheetByName('มาตรการ');
     expect(tab?.getLastRow()).toBe((result.measures?.rows ?? 0) + 1);

@@ -1,19 +1,25 @@
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze } from '../core/analysis/analyze';
 import { analysisJson } from '../core/analysis/json';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
-import { runBuild } from '../local/build';
+import { packageRoot, runBuild } from '../local/build';
+import { chromiumPdfWriter } from '../local/pdf';
+import { startLocalServer } from '../local/serve';
 import { readXlsxFile } from '../local/xlsx';
 
 const USAGE = `usage: ita-report analyze WORKBOOK.xlsx [--json]
        ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls]
+       ita-report serve [WORKBOOK.xlsx] [--port N]
 
   analyze   read the score tabs of WORKBOOK.xlsx, check them and print the analysis
             (a Thai summary, or with --json the JSON of docs/workbook.md)
   build     run the add-on's one-click flow on WORKBOOK.xlsx without Google: writes
             DIR/workbook.xlsx (with the measures tab), DIR/report.html and, where
             Chromium is installed, DIR/report.pdf; --calls lists the service calls
+  serve     the sidebar on http://127.0.0.1:N beside the spreadsheet, bridged to the
+            add-on running locally on WORKBOOK.xlsx (or on an empty spreadsheet)
 
 exit status: 0 done, 1 the workbook cannot be analysed, 2 usage error`;
 
@@ -88,6 +94,29 @@ async function buildCommand(args: string[], io: CliIo): Promise<number> {
   return result.error || !result.report ? 1 : 0;
 }
 
+async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  const portAt = args.indexOf('--port');
+  const port = portAt >= 0 ? Number(args[portAt + 1]) : 8080;
+  if (portAt >= 0 && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    throw new UsageError('ita-report: --port takes a port number');
+  }
+  const { positional } = parseArgs(
+    args.filter((_, i) => portAt < 0 || (i !== portAt && i !== portAt + 1)),
+    [],
+  );
+  if (positional.length > 1) throw new UsageError('ita-report: serve takes at most one WORKBOOK.xlsx');
+  if (positional[0]) await loadWorkbook(positional[0]);
+  const server = await startLocalServer({
+    workbook: positional[0],
+    port,
+    distDir: join(packageRoot(), 'dist'),
+    pdf: chromiumPdfWriter(),
+  });
+  io.out(`ita-report: the sidebar is at ${server.url}/ (Ctrl-C to stop)`);
+  await new Promise(() => {});
+  return 0;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -97,6 +126,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (command === 'analyze') return await analyzeCommand(rest, io);
     if (command === 'build') return await buildCommand(rest, io);
+    if (command === 'serve') return await serveCommand(rest, io);
     throw new UsageError(command ? `ita-report: unknown command ${command}` : 'ita-report: no command given');
   } catch (e) {
     if (e instanceof UsageError) {

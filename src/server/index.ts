@@ -1,3 +1,4 @@
+import sample from '../../samples/oie-2568.json';
 import { type Analysis, analyze } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import type { SharingPlan } from '../core/measures/sharing';
@@ -5,6 +6,8 @@ import { MEASURES_TAB, type ProgressSummary, progressSummary, readMeasureRows } 
 import { buildReport } from '../core/report/model';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
+import { findTab } from '../core/workbook/reader';
+import { templateTabs } from '../core/workbook/template';
 import { UserError, withDocumentLock } from './errors';
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type ReportLinks, renderReport } from './report-doc';
@@ -136,4 +139,53 @@ export function apiProgress(): ProgressSummary {
     rows,
     analysis.workbook.divisions.map((d) => d.code),
   );
+}
+
+export interface Status {
+  /** The spreadsheet has the settings tab and at least one score tab. */
+  ready: boolean;
+  tabs: string[];
+  user: string;
+}
+
+/** What the sidebar shows first: a new spreadsheet gets the template buttons. */
+export function apiStatus(): Status {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const sheets = spreadsheet.getSheets().map((s) => ({ name: s.getName(), values: [] as unknown[][] }));
+  const ready =
+    Boolean(findTab(sheets, 'settings')) &&
+    ['totals', 'indicators', 'items'].some((k) => findTab(sheets, k as 'totals'));
+  return { ready, tabs: sheets.map((s) => s.name), user: Session.getEffectiveUser().getEmail() };
+}
+
+/** Creates the template tabs that are missing (empty, or filled with the sample workbook). Never overwrites a tab. */
+export function apiCreateTemplate(withSample: boolean): { created: string[]; skipped: string[] } {
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActive();
+    const tabs: SheetData[] = withSample
+      ? (sample as { sheets: SheetData[] }).sheets
+      : templateTabs(new Date());
+    const existing = spreadsheet.getSheets().map((s) => ({ name: s.getName(), values: [] as unknown[][] }));
+    const created: string[] = [];
+    const skipped: string[] = [];
+    for (const tab of tabs) {
+      if (
+        spreadsheet.getSheetByName(tab.name) ||
+        existing.some((s) => s.name.trim().toLowerCase() === tab.name.toLowerCase())
+      ) {
+        skipped.push(tab.name);
+        continue;
+      }
+      const sheet = spreadsheet.insertSheet(tab.name);
+      const width = Math.max(...tab.values.map((r) => r.length));
+      const grid = tab.values.map((r) => [...r, ...Array(width - r.length).fill('')]);
+      if (width > sheet.getMaxColumns())
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+      sheet.getRange(1, 1, grid.length, width).setValues(grid);
+      sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#e8f0fe');
+      sheet.setFrozenRows(1);
+      created.push(tab.name);
+    }
+    return { created, skipped };
+  });
 }
