@@ -52,7 +52,7 @@ function paragraph(p: ParagraphNode): string {
   if (a.INDENT_FIRST_LINE !== undefined)
     css.push(`text-indent:${Number(a.INDENT_FIRST_LINE) - Number(a.INDENT_START ?? 0)}pt`);
   if (a.INDENT_START !== undefined) css.push(`margin-left:${a.INDENT_START}pt`);
-  if (a.KEEP_WITH_NEXT) css.push('break-after:avoid');
+  if (p.keepWithNext) css.push('break-after:avoid');
   const own = textStyle(a);
   if (own) css.push(own);
   let body = '';
@@ -86,7 +86,8 @@ function table(t: TableNode): string {
       .join('')}</tr>`;
   const head = t.rows.slice(0, t.pinnedHeaderRows);
   const body = t.rows.slice(t.pinnedHeaderRows);
-  return `<table class="${t.preventOverflow ? 'keep-rows' : ''}"><colgroup>${widths}</colgroup>${
+  const own = textStyle(t.attrs);
+  return `<table class="${t.preventOverflow ? 'keep-rows' : ''}"${own ? ` style="${own}"` : ''}><colgroup>${widths}</colgroup>${
     head.length ? `<thead>${head.map((r) => row(r.cells, 'th')).join('')}</thead>` : ''
   }<tbody>${body.map((r) => row(r.cells, 'td')).join('')}</tbody></table>`;
 }

@@ -178,7 +178,9 @@ export function renderReport(
         if (block.caption)
           paragraph(block.caption).setAttributes(textAttrs(style, { [A.BOLD]: true, [A.SPACING_BEFORE]: 6 }));
         const table = body.appendTable([block.header, ...block.rows.map((r) => r.cells)]);
-        table.setAttributes(textAttrs(style, { [A.FONT_SIZE]: style.size - 1, [A.SPACING_AFTER]: 0 }));
+        table.setAttributes(
+          textAttrs(style, { [A.FONT_SIZE]: style.size - (block.dense ? 2 : 1), [A.SPACING_AFTER]: 0 }),
+        );
         table.setBorderWidth(0.5).setBorderColor('#000000');
         const total = block.widths.reduce((a, b) => a + b, 0);
         block.widths.forEach((w, i) => {
@@ -237,14 +239,28 @@ export function renderReport(
   };
 }
 
-/** Repeats each table's header row on every page and keeps rows from splitting, in one Docs API call. */
+/**
+ * Repeats each table's header row on every page, keeps rows from splitting, and keeps captions with their
+ * table or chart: one Docs API call for what DocumentApp cannot do.
+ */
 function pinTableHeaders(docId: string): void {
   if (typeof Docs === 'undefined' || !Docs?.Documents) return;
   const content = Docs.Documents.get(docId).body?.content ?? [];
   // pinTableHeaderRows and updateTableRowStyle are Docs API requests newer than @types/google-apps-script.
   const requests: Record<string, unknown>[] = [];
-  for (const element of content) {
-    if (!element.table) continue;
+  const keepWithNext = (element: GoogleAppsScript.Docs.Schema.StructuralElement) => {
+    requests.push({
+      updateParagraphStyle: {
+        range: { startIndex: element.startIndex, endIndex: element.endIndex },
+        paragraphStyle: { keepWithNext: true },
+        fields: 'keepWithNext',
+      },
+    });
+  };
+  content.forEach((element, i) => {
+    // A chart stays with the caption under it.
+    if (element.paragraph?.elements?.some((e) => e.inlineObjectElement)) keepWithNext(element);
+    if (!element.table) return;
     const tableStartLocation = { index: element.startIndex };
     requests.push({ pinTableHeaderRows: { tableStartLocation, pinnedHeaderRowsCount: 1 } });
     requests.push({
@@ -254,7 +270,9 @@ function pinTableHeaders(docId: string): void {
         fields: 'preventOverflow',
       },
     });
-  }
+    // A table's caption stays with the table under it.
+    if (content[i - 1]?.paragraph) keepWithNext(content[i - 1]);
+  });
   if (requests.length > 0) {
     Docs.Documents.batchUpdate(
       { requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest,

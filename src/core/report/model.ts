@@ -24,7 +24,15 @@ export type Block =
   | { kind: 'center'; text: string; bold?: boolean }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; indent?: boolean }
-  | { kind: 'table'; caption: string | null; header: string[]; rows: TableRowModel[]; widths: number[] }
+  | {
+      kind: 'table';
+      caption: string | null;
+      header: string[];
+      rows: TableRowModel[];
+      widths: number[];
+      /** Dense tables (the analysis and the measures) are set a point smaller. */
+      dense?: boolean;
+    }
   | {
       kind: 'chart';
       id: 'trend' | 'tools' | 'indicators';
@@ -74,8 +82,15 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
   const blocks: Block[] = [];
   let tables = 0;
   let figures = 0;
-  const table = (caption: string | null, header: string[], rows: TableRowModel[], widths: number[]) => {
+  const table = (
+    caption: string | null,
+    header: string[],
+    rows: TableRowModel[],
+    widths: number[],
+    dense = false,
+  ) => {
     blocks.push({
+      dense,
       kind: 'table',
       caption: caption ? t(`ตารางที่ ${++tables} ${caption}`) : null,
       header: header.map(t),
@@ -233,19 +248,34 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
   }
   const topic = (id: string) => wb.itemTopics.get(id) ?? cur.framework.itemTopics[id] ?? '';
   if (analysis.weakest.length > 0) {
-    const byItem = new Map<string, string[]>();
-    for (const w of analysis.weakest) {
-      const list = byItem.get(w.item) ?? [];
-      list.push(`${w.part ? `ส่วนที่ ${w.part} ` : ''}${formatScore(published(w.score), false)}`);
-      byItem.set(w.item, list);
-    }
     const rule = settings?.weakThreshold
       ? `ต่ำกว่าเกณฑ์ ${formatScore(published(settings.weakThreshold), false)} คะแนน`
       : 'ต่ำกว่าค่าเฉลี่ยของข้อคำถามในแบบวัดเดียวกัน';
-    p(`ข้อคำถามที่${agency}สามารถยกระดับคะแนนได้ (ข้อที่ได้คะแนน${rule}) มี ${byItem.size} ข้อ ได้แก่`);
-    [...byItem.entries()].forEach(([id, scores], i) => {
-      p(`(${i + 1}) ข้อ ${id}${topic(id) ? ` ${topic(id)}` : ''} ได้ ${scores.join(', ')} คะแนน`);
-    });
+    const count = new Set(analysis.weakest.map((w) => w.item)).size;
+    p(`ข้อคำถามที่${agency}สามารถยกระดับคะแนนได้ (ข้อที่ได้คะแนน${rule}) มี ${count} ข้อ ได้แก่`);
+    let k = 0;
+    const toolGroups: { label: string; tool: string; part: number | null }[] = parts
+      ? [
+          { label: 'แบบวัด IIT', tool: 'i', part: null },
+          { label: 'แบบวัด EIT ส่วนที่ 1', tool: 'e', part: 1 },
+          { label: 'แบบวัด EIT ส่วนที่ 2', tool: 'e', part: 2 },
+          { label: 'แบบวัด OIT', tool: 'o', part: null },
+        ]
+      : [
+          { label: 'แบบวัด IIT', tool: 'i', part: null },
+          { label: 'แบบวัด EIT', tool: 'e', part: null },
+          { label: 'แบบวัด OIT', tool: 'o', part: null },
+        ];
+    for (const g of toolGroups) {
+      const mine = analysis.weakest.filter((w) => w.item.startsWith(g.tool) && w.part === g.part);
+      if (mine.length === 0) continue;
+      p(`${g.label}`, false);
+      for (const w of mine) {
+        p(
+          `(${++k}) ข้อ ${w.item}${topic(w.item) ? ` ${topic(w.item)}` : ''} ได้ ${formatScore(published(w.score), false)} คะแนน`,
+        );
+      }
+    }
   } else if (cur.items.size === 0) {
     missing('ไม่มีคะแนนรายข้อ จึงไม่ได้ระบุข้อคำถามที่ต้องพัฒนา');
   } else {
@@ -337,9 +367,9 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
     { title: `แบบวัด OIT (${TOOL_NAMES.OIT.th})`, match: (tool) => tool === 'OIT' || tool === null },
   ];
   if (recs.length > 0) {
-    for (const g of groups) {
+    for (const [i, g] of groups.entries()) {
       const mine = recs.filter((r) => g.match(r.tool, r.part));
-      blocks.push({ kind: 'paragraph', text: t(g.title), indent: false });
+      h(3, `3.1.${i + 1} ข้อเสนอแนะสำหรับ${g.title}`);
       if (mine.length === 0) missing('ไม่มีข้อเสนอแนะสำหรับแบบวัดนี้');
       for (const r of mine) p(`${r.items.length ? `ข้อ ${r.items.join(', ')} ` : ''}${r.text}`);
     }
@@ -360,7 +390,8 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
     `การวิเคราะห์ผลการประเมินรายตัวชี้วัด`,
     ['ตัวชี้วัด', 'แบบวัด', 'ข้อ', parts ? 'คะแนน (EIT: ส่วนที่ 1 / 2)' : 'คะแนน', 'ข้อบกพร่องที่ตรวจพบ'],
     inds.map((x) => deficiencyRow(analysis, x.ind.number, thai)),
-    [20, 10, 14, 16, 40],
+    [18, 8, 9, 15, 50],
+    true,
   );
 
   // 6. ส่วนที่ ๒
@@ -391,7 +422,8 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
         'ผู้รับผิดชอบ (5)',
       ],
       rows,
-      [20, 30, 28, 12, 10],
+      [17, 35, 28, 11, 9],
+      true,
     );
   }
   return {

@@ -88,6 +88,8 @@ export interface ParagraphNode {
   type: 'PARAGRAPH';
   attrs: Attrs;
   inlines: InlineNode[];
+  /** Docs API paragraphStyle.keepWithNext (DocumentApp has no attribute for it). */
+  keepWithNext?: boolean;
 }
 export interface CellNode {
   type: 'TABLE_CELL';

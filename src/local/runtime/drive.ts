@@ -1,6 +1,6 @@
 import type { Blob } from './blob';
 import { gasError, type RuntimeContext } from './context';
-import type { BlockNode, DocData, TableNode } from './document';
+import type { BlockNode, DocData, ParagraphNode, TableNode } from './document';
 
 export interface DrivePermission {
   id: string;
@@ -117,6 +117,7 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
 function layout(doc: DocData) {
   const content: Record<string, unknown>[] = [{ startIndex: 0, endIndex: 1, sectionBreak: {} }];
   const tables: { startIndex: number; node: TableNode }[] = [];
+  const paragraphs: { startIndex: number; endIndex: number; node: ParagraphNode }[] = [];
   let index = 1;
   const blocks = (nodes: BlockNode[], out: Record<string, unknown>[]) => {
     for (const node of nodes) {
@@ -127,10 +128,24 @@ function layout(doc: DocData) {
           0,
         );
         index += length + 1;
+        paragraphs.push({ startIndex: start, endIndex: index, node });
+        const elements = node.inlines.map((i) =>
+          i.kind === 'text'
+            ? { textRun: { content: (i.runs ?? []).map((r) => r.text).join('') } }
+            : i.kind === 'image'
+              ? { inlineObjectElement: { inlineObjectId: `image-${start}` } }
+              : { pageBreak: {} },
+        );
         out.push({
           startIndex: start,
           endIndex: index,
-          paragraph: { paragraphStyle: { namedStyleType: node.attrs.HEADING ?? 'NORMAL_TEXT' } },
+          paragraph: {
+            elements,
+            paragraphStyle: {
+              namedStyleType: node.attrs.HEADING ?? 'NORMAL_TEXT',
+              keepWithNext: Boolean(node.keepWithNext),
+            },
+          },
         });
       } else {
         tables.push({ startIndex: start, node });
@@ -162,7 +177,7 @@ function layout(doc: DocData) {
     }
   };
   blocks(doc.body.children, content);
-  return { content, tables };
+  return { content, tables, paragraphs };
 }
 
 /** The Docs advanced service calls the renderer needs: get, and the table requests DocumentApp lacks. */
@@ -188,7 +203,7 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
       batchUpdate(resource: { requests: Record<string, Record<string, unknown>>[] }, documentId: string) {
         rt.calls.count('Docs.Documents.batchUpdate');
         const doc = find(documentId);
-        const { tables } = layout(doc);
+        const { tables, paragraphs } = layout(doc);
         const tableAt = (request: Record<string, unknown>, i: number, kind: string) => {
           const location = request.tableStartLocation as { index?: number } | undefined;
           const table = tables.find((t) => t.startIndex === location?.index);
@@ -211,6 +226,17 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
             const style = body.tableRowStyle as { preventOverflow?: boolean };
             if (String(body.fields).split(',').includes('preventOverflow'))
               table.preventOverflow = Boolean(style.preventOverflow);
+          } else if (kind === 'updateParagraphStyle') {
+            const range = body.range as { startIndex?: number; endIndex?: number } | undefined;
+            const hit = paragraphs.filter(
+              (p) => range && (range.startIndex ?? -1) < p.endIndex && (range.endIndex ?? -1) > p.startIndex,
+            );
+            if (!range || hit.length === 0)
+              throw gasError(`Invalid requests[${i}].${kind}: The range is invalid.`);
+            const style = body.paragraphStyle as { keepWithNext?: boolean };
+            if (String(body.fields).split(',').includes('keepWithNext')) {
+              for (const p of hit) p.node.keepWithNext = Boolean(style.keepWithNext);
+            }
           } else {
             throw gasError(`Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]'.`);
           }
