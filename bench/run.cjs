@@ -1,64 +1,12 @@
 // Service calls and local time of the one-click flow (the real dist/Code.js in the local runtime):
 // on the sample workbook, and on a large one at 1× and 10× its rows. `npm run bench -- --json` for JSON.
-const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { createRuntime, loadBundle, spreadsheetFromSheets } = require('../build/local.cjs');
+const { largeWorkbook, sample } = require('./workbooks.cjs');
 
 const ROOT = join(__dirname, '..');
-const sample = JSON.parse(readFileSync(join(ROOT, 'samples', 'oie-2568.json'), 'utf8')).sheets;
 
-/** Ten years of item scores, `peers` peer rows and `measures` measure rows someone typed. */
-function largeWorkbook(peers, measures) {
-  const years = Array.from({ length: 10 }, (_, i) => 2559 + i);
-  const settings = sample.find((s) => s.name === 'ตั้งค่า');
-  const items = [['ข้อ', 'ส่วนที่', 'ประเด็น', ...years.map(String)]];
-  const score = (k, y) => Math.round((80 + ((k * 7 + y * 3) % 20)) * 100) / 100;
-  let k = 0;
-  for (let n = 1; n <= 30; n++) items.push([`i${n}`, '', '', ...years.map((y) => score(k++, y))]);
-  for (const part of [1, 2])
-    for (let n = 1; n <= 15; n++) items.push([`e${n}`, part, '', ...years.map((y) => score(k++, y))]);
-  for (let n = 1; n <= 43; n++) items.push([`o${n}`, '', '', ...years.map(() => 100)]);
-  const peerRows = [['หน่วยงาน', 'คะแนน', 'ระดับ']];
-  for (let i = 0; i < peers; i++) peerRows.push([`หน่วยงานที่ ${i + 1}`, 80 + (i % 20), 'ผ่าน']);
-  const header = [
-    'รหัส',
-    'ตัวชี้วัดที่',
-    'มาตรการ/โครงการ/กิจกรรม',
-    'ผลการวิเคราะห์ตัวชี้วัด',
-    'ขั้นตอน/วิธีการดำเนินการ',
-    'ช่วงระยะเวลา',
-    'ผู้รับผิดชอบ',
-    'สถานะ',
-    'ความคืบหน้า (%)',
-    'หลักฐาน',
-    'หมายเหตุ',
-    'ที่มา',
-  ];
-  const measureRows = [header];
-  for (let i = 0; i < measures; i++) {
-    measureRows.push([
-      `user-${i + 1}`,
-      (i % 10) + 1,
-      `กิจกรรมที่ ${i + 1}`,
-      'วิเคราะห์',
-      'ขั้นตอน',
-      'ปีงบประมาณ',
-      'สล.',
-      'ยังไม่เริ่ม',
-      0,
-      '',
-      '',
-      '',
-    ]);
-  }
-  return [
-    settings,
-    ...sample.filter((s) => ['ข้อเสนอแนะ', 'ความคิดเห็น', 'หน่วยงานภายใน'].includes(s.name)),
-    { name: 'รายข้อ', values: items },
-    { name: 'หน่วยงานในสังกัด', values: peerRows },
-    { name: 'มาตรการ', values: measureRows },
-  ];
-}
+const STEPS = ['apiAnalyze', 'apiWriteMeasures', 'apiBuildReport'];
 
 function run(name, sheets) {
   const runtime = createRuntime({
@@ -66,13 +14,27 @@ function run(name, sheets) {
     projectDir: join(ROOT, 'dist'),
   });
   const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
-  const started = process.hrtime.bigint();
-  bundle.call('apiAnalyze');
-  bundle.call('apiWriteMeasures');
-  bundle.call('apiBuildReport');
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const total = {};
+  const steps = {};
+  let ms = 0;
+  for (const step of STEPS) {
+    const tabs = runtime.spreadsheet.getSheets().length;
+    runtime.calls.reset();
+    const started = process.hrtime.bigint();
+    bundle.call(step);
+    ms += Number(process.hrtime.bigint() - started) / 1e6;
+    const calls = runtime.calls.snapshot();
+    steps[step] = {
+      tabs,
+      getValues: calls['Range.getValues'] ?? 0,
+      setValues: calls['Range.setValues'] ?? 0,
+      calls: runtime.calls.total(),
+    };
+    for (const [k, v] of Object.entries(calls)) total[k] = (total[k] ?? 0) + v;
+  }
   const rows = sheets.reduce((n, s) => n + s.values.length, 0);
-  return { name, rows, ms: Math.round(ms), total: runtime.calls.total(), calls: runtime.calls.snapshot() };
+  const sum = Object.values(total).reduce((a, b) => a + b, 0);
+  return { name, rows, ms: Math.round(ms), total: sum, steps, calls: total };
 }
 
 const results = [
@@ -89,8 +51,11 @@ if (process.argv.includes('--json')) {
 } else {
   for (const r of results) {
     console.log(`${r.name}: ${r.rows} rows, ${r.total} service calls, ${r.ms} ms`);
-    const reads = Object.entries(r.calls).filter(([k]) => /getValues|setValues/.test(k));
-    console.log(`  ${reads.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    for (const [step, s] of Object.entries(r.steps)) {
+      console.log(
+        `  ${step}: ${s.tabs} tabs, ${s.getValues} getValues, ${s.setValues} setValues, ${s.calls} calls`,
+      );
+    }
   }
   console.log(
     grew.length === 0

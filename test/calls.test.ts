@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import type { SheetData } from '../src/core/workbook/reader';
+import { loadBundle } from '../src/local/bundle';
+import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
+import { ROOT } from './helpers/workbook';
+
+// bench/ measures time; this only checks that the number of service calls does not follow the rows.
+const { largeWorkbook } = require('../bench/workbooks.cjs') as {
+  largeWorkbook: (peers: number, measures: number) => SheetData[];
+};
+
+function callsOf(sheets: SheetData[]) {
+  const runtime = createRuntime({
+    spreadsheet: spreadsheetFromSheets(sheets),
+    projectDir: join(ROOT, 'dist'),
+  });
+  const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
+  for (const step of ['apiAnalyze', 'apiWriteMeasures', 'apiBuildReport']) bundle.call(step);
+  return runtime.calls.snapshot();
+}
+
+test('service calls stay the same when the rows grow tenfold, and each tab is read in one call per step', () => {
+  const small = callsOf(largeWorkbook(100, 30));
+  const big = callsOf(largeWorkbook(1000, 300));
+  expect(big).toEqual(small);
+  expect(big['Range.getValues']).toBe(3 * 7); // three steps, seven tabs
+  expect(big['Range.setValues']).toBeLessThanOrEqual(6);
+});
