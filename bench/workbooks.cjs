@@ -1,6 +1,7 @@
 // Workbooks for the bench and the call-count test: the sample, and a large one of any size.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { MEASURE_COLUMNS } = require('../build/local.cjs');
 
 const sample = JSON.parse(readFileSync(join(__dirname, '..', 'samples', 'oie-2568.json'), 'utf8')).sheets;
 
@@ -17,20 +18,7 @@ function largeWorkbook(peers, measures) {
   for (let n = 1; n <= 43; n++) items.push([`o${n}`, '', '', ...years.map(() => 100)]);
   const peerRows = [['หน่วยงาน', 'คะแนน', 'ระดับ']];
   for (let i = 0; i < peers; i++) peerRows.push([`หน่วยงานที่ ${i + 1}`, 80 + (i % 20), 'ผ่าน']);
-  const header = [
-    'รหัส',
-    'ตัวชี้วัดที่',
-    'มาตรการ/โครงการ/กิจกรรม',
-    'ผลการวิเคราะห์ตัวชี้วัด',
-    'ขั้นตอน/วิธีการดำเนินการ',
-    'ช่วงระยะเวลา',
-    'ผู้รับผิดชอบ',
-    'สถานะ',
-    'ความคืบหน้า (%)',
-    'หลักฐาน',
-    'หมายเหตุ',
-    'ที่มา',
-  ];
+  const header = [...MEASURE_COLUMNS];
   const measureRows = [header];
   for (let i = 0; i < measures; i++) {
     measureRows.push([

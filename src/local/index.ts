@@ -1,3 +1,4 @@
+export { MEASURE_COLUMNS } from '../core/measures/tab';
 export { runBuild } from './build';
 export { loadBundle } from './bundle';
 export { docToHtml } from './doc-html';

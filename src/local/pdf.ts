@@ -14,19 +14,19 @@ export function findChromium(): string | null {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
-/** The flags this closed network needs: no background requests, no sandbox as root, a fresh profile. */
-export function chromiumFlags(profileDir: string): string[] {
-  return [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--user-data-dir=${profileDir}`,
-  ];
+/** What this closed network needs: no background requests, and no sandbox when running as root. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function chromiumFlags(profileDir: string): string[] {
+  return ['--headless', ...CHROMIUM_ARGS, `--user-data-dir=${profileDir}`];
 }
 
 /** Prints an HTML page to PDF with headless Chromium, synchronously (as Document.getAs is). */
