@@ -85,3 +85,21 @@ describe('ita-report analyze', () => {
     expect(err).toContain('cannot read');
   });
 });
+
+describe('ita-report build', () => {
+  test('on a workbook that cannot be analysed it says why and exits 1, keeping the workbook', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ita-'));
+    const file = join(dir, 'no-scores.xlsx');
+    await workbookFromSheets([settingsTab({ agency: 'X', year: 2568 })]).xlsx.writeFile(file);
+    const { code, out } = cli('build', file, '--out', join(dir, 'out'), '--no-pdf');
+    expect(code).toBe(1);
+    expect(out).toContain('ไม่สำเร็จ: วิเคราะห์ไม่ได้');
+    expect(out).toContain('workbook.xlsx');
+  });
+
+  test('needs --out', () => {
+    const { code, err } = cli('build', SAMPLE);
+    expect(code).toBe(2);
+    expect(err).toContain('build needs --out DIR');
+  });
+});

@@ -16,6 +16,8 @@ export class UserError extends Error {
 /** Runs `work` holding the document lock; another user already at it gets a clear message. */
 export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
+  // Outside a document (a standalone test run) there is no document lock to take.
+  if (!lock) return work();
   if (!lock.tryLock(10_000)) {
     throw new UserError(
       'busy',

@@ -222,3 +222,38 @@ describe('reports of thinner workbooks still read well', () => {
     expect(text).toContain('ได้ผลการประเมินในภาพรวม ๘๘ คะแนน');
   });
 });
+
+describe('progress, once the divisions have started', () => {
+  test('a third part sums the measures by status and division', () => {
+    const analysis = analyze(sampleSheets());
+    const tab = [
+      [...MEASURE_COLUMNS],
+      ...generateMeasures(analysis).map((m, i) => [
+        m.id,
+        m.indicator,
+        m.title,
+        m.analysis,
+        m.steps,
+        m.period,
+        m.responsible,
+        i === 0 ? 'เสร็จสิ้น' : i === 1 ? 'กำลังดำเนินการ' : 'ยังไม่เริ่ม',
+        i === 0 ? 100 : i === 1 ? 50 : 0,
+        '',
+        '',
+        '',
+      ]),
+    ];
+    const model = buildReport({ analysis, measures: readMeasureRows(tab), today: TODAY });
+    const text = allText(model.blocks);
+    expect(text).toContain('ส่วนที่ ๓ ความคืบหน้าการดำเนินการตามมาตรการ ข้อมูล ณ วันที่ ๒๖ พฤศจิกายน ๒๕๖๙');
+    expect(text).toMatch(/ดำเนินการเสร็จสิ้น ๑ รายการ กำลังดำเนินการ ๑ รายการ/);
+    const last = tables(model.blocks).at(-1);
+    expect(last?.header[0]).toBe('หน่วยงาน');
+    expect(last?.rows.map((r) => r.cells[0])).toEqual(['สล.', 'สส.', 'กพร.']);
+  });
+
+  test('a fresh measures tab adds no progress part', () => {
+    const { model } = reportOf(sampleSheets());
+    expect(allText(model.blocks)).not.toContain('ความคืบหน้าการดำเนินการ');
+  });
+});

@@ -2,13 +2,14 @@ import type { Analysis, YearAnalysis } from '../analysis/analyze';
 import { delta } from '../analysis/json';
 import { type Exact, published } from '../decimal';
 import { EIT_PART_NAMES, frameworkForYear, TOOL_NAMES, type ToolKey } from '../frameworks';
-import type { MeasureRow } from '../measures/tab';
+import { type MeasureRow, progressSummary } from '../measures/tab';
 import {
+  BE_OFFSET,
   changeWord,
   fiscalYearPeriod,
   formatDelta,
   formatScore,
-  THAI_MONTHS,
+  thaiDate,
   thaiDigitsInText,
 } from '../thai';
 
@@ -116,10 +117,7 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
   blocks.push({ kind: 'center', text: `${agency}${abbr}`, bold: true });
   blocks.push({ kind: 'center', text: t(`ประจำปีงบประมาณ พ.ศ. ${year}`), bold: true });
   if (settings?.preparedBy) blocks.push({ kind: 'center', text: `จัดทำโดย ${settings.preparedBy}` });
-  blocks.push({
-    kind: 'center',
-    text: t(`ข้อมูล ณ วันที่ ${today.getDate()} ${THAI_MONTHS[today.getMonth()]} ${today.getFullYear() + 543}`),
-  });
+  blocks.push({ kind: 'center', text: t(`ข้อมูล ณ วันที่ ${thaiDateOf(today)}`) });
 
   // 2. ๑. ความเป็นมา
   const reportFramework = frameworkForYear(reportYear).framework;
@@ -426,11 +424,44 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
       true,
     );
   }
+  // ส่วนที่ ๓: once the divisions have started, where each stands (the follow-up the next report needs).
+  if (live.some((m) => (m.status && m.status !== 'ยังไม่เริ่ม') || (m.progress ?? 0) > 0)) {
+    const progress = progressSummary(
+      live,
+      wb.divisions.map((x) => x.code),
+    );
+    h(2, `ส่วนที่ 3 ความคืบหน้าการดำเนินการตามมาตรการ ข้อมูล ณ วันที่ ${thaiDateOf(today)}`);
+    p(
+      `มาตรการทั้งหมด ${progress.total} รายการ ดำเนินการเสร็จสิ้น ${progress.byStatus['เสร็จสิ้น'] ?? 0} รายการ กำลังดำเนินการ ${progress.byStatus['กำลังดำเนินการ'] ?? 0} รายการ และยังไม่เริ่ม ${progress.byStatus['ยังไม่เริ่ม'] ?? 0} รายการ`,
+    );
+    if (progress.byDivision.length > 0) {
+      table(
+        'ความคืบหน้าการดำเนินการตามมาตรการ รายหน่วยงาน',
+        ['หน่วยงาน', 'มาตรการ', 'เสร็จสิ้น', 'กำลังดำเนินการ', 'ยังไม่เริ่ม', 'ความคืบหน้าเฉลี่ย (%)'],
+        progress.byDivision.map((x) => ({
+          cells: [
+            x.division,
+            String(x.total),
+            String(x.done),
+            String(x.inProgress),
+            String(x.notStarted),
+            x.meanProgress === null ? '–' : String(x.meanProgress),
+          ],
+        })),
+        [22, 14, 14, 18, 14, 18],
+      );
+    }
+  }
   return {
     name: `การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร ${agency} ปีงบประมาณ พ.ศ. ${year}`,
     thaiDigits: thai,
     blocks,
   };
+}
+
+/** A date as Thai documents write it: day, month in full, Buddhist-era year. */
+function thaiDateOf(date: Date): string {
+  return thaiDate(date.getDate(), date.getMonth() + 1, date.getFullYear() + BE_OFFSET, false);
 }
 
 function deficiencyRow(analysis: Analysis, indicator: number, thai: boolean): TableRowModel {
