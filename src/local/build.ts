@@ -35,8 +35,13 @@ export interface BuildResult {
 }
 
 /** The error text the add-on gives the sidebar (JSON with th/en), or the plain message. */
+/** The message of anything thrown; not by instanceof Error, since the bundle throws from the vm's realm. */
+export function errorMessage(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+}
+
 export function userMessage(e: unknown): { th: string; en: string } {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorMessage(e);
   try {
     const parsed = JSON.parse(message) as { th?: string; en?: string };
     if (parsed.th && parsed.en) return { th: parsed.th, en: parsed.en };

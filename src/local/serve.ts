@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { cellRef, columnLetters } from '../core/findings';
-import { userMessage } from './build';
+import { errorMessage, userMessage } from './build';
 import { type LoadedBundle, loadBundle } from './bundle';
 import { docToHtml } from './doc-html';
 import { isDate } from './runtime/context';
@@ -199,7 +199,8 @@ export async function startLocalServer(options: {
             localLinks(JSON.stringify({ ok: true, value: value ?? null })),
           );
         } catch (e) {
-          const message = e instanceof Error ? e.message : String(e);
+          const message =
+            typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
           return send(
             res,
             200,
@@ -210,7 +211,7 @@ export async function startLocalServer(options: {
       }
       return send(res, 404, 'text/plain', 'not found');
     } catch (e) {
-      return send(res, 500, 'text/plain', e instanceof Error ? e.message : String(e));
+      return send(res, 500, 'text/plain', errorMessage(e));
     }
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

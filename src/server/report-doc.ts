@@ -225,7 +225,7 @@ export function renderReport(
   try {
     pdf = savePdf(docId, model.name, known[PROP_PDF] ?? null);
   } catch (e) {
-    pdfError = e instanceof Error ? e.message : String(e);
+    pdfError = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
   }
   props.setProperties({ [PROP_DOC]: docId, ...(pdf ? { [PROP_PDF]: pdf.id } : {}) });
   return {
