@@ -44,6 +44,7 @@ export function sharingPlan(
     team: [owner, me, ...(wb.settings?.team ?? [])].filter(Boolean),
     spreadsheetEditors: spreadsheet.getEditors().map((u) => u.getEmail()),
     teamTabs: teamTabs.length > 0 ? teamTabs : [TABS.settings[0]],
+    hasReport: Boolean(PropertiesService.getDocumentProperties().getProperty(PROP_DOC)),
   });
 }
 

@@ -65,6 +65,14 @@ const STRINGS = {
     th: 'อีเมลเหล่านี้ยังไม่มีสิทธิ์แก้สเปรดชีต ทีมงานต้องแชร์สเปรดชีตให้ก่อน หน่วยงานจึงกรอกมาตรการได้:',
     en: 'These e-mails cannot edit the spreadsheet yet; the team must share it with them first:',
   },
+  planNoMeasures: {
+    th: 'ยังไม่มีแท็บมาตรการ: สร้างรายงานก่อน แล้วจึงล็อกแถวให้แต่ละหน่วยงาน',
+    en: 'There is no measures tab yet: build the report first, then protect each division’s rows.',
+  },
+  planNoReport: {
+    th: 'ยังไม่มีรายงาน จึงยังไม่มีการแชร์ (สร้างรายงานแล้วกดอีกครั้ง)',
+    en: 'There is no report yet, so nothing is shared (build it, then come back).',
+  },
   notify: { th: 'ส่งอีเมลแจ้งเตือน', en: 'Send notification e-mails' },
   confirm: { th: 'ยืนยันและแชร์', en: 'Confirm and share' },
   cancel: { th: 'ยกเลิก', en: 'Cancel' },

@@ -242,14 +242,18 @@ function planView(plan: SharingPlan): HTMLElement {
     'div',
     { class: 'confirm', id: 'share-plan' },
     h('p', {}, t('planProtect', { n: plan.measureProtections.length, tabs: plan.teamTabs.join(', ') })),
-    plan.viewers.length > 0
-      ? h(
-          'div',
-          {},
-          h('p', {}, t('planShare')),
-          h('ul', { class: 'emails' }, ...plan.viewers.map((e) => h('li', {}, e))),
-        )
-      : h('p', { class: 'muted' }, t('noDivisions')),
+    plan.hasMeasures ? null : h('p', { class: 'warn' }, t('planNoMeasures')),
+    !plan.hasReport ? h('p', { class: 'muted' }, t('planNoReport')) : null,
+    plan.viewers.length === 0
+      ? h('p', { class: 'muted' }, t('noDivisions'))
+      : plan.hasReport
+        ? h(
+            'div',
+            {},
+            h('p', {}, t('planShare')),
+            h('ul', { class: 'emails' }, ...plan.viewers.map((e) => h('li', {}, e))),
+          )
+        : null,
     plan.withoutAccess.length > 0
       ? h(
           'div',

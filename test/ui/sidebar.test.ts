@@ -119,6 +119,8 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         await sidebar.locator('#create-sample').click();
         await sidebar.locator('#summary').waitFor();
         expect(server.runtime.spreadsheet.getSheetByName('รายข้อ')).not.toBeNull();
+        await sidebar.locator('#build').click();
+        await sidebar.locator('#links').waitFor({ timeout: 60_000 });
         await sidebar.locator('#preview-share').click();
         await sidebar.locator('#share-plan').waitFor();
         await expectText(sidebar.locator('#share-plan'), 'sl.head@oie.example');
@@ -126,7 +128,11 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         await sidebarShot(page, 'sidebar-share.png');
         await sidebar.locator('#confirm-share').click();
         await sidebar.locator('#notice').waitFor();
-        expect(server.runtime.spreadsheet._state.protections.length).toBeGreaterThan(0);
+        expect(server.runtime.spreadsheet._state.protections.length).toBeGreaterThan(8);
+        const shared = new Set(server.runtime.driveLog.permissionCalls.map((c) => c.resource.emailAddress));
+        expect(shared).toEqual(
+          new Set(['sl.head@oie.example', 'sl.staff@oie.example', 'ss.head@oie.example', 'psd@oie.example']),
+        );
         await page.close();
       }, null),
     60_000,

@@ -19,6 +19,10 @@ export interface SharingPlan {
   viewers: string[];
   /** Division e-mails that cannot edit the spreadsheet yet: the team must share it with them first. */
   withoutAccess: string[];
+  /** Whether a report Doc exists to share (else only the protections apply). */
+  hasReport: boolean;
+  /** Whether the measures tab exists (else only its header would be protected). */
+  hasMeasures: boolean;
 }
 
 export const PROTECTION_PREFIX = 'ita-report:';
@@ -46,6 +50,7 @@ export function planSharing(input: {
   team: readonly string[];
   spreadsheetEditors: readonly string[];
   teamTabs: readonly string[];
+  hasReport: boolean;
 }): SharingPlan {
   const team = [...new Set(input.team.map((e) => e.toLowerCase()))];
   const last = columnLetter(MEASURE_COLUMNS.length);
@@ -89,5 +94,7 @@ export function planSharing(input: {
     teamTabs: [...input.teamTabs],
     viewers,
     withoutAccess: viewers.filter((e) => !editors.has(e)),
+    hasReport: input.hasReport,
+    hasMeasures: input.rows.length > 0,
   };
 }
