@@ -9,12 +9,14 @@ import { sampleSheets, settingsTab } from '../helpers/workbook';
 
 const TODAY = new Date(2026, 10, 26);
 
-function reportOf(sheets: SheetData[]) {
-  const analysis = analyze(sheets);
-  const generated = generateMeasures(analysis);
-  const tab = [
+/** The measures tab as the add-on writes it, with each row's status and progress as a division left it. */
+function measuresTab(
+  analysis: ReturnType<typeof analyze>,
+  progress: (i: number) => [string, number] = () => ['ยังไม่เริ่ม', 0],
+) {
+  return readMeasureRows([
     [...MEASURE_COLUMNS],
-    ...generated.map((m) => [
+    ...generateMeasures(analysis).map((m, i) => [
       m.id,
       m.indicator,
       m.title,
@@ -22,17 +24,20 @@ function reportOf(sheets: SheetData[]) {
       m.steps,
       m.period,
       m.responsible,
-      'ยังไม่เริ่ม',
-      0,
+      ...progress(i),
       '',
       '',
       '',
     ]),
-  ];
+  ]);
+}
+
+function reportOf(sheets: SheetData[]) {
+  const analysis = analyze(sheets);
   return {
     analysis,
     json: analysisJson(analysis),
-    model: buildReport({ analysis, measures: readMeasureRows(tab), today: TODAY }),
+    model: buildReport({ analysis, measures: measuresTab(analysis), today: TODAY }),
   };
 }
 
@@ -226,24 +231,10 @@ describe('reports of thinner workbooks still read well', () => {
 describe('progress, once the divisions have started', () => {
   test('a third part sums the measures by status and division', () => {
     const analysis = analyze(sampleSheets());
-    const tab = [
-      [...MEASURE_COLUMNS],
-      ...generateMeasures(analysis).map((m, i) => [
-        m.id,
-        m.indicator,
-        m.title,
-        m.analysis,
-        m.steps,
-        m.period,
-        m.responsible,
-        i === 0 ? 'เสร็จสิ้น' : i === 1 ? 'กำลังดำเนินการ' : 'ยังไม่เริ่ม',
-        i === 0 ? 100 : i === 1 ? 50 : 0,
-        '',
-        '',
-        '',
-      ]),
-    ];
-    const model = buildReport({ analysis, measures: readMeasureRows(tab), today: TODAY });
+    const tab = measuresTab(analysis, (i) =>
+      i === 0 ? ['เสร็จสิ้น', 100] : i === 1 ? ['กำลังดำเนินการ', 50] : ['ยังไม่เริ่ม', 0],
+    );
+    const model = buildReport({ analysis, measures: tab, today: TODAY });
     const text = allText(model.blocks);
     expect(text).toContain('ส่วนที่ ๓ ความคืบหน้าการดำเนินการตามมาตรการ ข้อมูล ณ วันที่ ๒๖ พฤศจิกายน ๒๕๖๙');
     expect(text).toMatch(/ดำเนินการเสร็จสิ้น ๑ รายการ กำลังดำเนินการ ๑ รายการ/);
