@@ -293,3 +293,14 @@ test('a score Sheets stored as a fraction (96.06% → 0.9606) is flagged', () =>
   ]);
   expect(problems(json).map((f) => [f.code, f.where])).toEqual([['looks-like-fraction', 'Totals!B2']]);
 });
+
+test('indicators only, in a two-part year: tools and total from the indicators, the level left open', () => {
+  const rows: unknown[][] = [['indicator', '2568']];
+  [98.49, 99.78, 99.78, 98.71, 98.92, 91.2, 86.42, 85.59, 100, 100].forEach((v, i) => rows.push([i + 1, v]));
+  const json = run([settingsTab({ agency: 'X', year: 2568 }), { name: 'Indicators', values: rows }]);
+  const s = json.scores[2568];
+  expect(s.tools).toEqual({ IIT: 99.14, EIT: 87.74, EIT1: null, EIT2: null, OIT: 100 });
+  expect(s.total).toBe(96.06); // 0.3·99.136 + 0.3·87.7367 + 0.4·100 = 96.0618
+  expect(s.level).toBeNull(); // ผ่าน or ผ่านดี depends on the EIT parts, which are not given
+  expect(codes(json)).toContain('level-unknown');
+});

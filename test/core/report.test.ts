@@ -248,3 +248,24 @@ describe('progress, once the divisions have started', () => {
     expect(allText(model.blocks)).not.toContain('ความคืบหน้าการดำเนินการ');
   });
 });
+
+test('with ตัวเลขไทย set to ไม่ใช่ the report uses Arabic digits throughout', () => {
+  const sheets = sampleSheets();
+  const settings = sheets.find((s) => s.name === 'ตั้งค่า');
+  const row = settings?.values.find((r) => r[0] === 'ตัวเลขไทย');
+  if (row) row[1] = 'ไม่ใช่';
+  const { model } = reportOf(sheets);
+  const text = allText(model.blocks);
+  expect(text).toContain('1. ความเป็นมา');
+  expect(text).toContain('1 ตุลาคม 2568 ถึง 30 กันยายน 2569');
+  // Only text quoted from the workbook (an assessor wrote "เวอร์ชัน ๒.๐") keeps its Thai digits.
+  const generated = model.blocks.filter(
+    (b) => b.kind === 'heading' || b.kind === 'chart' || b.kind === 'table',
+  );
+  const cells = generated.flatMap((b) =>
+    b.kind === 'table'
+      ? [b.caption ?? '', ...b.header, ...b.rows.flatMap((r) => r.cells.slice(0, 1))]
+      : [allText([b])],
+  );
+  expect(cells.join('\n')).not.toMatch(/[๐-๙]/);
+});

@@ -265,11 +265,23 @@ class YearBuilder {
   }
 
   private total(): void {
-    const weighted = Object.entries(this.framework.weights) as [ToolKey, string][];
-    const parts = weighted.map(([key, weight]) => ({
-      figure: this.result.tools[key],
-      weight: Exact.parse(weight),
-    }));
+    let weighted = (Object.entries(this.framework.weights) as [ToolKey, string][]).map(
+      ([key, weight]) => [key, Exact.parse(weight)] as const,
+    );
+    // Without its parts, EIT carries their weights: 0.15·EIT1 + 0.15·EIT2 = 0.30·(EIT1 + EIT2)/2.
+    const split = weighted.filter(([key]) => key === 'EIT1' || key === 'EIT2');
+    if (
+      split.length > 0 &&
+      split.some(([key]) => !this.result.tools[key]?.value) &&
+      this.result.tools.EIT?.value
+    ) {
+      const eitWeight = split.reduce((sum, [, w]) => sum.add(w), Exact.ZERO);
+      weighted = [
+        ...weighted.filter(([key]) => key !== 'EIT1' && key !== 'EIT2'),
+        ['EIT', eitWeight] as const,
+      ];
+    }
+    const parts = weighted.map(([key, weight]) => ({ figure: this.result.tools[key], weight }));
     const computed = parts.every((p) => p.figure?.value)
       ? {
           value: parts.reduce((sum, p) => sum.add(p.weight.mul(p.figure?.value as Exact)), Exact.ZERO),

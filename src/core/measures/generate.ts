@@ -126,7 +126,7 @@ function recommendationsFor(
 export function generateMeasures(
   analysis: Analysis,
   userLibrary: readonly MeasureTemplate[] = [],
-  thaiDigits = true,
+  thaiDigits = analysis.workbook.settings?.thaiDigits ?? true,
 ): GeneratedMeasure[] {
   const current = analysis.current;
   if (!current) return [];
