@@ -2,7 +2,7 @@ import type { Analysis, YearAnalysis } from '../analysis/analyze';
 import { delta } from '../analysis/json';
 import { type Exact, published } from '../decimal';
 import { EIT_PART_NAMES, frameworkForYear, TOOL_NAMES, type ToolKey } from '../frameworks';
-import { type MeasureRow, progressSummary } from '../measures/tab';
+import { type MeasureRow, progressSummary, STATUSES } from '../measures/tab';
 import {
   BE_OFFSET,
   changeWord,
@@ -425,14 +425,15 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
     );
   }
   // ส่วนที่ ๓: once the divisions have started, where each stands (the follow-up the next report needs).
-  if (live.some((m) => (m.status && m.status !== 'ยังไม่เริ่ม') || (m.progress ?? 0) > 0)) {
+  if (live.some((m) => (m.status && m.status !== STATUSES[0]) || (m.progress ?? 0) > 0)) {
     const progress = progressSummary(
       live,
       wb.divisions.map((x) => x.code),
     );
+    const count = (status: string) => progress.byStatus[status] ?? 0;
     h(2, `ส่วนที่ 3 ความคืบหน้าการดำเนินการตามมาตรการ ข้อมูล ณ วันที่ ${thaiDateOf(today)}`);
     p(
-      `มาตรการทั้งหมด ${progress.total} รายการ ดำเนินการเสร็จสิ้น ${progress.byStatus['เสร็จสิ้น'] ?? 0} รายการ กำลังดำเนินการ ${progress.byStatus['กำลังดำเนินการ'] ?? 0} รายการ และยังไม่เริ่ม ${progress.byStatus['ยังไม่เริ่ม'] ?? 0} รายการ`,
+      `มาตรการทั้งหมด ${progress.total} รายการ ดำเนินการเสร็จสิ้น ${count(STATUSES[2])} รายการ กำลังดำเนินการ ${count(STATUSES[1])} รายการ และยังไม่เริ่ม ${count(STATUSES[0])} รายการ`,
     );
     if (progress.byDivision.length > 0) {
       table(
