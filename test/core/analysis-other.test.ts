@@ -295,8 +295,8 @@ test('a score Sheets stored as a fraction (96.06% → 0.9606) is flagged', () =>
 });
 
 test('indicators only, in a two-part year: tools and total from the indicators, the level left open', () => {
-  const rows: unknown[][] = [['indicator', '2568']];
-  [98.49, 99.78, 99.78, 98.71, 98.92, 91.2, 86.42, 85.59, 100, 100].forEach((v, i) => rows.push([i + 1, v]));
+  const scores = [98.49, 99.78, 99.78, 98.71, 98.92, 91.2, 86.42, 85.59, 100, 100];
+  const rows: unknown[][] = [['indicator', '2568'], ...scores.map((v, i) => [i + 1, v])];
   const json = run([settingsTab({ agency: 'X', year: 2568 }), { name: 'Indicators', values: rows }]);
   const s = json.scores[2568];
   expect(s.tools).toEqual({ IIT: 99.14, EIT: 87.74, EIT1: null, EIT2: null, OIT: 100 });
