@@ -58,11 +58,11 @@ describe('the local SpreadsheetApp behaves as documented', () => {
 
   test('text is read as Sheets reads typed input: numbers, formulas, and a leading apostrophe keeps text', () => {
     const { sheet } = sheetApp();
-    sheet.getRange('A1:D1').setValues([['42', '=SUM(1,2)', "'=not a formula", '-5']]);
-    expect(sheet.getRange('A1:D1').getValues()).toEqual([[42, '#ERROR!', '=not a formula', -5]]);
+    sheet.getRange('A1:E1').setValues([['42', '=SUM(1,2)', "'=not a formula", '-5', '96.5%']]);
+    expect(sheet.getRange('A1:E1').getValues()).toEqual([[42, '#ERROR!', '=not a formula', -5, 0.965]]);
     expect(sheet.getRange('B1').getFormula()).toBe('=SUM(1,2)');
-    sheet.getRange('E1').setNumberFormat('@').setValue('=kept as text');
-    expect(sheet.getRange('E1').getValue()).toBe('=kept as text');
+    sheet.getRange('F1').setNumberFormat('@').setValue('=kept as text');
+    expect(sheet.getRange('F1').getValue()).toBe('=kept as text');
   });
 
   test('a data validation that rejects input makes setValue throw for a value outside the list', () => {

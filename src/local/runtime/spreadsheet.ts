@@ -52,6 +52,8 @@ function interpretInput(
   if (numberFormat === '@') return { value: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (/^[+-]?\d+(\.\d+)?$/.test(text.trim())) return { value: Number(text) };
+  // "96.06%" typed into a cell is stored as the number 0.9606 (shown with a percent format).
+  if (/^[+-]?\d+(\.\d+)?%$/.test(text.trim())) return { value: Number(text.trim().slice(0, -1)) / 100 };
   if (text.startsWith('=') || (/^[+-]./.test(text) && !/^[+-]\s/.test(text))) {
     // A formula: the local runtime does not evaluate formulas; its result reads as an error value.
     return { value: '#ERROR!', formula: text.startsWith('=') ? text : `=${text}` };
