@@ -30,7 +30,8 @@ await esbuild.build({
   format: 'iife',
   globalName: GLOBAL,
   platform: 'neutral',
-  target: 'es2020',
+  // es2019: optional chaining and ?? are lowered, for the oldest syntax Apps Script's editor accepts.
+  target: 'es2019',
   minify: false,
   legalComments: 'none',
   outfile: 'dist/Code.js',

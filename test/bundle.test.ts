@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { parse } from 'acorn';
 import { ROOT } from './helpers/workbook';
 
 // dist/Code.js is what clasp pushes; `npm test` builds it before jest runs.
@@ -10,6 +11,10 @@ const entryPoints: string[] = JSON.parse(readFileSync(join(ROOT, 'build', 'entry
 describe('the Apps Script bundle', () => {
   test('has no module syntax left', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  test('parses as ES2019: no BigInt literal (the Apps Script editor rejects 10n), no ?. or ??', () => {
+    expect(() => parse(code, { ecmaVersion: 2019 })).not.toThrow();
   });
 
   test('loads in a bare context and exposes every entry point as a top-level function', () => {

@@ -2,21 +2,27 @@
  * Exact rational arithmetic for scores. Published ITA figures are decimals rounded half up to two places;
  * binary floating point would round 69.225 down, so every figure is kept as a fraction of BigInts.
  */
+// Apps Script's editor does not parse BigInt literals (10n): the constants are made with BigInt().
+const B0 = BigInt(0);
+const B1 = BigInt(1);
+const B2 = BigInt(2);
+const B10 = BigInt(10);
+
 export class Exact {
   private constructor(
     readonly num: bigint,
     readonly den: bigint,
   ) {}
 
-  static readonly ZERO = new Exact(0n, 1n);
+  static readonly ZERO = new Exact(B0, B1);
 
-  static of(num: bigint, den: bigint = 1n): Exact {
-    if (den === 0n) throw new RangeError('division by zero');
-    if (den < 0n) {
+  static of(num: bigint, den: bigint = B1): Exact {
+    if (den === B0) throw new RangeError('division by zero');
+    if (den < B0) {
       num = -num;
       den = -den;
     }
-    const g = gcd(num < 0n ? -num : num, den);
+    const g = gcd(num < B0 ? -num : num, den);
     return new Exact(num / g, den / g);
   }
 
@@ -32,10 +38,10 @@ export class Exact {
     if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a decimal: ${text}`);
     const fraction = m[3] ?? '';
     let num = BigInt((m[2] || '0') + fraction);
-    let den = 10n ** BigInt(fraction.length);
+    let den = B10 ** BigInt(fraction.length);
     const exp = Number(m[4] ?? 0);
-    if (exp > 0) num *= 10n ** BigInt(exp);
-    if (exp < 0) den *= 10n ** BigInt(-exp);
+    if (exp > 0) num *= B10 ** BigInt(exp);
+    if (exp < 0) den *= B10 ** BigInt(-exp);
     return Exact.of(m[1] === '-' ? -num : num, den);
   }
 
@@ -62,15 +68,15 @@ export class Exact {
   }
 
   abs(): Exact {
-    return this.num < 0n ? Exact.of(-this.num, this.den) : this;
+    return this.num < B0 ? Exact.of(-this.num, this.den) : this;
   }
 
   /** Rounded half away from zero to `places` decimals (half up for the non-negative scores). */
   round(places = 2): Exact {
-    const scale = 10n ** BigInt(places);
-    const negative = this.num < 0n;
+    const scale = B10 ** BigInt(places);
+    const negative = this.num < B0;
     const n = (negative ? -this.num : this.num) * scale;
-    const rounded = (2n * n + this.den) / (2n * this.den);
+    const rounded = (B2 * n + this.den) / (B2 * this.den);
     return Exact.of(negative ? -rounded : rounded, scale);
   }
 
@@ -80,8 +86,8 @@ export class Exact {
 
   toFixed(places: number): string {
     const r = this.round(places);
-    const scale = 10n ** BigInt(places);
-    const negative = r.num < 0n;
+    const scale = B10 ** BigInt(places);
+    const negative = r.num < B0;
     const scaled = ((negative ? -r.num : r.num) * scale) / r.den;
     const whole = (scaled / scale).toString();
     const frac = places > 0 ? `.${(scaled % scale).toString().padStart(places, '0')}` : '';
@@ -90,8 +96,8 @@ export class Exact {
 }
 
 function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a === 0n ? 1n : a;
+  while (b !== B0) [a, b] = [b, a % b];
+  return a === B0 ? B1 : a;
 }
 
 export function mean(values: readonly Exact[]): Exact | null {

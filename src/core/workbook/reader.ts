@@ -185,7 +185,7 @@ function readScore(value: unknown, where: string, findings: Findings, label: str
     return null;
   }
   const score = Exact.parse(reading.value);
-  if (score.compare(Exact.ZERO) < 0 || score.compare(Exact.of(100n)) > 0) {
+  if (score.compare(Exact.ZERO) < 0 || score.compare(Exact.of(BigInt(100))) > 0) {
     findings.error(
       'out-of-range',
       where,
