@@ -34,7 +34,8 @@ describe('mistakes printed in the sample report', () => {
   test('indicator 8 printed 85.85 in figure 7 does not match its items (85.585)', () => {
     const sheets = editedSample('ตัวชี้วัด', (rows) => setCell(rows, 8, 'ปีงบประมาณ พ.ศ. ๒๕๖๘', 85.85));
     const f = findingsOf(sheets).filter((x) => x.code === 'score-mismatch');
-    expect(f.map((x) => x.where)).toEqual(['ตัวชี้วัด!D9']);
+    // the indicator against its items, and the EIT indicators against the EIT parts
+    expect(f.map((x) => x.where)).toEqual(['ตัวชี้วัด!D9', 'คะแนนรวม!D3']);
     expect(f[0].message).toContain('85.59'); // 85.585 rounded half up
   });
 
@@ -78,4 +79,11 @@ describe('mistakes printed in the sample report', () => {
   test('the corrected sample itself has no finding at all', () => {
     expect(findingsOf(sampleSheets())).toEqual([]);
   });
+});
+
+test('EIT parts that do not meet the EIT indicators are flagged (two roads to one EIT)', () => {
+  const sheets = editedSample('คะแนนรวม', (rows) => setCell(rows, 2567, 'EIT ส่วนที่ 2', 88.87));
+  const f = findingsOf(sheets).filter((x) => x.code === 'score-mismatch');
+  expect(f.map((x) => x.where)).toContain('คะแนนรวม!D2');
+  expect(f.find((x) => x.where === 'คะแนนรวม!D2')?.message_en).toContain('EIT indicators');
 });

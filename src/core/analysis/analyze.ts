@@ -248,7 +248,19 @@ class YearBuilder {
         settle(`EIT${p}` as ToolKey, this.meanOf(eitItems.map((id) => this.result.items.get(`${id}.${p}`))));
       }
       const parts = this.meanOf(f.eitParts.map((p) => tools[`EIT${p}` as ToolKey]));
-      settle('EIT', parts ?? this.meanOfIndicators('EIT'));
+      const fromIndicators = this.meanOfIndicators('EIT');
+      settle('EIT', parts ?? fromIndicators);
+      // The parts and the EIT indicators are two roads to one EIT: they must meet.
+      if (parts && fromIndicators && parts.value.sub(fromIndicators.value).abs().compare(TOLERANCE) > 0) {
+        const a = describeCells(parts.sources);
+        const b = describeCells(fromIndicators.sources);
+        this.findings.warning(
+          'score-mismatch',
+          parts.sources[0] ?? null,
+          `ปี ${this.year}: ค่าเฉลี่ยของ EIT ส่วนที่ 1 และ 2 (${a}) ได้ ${parts.value.toFixed(2)} แต่ค่าเฉลี่ยตัวชี้วัด EIT (${b}) ได้ ${fromIndicators.value.toFixed(2)}`,
+          `${this.year}: the mean of EIT parts 1 and 2 (${a}) is ${parts.value.toFixed(2)} but the EIT indicators (${b}) average ${fromIndicators.value.toFixed(2)}`,
+        );
+      }
     } else {
       settle('EIT', this.meanOfIndicators('EIT'));
       for (const key of ['EIT1', 'EIT2'] as const) {
