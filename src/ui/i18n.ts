@@ -31,6 +31,7 @@ const STRINGS = {
   weakest: { th: 'ข้อที่ต้องพัฒนา', en: 'Weakest items' },
   none: { th: 'ไม่มี', en: 'none' },
   part: { th: 'ส่วนที่', en: 'part' },
+  more: { th: 'และอีก {n} ข้อ', en: 'and {n} more' },
   buildTitle: { th: '๓. สร้างรายงาน', en: '3. Build the report' },
   buildText: {
     th: 'เขียนแท็บ มาตรการ (คงข้อความที่หน่วยงานแก้ไว้) แล้วสร้าง Google Doc และ PDF',

@@ -188,7 +188,11 @@ function summaryView(a: AnalysisJson): HTMLElement | null {
   const inds = Object.entries(a.deltas.indicators).filter((x): x is [string, number] => x[1] !== null);
   const up = inds.filter(([, d]) => d > 0).map(([k, d]) => `${k} (${signed(d)})`);
   const down = inds.filter(([, d]) => d < 0).map(([k, d]) => `${k} (${signed(d)})`);
-  const weakest = a.weakest.map((w) => `${w.item}${w.part ? `·${w.part}` : ''} ${score(w.score)}`);
+  const SHOWN = 8;
+  const weakest = a.weakest
+    .slice(0, SHOWN)
+    .map((w) => `${w.item}${w.part ? `·${w.part}` : ''} ${score(w.score)}`);
+  if (a.weakest.length > SHOWN) weakest.push(t('more', { n: a.weakest.length - SHOWN }));
   return h(
     'section',
     { class: 'card', id: 'summary' },
