@@ -178,6 +178,19 @@ function findingsView(findings: Finding[]): HTMLElement {
   return h('div', {}, ...groups);
 }
 
+const LEVELS_EN: Record<string, string> = {
+  ผ่านดีเยี่ยม: 'Pass with excellence',
+  ผ่านดี: 'Pass, good',
+  ผ่าน: 'Pass',
+  ไม่ผ่าน: 'Not passed',
+};
+
+/** The level as the analysis names it (Thai), with its English name in English. */
+function levelLabel(level: string | null): string {
+  if (!level) return '–';
+  return state.lang === 'en' && LEVELS_EN[level] ? `${LEVELS_EN[level]} (${level})` : level;
+}
+
 function summaryView(a: AnalysisJson): HTMLElement | null {
   const cur = a.year !== null ? a.scores[String(a.year)] : undefined;
   if (!cur) return null;
@@ -204,7 +217,7 @@ function summaryView(a: AnalysisJson): HTMLElement | null {
       h(
         'div',
         {},
-        h('div', { class: 'level' }, `${t('level')} ${cur.level ?? '–'}`),
+        h('div', { class: 'level' }, `${t('level')} ${levelLabel(cur.level)}`),
         a.deltas.total !== null && prevYear !== null
           ? h(
               'div',
