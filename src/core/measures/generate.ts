@@ -12,7 +12,7 @@ import {
 } from '../thai';
 import type { Division, Recommendation, SheetData } from '../workbook/reader';
 import { parseItemId } from '../workbook/reader';
-import { matchesAlias } from '../workbook/schema';
+import { COLUMNS, matchesAlias, TABS } from '../workbook/schema';
 import { BUILT_IN_MEASURES, type MeasureTemplate, maintainMeasure } from './library';
 
 export interface GeneratedMeasure {
@@ -29,26 +29,16 @@ export interface GeneratedMeasure {
   kind: 'improve' | 'maintain';
 }
 
-export const LIBRARY_TAB = ['คลังมาตรการ', 'Measure library'] as const;
-const LIBRARY_COLUMNS = {
-  id: ['รหัสมาตรการ', 'id'],
-  indicator: ['ตัวชี้วัดที่', 'indicator'],
-  items: ['ข้อ', 'items'],
-  title: ['มาตรการ', 'measure'],
-  steps: ['ขั้นตอน', 'steps'],
-  owners: ['ผู้รับผิดชอบ', 'responsible'],
-} as const;
-
 /** Measures users keep in the `คลังมาตรการ` tab; they come before the built-in ones. */
 export function readUserLibrary(sheets: readonly SheetData[]): MeasureTemplate[] {
-  const sheet = sheets.find((s) => matchesAlias(s.name, LIBRARY_TAB));
+  const sheet = sheets.find((s) => matchesAlias(s.name, TABS.library));
   if (!sheet) return [];
   const headerRow = sheet.values.findIndex((row) => row.some((c) => cellText(c) !== ''));
   if (headerRow < 0) return [];
   const header = sheet.values[headerRow];
   const col = (aliases: readonly string[]) => header.findIndex((h) => matchesAlias(h, aliases));
-  const c = Object.fromEntries(Object.entries(LIBRARY_COLUMNS).map(([k, v]) => [k, col(v)])) as Record<
-    keyof typeof LIBRARY_COLUMNS,
+  const c = Object.fromEntries(Object.entries(COLUMNS.library).map(([k, v]) => [k, col(v)])) as Record<
+    keyof typeof COLUMNS.library,
     number
   >;
   if (c.title < 0 || c.indicator < 0) return [];

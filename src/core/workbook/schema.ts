@@ -14,6 +14,7 @@ export const TABS = {
   peers: ['หน่วยงานในสังกัด', 'Peers'],
   divisions: ['หน่วยงานภายใน', 'Divisions'],
   measures: ['มาตรการ', 'Measures'],
+  library: ['คลังมาตรการ', 'Measure library'],
 } as const;
 
 export type TabKey = keyof typeof TABS;
@@ -57,6 +58,14 @@ export const COLUMNS = {
     score: ['คะแนน', 'score'],
     level: ['ระดับ', 'level'],
     year: ['ปีงบประมาณ', 'year'],
+  },
+  library: {
+    id: ['รหัสมาตรการ', 'id'],
+    indicator: ['ตัวชี้วัดที่', 'indicator'],
+    items: ['ข้อ', 'items'],
+    title: ['มาตรการ', 'measure'],
+    steps: ['ขั้นตอน', 'steps'],
+    owners: ['ผู้รับผิดชอบ', 'responsible'],
   },
   divisions: {
     code: ['ชื่อย่อ', 'code'],
