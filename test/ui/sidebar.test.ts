@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type FrameLocator, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../src/local/pdf';
+import { CHROMIUM_ARGS, chromiumPdfWriter, findChromium } from '../../src/local/pdf';
 import { type LocalServer, startLocalServer } from '../../src/local/serve';
 import { workbookFromSheets } from '../../src/local/xlsx';
 import { editedSample, ROOT, setCell } from '../helpers/workbook';
@@ -60,6 +60,11 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         expect(server.runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastRow()).toBeGreaterThan(10);
         const html = await page.request.get(`${server.url}${doc}`);
         expect(await html.text()).toContain('การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร');
+        const pdf = await page.request.get(
+          `${server.url}${await sidebar.locator('#pdf-link').getAttribute('href')}`,
+        );
+        expect(pdf.headers()['content-type']).toBe('application/pdf');
+        expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
         const { scrollWidth } = await sidebarShot(page, 'sidebar-sample.png');
         expect(scrollWidth).toBeLessThanOrEqual(300);
         expect(foreign).toEqual([]);
@@ -150,7 +155,12 @@ async function withServer(
   work: (server: LocalServer) => Promise<void>,
   workbook: string | null = SAMPLE,
 ): Promise<void> {
-  const server = await startLocalServer({ workbook: workbook ?? undefined, distDir: DIST });
+  // As `npm run sidebar` does: Documents become PDF through Chromium.
+  const server = await startLocalServer({
+    workbook: workbook ?? undefined,
+    distDir: DIST,
+    pdf: chromiumPdfWriter(),
+  });
   try {
     await work(server);
   } finally {
