@@ -270,3 +270,60 @@ describe('protecting and sharing with the divisions', () => {
     expect(progress.byDivision.map((d) => d.division)).toEqual(['สล.', 'สส.', 'กพร.']);
   });
 });
+
+describe('regenerating a tab people have reshaped', () => {
+  function written() {
+    const { runtime, bundle } = sampleRuntime();
+    bundle.call('apiWriteMeasures');
+    const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
+    if (!sheet) throw new Error('no tab');
+    return { runtime, bundle, sheet };
+  }
+
+  test('a column a person inserted is never written, and the add-on still finds its own columns', () => {
+    const { runtime, bundle, sheet } = written();
+    const before = sheet.getDataRange().getValues();
+    // Insert a column "ไฟล์แนบ" after รหัส: every later column moves one to the right.
+    sheet.insertColumnAfter(1);
+    sheet.getRange(1, 2, before.length, 1).setValues(before.map((_, i) => [i === 0 ? 'ไฟล์แนบ' : `แนบ ${i}`]));
+    sheet.getRange(2, 4).setValue('มาตรการที่กองเขียนเอง'); // the title, now in column D
+    bundle.call('apiWriteMeasures');
+    const after = sheet.getDataRange().getValues();
+    expect(after[0].slice(0, 4)).toEqual(['รหัส', 'ไฟล์แนบ', 'ตัวชี้วัดที่', 'มาตรการ/โครงการ/กิจกรรม']);
+    expect(after.slice(1).map((r) => r[1])).toEqual(before.slice(1).map((_, i) => `แนบ ${i + 1}`));
+    expect(after[1][3]).toBe('มาตรการที่กองเขียนเอง');
+    expect(after).toHaveLength(before.length);
+    expect(runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastColumn()).toBe(13);
+  });
+
+  test('a formula a person typed survives, and blank rows keep every row where it was', () => {
+    const { bundle, sheet } = written();
+    const last = sheet.getLastRow();
+    sheet
+      .getRange(last + 2, 1, 1, 3)
+      .setValues([['', 3, '=HYPERLINK("https://www.oie.go.th/x","กิจกรรมของกอง")']]);
+    bundle.call('apiWriteMeasures');
+    expect(sheet.getRange(last + 2, 3).getFormula()).toBe(
+      '=HYPERLINK("https://www.oie.go.th/x","กิจกรรมของกอง")',
+    );
+    expect(sheet.getRange(last + 1, 1, 1, 12).isBlank()).toBe(true);
+    expect(sheet.getLastRow()).toBe(last + 2);
+  });
+
+  test('a มาตรการ tab that is not the add-on’s is left alone, with a clear message', () => {
+    const sheets = sampleSheets();
+    sheets.push({
+      name: 'มาตรการ',
+      values: [
+        ['แผนงาน', 'งบประมาณ'],
+        ['โครงการเดิม', 100000],
+      ],
+    });
+    const { runtime, bundle } = sampleRuntime(sheets);
+    expect(() => bundle.call('apiWriteMeasures')).toThrow(/foreign-measures-tab/);
+    expect(runtime.spreadsheet.getSheetByName('มาตรการ')?.getDataRange().getValues()).toEqual([
+      ['แผนงาน', 'งบประมาณ'],
+      ['โครงการเดิม', 100000],
+    ]);
+  });
+});

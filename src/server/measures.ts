@@ -4,11 +4,11 @@ import {
   MEASURE_COLUMNS,
   MEASURES_TAB,
   type MeasuresPlan,
-  ORIGIN_COLUMN,
   planMeasures,
   STATUSES,
 } from '../core/measures/tab';
 import type { SheetData } from '../core/workbook/reader';
+import { UserError } from './errors';
 
 const FINGERPRINT_PREFIX = 'ita.m.';
 /** Column widths in pixels, in the order of MEASURE_COLUMNS. */
@@ -36,31 +36,40 @@ export function writeMeasures(
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(FINGERPRINT_PREFIX)) stored[k.slice(FINGERPRINT_PREFIX.length)] = JSON.parse(v);
   }
-  const existingTab = sheets.find((s) => s.name === MEASURES_TAB);
-  const existing = existingTab?.values.filter((row) => row.some((c) => c !== '')) ?? [];
+  let sheet = spreadsheet.getSheetByName(MEASURES_TAB);
+  // Every row as it stands, blank ones included, so that row numbers stay true; formulas too, to keep them.
+  const existing = sheets.find((s) => s.name === MEASURES_TAB)?.values ?? [];
+  const formulas =
+    sheet && existing.length > 0
+      ? sheet.getRange(1, 1, existing.length, existing[0].length).getFormulas()
+      : [];
   const thai = analysis.workbook.settings?.thaiDigits ?? true;
   const generated = generateMeasures(analysis, readUserLibrary(sheets), thai);
-  const plan = planMeasures(existing, stored, generated);
-  const width = MEASURE_COLUMNS.length;
-  let sheet = spreadsheet.getSheetByName(MEASURES_TAB);
-  const fresh = !sheet || existing.length === 0;
+  const plan = planMeasures(existing, formulas, stored, generated);
+  if (plan.foreign) {
+    throw new UserError(
+      'foreign-measures-tab',
+      `แท็บ "${MEASURES_TAB}" มีข้อมูลอยู่แล้วแต่ไม่มีคอลัมน์ "รหัส" จึงไม่เขียนทับ โปรดเปลี่ยนชื่อแท็บเดิมแล้วลองใหม่`,
+      `The "${MEASURES_TAB}" tab already holds data without a "รหัส" column, so nothing is written over it; rename it and try again`,
+    );
+  }
   if (!sheet) sheet = spreadsheet.insertSheet(MEASURES_TAB);
-  const existingRows = fresh ? 0 : plan.existingGenerated.length;
-  const lastRow = 1 + existingRows + plan.newRows.length;
+  const width = plan.header.length;
+  const lastRow = 1 + plan.existingRows + plan.newRows.length;
   if (lastRow > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
   if (width > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  if (fresh) {
+  if (plan.existingRows === 0) {
     sheet.getRange(1, 1, 1 + plan.newRows.length, width).setValues([plan.header, ...plan.newRows]);
   } else {
-    if (existingRows > 0) {
-      sheet.getRange(2, 2, existingRows, plan.existingGenerated[0].length).setValues(plan.existingGenerated);
-      sheet.getRange(2, ORIGIN_COLUMN + 1, existingRows, 1).setValues(plan.existingOrigin);
+    if (plan.headerChanged) sheet.getRange(1, 1, 1, width).setValues([plan.header]);
+    for (const block of plan.blocks) {
+      sheet.getRange(2, block.column + 1, plan.existingRows, block.values[0].length).setValues(block.values);
     }
     if (plan.newRows.length > 0)
-      sheet.getRange(2 + existingRows, 1, plan.newRows.length, width).setValues(plan.newRows);
+      sheet.getRange(2 + plan.existingRows, 1, plan.newRows.length, width).setValues(plan.newRows);
   }
-  formatMeasures(sheet, lastRow);
+  formatMeasures(sheet, plan.header, lastRow, plan.existingRows === 0 && existing.length === 0);
   const prints: Record<string, string> = {};
   for (const [id, list] of Object.entries(plan.fingerprints))
     prints[FINGERPRINT_PREFIX + id] = JSON.stringify(list);
@@ -73,17 +82,25 @@ export function writeMeasures(
   };
 }
 
-function formatMeasures(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number): void {
-  const width = MEASURE_COLUMNS.length;
+/** Header style, frozen row, dropdowns; column widths only on a new tab (people resize columns). */
+function formatMeasures(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  header: string[],
+  lastRow: number,
+  fresh: boolean,
+): void {
+  const width = header.length;
   sheet
     .getRange(1, 1, 1, width)
     .setFontWeight('bold')
     .setBackground('#e8f0fe')
     .setVerticalAlignment('middle');
   sheet.setFrozenRows(1);
-  WIDTHS.forEach((px, i) => {
-    sheet.setColumnWidth(i + 1, px);
-  });
+  if (fresh) {
+    MEASURE_COLUMNS.forEach((name, i) => {
+      sheet.setColumnWidth(header.indexOf(name) + 1, WIDTHS[i]);
+    });
+  }
   if (lastRow < 2) return;
   const rows = lastRow - 1;
   sheet.getRange(2, 1, rows, width).setWrap(true).setVerticalAlignment('top');
@@ -92,11 +109,11 @@ function formatMeasures(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: numb
     .setAllowInvalid(false)
     .setHelpText(`เลือก ${STATUSES.join(' / ')}`)
     .build();
-  sheet.getRange(2, 8, rows, 1).setDataValidation(status);
+  sheet.getRange(2, header.indexOf('สถานะ') + 1, rows, 1).setDataValidation(status);
   const progress = SpreadsheetApp.newDataValidation()
     .requireNumberBetween(0, 100)
     .setAllowInvalid(false)
     .setHelpText('ร้อยละ 0–100')
     .build();
-  sheet.getRange(2, 9, rows, 1).setDataValidation(progress);
+  sheet.getRange(2, header.indexOf('ความคืบหน้า (%)') + 1, rows, 1).setDataValidation(progress);
 }

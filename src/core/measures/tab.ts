@@ -45,14 +45,16 @@ function generatedCells(m: GeneratedMeasure): (string | number)[] {
 }
 
 export interface MeasuresPlan {
-  /** The header row to write when the tab is new or lacks columns. */
+  /** The tab has content that is not a measures table (no `รหัส` header): nothing may be written. */
+  foreign: boolean;
+  /** The header row as it must read (the existing one, with any missing column added at its end). */
   header: string[];
-  /** Rows 2… of the existing tab, generated columns only (B:G), as they must now read. */
-  existingGenerated: (string | number)[][];
-  /** The `ที่มา` column for the existing rows. */
-  existingOrigin: string[][];
-  /** Whole new rows to append after the existing ones. */
+  headerChanged: boolean;
+  /** Column blocks to write over the existing rows (rows 2…): first column (0-based) and the values. */
+  blocks: { column: number; values: (string | number)[][] }[];
+  /** Whole new rows, in the sheet's column order, to append after the existing ones. */
   newRows: (string | number)[][];
+  existingRows: number;
   /** The fingerprints of what the add-on wrote, by measure id (to store in the document properties). */
   fingerprints: Record<string, string[]>;
   summary: { added: number; updated: number; keptEdits: number; retired: number; userRows: number };
@@ -61,62 +63,75 @@ export interface MeasuresPlan {
 }
 
 /**
- * Merges the generated measures into the tab as it is. Rows match by `รหัส`. A generated cell is replaced
- * only if it still reads as the add-on last wrote it; status, progress, evidence and notes are the
- * divisions' and are never touched; rows no longer suggested are marked in `ที่มา`, not deleted.
+ * Merges the generated measures into the tab as it is. Columns are found by their header, wherever a person
+ * moved them; missing ones are added at the end; other columns are never written. Rows match by `รหัส`.
+ * A generated cell is replaced only if it still reads as the add-on last wrote it; a kept cell is written
+ * back as its formula when it has one. Status, progress, evidence and notes are the divisions' and are
+ * never touched; rows no longer suggested are marked in `ที่มา`, not deleted.
  */
 export function planMeasures(
   existing: readonly unknown[][],
+  formulas: readonly (readonly string[])[],
   stored: Readonly<Record<string, string[]>>,
   generated: readonly GeneratedMeasure[],
 ): MeasuresPlan {
-  const header = [...MEASURE_COLUMNS];
-  const rows =
-    existing.length > 0 && cellText(existing[0][0]) === MEASURE_COLUMNS[0] ? existing.slice(1) : [];
+  const empty = existing.every((row) => row.every((c) => cellText(c) === ''));
+  const found = empty ? [] : existing[0].map(cellText);
+  const foreign = !empty && !found.includes(MEASURE_COLUMNS[0]);
+  const header = [...found];
+  for (const name of MEASURE_COLUMNS) if (!header.includes(name)) header.push(name);
+  const col = (name: (typeof MEASURE_COLUMNS)[number]) => header.indexOf(name);
+  const generatedCols = GENERATED_COLUMNS.map((k) => col(MEASURE_COLUMNS[k]));
+  const originCol = col(MEASURE_COLUMNS[ORIGIN_COLUMN]);
+  const rows = empty || foreign ? [] : existing.slice(1);
   const byId = new Map(generated.map((m) => [m.id, m]));
   const seen = new Set<string>();
   const fingerprints: Record<string, string[]> = {};
   const summary = { added: 0, updated: 0, keptEdits: 0, retired: 0, userRows: 0 };
   const rowsById = new Map<string, number>();
-  const existingGenerated: (string | number)[][] = [];
-  const existingOrigin: string[][] = [];
+  const generatedValues: (string | number)[][] = [];
+  const originValues: string[] = [];
   rows.forEach((row, i) => {
-    const id = cellText(row[0]);
-    const current = GENERATED_COLUMNS.map((c) => row[c] as string | number);
+    const id = cellText(row[col('รหัส')]);
+    const current = generatedCols.map((c) => row[c] as string | number);
+    // What to write back for a cell the add-on keeps: its formula if it has one, else its value as text.
+    const kept = (k: number) => formulas[i + 1]?.[generatedCols[k]] || asText(current[k] ?? '');
+    const keepAll = () => generatedCols.map((_, k) => kept(k));
     const measure = byId.get(id);
     const prints = stored[id];
     if (!id || (!measure && !prints) || seen.has(id)) {
       summary.userRows++;
-      existingGenerated.push(current.map((v) => asText(v ?? '')));
-      existingOrigin.push([cellText(row[ORIGIN_COLUMN])]);
+      generatedValues.push(keepAll());
+      originValues.push(cellText(row[originCol]));
       return;
     }
     seen.add(id);
     rowsById.set(id, i + 2);
     if (!measure) {
       summary.retired++;
-      existingGenerated.push(current.map((v) => asText(v ?? '')));
-      existingOrigin.push([ORIGIN.retired]);
+      generatedValues.push(keepAll());
+      originValues.push(ORIGIN.retired);
       fingerprints[id] = prints;
       return;
     }
     const fresh = generatedCells(measure);
     let changed = false;
     // Without a fingerprint (state lost) a filled cell counts as edited: keeping stale text beats losing work.
-    const next = GENERATED_COLUMNS.map((_, k) => {
-      const same = cellText(current[k]) === cellText(fresh[k]);
-      const untouched = cellText(current[k]) === '' || prints?.[k] === fingerprint(current[k]);
-      if (!untouched) {
-        if (!same) summary.keptEdits++;
-        return current[k];
-      }
-      if (!same) changed = true;
-      return fresh[k];
-    });
+    generatedValues.push(
+      generatedCols.map((_, k) => {
+        const same = cellText(current[k]) === cellText(fresh[k]);
+        const untouched = cellText(current[k]) === '' || prints?.[k] === fingerprint(current[k]);
+        if (!untouched) {
+          if (!same) summary.keptEdits++;
+          return kept(k);
+        }
+        if (!same) changed = true;
+        return asText(fresh[k]);
+      }),
+    );
     if (changed) summary.updated++;
     fingerprints[id] = fresh.map(fingerprint);
-    existingGenerated.push(next.map((v) => asText(v ?? '')));
-    existingOrigin.push([ORIGIN.generated]);
+    originValues.push(ORIGIN.generated);
   });
   const newRows: (string | number)[][] = [];
   for (const m of generated) {
@@ -125,9 +140,42 @@ export function planMeasures(
     const cells = generatedCells(m);
     fingerprints[m.id] = cells.map(fingerprint);
     rowsById.set(m.id, rows.length + newRows.length + 2);
-    newRows.push([m.id, ...cells, STATUSES[0], 0, '', '', ORIGIN.generated].map(asText));
+    const row: (string | number)[] = header.map(() => '');
+    const values: Record<string, string | number> = {
+      รหัส: m.id,
+      สถานะ: STATUSES[0],
+      'ความคืบหน้า (%)': 0,
+      ที่มา: ORIGIN.generated,
+    };
+    GENERATED_COLUMNS.forEach((k, j) => {
+      values[MEASURE_COLUMNS[k]] = cells[j];
+    });
+    for (const [name, value] of Object.entries(values)) row[header.indexOf(name)] = asText(value);
+    newRows.push(row);
   }
-  return { header, existingGenerated, existingOrigin, newRows, fingerprints, summary, rowsById };
+  // Adjacent columns go in one block: in the add-on's own layout, B:G and L.
+  const blocks: MeasuresPlan['blocks'] = [];
+  const columns = [
+    ...generatedCols.map((c, k) => ({ c, values: generatedValues.map((r) => r[k]) })),
+    { c: originCol, values: originValues },
+  ].sort((a, b) => a.c - b.c);
+  for (const { c, values } of rows.length > 0 ? columns : []) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.column + last.values[0].length === c) {
+      for (const [i, r] of last.values.entries()) r.push(values[i]);
+    } else blocks.push({ column: c, values: values.map((v) => [v]) });
+  }
+  return {
+    foreign,
+    header,
+    headerChanged: header.length !== found.length,
+    blocks,
+    newRows,
+    existingRows: rows.length,
+    fingerprints,
+    summary,
+    rowsById,
+  };
 }
 
 export interface MeasureRow {

@@ -391,15 +391,36 @@ export class SheetImpl extends Service {
     this._maxRows += howMany;
   }
 
+  /** New columns move what is right of them, with its formulas, formats, validation and protections. */
   insertColumnsAfter(afterPosition: number, howMany: number) {
     if (afterPosition < 0 || afterPosition > this._maxColumns)
       throw gasError('Those columns are out of bounds.');
-    if (afterPosition < this._maxColumns) {
-      for (const row of this._values)
-        if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array(howMany).fill(''));
+    for (const row of this._values) {
+      if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array(howMany).fill(''));
+    }
+    const moveKeys = <T>(map: Map<string, T>) => {
+      const moved = [...map].map(([k, v]) => {
+        const [r, c] = k.split(',').map(Number);
+        return [key(r, c > afterPosition ? c + howMany : c), v] as const;
+      });
+      map.clear();
+      for (const [k, v] of moved) map.set(k, v);
+    };
+    moveKeys(this._formulas);
+    moveKeys(this._formats);
+    moveKeys(this._validations);
+    for (const p of this._parent._state.protections) {
+      if (p._sheet._id === this._id && p._range && p._range.column > afterPosition)
+        p._range.column += howMany;
     }
     this._maxColumns += howMany;
     return this;
+  }
+  insertColumnAfter(afterPosition: number) {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number) {
+    return this.insertColumnsAfter(beforePosition - 1, howMany);
   }
 
   deleteRows(rowPosition: number, howMany: number) {
