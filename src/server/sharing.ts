@@ -45,6 +45,7 @@ export function sharingPlan(
     spreadsheetEditors: spreadsheet.getEditors().map((u) => u.getEmail()),
     teamTabs: teamTabs.length > 0 ? teamTabs : [TABS.settings[0]],
     hasReport: Boolean(PropertiesService.getDocumentProperties().getProperty(PROP_DOC)),
+    columns: measures[0]?.length ?? 0,
   });
 }
 

@@ -1,3 +1,4 @@
+import { columnLetters } from '../findings';
 import type { Division } from '../workbook/reader';
 import { MEASURE_COLUMNS } from './tab';
 
@@ -27,10 +28,6 @@ export interface SharingPlan {
 
 export const PROTECTION_PREFIX = 'ita-report:';
 
-function columnLetter(n: number): string {
-  return String.fromCharCode(64 + n);
-}
-
 /** Which divisions own a measure row, from its `ผู้รับผิดชอบ` text (codes or names; "ทุกหน่วยงานภายใน" = all). */
 export function ownersOfRow(responsible: string, divisions: readonly Division[]): Division[] {
   if (responsible.includes('ทุกหน่วยงาน') || responsible.includes('กองต่าง ๆ')) return [...divisions];
@@ -51,9 +48,11 @@ export function planSharing(input: {
   spreadsheetEditors: readonly string[];
   teamTabs: readonly string[];
   hasReport: boolean;
+  /** How many columns the measures tab has (people may add their own). */
+  columns?: number;
 }): SharingPlan {
   const team = [...new Set(input.team.map((e) => e.toLowerCase()))];
-  const last = columnLetter(MEASURE_COLUMNS.length);
+  const last = columnLetters(Math.max(input.columns ?? 0, MEASURE_COLUMNS.length) - 1);
   const protections: ProtectionPlan[] = [
     {
       range: `A1:${last}1`,
