@@ -26,3 +26,11 @@ test('service calls stay the same when the rows grow tenfold, and each tab is re
   expect(big['Range.getValues']).toBe(3 * 7); // three steps, seven tabs
   expect(big['Range.setValues']).toBeLessThanOrEqual(6);
 });
+
+test('a tab outside the format, however large, is not read', () => {
+  const sheets = largeWorkbook(100, 30);
+  const other = Array.from({ length: 5000 }, (_, i) => [`row ${i}`, i, i * 2]);
+  const without = callsOf(sheets);
+  const withOther = callsOf([...sheets, { name: 'ข้อมูลอื่นของหน่วยงาน', values: other }]);
+  expect(withOther['Range.getValues']).toBe(without['Range.getValues']);
+});

@@ -1,9 +1,16 @@
 import type { SheetData } from '../core/workbook/reader';
+import { matchesAlias, TABS } from '../core/workbook/schema';
 
-/** Every tab of the open spreadsheet, read with one getValues() call each. */
+const KNOWN = Object.values(TABS);
+
+/**
+ * The tabs of the workbook format in the open spreadsheet, each read with one getValues() call. Other tabs
+ * (the agency's own data, however large) are not read: the analysis ignores them anyway.
+ */
 export function readAllTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetData[] {
-  return spreadsheet.getSheets().map((sheet) => ({
-    name: sheet.getName(),
-    values: sheet.getDataRange().getValues(),
-  }));
+  return spreadsheet
+    .getSheets()
+    .map((sheet) => ({ sheet, name: sheet.getName() }))
+    .filter(({ name }) => KNOWN.some((aliases) => matchesAlias(name, aliases)))
+    .map(({ sheet, name }) => ({ name, values: sheet.getDataRange().getValues() }));
 }
