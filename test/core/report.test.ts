@@ -126,7 +126,7 @@ describe('the report of the sample workbook', () => {
   });
 
   test('gives one level, by the rule, and says what keeps it from the next one', () => {
-    expect(text).toContain('อยู่ในระดับ "ผ่าน"');
+    expect(text).toContain('อยู่ในระดับ “ผ่าน”');
     expect(text).not.toContain('ผ่านดีเยี่ยม');
     expect(text).toContain('EIT ส่วนที่ ๒ (๘๔.๙๕) ยังต่ำกว่าเกณฑ์');
   });

@@ -149,12 +149,12 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
   h(1, `2. ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${year}`);
   h(2, '2.1 ผลการประเมินในภาพรวม');
   const totalDelta = delta(cur.total.value, prev?.total.value);
-  let overall = `${agency} ได้ผลการประเมินในภาพรวม ${n(cur.total.value)} คะแนน อยู่ในระดับ "${levelOf(cur)}"`;
+  let overall = `${agency} ได้ผลการประเมินในภาพรวม ${n(cur.total.value)} คะแนน อยู่ในระดับ “${levelOf(cur)}”`;
   if (prev && totalDelta !== null) {
     overall +=
       totalDelta === 0
         ? ` เท่ากับปีงบประมาณ พ.ศ. ${prev.year}`
-        : ` ${changeWord(totalDelta)} ${formatScore(Math.abs(totalDelta), false)} คะแนน เมื่อเทียบกับปีงบประมาณ พ.ศ. ${prev.year} ที่ได้ ${n(prev.total.value)} คะแนน อยู่ในระดับ "${levelOf(prev)}"`;
+        : ` ${changeWord(totalDelta)} ${formatScore(Math.abs(totalDelta), false)} คะแนน เมื่อเทียบกับปีงบประมาณ พ.ศ. ${prev.year} ที่ได้ ${n(prev.total.value)} คะแนน อยู่ในระดับ “${levelOf(prev)}”`;
   }
   const peers = wb.peers.filter((x) => (x.year ?? year) === year && x.score);
   let peerRows: { agency: string; score: Exact; level: string; self: boolean }[] = [];
@@ -510,7 +510,7 @@ function analysisParagraph(analysis: Analysis, thai: boolean): string {
   const n = (v: Exact | null | undefined) => formatScore(published(v ?? null), false);
   const sentences: string[] = [];
   sentences.push(
-    `ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${cur.year} ของ${analysis.agency} อยู่ในระดับ "${cur.level?.label ?? 'ไม่ทราบระดับ'}" (${n(cur.total.value)} คะแนน)`,
+    `ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${cur.year} ของ${analysis.agency} อยู่ในระดับ “${cur.level?.label ?? 'ไม่ทราบระดับ'}” (${n(cur.total.value)} คะแนน)`,
   );
   const totalDelta = delta(cur.total.value, prev?.total.value);
   if (prev && totalDelta !== null) {
@@ -541,7 +541,7 @@ function analysisParagraph(analysis: Analysis, thai: boolean): string {
     });
     if (short.length > 0) {
       sentences.push(
-        `ระดับ "${higher.label}" กำหนดให้ทุกแบบวัดได้ไม่ต่ำกว่า ${higher.minEveryTool} คะแนน ซึ่ง ${short.map((k) => `${toolLabel(k)} (${n(cur.tools[k]?.value)})`).join(', ')} ยังต่ำกว่าเกณฑ์`,
+        `ระดับ “${higher.label}” กำหนดให้ทุกแบบวัดได้ไม่ต่ำกว่า ${higher.minEveryTool} คะแนน ซึ่ง ${short.map((k) => `${toolLabel(k)} (${n(cur.tools[k]?.value)})`).join(', ')} ยังต่ำกว่าเกณฑ์`,
       );
     }
   }
