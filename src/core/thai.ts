@@ -126,3 +126,11 @@ export function changeWord(value: number | null): string {
   if (value === null) return '–';
   return value > 0 ? 'เพิ่มขึ้น' : value < 0 ? 'ลดลง' : 'เท่าเดิม';
 }
+
+/** A Thai list: "ก", "ก และ ข", "ก ข และ ค". */
+export function thaiList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  const last = items[items.length - 1];
+  // และ joins a Thai word directly, a Latin one with a space.
+  return `${items.slice(0, -1).join(' ')} และ${/^[A-Za-z0-9]/.test(last) ? ' ' : ''}${last}`;
+}

@@ -6,6 +6,7 @@ import {
   parseYear,
   readNumber,
   thaiDigitsInText,
+  thaiList,
   toArabicDigits,
   toThaiDigits,
 } from '../../src/core/thai';
@@ -83,4 +84,11 @@ describe('score cells', () => {
   test.each([['ดีมาก'], ['96,06'], [true], [new Date()]])('%p is not a number', (cell) => {
     expect(readNumber(cell)).toEqual({ kind: 'invalid' });
   });
+});
+
+test('Thai lists put และ before the last item, with no commas', () => {
+  expect(thaiList([])).toBe('');
+  expect(thaiList(['IIT'])).toBe('IIT');
+  expect(thaiList(['EIT ส่วนที่ 1', 'EIT ส่วนที่ 2', 'OIT'])).toBe('EIT ส่วนที่ 1 EIT ส่วนที่ 2 และ OIT');
+  expect(thaiList(['ตัวชี้วัดที่ 9', 'ตัวชี้วัดที่ 10'])).toBe('ตัวชี้วัดที่ 9 และตัวชี้วัดที่ 10');
 });

@@ -11,6 +11,7 @@ import {
   formatScore,
   thaiDate,
   thaiDigitsInText,
+  thaiList,
 } from '../thai';
 
 export interface TableRowModel {
@@ -528,8 +529,8 @@ function analysisParagraph(analysis: Analysis, thai: boolean): string {
     const down = keys
       .filter((k) => (delta(cur.tools[k]?.value, prev.tools[k]?.value) as number) < 0)
       .map(toolLabel);
-    if (up.length) sentences.push(`แบบวัดที่คะแนนเพิ่มขึ้น ได้แก่ ${up.join(', ')}`);
-    if (down.length) sentences.push(`แบบวัดที่คะแนนลดลง ได้แก่ ${down.join(', ')}`);
+    if (up.length) sentences.push(`แบบวัดที่คะแนนเพิ่มขึ้น ได้แก่ ${thaiList(up)}`);
+    if (down.length) sentences.push(`แบบวัดที่คะแนนลดลง ได้แก่ ${thaiList(down)}`);
   }
   const rules = cur.framework.levels;
   const next = rules.rules.findIndex((r) => r.label === cur.level?.label);
