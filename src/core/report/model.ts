@@ -321,10 +321,7 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
     const top = Math.max(...known.map(scoreOf));
     const bottom = Math.min(...known.map(scoreOf));
     const named = (v: number) =>
-      known
-        .filter((x) => scoreOf(x) === v)
-        .map((x) => `ตัวชี้วัดที่ ${x.ind.number} ${x.ind.name}`)
-        .join(' และ');
+      thaiList(known.filter((x) => scoreOf(x) === v).map((x) => `ตัวชี้วัดที่ ${x.ind.number} ${x.ind.name}`));
     p(
       `ผลการประเมินรายตัวชี้วัดจำนวน ${inds.length} ตัวชี้วัด พบว่า ตัวชี้วัดที่ได้คะแนนสูงสุด ได้แก่ ${named(top)} (${formatScore(top, false)} คะแนน)` +
         (top !== bottom
