@@ -48,6 +48,11 @@ const STRINGS = {
   openDoc: { th: 'เปิดรายงาน (Google Doc)', en: 'Open the report (Google Doc)' },
   openPdf: { th: 'เปิด PDF', en: 'Open the PDF' },
   noPdf: { th: 'ยังไม่ได้ PDF: {why}', en: 'No PDF yet: {why}' },
+  progressTitle: { th: 'ความคืบหน้ามาตรการ', en: 'Progress of the measures' },
+  progressLine: {
+    th: 'มาตรการ {total} รายการ เสร็จสิ้น {done} กำลังดำเนินการ {doing} (เสร็จ/ทั้งหมด ตามหน่วยงาน)',
+    en: '{total} measures: {done} done, {doing} in progress (done/all by division)',
+  },
   shareTitle: { th: '๔. แชร์ให้หน่วยงาน', en: '4. Share with divisions' },
   shareText: {
     th: 'ให้แต่ละหน่วยงานแก้ได้เฉพาะแถวมาตรการของตน และส่งรายงานให้ดู ตรวจสอบรายการก่อนยืนยัน',

@@ -1,6 +1,7 @@
 import type { AnalysisJson } from '../core/analysis/json';
 import type { Finding } from '../core/findings';
 import type { SharingPlan } from '../core/measures/sharing';
+import { type ProgressSummary, STATUSES } from '../core/measures/tab';
 import { type Key, type Lang, text } from './i18n';
 import { call, explain, type ShownError } from './run';
 
@@ -13,6 +14,7 @@ interface State {
   steps: { key: Key; state: 'running' | 'done' | 'failed'; note?: string }[];
   links: { docUrl: string; pdfUrl: string | null; pdfError: string | null } | null;
   plan: SharingPlan | null;
+  progress: ProgressSummary | null;
   notify: boolean;
   notice: string | null;
 }
@@ -26,6 +28,7 @@ const state: State = {
   steps: [],
   links: null,
   plan: null,
+  progress: null,
   notify: false,
   notice: null,
 };
@@ -109,6 +112,7 @@ const buildAll = () =>
     });
     const report = await step('stepReport', () => call('apiBuildReport'));
     state.links = { docUrl: report.docUrl, pdfUrl: report.pdfUrl, pdfError: report.pdfError };
+    state.progress = await call('apiProgress');
   });
 
 const previewSharing = () =>
@@ -254,6 +258,40 @@ function summaryView(a: AnalysisJson): HTMLElement | null {
   );
 }
 
+function progressView(p: ProgressSummary): HTMLElement {
+  return h(
+    'section',
+    { class: 'card', id: 'progress' },
+    h('h2', {}, t('progressTitle')),
+    h(
+      'p',
+      {},
+      t('progressLine', {
+        total: p.total,
+        done: p.byStatus[STATUSES[2]] ?? 0,
+        doing: p.byStatus[STATUSES[1]] ?? 0,
+      }),
+    ),
+    h(
+      'table',
+      { class: 'tools' },
+      h(
+        'tbody',
+        {},
+        ...p.byDivision.map((d) =>
+          h(
+            'tr',
+            {},
+            h('th', {}, d.division),
+            h('td', {}, `${d.done}/${d.total}`),
+            h('td', { class: 'muted' }, d.meanProgress === null ? '' : `${d.meanProgress}%`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 function planView(plan: SharingPlan): HTMLElement {
   return h(
     'div',
@@ -381,6 +419,7 @@ function render(): void {
       a ? findingsView(a.findings) : null,
     ),
     a ? summaryView(a) : null,
+    state.progress && state.progress.total > 0 ? progressView(state.progress) : null,
     h(
       'section',
       { class: 'card' },
@@ -453,5 +492,7 @@ function render(): void {
 render();
 void guarded('status', async () => {
   state.ready = (await call('apiStatus')).ready;
-  if (state.ready) state.analysis = await call('apiAnalyze');
+  if (!state.ready) return;
+  state.analysis = await call('apiAnalyze');
+  state.progress = await call('apiProgress');
 });
