@@ -304,3 +304,29 @@ test('indicators only, in a two-part year: tools and total from the indicators, 
   expect(s.level).toBeNull(); // ผ่าน or ผ่านดี depends on the EIT parts, which are not given
   expect(codes(json)).toContain('level-unknown');
 });
+
+test('item deltas only where both years ask the same items for the indicator', () => {
+  const json = run([
+    settingsTab({ agency: 'X', year: 2568 }),
+    {
+      name: 'Items',
+      values: [
+        ['item', 'part', '2565', '2566', '2568'],
+        ['i1', '', 90, 91, 95],
+        ['o1', '', 100, 100, 100],
+      ],
+    },
+  ]);
+  expect(json.deltas.items).toEqual({}); // 2566 (i1 of six IIT items an indicator) vs 2568 (three)
+  const same = run([
+    settingsTab({ agency: 'X', year: 2566 }),
+    {
+      name: 'Items',
+      values: [
+        ['item', '2565', '2566'],
+        ['i1', 90, 91.5],
+      ],
+    },
+  ]);
+  expect(same.deltas.items).toEqual({ i1: 1.5 });
+});

@@ -78,13 +78,13 @@ export function analysisJson(a: Analysis): AnalysisJson {
       (y, k) => y.indicators.get(k),
       out.indicators,
     );
-    // Item ids mean the same only where both years' frameworks put the item under the same indicator.
+    // An item id means the same in both years only where both frameworks ask the same items for its
+    // indicator (i1 of the 30-item IIT of 2565 is not i1 of the 15-item IIT of 2568).
     const sameItems = itemKeys(cur).filter((k) => {
       const id = k.split('.')[0];
-      const inCur = cur.framework.indicators.find((i) => i.items.includes(id))?.number;
-      return (
-        inCur !== undefined && prev.framework.indicators.find((i) => i.items.includes(id))?.number === inCur
-      );
+      const mine = cur.framework.indicators.find((i) => i.items.includes(id));
+      const theirs = prev.framework.indicators.find((i) => i.number === mine?.number);
+      return mine !== undefined && theirs !== undefined && mine.items.join() === theirs.items.join();
     });
     both(sameItems, (y, k) => y.items.get(k), out.items);
   }
