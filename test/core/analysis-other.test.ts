@@ -330,3 +330,21 @@ test('item deltas only where both years ask the same items for the indicator', (
   ]);
   expect(same.deltas.items).toEqual({ i1: 1.5 });
 });
+
+test('a title typed above the header row is passed over, and said so', () => {
+  const json = run([
+    settingsTab({ agency: 'X', year: 2568 }),
+    {
+      name: 'คะแนนรวม',
+      values: [
+        ['ผลการประเมิน ITA ของหน่วยงาน', '', ''],
+        ['', '', ''],
+        ['ปีงบประมาณ', 'คะแนนรวม', 'ระดับ'],
+        [2568, 88.5, ''],
+      ],
+    },
+  ]);
+  expect(json.scores[2568].total).toBe(88.5);
+  expect(json.findings.map((f) => [f.code, f.where])).toContainEqual(['header-below-title', 'คะแนนรวม!A3']);
+  expect(problems(json)).toEqual([]);
+});

@@ -116,8 +116,8 @@ function readTable(
   findings: Findings,
   options: { required?: string[]; yearColumns?: boolean } = {},
 ): Table | null {
-  const headerRow = sheet.values.findIndex((row) => !isBlankRow(row));
-  if (headerRow < 0) {
+  const firstRow = sheet.values.findIndex((row) => !isBlankRow(row));
+  if (firstRow < 0) {
     findings.warning(
       'empty-tab',
       cellRef(sheet.name, 0, 0),
@@ -125,6 +125,24 @@ function readTable(
       `Tab "${sheet.name}" is empty`,
     );
     return null;
+  }
+  // The header is the first non-empty row; a title typed above it is passed over when a row just below
+  // has the required headers (people put a title in A1).
+  const required = options.required ?? [];
+  const hasRequired = (row: unknown[]) =>
+    required.every((k) => row.some((cell) => matchesAlias(cell, spec[k])));
+  let headerRow = firstRow;
+  if (required.length > 0 && !hasRequired(sheet.values[firstRow])) {
+    const below = sheet.values.slice(firstRow + 1, firstRow + 6).findIndex(hasRequired);
+    if (below >= 0) {
+      headerRow = firstRow + 1 + below;
+      findings.info(
+        'header-below-title',
+        cellRef(sheet.name, headerRow, 0),
+        `แท็บ "${sheet.name}": ใช้แถว ${headerRow + 1} เป็นหัวตาราง (แถวบนเป็นชื่อเรื่อง)`,
+        `Tab "${sheet.name}": row ${headerRow + 1} is read as the header (the rows above as a title)`,
+      );
+    }
   }
   const header = sheet.values[headerRow];
   const columns: Record<string, number | undefined> = {};
