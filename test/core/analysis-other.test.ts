@@ -348,3 +348,30 @@ test('a title typed above the header row is passed over, and said so', () => {
   expect(json.findings.map((f) => [f.code, f.where])).toContainEqual(['header-below-title', 'คะแนนรวม!A3']);
   expect(problems(json)).toEqual([]);
 });
+
+test('EIT parts as columns ("2568 ส่วนที่ 1", "2568 ส่วนที่ 2") or as EIT Public / EIT Survey', () => {
+  const wide = run([
+    settingsTab({ agency: 'X', year: 2568 }),
+    {
+      name: 'รายข้อ',
+      values: [
+        ['ข้อ', '๒๕๖๘ ส่วนที่ ๑', '2568 (part 2)'],
+        ['e1', 91.5, 87.27],
+        ['e2', 91.21, 85],
+      ],
+    },
+  ]);
+  expect(wide.scores[2568].items).toMatchObject({ 'e1.1': 91.5, 'e1.2': 87.27, 'e2.2': 85 });
+  const named = run([
+    settingsTab({ agency: 'X', year: 2568 }),
+    {
+      name: 'Items',
+      values: [
+        ['item', 'part', '2568'],
+        ['e1', 'EIT Public', 91.5],
+        ['e1', 'EIT Survey', 87.27],
+      ],
+    },
+  ]);
+  expect(named.scores[2568].items).toMatchObject({ 'e1.1': 91.5, 'e1.2': 87.27 });
+});

@@ -101,7 +101,8 @@ interface Table {
   sheet: SheetData;
   headerRow: number;
   columns: Record<string, number | undefined>;
-  yearColumns: { year: number; column: number }[];
+  /** Columns headed by a year; `part` when the header also names an EIT part ("2568 ส่วนที่ 1"). */
+  yearColumns: { year: number; column: number; part: number | null }[];
   /** Data rows below the header: their 0-based index in the sheet and their cells. */
   rows: { index: number; cells: unknown[] }[];
 }
@@ -146,7 +147,7 @@ function readTable(
   }
   const header = sheet.values[headerRow];
   const columns: Record<string, number | undefined> = {};
-  const yearColumns: { year: number; column: number }[] = [];
+  const yearColumns: Table['yearColumns'] = [];
   header.forEach((cell, column) => {
     const key = Object.keys(spec).find((k) => columns[k] === undefined && matchesAlias(cell, spec[k]));
     if (key) {
@@ -154,7 +155,9 @@ function readTable(
       return;
     }
     if (!options.yearColumns) return;
-    const year = parseYear(cell);
+    const withPart = /^(.*?)[\s(]*(?:ส่วนที่|part)\s*(\d)\s*\)?$/i.exec(toArabicDigits(cellText(cell)));
+    const year = parseYear(cell) ?? (withPart ? parseYear(withPart[1]) : null);
+    const part = parseYear(cell) ? null : withPart ? Number(withPart[2]) : null;
     if (!year) return;
     if (year.fromCommonEra) {
       findings.warning(
@@ -164,7 +167,7 @@ function readTable(
         `Column header "${cellText(cell)}" is a Common-Era year; read as B.E. ${year.year}`,
       );
     }
-    yearColumns.push({ year: year.year, column });
+    yearColumns.push({ year: year.year, column, part });
   });
   let ok = true;
   for (const key of options.required ?? []) {
@@ -270,8 +273,11 @@ function badItemId(value: unknown, where: string, findings: Findings): void {
 }
 
 function readPart(value: unknown): number | null {
-  const m = /(\d)/.exec(toArabicDigits(cellText(value)));
-  return m ? Number(m[1]) : null;
+  const text = toArabicDigits(cellText(value));
+  const m = /(\d)/.exec(text);
+  if (m) return Number(m[1]);
+  // ITAS names the parts EIT Public (answered by service users) and EIT Survey (collected by assessors).
+  return /public/i.test(text) ? 1 : /survey/i.test(text) ? 2 : null;
 }
 
 function readTool(value: unknown): { tool: 'IIT' | 'EIT' | 'OIT'; part: number | null } | null {
@@ -468,12 +474,13 @@ function readItems(sheet: SheetData, findings: Findings, topics: Map<string, str
       continue;
     }
     const partCol = table.columns.part;
-    const part = parsed.part ?? (partCol !== undefined ? readPart(cells[partCol]) : null);
+    const rowPart = parsed.part ?? (partCol !== undefined ? readPart(cells[partCol]) : null);
     const topicCol = table.columns.topic;
     if (topicCol !== undefined && cellText(cells[topicCol]) && !topics.has(parsed.id)) {
       topics.set(parsed.id, cellText(cells[topicCol]));
     }
-    for (const { year, column } of table.yearColumns) {
+    for (const { year, column, part: columnPart } of table.yearColumns) {
+      const part = columnPart ?? rowPart;
       const cell = cellRef(sheet.name, index, column);
       const label = `ข้อ ${parsed.id}${part ? ` ส่วนที่ ${part}` : ''} ปี ${year}`;
       const value = readScore(cells[column], cell, findings, label);
