@@ -375,3 +375,33 @@ test('EIT parts as columns ("2568 ส่วนที่ 1", "2568 ส่วน�
   ]);
   expect(named.scores[2568].items).toMatchObject({ 'e1.1': 91.5, 'e1.2': 87.27 });
 });
+
+test('recommendation items in every spelling: lists, และ, ข้อ, ranges', () => {
+  const analysis = analyze([
+    settingsTab({ agency: 'X', year: 2568 }),
+    {
+      name: 'Totals',
+      values: [
+        ['year', 'total'],
+        [2568, 90],
+      ],
+    },
+    {
+      name: 'ข้อเสนอแนะ',
+      values: [
+        ['ปีงบประมาณ', 'แบบวัด', 'ข้อ', 'ข้อเสนอแนะ'],
+        [2568, 'EIT', 'e๔ และ e๕', 'ก'],
+        [2568, 'IIT', 'ข้อ i1 ข้อ i2', 'ข'],
+        [2568, 'OIT', 'o1–o3', 'ค'],
+        [2568, 'IIT', 'i1-3', 'ง'],
+      ],
+    },
+  ]);
+  expect(analysis.workbook.recommendations.map((r) => r.items)).toEqual([
+    ['e4', 'e5'],
+    ['i1', 'i2'],
+    ['o1', 'o2', 'o3'],
+    ['i1', 'i2', 'i3'],
+  ]);
+  expect(analysis.findings.filter((f) => f.code === 'bad-item-id')).toEqual([]);
+});

@@ -507,8 +507,15 @@ function readRecommendations(sheet: SheetData, findings: Findings): Recommendati
     const tool = c.tool !== undefined ? readTool(cells[c.tool]) : null;
     const items: string[] = [];
     if (c.items !== undefined) {
-      const raw = toArabicDigits(cellText(cells[c.items]));
+      // "i1, i2", "e๔ และ e๕", "ข้อ i1 ข้อ i2", and ranges "i1–i3".
+      const raw = toArabicDigits(cellText(cells[c.items])).replace(/\s*[-–]\s*/g, '-');
       for (const token of raw.split(/[,;、\s]+|และ|and/).filter((t) => t && t !== 'ข้อ')) {
+        const range = /^([ieo])(\d+)-\1?(\d+)$/i.exec(token);
+        if (range && Number(range[3]) > Number(range[2]) && Number(range[3]) - Number(range[2]) < 50) {
+          for (let n = Number(range[2]); n <= Number(range[3]); n++)
+            items.push(`${range[1].toLowerCase()}${n}`);
+          continue;
+        }
         const id = parseItemId(token);
         if (id) items.push(id.id);
         else badItemId(token, cellRef(sheet.name, index, c.items), findings);
