@@ -368,23 +368,24 @@ export class SheetImpl extends Service {
     return this;
   }
 
+  /** Moves formulas, formats and validation rules to where inserted rows or columns push their cells. */
+  _moveCells(to: (row: number, column: number) => [number, number]): void {
+    for (const map of [this._formulas, this._formats, this._validations] as Map<string, unknown>[]) {
+      const moved = [...map].map(([k, v]) => {
+        const [r, c] = k.split(',').map(Number);
+        return [key(...to(r, c)), v] as const;
+      });
+      map.clear();
+      for (const [k, v] of moved) map.set(k, v);
+    }
+  }
+
   _shiftRows(after: number, howMany: number): void {
     if (after < 0 || after > this._maxRows) throw gasError('Those rows are out of bounds.');
     if (after < this._values.length) {
       this._values.splice(after, 0, ...Array.from({ length: howMany }, () => [] as CellValue[]));
     }
-    const moveKeys = <T>(map: Map<string, T>) => {
-      const moved = new Map<string, T>();
-      for (const [k, v] of map) {
-        const [r, c] = k.split(',').map(Number);
-        moved.set(key(r > after ? r + howMany : r, c), v);
-      }
-      map.clear();
-      for (const [k, v] of moved) map.set(k, v);
-    };
-    moveKeys(this._formulas);
-    moveKeys(this._formats);
-    moveKeys(this._validations);
+    this._moveCells((r, c) => [r > after ? r + howMany : r, c]);
     for (const p of this._parent._state.protections) {
       if (p._sheet._id === this._id && p._range && p._range.row > after) p._range.row += howMany;
     }
@@ -398,17 +399,7 @@ export class SheetImpl extends Service {
     for (const row of this._values) {
       if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array(howMany).fill(''));
     }
-    const moveKeys = <T>(map: Map<string, T>) => {
-      const moved = [...map].map(([k, v]) => {
-        const [r, c] = k.split(',').map(Number);
-        return [key(r, c > afterPosition ? c + howMany : c), v] as const;
-      });
-      map.clear();
-      for (const [k, v] of moved) map.set(k, v);
-    };
-    moveKeys(this._formulas);
-    moveKeys(this._formats);
-    moveKeys(this._validations);
+    this._moveCells((r, c) => [r, c > afterPosition ? c + howMany : c]);
     for (const p of this._parent._state.protections) {
       if (p._sheet._id === this._id && p._range && p._range.column > afterPosition)
         p._range.column += howMany;
@@ -593,23 +584,20 @@ export class RangeImpl extends Service {
     }
   }
 
+  _setFormat(row: number, column: number, field: keyof CellFormat, value: unknown): void {
+    const f = this._sheet._formats.get(key(row, column)) ?? {};
+    (f as Record<string, unknown>)[field] = value;
+    this._sheet._formats.set(key(row, column), f);
+  }
+
   _format(field: keyof CellFormat, value: unknown): void {
-    for (const [r, c] of this._cells()) {
-      const f = this._sheet._formats.get(key(r, c)) ?? {};
-      (f as Record<string, unknown>)[field] = value;
-      this._sheet._formats.set(key(r, c), f);
-    }
+    for (const [r, c] of this._cells()) this._setFormat(r, c, field, value);
   }
 
   _formatGrid(field: keyof CellFormat, grid: unknown[][]): void {
     this._checkShape(grid, field);
     for (const [i, row] of grid.entries()) {
-      for (const [j, value] of row.entries()) {
-        const k = key(this._row + i, this._col + j);
-        const f = this._sheet._formats.get(k) ?? {};
-        (f as Record<string, unknown>)[field] = value;
-        this._sheet._formats.set(k, f);
-      }
+      for (const [j, value] of row.entries()) this._setFormat(this._row + i, this._col + j, field, value);
     }
   }
 
