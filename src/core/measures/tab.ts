@@ -1,4 +1,4 @@
-import { cellText } from '../thai';
+import { cellText, toArabicDigits } from '../thai';
 import type { GeneratedMeasure } from './generate';
 
 /** The `มาตรการ` tab (docs/report.md): columns in order; the add-on writes the first seven and `ที่มา`. */
@@ -204,9 +204,7 @@ export function readMeasureRows(values: readonly unknown[][]): MeasureRow[] {
     .filter((row) => cellText(at(row, 'มาตรการ/โครงการ/กิจกรรม')) !== '')
     .map((row) => {
       const progress = Number(at(row, 'ความคืบหน้า (%)'));
-      const indicator = Number(
-        String(at(row, 'ตัวชี้วัดที่')).replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50)),
-      );
+      const indicator = Number(toArabicDigits(String(at(row, 'ตัวชี้วัดที่'))));
       return {
         id: cellText(at(row, 'รหัส')),
         indicator: Number.isInteger(indicator) && indicator > 0 ? indicator : null,
