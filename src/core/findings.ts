@@ -27,10 +27,6 @@ export class Findings {
   info(code: string, where: string | null, th: string, en: string): void {
     this.add('info', code, where, th, en);
   }
-
-  hasErrors(): boolean {
-    return this.list.some((f) => f.severity === 'error');
-  }
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

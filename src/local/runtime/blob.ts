@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gasError, type RuntimeContext, Service } from './context';
 
@@ -86,10 +85,6 @@ function svgToPng(svg: string): Buffer {
     fitTo: { mode: 'zoom', value: 2 },
   });
   return Buffer.from(resvg.render().asPng());
-}
-
-export function readFileBlob(rt: RuntimeContext, path: string, contentType: string): Blob {
-  return new Blob(rt, readFileSync(path), contentType, path.split('/').pop() ?? null);
 }
 
 const PALETTE = ['#1a73e8', '#f29900', '#188038', '#d93025', '#9334e6'];

@@ -124,8 +124,6 @@ export interface DocData {
   revision: number;
 }
 
-const A4 = { PAGE_WIDTH: 595.276, PAGE_HEIGHT: 841.89 };
-
 function newParagraph(text = '', attrs: Attrs = {}): ParagraphNode {
   return {
     type: 'PARAGRAPH',
@@ -914,5 +912,3 @@ export class DocumentAppImpl extends Service {
     return null;
   }
 }
-
-export { A4 };
