@@ -1,14 +1,30 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { parse } from 'acorn';
 import { ROOT } from './helpers/workbook';
 
-// dist/Code.js is what clasp pushes; `npm test` builds it before jest runs.
+// dist/Code.js is what clasp pushes; jest's global setup (test/global-setup.cjs) builds it before any test.
 const code = readFileSync(join(ROOT, 'dist', 'Code.js'), 'utf8');
 const entryPoints: string[] = JSON.parse(readFileSync(join(ROOT, 'build', 'entry-points.json'), 'utf8'));
 
+function newestSourceTime(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? newestSourceTime(path) : statSync(path).mtimeMs;
+    }),
+  );
+}
+
 describe('the Apps Script bundle', () => {
+  test('is built from the current source (a bare `npx jest` never tests a stale bundle)', () => {
+    const sources = newestSourceTime(join(ROOT, 'src'));
+    for (const bundle of ['dist/Code.js', 'dist/Sidebar.html', 'build/cli.cjs', 'build/local.cjs']) {
+      expect(statSync(join(ROOT, bundle)).mtimeMs).toBeGreaterThanOrEqual(sources);
+    }
+  });
+
   test('has no module syntax left', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
   });
