@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readXlsxFile, workbookFromSheets } from '../src/local/xlsx';
-import { ROOT, sampleSheets, settingsTab } from './helpers/workbook';
+import { editedSample, ROOT, sampleSheets, setCell, settingsTab } from './helpers/workbook';
 
 // The CLI as users run it: the bin of the package, over the bundle that `npm run build` writes.
 function cli(...args: string[]) {
@@ -95,6 +95,31 @@ describe('ita-report build', () => {
     expect(code).toBe(1);
     expect(out).toContain('ไม่สำเร็จ: วิเคราะห์ไม่ได้');
     expect(out).toContain('workbook.xlsx');
+  });
+
+  test('data errors stop the build: they are printed with their cells, and it exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ita-'));
+    const file = join(dir, 'bad.xlsx');
+    const sheets = editedSample('คะแนนรวม', (rows) => setCell(rows, 2568, 'OIT', 'สูง'));
+    await workbookFromSheets(sheets).xlsx.writeFile(file);
+    const { code, out } = cli('build', file, '--out', join(dir, 'out'), '--no-pdf');
+    expect(code).toBe(1);
+    expect(out).toMatch(/ข้อผิดพลาด คะแนนรวม!F3: /);
+    expect(out).toContain('ไม่สำเร็จ: ข้อมูลมีข้อผิดพลาด 1 รายการ จึงยังไม่สร้าง');
+    expect(out).not.toContain('report.html');
+  });
+
+  test('--force builds despite data errors and says the report is unconfirmed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ita-'));
+    const file = join(dir, 'bad.xlsx');
+    const sheets = editedSample('คะแนนรวม', (rows) => setCell(rows, 2568, 'OIT', 'สูง'));
+    await workbookFromSheets(sheets).xlsx.writeFile(file);
+    const { code, out } = cli('build', file, '--out', join(dir, 'out'), '--no-pdf', '--force');
+    expect(code).toBe(0);
+    expect(out).toContain('ฉบับยังไม่ยืนยันข้อมูล');
+    expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain(
+      'ฉบับยังไม่ยืนยันข้อมูล: ข้อมูลมีข้อผิดพลาด ๑ รายการ',
+    );
   });
 
   test('needs --out', () => {

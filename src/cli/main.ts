@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../core/analysis/analyze';
 import { analysisJson } from '../core/analysis/json';
+import { bySeverity, type Finding } from '../core/findings';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
 import { packageRoot, runBuild } from '../local/build';
@@ -10,18 +11,21 @@ import { startLocalServer } from '../local/serve';
 import { readXlsxFile } from '../local/xlsx';
 
 const USAGE = `usage: ita-report analyze WORKBOOK.xlsx [--json]
-       ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls]
+       ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force]
        ita-report serve [WORKBOOK.xlsx] [--port N]
 
   analyze   read the score tabs of WORKBOOK.xlsx, check them and print the analysis
             (a Thai summary, or with --json the JSON of docs/workbook.md)
   build     run the add-on's one-click flow on WORKBOOK.xlsx without Google: writes
             DIR/workbook.xlsx (with the measures tab), DIR/report.html and, where
-            Chromium is installed, DIR/report.pdf; --calls lists the service calls
+            Chromium is installed, DIR/report.pdf; --calls lists the service calls.
+            Data errors stop the build (they are printed); --force builds anyway
+            and the report says it is unconfirmed
   serve     the sidebar on http://127.0.0.1:N beside the spreadsheet, bridged to the
             add-on running locally on WORKBOOK.xlsx (or on an empty spreadsheet)
 
-exit status: 0 done, 1 the workbook cannot be analysed, 2 usage error`;
+exit status: 0 done, 1 the workbook cannot be analysed or built (data errors
+without --force included), 2 usage error`;
 
 export interface CliIo {
   out: (text: string) => void;
@@ -71,17 +75,28 @@ async function buildCommand(args: string[], io: CliIo): Promise<number> {
   const out = args[outAt + 1];
   const { positional, flags } = parseArgs(
     args.filter((_, i) => i !== outAt && i !== outAt + 1),
-    ['--no-pdf', '--calls'],
+    ['--no-pdf', '--calls', '--force'],
   );
   if (positional.length !== 1) throw new UsageError('ita-report: build takes one WORKBOOK.xlsx');
   await loadWorkbook(positional[0]);
-  const result = await runBuild({ workbook: positional[0], out, pdf: !flags.has('--no-pdf'), log: io.out });
+  const force = flags.has('--force');
+  const result = await runBuild({
+    workbook: positional[0],
+    out,
+    pdf: !flags.has('--no-pdf'),
+    force,
+    log: io.out,
+  });
   const json = result.analysis;
   const cur = json.year !== null ? json.scores[String(json.year)] : undefined;
   io.out(
     `${json.agency} ปีงบประมาณ ${json.year ?? '?'}: คะแนนรวม ${cur?.total ?? '–'} ระดับ ${cur?.level ?? '–'}; ข้อสังเกต ${json.findings.length} รายการ`,
   );
+  for (const line of findingLines(json.findings)) io.out(line);
   if (result.error) io.out(`ไม่สำเร็จ: ${result.error.th}`);
+  if (result.report?.unconfirmed) {
+    io.out('สร้างรายงานทั้งที่ข้อมูลมีข้อผิดพลาด (--force): รายงานระบุว่าเป็นฉบับยังไม่ยืนยันข้อมูล');
+  }
   for (const file of result.files) io.out(`เขียน ${file}`);
   if (result.report && !result.files.some((f) => f.endsWith('.pdf'))) {
     io.out('ไม่ได้สร้าง report.pdf (ไม่มี Chromium หรือใช้ --no-pdf)');
@@ -92,6 +107,19 @@ async function buildCommand(args: string[], io: CliIo): Promise<number> {
     for (const [name, count] of Object.entries(calls.snapshot())) io.out(`  ${name} ${count}`);
   }
   return result.error || !result.report ? 1 : 0;
+}
+
+const SEVERITY_TH: Record<Finding['severity'], string> = {
+  error: 'ข้อผิดพลาด',
+  warning: 'คำเตือน',
+  info: 'หมายเหตุ',
+};
+
+/** Errors and warnings, one line each: severity, cell, message (the JSON of `analyze` has them all). */
+function findingLines(findings: readonly Finding[]): string[] {
+  return bySeverity(findings)
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `  ${SEVERITY_TH[f.severity]} ${f.where ?? '–'}: ${f.message}`);
 }
 
 async function serveCommand(args: string[], io: CliIo): Promise<number> {

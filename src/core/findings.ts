@@ -53,3 +53,20 @@ export function cellRef(tab: string, row: number, column: number): string {
   const name = /^[\p{L}\p{M}\p{N}_]+$/u.test(tab) ? tab : `'${tab.replace(/'/g, "''")}'`;
   return `${name}!${a1(row, column)}`;
 }
+
+/** The error findings: while there are any, a build stops unless the user says to go on. */
+export function errorFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'error');
+}
+
+/** One line per error, `Tab!A1: message`, the first `max` of them and how many more. */
+export function errorLines(findings: readonly Finding[], lang: 'th' | 'en', max = 5): string[] {
+  const errors = errorFindings(findings);
+  const lines = errors.slice(0, max).map((f) => {
+    const message = lang === 'th' ? f.message : f.message_en;
+    return f.where ? `${f.where}: ${message}` : message;
+  });
+  const more = errors.length - lines.length;
+  if (more > 0) lines.push(lang === 'th' ? `และอีก ${more} รายการ` : `and ${more} more`);
+  return lines;
+}

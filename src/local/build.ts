@@ -21,6 +21,8 @@ export interface BuildOptions {
   distDir?: string;
   /** Also render the PDF (needs Chromium). */
   pdf?: boolean;
+  /** Build despite data errors (the report says it is unconfirmed). */
+  force?: boolean;
   log?: (line: string) => void;
 }
 
@@ -28,7 +30,7 @@ export interface BuildResult {
   runtime: Runtime;
   analysis: AnalysisJson;
   measures: { rows: number; summary: Record<string, number> } | null;
-  report: { docId: string; pdfId: string | null; name: string } | null;
+  report: { docId: string; pdfId: string | null; name: string; unconfirmed: boolean } | null;
   files: string[];
   /** The message of a step that failed for a reason the user can act on. */
   error: { th: string; en: string } | null;
@@ -72,15 +74,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const result: BuildResult = { runtime, analysis, measures: null, report: null, files: [], error: null };
   mkdirSync(options.out, { recursive: true });
   try {
-    const measures = bundle.call<{ rows: number; summary: Record<string, number> }>('apiWriteMeasures');
+    const force = { force: options.force ?? false };
+    const measures = bundle.call<{ rows: number; summary: Record<string, number> }>(
+      'apiWriteMeasures',
+      force,
+    );
     result.measures = measures;
     const s = measures.summary;
     log(
       `มาตรการ: ${measures.rows} แถว (เพิ่ม ${s.added}, ปรับ ${s.updated}, คงข้อความที่แก้ ${s.keptEdits} ช่อง, ไม่อยู่ในข้อเสนอ ${s.retired})`,
     );
-    const report = bundle.call<{ docId: string; pdfId: string | null; name: string; reused: boolean }>(
-      'apiBuildReport',
-    );
+    const report = bundle.call<BuildResult['report'] & object>('apiBuildReport', force);
     result.report = report;
     log(`รายงาน: ${report.name}`);
   } catch (e) {

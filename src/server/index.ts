@@ -1,6 +1,7 @@
 import sample from '../../samples/oie-2568.json';
 import { type Analysis, analyze } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
+import { errorFindings, errorLines } from '../core/findings';
 import type { SharingPlan } from '../core/measures/sharing';
 import { MEASURES_TAB, type ProgressSummary, progressSummary, readMeasureRows } from '../core/measures/tab';
 import { buildReport } from '../core/report/model';
@@ -58,6 +59,25 @@ function requireAnalysable(analysis: Analysis): void {
   );
 }
 
+/** What the sidebar (or the CLI) says when the user has chosen to build despite data errors. */
+export interface BuildOptions {
+  force?: boolean;
+}
+
+/**
+ * Data errors stop a build: a wrong report is worse than none. The user may go on (`force`), and the
+ * report then says it is unconfirmed.
+ */
+function requireNoErrors(analysis: Analysis, options: BuildOptions | undefined): void {
+  const errors = errorFindings(analysis.findings);
+  if (errors.length === 0 || options?.force) return;
+  throw new UserError(
+    'data-errors',
+    `ข้อมูลมีข้อผิดพลาด ${errors.length} รายการ จึงยังไม่สร้าง: ${errorLines(errors, 'th').join('; ')}`,
+    `The data has ${errors.length} error(s), so nothing was built: ${errorLines(errors, 'en').join('; ')}`,
+  );
+}
+
 /** The analysis of the open spreadsheet, as `ita-report analyze --json` prints it. */
 export function apiAnalyze(): AnalysisJson {
   return analysisJson(analyseOpenSpreadsheet().analysis);
@@ -71,21 +91,24 @@ export function showAnalysis(): void {
 }
 
 /** Writes or refreshes the `มาตรการ` tab, keeping every cell a person edited. */
-export function apiWriteMeasures(): MeasuresResult {
+export function apiWriteMeasures(options?: BuildOptions): MeasuresResult {
   return withDocumentLock(() => {
     const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
+    requireNoErrors(analysis, options);
     return writeMeasures(spreadsheet, analysis, sheets);
   });
 }
 
 /** Builds the report Doc and its PDF from the analysis and the measures tab as the divisions left it. */
-export function apiBuildReport(): ReportLinks {
+export function apiBuildReport(options?: BuildOptions): ReportLinks {
   return withDocumentLock(() => {
     const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
+    requireNoErrors(analysis, options);
     const measures = readMeasureRows(sheets.find((s) => s.name === MEASURES_TAB)?.values ?? []);
-    const model = buildReport({ analysis, measures, today: new Date() });
+    const unconfirmed = errorFindings(analysis.findings).length > 0;
+    const model = buildReport({ analysis, measures, today: new Date(), unconfirmed });
     const settings = analysis.workbook.settings;
     return renderReport(spreadsheet, model, {
       font: settings?.font ?? 'Sarabun',

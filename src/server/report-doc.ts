@@ -30,6 +30,8 @@ export interface ReportLinks {
   pdfError: string | null;
   /** true when the Doc of an earlier run was rewritten rather than a new one made. */
   reused: boolean;
+  /** Built despite data errors: the report's title says it is unconfirmed. */
+  unconfirmed: boolean;
 }
 
 type Attrs = Record<string, unknown>;
@@ -236,6 +238,7 @@ export function renderReport(
     pdfUrl: pdf?.url ?? null,
     pdfError,
     reused,
+    unconfirmed: model.unconfirmed,
   };
 }
 

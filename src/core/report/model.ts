@@ -1,6 +1,7 @@
 import type { Analysis, YearAnalysis } from '../analysis/analyze';
 import { delta } from '../analysis/json';
 import { type Exact, published } from '../decimal';
+import { errorFindings } from '../findings';
 import { EIT_PART_NAMES, frameworkForYear, TOOL_NAMES, type ToolKey } from '../frameworks';
 import { type MeasureRow, progressSummary, STATUSES } from '../measures/tab';
 import {
@@ -50,6 +51,8 @@ export interface ReportModel {
   name: string;
   thaiDigits: boolean;
   blocks: Block[];
+  /** Built although the data had errors (the user said to go on): marked in the title as unconfirmed. */
+  unconfirmed: boolean;
 }
 
 export interface ReportInput {
@@ -57,6 +60,8 @@ export interface ReportInput {
   measures: readonly MeasureRow[];
   /** Today, for the "as of" date (a Buddhist-era date). */
   today: Date;
+  /** The user chose to build despite error findings: the report says it is unconfirmed. */
+  unconfirmed?: boolean;
 }
 
 const TOOL_ORDER_PARTS: ToolKey[] = ['IIT', 'EIT1', 'EIT2', 'OIT'];
@@ -67,7 +72,7 @@ function toolLabel(key: ToolKey): string {
 }
 
 /** The report of docs/report.md as blocks: every figure from the analysis, every caption numbered in order. */
-export function buildReport({ analysis, measures, today }: ReportInput): ReportModel {
+export function buildReport({ analysis, measures, today, unconfirmed = false }: ReportInput): ReportModel {
   const cur = analysis.current;
   if (!cur) throw new Error('The report needs the analysis of the assessed year.');
   const wb = analysis.workbook;
@@ -119,6 +124,14 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
   blocks.push({ kind: 'center', text: t(`ประจำปีงบประมาณ พ.ศ. ${year}`), bold: true });
   if (settings?.preparedBy) blocks.push({ kind: 'center', text: `จัดทำโดย ${settings.preparedBy}` });
   blocks.push({ kind: 'center', text: t(`ข้อมูล ณ วันที่ ${thaiDateOf(today)}`) });
+  if (unconfirmed) {
+    const errors = errorFindings(analysis.findings).length;
+    blocks.push({
+      kind: 'center',
+      text: t(`ฉบับยังไม่ยืนยันข้อมูล: ข้อมูลมีข้อผิดพลาด ${errors} รายการ โปรดแก้ไขก่อนเผยแพร่`),
+      bold: true,
+    });
+  }
 
   // 2. ๑. ความเป็นมา
   const reportFramework = frameworkForYear(reportYear).framework;
@@ -455,6 +468,7 @@ export function buildReport({ analysis, measures, today }: ReportInput): ReportM
     name: `การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร ${agency} ปีงบประมาณ พ.ศ. ${year}`,
     thaiDigits: thai,
     blocks,
+    unconfirmed,
   };
 }
 
