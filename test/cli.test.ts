@@ -6,10 +6,17 @@ import { readXlsxFile, workbookFromSheets } from '../src/local/xlsx';
 import { editedSample, ROOT, sampleSheets, setCell, settingsTab } from './helpers/workbook';
 
 // The CLI as users run it: the bin of the package, over the bundle that `npm run build` writes.
+// An English locale unless a test says otherwise (`--lang th`, or a Thai LANG through cliIn).
 function cli(...args: string[]) {
+  return cliIn({ LANG: 'C.UTF-8' }, ...args);
+}
+
+function cliIn(locale: Record<string, string>, ...args: string[]) {
+  const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', ...locale };
   const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'ita-report.cjs'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    env,
   });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
@@ -86,12 +93,35 @@ describe('ita-report analyze', () => {
   });
 });
 
+describe('ita-report --version and --help', () => {
+  test('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const { code, out } = cli('--version');
+    expect(code).toBe(0);
+    expect(out).toBe(`ita-report ${version}\n`);
+  });
+
+  test('--help is Thai under a Thai locale, English under another, and --lang wins', () => {
+    expect(cliIn({ LANG: 'th_TH.UTF-8' }, '--help').out).toMatch(/^วิธีใช้: ita-report analyze/);
+    expect(cliIn({ LANG: 'en_US.UTF-8' }, '--help').out).toMatch(/^usage: ita-report analyze/);
+    expect(cliIn({ LANG: 'en_US.UTF-8', LC_ALL: 'th_TH.UTF-8' }, '--help').out).toMatch(/^วิธีใช้/);
+    expect(cliIn({ LANG: 'th_TH.UTF-8' }, '--help', '--lang', 'en').out).toMatch(/^usage:/);
+  });
+
+  test('usage errors follow the language too', () => {
+    const { code, err } = cliIn({ LANG: 'th_TH.UTF-8' }, 'frobnicate');
+    expect(code).toBe(2);
+    expect(err).toBe('ita-report: ไม่รู้จักคำสั่ง frobnicate (ดู ita-report --help)\n');
+    expect(cli('--help', '--lang', 'xx').code).toBe(2);
+  });
+});
+
 describe('ita-report build', () => {
   test('on a workbook that cannot be analysed it says why and exits 1, keeping the workbook', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ita-'));
     const file = join(dir, 'no-scores.xlsx');
     await workbookFromSheets([settingsTab({ agency: 'X', year: 2568 })]).xlsx.writeFile(file);
-    const { code, out } = cli('build', file, '--out', join(dir, 'out'), '--no-pdf');
+    const { code, out } = cli('build', file, '--out', join(dir, 'out'), '--no-pdf', '--lang', 'th');
     expect(code).toBe(1);
     expect(out).toContain('ไม่สำเร็จ: วิเคราะห์ไม่ได้');
     expect(out).toContain('workbook.xlsx');
@@ -102,7 +132,14 @@ describe('ita-report build', () => {
     const file = join(dir, 'bad.xlsx');
     const sheets = editedSample('คะแนนรวม', (rows) => setCell(rows, 2568, 'OIT', 'สูง'));
     await workbookFromSheets(sheets).xlsx.writeFile(file);
-    const { code, out } = cli('build', file, '--out', join(dir, 'out'), '--no-pdf');
+    const { code, out } = cliIn(
+      { LANG: 'th_TH.UTF-8' },
+      'build',
+      file,
+      '--out',
+      join(dir, 'out'),
+      '--no-pdf',
+    );
     expect(code).toBe(1);
     expect(out).toMatch(/ข้อผิดพลาด คะแนนรวม!F3: /);
     expect(out).toContain('ไม่สำเร็จ: ข้อมูลมีข้อผิดพลาด 1 รายการ จึงยังไม่สร้าง');
@@ -114,12 +151,32 @@ describe('ita-report build', () => {
     const file = join(dir, 'bad.xlsx');
     const sheets = editedSample('คะแนนรวม', (rows) => setCell(rows, 2568, 'OIT', 'สูง'));
     await workbookFromSheets(sheets).xlsx.writeFile(file);
-    const { code, out } = cli('build', file, '--out', join(dir, 'out'), '--no-pdf', '--force');
+    const { code, out } = cli(
+      'build',
+      file,
+      '--out',
+      join(dir, 'out'),
+      '--no-pdf',
+      '--force',
+      '--lang',
+      'th',
+    );
     expect(code).toBe(0);
     expect(out).toContain('ฉบับยังไม่ยืนยันข้อมูล');
     expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain(
       'ฉบับยังไม่ยืนยันข้อมูล: ข้อมูลมีข้อผิดพลาด ๑ รายการ',
     );
+  });
+
+  test('in English, the findings and the failure are English', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ita-'));
+    const file = join(dir, 'bad.xlsx');
+    const sheets = editedSample('คะแนนรวม', (rows) => setCell(rows, 2568, 'OIT', 'สูง'));
+    await workbookFromSheets(sheets).xlsx.writeFile(file);
+    const { code, out } = cli('build', file, '--out', join(dir, 'out'), '--no-pdf');
+    expect(code).toBe(1);
+    expect(out).toMatch(/^ {2}error คะแนนรวม!F3: "สูง" is not a number/m);
+    expect(out).toContain('Failed: The data has 1 error(s), so nothing was built');
   });
 
   test('needs --out', () => {

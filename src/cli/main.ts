@@ -1,18 +1,20 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { version as VERSION } from '../../package.json';
 import { analyze } from '../core/analysis/analyze';
 import { analysisJson } from '../core/analysis/json';
 import { bySeverity, type Finding } from '../core/findings';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
-import { packageRoot, runBuild } from '../local/build';
+import { type BuildResult, packageRoot, runBuild } from '../local/build';
 import { chromiumPdfWriter } from '../local/pdf';
 import { startLocalServer } from '../local/serve';
 import { readXlsxFile } from '../local/xlsx';
 
-const USAGE = `usage: ita-report analyze WORKBOOK.xlsx [--json]
+const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
        ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force]
        ita-report serve [WORKBOOK.xlsx] [--port N]
+       ita-report --version
 
   analyze   read the score tabs of WORKBOOK.xlsx, check them and print the analysis
             (a Thai summary, or with --json the JSON of docs/workbook.md)
@@ -24,23 +26,82 @@ const USAGE = `usage: ita-report analyze WORKBOOK.xlsx [--json]
   serve     the sidebar on http://127.0.0.1:N beside the spreadsheet, bridged to the
             add-on running locally on WORKBOOK.xlsx (or on an empty spreadsheet)
 
+options for every command: --lang th|en (default: from LC_ALL, LC_MESSAGES or LANG)
+
 exit status: 0 done, 1 the workbook cannot be analysed or built (data errors
 without --force included), 2 usage error`;
+
+const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--json]
+        ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force]
+        ita-report serve [WORKBOOK.xlsx] [--port N]
+        ita-report --version
+
+  analyze   อ่านแท็บคะแนนของ WORKBOOK.xlsx ตรวจ แล้วพิมพ์ผลการวิเคราะห์
+            (สรุปภาษาไทย หรือ JSON ตาม docs/workbook.md เมื่อใส่ --json)
+  build     ทำงานแบบคลิกเดียวของส่วนเสริมกับ WORKBOOK.xlsx โดยไม่ต้องใช้ Google:
+            เขียน DIR/workbook.xlsx (มีแท็บมาตรการ) DIR/report.html และ DIR/report.pdf
+            เมื่อมี Chromium; --calls แสดงจำนวนการเรียกบริการ Apps Script
+            ข้อมูลที่ผิดพลาดทำให้หยุดสร้าง (พิมพ์รายการข้อผิดพลาด); --force สร้างต่อ
+            โดยรายงานระบุว่าเป็นฉบับยังไม่ยืนยันข้อมูล
+  serve     เปิดแถบด้านข้างที่ http://127.0.0.1:N คู่กับสเปรดชีต โดยเชื่อมกับ
+            ส่วนเสริมที่ทำงานในเครื่องบน WORKBOOK.xlsx (หรือสเปรดชีตว่าง)
+
+ตัวเลือกของทุกคำสั่ง: --lang th|en (ค่าเริ่มต้นตาม LC_ALL, LC_MESSAGES หรือ LANG)
+
+สถานะเมื่อจบ: 0 สำเร็จ, 1 วิเคราะห์หรือสร้างไม่ได้ (รวมข้อมูลผิดพลาดที่ไม่ได้ใส่ --force),
+2 เรียกใช้ผิดรูปแบบ`;
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-class UsageError extends Error {}
+export type Lang = 'th' | 'en';
+
+/** The CLI's io with the language of its messages. */
+interface Cli extends CliIo {
+  lang: Lang;
+  /** The text in the CLI's language. */
+  say: (th: string, en: string) => string;
+}
+
+/** A mistake in how the command was called (exit 2), said in both languages. */
+class UsageError extends Error {
+  constructor(
+    en: string,
+    readonly th: string,
+  ) {
+    super(en);
+  }
+}
+
+/** `--lang th|en`, else the locale of the environment (LC_ALL, LC_MESSAGES, LANG) as POSIX orders them. */
+export function cliLanguage(argv: readonly string[], env: Record<string, string | undefined>): Lang {
+  const at = argv.indexOf('--lang');
+  if (at >= 0) {
+    const value = argv[at + 1];
+    if (value === 'th' || value === 'en') return value;
+    throw new UsageError('ita-report: --lang takes th or en', 'ita-report: --lang ใช้ได้กับ th หรือ en');
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^th(_|\.|@|$)/i.test(locale) ? 'th' : 'en';
+}
 
 async function loadWorkbook(path: string): Promise<SheetData[]> {
-  if (!existsSync(path)) throw new UsageError(`ita-report: no such file: ${path}`);
-  if (!statSync(path).isFile()) throw new UsageError(`ita-report: not a file: ${path}`);
+  if (!existsSync(path)) {
+    throw new UsageError(`ita-report: no such file: ${path}`, `ita-report: ไม่พบไฟล์ ${path}`);
+  }
+  if (!statSync(path).isFile()) {
+    throw new UsageError(`ita-report: not a file: ${path}`, `ita-report: ไม่ใช่ไฟล์ ${path}`);
+  }
   try {
     return await readXlsxFile(path);
   } catch (e) {
-    throw new UsageError(`ita-report: cannot read ${path} as an .xlsx workbook (${(e as Error).message})`);
+    const why = (e as Error).message;
+    throw new UsageError(
+      `ita-report: cannot read ${path} as an .xlsx workbook (${why})`,
+      `ita-report: อ่าน ${path} เป็นไฟล์ .xlsx ไม่ได้ (${why})`,
+    );
   }
 }
 
@@ -49,16 +110,23 @@ function parseArgs(args: string[], flags: string[]): { positional: string[]; fla
   const seen = new Set<string>();
   for (const arg of args) {
     if (arg.startsWith('-')) {
-      if (!flags.includes(arg)) throw new UsageError(`ita-report: unknown option ${arg}`);
+      if (!flags.includes(arg)) {
+        throw new UsageError(`ita-report: unknown option ${arg}`, `ita-report: ไม่รู้จักตัวเลือก ${arg}`);
+      }
       seen.add(arg);
     } else positional.push(arg);
   }
   return { positional, flags: seen };
 }
 
-async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
+async function analyzeCommand(args: string[], io: Cli): Promise<number> {
   const { positional, flags } = parseArgs(args, ['--json']);
-  if (positional.length !== 1) throw new UsageError('ita-report: analyze takes one WORKBOOK.xlsx');
+  if (positional.length !== 1) {
+    throw new UsageError(
+      'ita-report: analyze takes one WORKBOOK.xlsx',
+      'ita-report: analyze ต้องระบุ WORKBOOK.xlsx หนึ่งไฟล์',
+    );
+  }
   const sheets = await loadWorkbook(positional[0]);
   const analysis = analyze(sheets);
   const json = analysisJson(analysis);
@@ -67,72 +135,104 @@ async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
   return analysis.ok ? 0 : 1;
 }
 
-async function buildCommand(args: string[], io: CliIo): Promise<number> {
+async function buildCommand(args: string[], io: Cli): Promise<number> {
   const outAt = args.indexOf('--out');
   if (outAt < 0 || !args[outAt + 1] || args[outAt + 1].startsWith('-')) {
-    throw new UsageError('ita-report: build needs --out DIR');
+    throw new UsageError('ita-report: build needs --out DIR', 'ita-report: build ต้องระบุ --out DIR');
   }
   const out = args[outAt + 1];
   const { positional, flags } = parseArgs(
     args.filter((_, i) => i !== outAt && i !== outAt + 1),
     ['--no-pdf', '--calls', '--force'],
   );
-  if (positional.length !== 1) throw new UsageError('ita-report: build takes one WORKBOOK.xlsx');
+  if (positional.length !== 1) {
+    throw new UsageError(
+      'ita-report: build takes one WORKBOOK.xlsx',
+      'ita-report: build ต้องระบุ WORKBOOK.xlsx หนึ่งไฟล์',
+    );
+  }
   await loadWorkbook(positional[0]);
-  const force = flags.has('--force');
   const result = await runBuild({
     workbook: positional[0],
     out,
     pdf: !flags.has('--no-pdf'),
-    force,
+    force: flags.has('--force'),
     log: io.out,
   });
-  const json = result.analysis;
-  const cur = json.year !== null ? json.scores[String(json.year)] : undefined;
-  io.out(
-    `${json.agency} ปีงบประมาณ ${json.year ?? '?'}: คะแนนรวม ${cur?.total ?? '–'} ระดับ ${cur?.level ?? '–'}; ข้อสังเกต ${json.findings.length} รายการ`,
-  );
-  for (const line of findingLines(json.findings)) io.out(line);
-  if (result.error) io.out(`ไม่สำเร็จ: ${result.error.th}`);
-  if (result.report?.unconfirmed) {
-    io.out('สร้างรายงานทั้งที่ข้อมูลมีข้อผิดพลาด (--force): รายงานระบุว่าเป็นฉบับยังไม่ยืนยันข้อมูล');
-  }
-  for (const file of result.files) io.out(`เขียน ${file}`);
-  if (result.report && !result.files.some((f) => f.endsWith('.pdf'))) {
-    io.out('ไม่ได้สร้าง report.pdf (ไม่มี Chromium หรือใช้ --no-pdf)');
-  }
-  const calls = result.runtime.calls;
-  io.out(`เรียกบริการ Apps Script ${calls.total()} ครั้ง`);
+  printBuildResult(result, io);
   if (flags.has('--calls')) {
-    for (const [name, count] of Object.entries(calls.snapshot())) io.out(`  ${name} ${count}`);
+    for (const [name, count] of Object.entries(result.runtime.calls.snapshot())) io.out(`  ${name} ${count}`);
   }
   return result.error || !result.report ? 1 : 0;
 }
 
-const SEVERITY_TH: Record<Finding['severity'], string> = {
-  error: 'ข้อผิดพลาด',
-  warning: 'คำเตือน',
-  info: 'หมายเหตุ',
-};
-
-/** Errors and warnings, one line each: severity, cell, message (the JSON of `analyze` has them all). */
-function findingLines(findings: readonly Finding[]): string[] {
-  return bySeverity(findings)
-    .filter((f) => f.severity !== 'info')
-    .map((f) => `  ${SEVERITY_TH[f.severity]} ${f.where ?? '–'}: ${f.message}`);
+function printBuildResult(result: BuildResult, io: Cli): void {
+  const json = result.analysis;
+  const cur = json.year !== null ? json.scores[String(json.year)] : undefined;
+  const total = cur?.total ?? '–';
+  const level = cur?.level ?? '–';
+  const n = json.findings.length;
+  io.out(
+    io.say(
+      `${json.agency} ปีงบประมาณ ${json.year ?? '?'}: คะแนนรวม ${total} ระดับ ${level}; ข้อสังเกต ${n} รายการ`,
+      `${json.agency} fiscal year ${json.year ?? '?'}: total ${total}, level ${level}; ${n} finding(s)`,
+    ),
+  );
+  for (const line of findingLines(json.findings, io)) io.out(line);
+  if (result.error) io.out(io.say(`ไม่สำเร็จ: ${result.error.th}`, `Failed: ${result.error.en}`));
+  if (result.report?.unconfirmed) {
+    io.out(
+      io.say(
+        'สร้างรายงานทั้งที่ข้อมูลมีข้อผิดพลาด (--force): รายงานระบุว่าเป็นฉบับยังไม่ยืนยันข้อมูล',
+        'Built despite data errors (--force): the report says it is unconfirmed (ฉบับยังไม่ยืนยันข้อมูล)',
+      ),
+    );
+  }
+  for (const file of result.files) io.out(io.say(`เขียน ${file}`, `wrote ${file}`));
+  if (result.report && !result.files.some((f) => f.endsWith('.pdf'))) {
+    io.out(
+      io.say(
+        'ไม่ได้สร้าง report.pdf (ไม่มี Chromium หรือใช้ --no-pdf)',
+        'no report.pdf written (no Chromium, or --no-pdf)',
+      ),
+    );
+  }
+  const calls = result.runtime.calls.total();
+  io.out(io.say(`เรียกบริการ Apps Script ${calls} ครั้ง`, `${calls} Apps Script service calls`));
 }
 
-async function serveCommand(args: string[], io: CliIo): Promise<number> {
+const SEVERITY: Record<Finding['severity'], { th: string; en: string }> = {
+  error: { th: 'ข้อผิดพลาด', en: 'error' },
+  warning: { th: 'คำเตือน', en: 'warning' },
+  info: { th: 'หมายเหตุ', en: 'info' },
+};
+
+/** Errors and warnings, one line each: severity and message, which names the cell (`analyze --json` has all). */
+function findingLines(findings: readonly Finding[], io: Cli): string[] {
+  return bySeverity(findings)
+    .filter((f) => f.severity !== 'info')
+    .map((f) => {
+      const severity = SEVERITY[f.severity];
+      return `  ${io.say(severity.th, severity.en)} ${io.say(f.message, f.message_en)}`;
+    });
+}
+
+async function serveCommand(args: string[], io: Cli): Promise<number> {
   const portAt = args.indexOf('--port');
   const port = portAt >= 0 ? Number(args[portAt + 1]) : 8080;
   if (portAt >= 0 && !(Number.isInteger(port) && port > 0 && port < 65536)) {
-    throw new UsageError('ita-report: --port takes a port number');
+    throw new UsageError('ita-report: --port takes a port number', 'ita-report: --port ต้องเป็นหมายเลขพอร์ต');
   }
   const { positional } = parseArgs(
     args.filter((_, i) => portAt < 0 || (i !== portAt && i !== portAt + 1)),
     [],
   );
-  if (positional.length > 1) throw new UsageError('ita-report: serve takes at most one WORKBOOK.xlsx');
+  if (positional.length > 1) {
+    throw new UsageError(
+      'ita-report: serve takes at most one WORKBOOK.xlsx',
+      'ita-report: serve ระบุ WORKBOOK.xlsx ได้ไม่เกินหนึ่งไฟล์',
+    );
+  }
   if (positional[0]) await loadWorkbook(positional[0]);
   const server = await startLocalServer({
     workbook: positional[0],
@@ -140,25 +240,53 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     distDir: join(packageRoot(), 'dist'),
     pdf: chromiumPdfWriter(),
   });
-  io.out(`ita-report: the sidebar is at ${server.url}/ (Ctrl-C to stop)`);
+  io.out(
+    io.say(
+      `ita-report: แถบด้านข้างอยู่ที่ ${server.url}/ (กด Ctrl-C เพื่อหยุด)`,
+      `ita-report: the sidebar is at ${server.url}/ (Ctrl-C to stop)`,
+    ),
+  );
   await new Promise(() => {});
   return 0;
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
+/** argv without `--lang X`, which every command takes. */
+function withoutLang(argv: readonly string[]): string[] {
+  const at = argv.indexOf('--lang');
+  return at < 0 ? [...argv] : argv.filter((_, i) => i !== at && i !== at + 1);
+}
+
+async function run(argv: string[], io: Cli): Promise<number> {
+  const [command, ...rest] = withoutLang(argv);
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(io.say(USAGE_TH, USAGE_EN));
+    return 0;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    io.out(`ita-report ${VERSION}`);
+    return 0;
+  }
+  if (command === 'analyze') return await analyzeCommand(rest, io);
+  if (command === 'build') return await buildCommand(rest, io);
+  if (command === 'serve') return await serveCommand(rest, io);
+  throw command
+    ? new UsageError(`ita-report: unknown command ${command}`, `ita-report: ไม่รู้จักคำสั่ง ${command}`)
+    : new UsageError('ita-report: no command given', 'ita-report: ไม่ได้ระบุคำสั่ง');
+}
+
+export async function main(
+  argv: string[],
+  io: CliIo,
+  env: Record<string, string | undefined> = {},
+): Promise<number> {
+  let lang: Lang = 'en';
   try {
-    if (command === '--help' || command === '-h' || command === 'help') {
-      io.out(USAGE);
-      return 0;
-    }
-    if (command === 'analyze') return await analyzeCommand(rest, io);
-    if (command === 'build') return await buildCommand(rest, io);
-    if (command === 'serve') return await serveCommand(rest, io);
-    throw new UsageError(command ? `ita-report: unknown command ${command}` : 'ita-report: no command given');
+    lang = cliLanguage(argv, env);
+    const say = (th: string, en: string) => (lang === 'th' ? th : en);
+    return await run(argv, { ...io, lang, say });
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message} (see ita-report --help)`);
+      io.err(lang === 'th' ? `${e.th} (ดู ita-report --help)` : `${e.message} (see ita-report --help)`);
       return 2;
     }
     throw e;

@@ -59,13 +59,10 @@ export function errorFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'error');
 }
 
-/** One line per error, `Tab!A1: message`, the first `max` of them and how many more. */
+/** The messages of the first `max` errors (each names its cell) and how many more. */
 export function errorLines(findings: readonly Finding[], lang: 'th' | 'en', max = 5): string[] {
   const errors = errorFindings(findings);
-  const lines = errors.slice(0, max).map((f) => {
-    const message = lang === 'th' ? f.message : f.message_en;
-    return f.where ? `${f.where}: ${message}` : message;
-  });
+  const lines = errors.slice(0, max).map((f) => (lang === 'th' ? f.message : f.message_en));
   const more = errors.length - lines.length;
   if (more > 0) lines.push(lang === 'th' ? `และอีก ${more} รายการ` : `and ${more} more`);
   return lines;
