@@ -1,5 +1,7 @@
 // Service calls and local time of the one-click flow (the real dist/Code.js in the local runtime):
-// on the sample workbook, and on a large one at 1× and 10× its rows. `npm run bench -- --json` for JSON.
+// on the sample workbook, and on a large one at 1× and 10× its rows. `npm run bench -- --json` for JSON;
+// `npm run bench -- --readme` writes the README's speed table (a test checks that it matches).
+const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { createRuntime, loadBundle, spreadsheetFromSheets } = require('../build/local.cjs');
 const { largeWorkbook, sample } = require('./workbooks.cjs');
@@ -37,19 +39,46 @@ function run(name, sheets) {
   return { name, rows, ms: Math.round(ms), total: sum, steps, calls: total };
 }
 
-const results = [
-  run('sample (OIE 2568)', sample),
-  run('large ×1 (10 years, 100 peers, 30 measures)', largeWorkbook(100, 30)),
-  run('large ×10 (10 years, 1,000 peers, 300 measures)', largeWorkbook(1000, 300)),
-];
-const [, small, big] = results;
-const grew = Object.keys({ ...small.calls, ...big.calls }).filter((k) => small.calls[k] !== big.calls[k]);
-const report = { results, callsThatGrewTenfold: grew };
+function runAll() {
+  const results = [
+    run('sample', sample),
+    run('large ×1', largeWorkbook(100, 30)),
+    run('large ×10', largeWorkbook(1000, 300)),
+  ];
+  const [, small, big] = results;
+  const grew = Object.keys({ ...small.calls, ...big.calls }).filter((k) => small.calls[k] !== big.calls[k]);
+  return { results, callsThatGrewTenfold: grew };
+}
 
-if (process.argv.includes('--json')) {
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-} else {
-  for (const r of results) {
+const TABLE_START = '<!-- bench:table (npm run bench -- --readme writes it) -->';
+const TABLE_END = '<!-- bench:end -->';
+
+/** The README's speed table: the counts of a run (time varies from run to run and stays out of it). */
+function speedTable(report) {
+  const lines = [
+    '| workbook | rows | service calls | `getValues` per step | `setValues` (all steps) |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const r of report.results) {
+    const steps = Object.values(r.steps);
+    const setValues = steps.reduce((n, s) => n + s.setValues, 0);
+    lines.push(
+      `| ${r.name} | ${r.rows.toLocaleString('en')} | ${r.total} | ${steps.map((s) => s.getValues).join(', ')} | ${setValues} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The README with its speed table replaced by `table`. */
+function withSpeedTable(readme, table) {
+  const start = readme.indexOf(TABLE_START);
+  const end = readme.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${TABLE_START} … ${TABLE_END} block`);
+  return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
+}
+
+function printText(report) {
+  for (const r of report.results) {
     console.log(`${r.name}: ${r.rows} rows, ${r.total} service calls, ${r.ms} ms`);
     for (const [step, s] of Object.entries(r.steps)) {
       console.log(
@@ -57,9 +86,25 @@ if (process.argv.includes('--json')) {
       );
     }
   }
+  const grew = report.callsThatGrewTenfold;
   console.log(
     grew.length === 0
       ? 'No call count changed when the rows grew tenfold.'
       : `Calls that changed with the rows: ${grew.join(', ')}`,
   );
+}
+
+module.exports = { runAll, speedTable, withSpeedTable };
+
+if (require.main === module) {
+  const report = runAll();
+  if (process.argv.includes('--json')) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (process.argv.includes('--readme')) {
+    const path = join(ROOT, 'README.md');
+    writeFileSync(path, withSpeedTable(readFileSync(path, 'utf8'), speedTable(report)));
+    console.log(`README.md: speed table written from this run`);
+  } else {
+    printText(report);
+  }
 }
