@@ -66,6 +66,7 @@ writeFileSync('dist/Sidebar.html', page);
 for (const [entry, out] of [
   ['src/cli/index.ts', 'build/cli.cjs'],
   ['src/local/index.ts', 'build/local.cjs'],
+  ['src/local/pdf-worker.ts', 'build/pdf-worker.cjs'],
 ]) {
   await esbuild.build({
     entryPoints: [entry],

@@ -1,18 +1,14 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { AnalysisJson } from '../core/analysis/json';
 import { loadBundle } from './bundle';
 import { docToHtml } from './doc-html';
+import { packageRoot } from './package-root';
 import { chromiumPdfWriter } from './pdf';
 import { createRuntime, type Runtime } from './runtime/index';
 import { loadSpreadsheet, restoreProperties, saveSpreadsheet } from './workbook-io';
 
-/** The folder of this package (where dist/ and package.json are), from src/ or from the bundled build/. */
-export function packageRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
+export { packageRoot };
 
 export interface BuildOptions {
   workbook: string;

@@ -1,17 +1,41 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { docToHtml } from './doc-html';
+import { packageRoot } from './package-root';
 import type { DocData } from './runtime/document';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-/** Debian's Chromium (or $CHROMIUM_PATH), or null where there is none. */
+/**
+ * The Chromium that renders the local PDF and runs the browser tests: $CHROMIUM_PATH; else the system's
+ * (Debian's package); else the one the npm package @sparticuz/chromium ships. ITA_REPORT_CHROMIUM=npm
+ * passes over the system's, to try a machine that has none.
+ */
 export function findChromium(): string | null {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+  if (process.env.ITA_REPORT_CHROMIUM !== 'npm') {
+    const system = SYSTEM_CHROMIUM.find((path) => existsSync(path));
+    if (system) return system;
+  }
+  return npmChromium();
+}
+
+let unpacked: string | null | undefined;
+
+/** @sparticuz/chromium's browser, unpacked (once, a few seconds) into the temporary folder; null without it. */
+function npmChromium(): string | null {
+  if (unpacked !== undefined) return unpacked;
+  // executablePath() is asynchronous; a child process makes it synchronous, as Document.getAs is.
+  const run = spawnSync(
+    process.execPath,
+    ['-e', "require('@sparticuz/chromium').executablePath().then((p) => process.stdout.write(p))"],
+    { cwd: packageRoot(), encoding: 'utf8', timeout: 120_000 },
+  );
+  const path = run.status === 0 ? run.stdout.trim() : '';
+  unpacked = path && existsSync(path) ? path : null;
+  return unpacked;
 }
 
 /** What this closed network needs: no background requests, and no sandbox when running as root. */
@@ -25,34 +49,26 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function chromiumFlags(profileDir: string): string[] {
-  return ['--headless', ...CHROMIUM_ARGS, `--user-data-dir=${profileDir}`];
-}
-
-/** Prints an HTML page to PDF with headless Chromium, synchronously (as Document.getAs is). */
+/**
+ * Prints an HTML page to PDF with headless Chromium, synchronously (as Document.getAs is): a child
+ * process (build/pdf-worker.cjs) drives the browser with playwright-core, the page's script disabled and
+ * every request refused.
+ */
 export function htmlToPdf(html: string, chromium: string): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 'ita-pdf-'));
-  try {
-    const page = join(dir, 'page.html');
-    const out = join(dir, 'out.pdf');
-    writeFileSync(page, html);
-    execFileSync(
-      chromium,
-      [
-        ...chromiumFlags(join(dir, 'profile')),
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${out}`,
-        `file://${page}`,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
-    return readFileSync(out);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const worker = join(packageRoot(), 'build', 'pdf-worker.cjs');
+  const run = spawnSync(process.execPath, [worker], {
+    input: JSON.stringify({ html, chromium, args: CHROMIUM_ARGS }),
+    maxBuffer: 512 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  if (run.status !== 0 || run.stdout.length === 0) {
+    const why = run.error?.message ?? run.stderr.toString().trim();
+    throw new Error(`Chromium could not print the PDF: ${why || `exit ${run.status}`}`);
   }
+  return run.stdout;
 }
 
-/** A PdfWriter for the local DocumentApp, or null when no Chromium is installed. */
+/** A PdfWriter for the local DocumentApp, or null when no Chromium can be had. */
 export function chromiumPdfWriter(): ((doc: DocData) => Buffer) | null {
   const chromium = findChromium();
   return chromium ? (doc) => htmlToPdf(docToHtml(doc), chromium) : null;
