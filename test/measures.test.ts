@@ -105,6 +105,24 @@ describe('the มาตรการ tab in the local runtime', () => {
     ).toBe(true);
   });
 
+  test('a library code that makes a รหัส such as 2568-1-1 stays text, and the next build matches its row', () => {
+    const sheets = sampleSheets();
+    sheets.push({
+      name: 'คลังมาตรการ',
+      values: [
+        ['รหัสมาตรการ', 'ตัวชี้วัดที่', 'ข้อ', 'มาตรการ', 'ขั้นตอน', 'ผู้รับผิดชอบ'],
+        [1, 1, 'i1', 'คู่มือการปฏิบัติงานพร้อมระยะเวลา', 'ประชุมชี้แจง', 'สล.'],
+      ],
+    });
+    const { runtime, bundle } = sampleRuntime(sheets);
+    bundle.call('apiWriteMeasures');
+    const codes = () => measuresTab(runtime).map((r) => r[0]);
+    expect(codes()).toContain('2568-1-1');
+    const second = bundle.call<{ summary: { added: number } }>('apiWriteMeasures');
+    expect(second.summary.added).toBe(0);
+    expect(codes().filter((c) => c === '2568-1-1')).toHaveLength(1);
+  });
+
   test('regenerating keeps every edited cell, updates the others, and adds no duplicate', () => {
     const { runtime, bundle } = sampleRuntime();
     bundle.call('apiWriteMeasures');
