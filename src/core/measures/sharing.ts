@@ -18,14 +18,26 @@ export interface SharingPlan {
   teamTabs: string[];
   /** Division e-mails that would see the report Doc and PDF (as viewers). */
   viewers: string[];
-  /** Division e-mails that cannot edit the spreadsheet yet: the team must share it with them first. */
+  /**
+   * Division e-mails that cannot edit the spreadsheet yet: the opt-in spreadsheet step adds them as editors
+   * (Google sends each its own invitation), so that their protected rows become theirs to edit.
+   */
   withoutAccess: string[];
+  /** Protections the agency made itself (without the add-on's mark): listed, never changed. */
+  foreignProtections: ForeignProtection[];
   /** Whether a report Doc exists to share (else only the protections apply). */
   hasReport: boolean;
   /** Whether the measures tab exists (else only its header would be protected). */
   hasMeasures: boolean;
 }
 
+export interface ForeignProtection {
+  /** The tab, and the range for a protected range (`มาตรการ!A2:C4`). */
+  where: string;
+  description: string;
+}
+
+/** The add-on's mark: a protection whose description starts with it is the add-on's own. */
 export const PROTECTION_PREFIX = 'ita-report:';
 
 /** Which divisions own a measure row, from its `ผู้รับผิดชอบ` text (codes or names; "ทุกหน่วยงานภายใน" = all). */
@@ -48,6 +60,8 @@ export function planSharing(input: {
   spreadsheetEditors: readonly string[];
   teamTabs: readonly string[];
   hasReport: boolean;
+  /** Protections in the spreadsheet that are not the add-on's. */
+  foreignProtections?: readonly ForeignProtection[];
   /** How many columns the measures tab has (people may add their own). */
   columns?: number;
 }): SharingPlan {
@@ -87,10 +101,14 @@ export function planSharing(input: {
   flush();
   const viewers = [...new Set(input.divisions.flatMap((d) => d.emails))].filter((e) => !team.includes(e));
   const editors = new Set(input.spreadsheetEditors.map((e) => e.toLowerCase()));
+  const foreign = [...(input.foreignProtections ?? [])];
+  // A tab the agency protected itself keeps its own protection: the add-on adds none to it.
+  const foreignTabs = new Set(foreign.filter((f) => !f.where.includes('!')).map((f) => f.where));
   return {
     team,
     measureProtections: protections,
-    teamTabs: [...input.teamTabs],
+    teamTabs: input.teamTabs.filter((t) => !foreignTabs.has(t)),
+    foreignProtections: foreign,
     viewers,
     withoutAccess: viewers.filter((e) => !editors.has(e)),
     hasReport: input.hasReport,
