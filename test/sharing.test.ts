@@ -1,8 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SharingPlan } from '../src/core/measures/sharing';
 import { readMeasureRows } from '../src/core/measures/tab';
 import { loadBundle } from '../src/local/bundle';
 import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
+import { loadSpreadsheet } from '../src/local/workbook-io';
 import type { SharingResult } from '../src/server/sharing';
 import { ROOT, sampleSheets } from './helpers/workbook';
 
@@ -162,4 +166,53 @@ describe('sharing with the divisions', () => {
     expect(result.editorsAdded).toEqual([]);
     expect(result.withoutAccess).toHaveLength(4);
   });
+});
+
+describe('ita-report build --share', () => {
+  function cli(...args: string[]) {
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'ita-report.cjs'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    return { code: run.status, out: run.stdout, err: run.stderr };
+  }
+
+  test('shares as the confirm with every box ticked, prints the plan and the result, and the workbook keeps it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ita-share-'));
+    const first = cli(
+      'build',
+      join(ROOT, 'samples', 'oie-2568.xlsx'),
+      '--share',
+      '--no-pdf',
+      '--out',
+      join(dir, 'a'),
+    );
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`เพิ่มเป็นผู้แก้ไขสเปรดชีต (Google ส่งคำเชิญเอง): ${DIVISION_EMAILS.join(', ')}`);
+    expect(first.out).toContain('เพิ่มผู้แก้ไขสเปรดชีต 5 คน; แชร์เอกสาร 5 คน');
+    const { state } = await loadSpreadsheet(join(dir, 'a', 'workbook.xlsx'));
+    expect(state?.editors).toEqual(DIVISION_EMAILS);
+    const ranges = state?.protections.filter((p) => p.sheet === 'มาตรการ') ?? [];
+    const sl = ranges.filter((p) => p.editors?.includes('sl.staff@oie.example'));
+    // sl.staff edits only the blocks whose description names สล.
+    expect(sl.length).toBeGreaterThan(0);
+    for (const p of ranges)
+      expect(p.editors?.includes('sl.staff@oie.example')).toBe(p.description.includes('สล.'));
+    for (const p of state?.protections.filter((x) => x.range === null) ?? [])
+      expect(p.editors).toEqual(['owner@local.example']);
+    // A second run on the written workbook finds everyone an editor already and stacks no protection.
+    const second = cli(
+      'build',
+      join(dir, 'a', 'workbook.xlsx'),
+      '--share',
+      '--no-pdf',
+      '--out',
+      join(dir, 'b'),
+    );
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('เพิ่มผู้แก้ไขสเปรดชีต 0 คน');
+    const again = (await loadSpreadsheet(join(dir, 'b', 'workbook.xlsx'))).state;
+    expect(again?.editors).toEqual(DIVISION_EMAILS);
+    expect(again?.protections).toEqual(state?.protections);
+  }, 60_000);
 });

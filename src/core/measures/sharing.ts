@@ -115,3 +115,41 @@ export function planSharing(input: {
     hasMeasures: input.rows.length > 0,
   };
 }
+
+type Advice = { th: string; en: string };
+
+/** What to do about an address Google refused, by reason (shown by the sidebar and the CLI). */
+export const REFUSAL_ADVICE: Record<'no-account' | 'invalid' | 'policy' | 'other', Advice> = {
+  'no-account': {
+    th: 'อีเมลนี้ไม่มีบัญชี Google และ Drive ไม่แชร์ให้โดยไม่ส่งอีเมลเชิญ: ติ๊ก "ส่งอีเมลแจ้ง" แล้วแชร์อีกครั้ง หรือใช้อีเมลที่เป็นบัญชี Google ในแท็บหน่วยงานภายใน',
+    en: 'This address has no Google account and Drive will not share without an invitation e-mail: tick "Notify by e-mail" and share again, or use an address that is a Google account in the หน่วยงานภายใน tab',
+  },
+  invalid: {
+    th: 'อีเมลไม่ถูกต้อง: แก้ในแท็บหน่วยงานภายใน แล้วแชร์อีกครั้ง',
+    en: 'Not a valid address: correct it in the หน่วยงานภายใน tab and share again',
+  },
+  policy: {
+    th: 'นโยบายของโดเมนไม่อนุญาตการแชร์นี้: ติดต่อผู้ดูแล Google Workspace ขององค์กร',
+    en: "The domain's policy does not allow this share: ask your Google Workspace administrator",
+  },
+  other: {
+    th: 'Google ปฏิเสธการแชร์นี้ (ดูข้อความ) แล้วลองอีกครั้ง',
+    en: 'Google refused this share (see the message); try again',
+  },
+};
+
+/** What to do when the user running the step cannot reach the Doc, the PDF or the add-on's protections. */
+export const UNREACHABLE_ADVICE: Record<'doc' | 'pdf' | 'protections', Advice> = {
+  doc: {
+    th: 'เปิดเอกสารรายงานไม่ได้ (ไม่ได้แชร์ให้ผู้ใช้นี้): ให้ผู้สร้างรายงานแชร์เอกสารให้ทีมงาน หรือสร้างรายงานใหม่ แล้วแชร์อีกครั้ง',
+    en: 'The report Doc cannot be opened by this user (not shared with them): ask whoever built it to share it with the team, or build it again, then share',
+  },
+  pdf: {
+    th: 'ไฟล์ PDF เข้าถึงได้เฉพาะผู้ที่สร้างรายงาน (ส่วนเสริมขอสิทธิ์ Drive เฉพาะไฟล์ที่ตนสร้าง): ให้ผู้สร้างรายงานกดแชร์ หรือแชร์ PDF จาก Google Drive เอง',
+    en: 'Only whoever built the report can reach its PDF (the add-on asks Drive only for the files it made for that user): ask them to share, or share the PDF from Google Drive',
+  },
+  protections: {
+    th: 'การป้องกันของส่วนเสริมตั้งโดยทีมงานที่ผู้ใช้นี้ไม่อยู่ในรายชื่อ จึงไม่ได้ปรับ: ให้ทีมงานกดแชร์ หรือเพิ่มอีเมลนี้ในอีเมลทีมงานของแท็บตั้งค่า',
+    en: "The add-on's protections were set by a team this user is not listed in, so they were not changed: ask the team to share, or add this address to the team e-mails in the settings tab",
+  },
+};

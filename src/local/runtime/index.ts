@@ -96,7 +96,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const calls = new CallCounter();
   const context: RuntimeContext = {
     calls,
-    user: options.user ?? 'owner@localhost',
+    user: options.user ?? 'owner@local.example',
     timeZone: options.timeZone ?? 'Asia/Bangkok',
     now: options.now ?? (() => new Date()),
     newId: (prefix) => `${prefix}-${(++seq).toString(36).padStart(4, '0')}`,
