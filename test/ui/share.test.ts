@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPdfWriter, findChromium } from '../../src/local/pdf';
 import { startLocalServer } from '../../src/local/serve';
+import { loadSpreadsheet, saveSpreadsheet } from '../../src/local/workbook-io';
 import { ROOT } from '../helpers/workbook';
 
 const CHROMIUM = findChromium();
@@ -81,6 +83,13 @@ describeBrowser('sharing from the sidebar', () => {
       expect(rt.calls.get('Spreadsheet.addEditor')).toBe(DIVISIONS.length);
       expect(rt.spreadsheet._state.editors).toEqual(DIVISIONS);
       expect(rt.spreadsheet._state.protections.filter((p) => p._type === 'SHEET')).toHaveLength(8);
+      // The spreadsheet as written keeps it: each division an editor, of its own rows only.
+      const file = join(mkdtempSync(join(tmpdir(), 'ita-share-ui-')), 'workbook.xlsx');
+      await saveSpreadsheet(rt, file);
+      const { state } = await loadSpreadsheet(file);
+      expect(state?.editors).toEqual(DIVISIONS);
+      for (const p of state?.protections.filter((x) => x.sheet === 'มาตรการ') ?? [])
+        expect(p.editors?.includes('ss.head@oie.example')).toBe(p.description.includes('สส.'));
       const refused = await sidebar.locator('#share-refused').innerText();
       expect(refused).toContain('ss.assistant@no-google.example');
       expect(refused).toContain('ไม่มีบัญชี Google');
