@@ -58,11 +58,9 @@ describeBrowser('sharing from the sidebar', () => {
       const frame = page.frame({ url: /\/sidebar$/ });
       if (!frame) throw new Error('no sidebar frame');
       // Two clicks on the same button before the first share returns.
-      await frame.evaluate(() => {
-        const button = document.getElementById('confirm-share') as HTMLButtonElement;
-        button.click();
-        button.click();
-      });
+      await frame.evaluate(
+        "(() => { const b = document.getElementById('confirm-share'); b.click(); b.click(); })()",
+      );
       await sidebar.locator('#notice').waitFor({ timeout: 30_000 });
       await sidebar.locator('#share-refused').waitFor();
       await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-share-done.png') });
