@@ -253,5 +253,13 @@ export function applySharing(
     result.withoutAccess = plan.withoutAccess.filter((e) => !result.editorsAdded.includes(e));
   }
   if (options.shareReport) shareReport(plan, options.notify, result);
+  // An address refused on every protection it was meant for is said once.
+  const seen = new Set<string>();
+  result.refused = result.refused.filter((r) => {
+    const key = `${r.email}\n${r.target}\n${r.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return result;
 }

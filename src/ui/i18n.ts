@@ -80,6 +80,10 @@ const STRINGS = {
     en: 'Protections your agency set itself stay exactly as they are:',
   },
   sharing: { th: 'กำลังแชร์…', en: 'Sharing…' },
+  stillWithout: {
+    th: 'ยังแก้สเปรดชีตไม่ได้ จึงยังกรอกแถวของตนไม่ได้: {emails}',
+    en: 'Still cannot edit the spreadsheet, so cannot fill in their rows: {emails}',
+  },
   refusedTitle: {
     th: 'แชร์ไม่สำเร็จสำหรับรายการต่อไปนี้ (รายการอื่นแชร์แล้ว):',
     en: 'These were not shared (everything else was):',

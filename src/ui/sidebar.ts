@@ -157,11 +157,15 @@ const FILE_KEY = {
 
 /** Every address Google refused, with why and what to do; every file the user could not reach. */
 function shareResultView(result: SharingResult): HTMLElement | null {
-  if (result.refused.length === 0 && result.unreachable.length === 0) return null;
+  if (result.refused.length === 0 && result.unreachable.length === 0 && result.withoutAccess.length === 0)
+    return null;
   return h(
     'div',
     { class: 'warn', id: 'share-refused' },
-    h('p', {}, t('refusedTitle')),
+    result.withoutAccess.length > 0
+      ? h('p', { id: 'still-without-access' }, t('stillWithout', { emails: result.withoutAccess.join(', ') }))
+      : null,
+    result.refused.length + result.unreachable.length > 0 ? h('p', {}, t('refusedTitle')) : null,
     h(
       'ul',
       { class: 'emails' },
