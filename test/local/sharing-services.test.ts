@@ -77,7 +77,8 @@ describe('protections', () => {
   });
 
   // Protection.canEdit(): "Determines whether the user has permission to edit the protected range or sheet."
-  // The reference's own sample removes "all range protections in the spreadsheet that the user has
+  // The reference's page: "Protection can be removed entirely from ranges or sheets if the user has edit
+  // permission", and its sample removes "all range protections in the spreadsheet that the user has
   // permission to edit", testing canEdit() first: a user who may not edit a protection cannot change it.
   test('a user who is not an editor of a protection cannot read its editors or change it', () => {
     const { runtime, ss, sheet } = services();
