@@ -185,6 +185,8 @@ describe('ita-report build --share', () => {
       join(ROOT, 'samples', 'oie-2568.xlsx'),
       '--share',
       '--no-pdf',
+      '--lang',
+      'th',
       '--out',
       join(dir, 'a'),
     );
@@ -207,6 +209,8 @@ describe('ita-report build --share', () => {
       join(dir, 'a', 'workbook.xlsx'),
       '--share',
       '--no-pdf',
+      '--lang',
+      'th',
       '--out',
       join(dir, 'b'),
     );

@@ -9,6 +9,7 @@ import type { SheetData } from '../core/workbook/reader';
 import { type BuildResult, packageRoot, runBuild } from '../local/build';
 import { chromiumPdfWriter } from '../local/pdf';
 import { startLocalServer } from '../local/serve';
+import { planLines, resultLines } from '../local/share';
 import { readXlsxFile } from '../local/xlsx';
 
 const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
@@ -165,6 +166,10 @@ async function buildCommand(args: string[], io: Cli): Promise<number> {
     share: flags.has('--share'),
     log: io.out,
   });
+  if (result.sharing) {
+    for (const line of planLines(result.sharing.plan, io.lang)) io.out(line);
+    for (const line of resultLines(result.sharing.result, io.lang)) io.out(line);
+  }
   printBuildResult(result, io);
   if (flags.has('--calls')) {
     for (const [name, count] of Object.entries(result.runtime.calls.snapshot())) io.out(`  ${name} ${count}`);

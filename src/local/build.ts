@@ -7,7 +7,7 @@ import { loadBundle } from './bundle';
 import { docToHtml } from './doc-html';
 import { chromiumPdfWriter } from './pdf';
 import { createRuntime, type Runtime } from './runtime/index';
-import { planLines, resultLines, shareAll } from './share';
+import { shareAll } from './share';
 import { loadSpreadsheet, restoreProperties, saveSpreadsheet } from './workbook-io';
 
 /** The folder of this package (where dist/ and package.json are), from src/ or from the bundled build/. */
@@ -102,11 +102,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const report = bundle.call<BuildResult['report'] & object>('apiBuildReport', force);
     result.report = report;
     log(`รายงาน: ${report.name}`);
-    if (options.share) {
-      result.sharing = shareAll(bundle);
-      for (const line of [...planLines(result.sharing.plan), ...resultLines(result.sharing.result)])
-        log(line);
-    }
+    if (options.share) result.sharing = shareAll(bundle);
   } catch (e) {
     result.error = userMessage(e);
   }
