@@ -71,10 +71,9 @@ function speedTable(report) {
 
 /** The README with its speed table replaced by `table`. */
 function withSpeedTable(readme, table) {
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${TABLE_START} … ${TABLE_END} block`);
-  return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
+  readmeSpeedTable(readme);
+  const start = readme.indexOf(TABLE_START) + TABLE_START.length;
+  return `${readme.slice(0, start)}\n${table}\n${readme.slice(readme.indexOf(TABLE_END))}`;
 }
 
 function printText(report) {
@@ -94,7 +93,23 @@ function printText(report) {
   );
 }
 
-module.exports = { runAll, speedTable, withSpeedTable };
+/** A markdown table's cells without the padding a formatter adds, to compare tables by content. */
+function tableCells(markdown) {
+  return markdown
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .map((line) => line.split('|').map((cell) => cell.trim().replace(/^-+$/, '-')));
+}
+
+/** The speed table of the README, as cells. */
+function readmeSpeedTable(readme) {
+  const start = readme.indexOf(TABLE_START);
+  const end = readme.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${TABLE_START} … ${TABLE_END} block`);
+  return tableCells(readme.slice(start + TABLE_START.length, end));
+}
+
+module.exports = { runAll, speedTable, tableCells, readmeSpeedTable };
 
 if (require.main === module) {
   const report = runAll();

@@ -63,7 +63,7 @@ describe('the bundle in a bare vm context, on the sample workbook', () => {
 
   test('regenerating rewrites the same Doc and updates the same PDF', async () => {
     const { runtime, bundle } = await sampleRuntime();
-    runtime.context.user = 'owner@localhost';
+    runtime.context.user = 'owner@local.example';
     bundle.call('apiWriteMeasures');
     const first = bundle.call<{ docId: string; pdfId: string | null; reused: boolean }>('apiBuildReport');
     const second = bundle.call<{ docId: string; pdfId: string | null; reused: boolean }>('apiBuildReport');

@@ -9,10 +9,11 @@ import type { SheetData } from '../core/workbook/reader';
 import { type BuildResult, packageRoot, runBuild } from '../local/build';
 import { chromiumPdfWriter } from '../local/pdf';
 import { startLocalServer } from '../local/serve';
+import { planLines, resultLines } from '../local/share';
 import { readXlsxFile } from '../local/xlsx';
 
 const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
-       ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force]
+       ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force] [--share]
        ita-report serve [WORKBOOK.xlsx] [--port N]
        ita-report --version
 
@@ -22,7 +23,10 @@ const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
             DIR/workbook.xlsx (with the measures tab), DIR/report.html and, where
             Chromium is installed, DIR/report.pdf; --calls lists the service calls.
             Data errors stop the build (they are printed); --force builds anyway
-            and the report says it is unconfirmed
+            and the report says it is unconfirmed. --share then shares with the
+            divisions as the sidebar's confirm with every box ticked (protections,
+            division e-mails as editors, the report as viewers) and prints what was
+            shared, protected and refused; DIR/workbook.xlsx keeps who may edit
   serve     the sidebar on http://127.0.0.1:N beside the spreadsheet, bridged to the
             add-on running locally on WORKBOOK.xlsx (or on an empty spreadsheet)
 
@@ -32,7 +36,7 @@ exit status: 0 done, 1 the workbook cannot be analysed or built (data errors
 without --force included), 2 usage error`;
 
 const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--json]
-        ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force]
+        ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force] [--share]
         ita-report serve [WORKBOOK.xlsx] [--port N]
         ita-report --version
 
@@ -42,7 +46,9 @@ const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--jso
             เขียน DIR/workbook.xlsx (มีแท็บมาตรการ) DIR/report.html และ DIR/report.pdf
             เมื่อมี Chromium; --calls แสดงจำนวนการเรียกบริการ Apps Script
             ข้อมูลที่ผิดพลาดทำให้หยุดสร้าง (พิมพ์รายการข้อผิดพลาด); --force สร้างต่อ
-            โดยรายงานระบุว่าเป็นฉบับยังไม่ยืนยันข้อมูล
+            โดยรายงานระบุว่าเป็นฉบับยังไม่ยืนยันข้อมูล; --share แล้วแชร์ให้หน่วยงานเหมือน
+            กดยืนยันในแถบด้านข้างโดยเลือกทุกช่อง (ล็อกแถว เพิ่มอีเมลหน่วยงานเป็นผู้แก้ไข
+            สเปรดชีต แชร์รายงานให้ดู) และพิมพ์สิ่งที่แชร์ ล็อก และถูกปฏิเสธ
   serve     เปิดแถบด้านข้างที่ http://127.0.0.1:N คู่กับสเปรดชีต โดยเชื่อมกับ
             ส่วนเสริมที่ทำงานในเครื่องบน WORKBOOK.xlsx (หรือสเปรดชีตว่าง)
 
@@ -143,7 +149,7 @@ async function buildCommand(args: string[], io: Cli): Promise<number> {
   const out = args[outAt + 1];
   const { positional, flags } = parseArgs(
     args.filter((_, i) => i !== outAt && i !== outAt + 1),
-    ['--no-pdf', '--calls', '--force'],
+    ['--no-pdf', '--calls', '--force', '--share'],
   );
   if (positional.length !== 1) {
     throw new UsageError(
@@ -157,8 +163,13 @@ async function buildCommand(args: string[], io: Cli): Promise<number> {
     out,
     pdf: !flags.has('--no-pdf'),
     force: flags.has('--force'),
+    share: flags.has('--share'),
     log: io.out,
   });
+  if (result.sharing) {
+    for (const line of planLines(result.sharing.plan, io.lang)) io.out(line);
+    for (const line of resultLines(result.sharing.result, io.lang)) io.out(line);
+  }
   printBuildResult(result, io);
   if (flags.has('--calls')) {
     for (const [name, count] of Object.entries(result.runtime.calls.snapshot())) io.out(`  ${name} ${count}`);

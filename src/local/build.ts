@@ -1,11 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AnalysisJson } from '../core/analysis/json';
+import type { SharingPlan } from '../core/measures/sharing';
+import type { SharingResult } from '../server/sharing';
 import { loadBundle } from './bundle';
 import { docToHtml } from './doc-html';
 import { packageRoot } from './package-root';
 import { chromiumPdfWriter } from './pdf';
 import { createRuntime, type Runtime } from './runtime/index';
+import { shareAll } from './share';
 import { loadSpreadsheet, restoreProperties, saveSpreadsheet } from './workbook-io';
 
 export { packageRoot };
@@ -19,6 +22,8 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Build despite data errors (the report says it is unconfirmed). */
   force?: boolean;
+  /** Then run "share with divisions" as the sidebar's confirm with every box ticked. */
+  share?: boolean;
   log?: (line: string) => void;
 }
 
@@ -30,6 +35,8 @@ export interface BuildResult {
   files: string[];
   /** The message of a step that failed for a reason the user can act on. */
   error: { th: string; en: string } | null;
+  /** What the sharing step planned and did (with --share). */
+  sharing: { plan: SharingPlan; result: SharingResult } | null;
 }
 
 /** The error text the add-on gives the sidebar (JSON with th/en), or the plain message. */
@@ -67,7 +74,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const bundle = loadBundle(runtime, join(dist, 'Code.js'));
   bundle.call('onOpen', { authMode: 'LIMITED' });
   const analysis = bundle.call<AnalysisJson>('apiAnalyze');
-  const result: BuildResult = { runtime, analysis, measures: null, report: null, files: [], error: null };
+  const result: BuildResult = {
+    runtime,
+    analysis,
+    measures: null,
+    report: null,
+    files: [],
+    error: null,
+    sharing: null,
+  };
   mkdirSync(options.out, { recursive: true });
   try {
     const force = { force: options.force ?? false };
@@ -83,6 +98,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const report = bundle.call<BuildResult['report'] & object>('apiBuildReport', force);
     result.report = report;
     log(`รายงาน: ${report.name}`);
+    if (options.share) result.sharing = shareAll(bundle);
   } catch (e) {
     result.error = userMessage(e);
   }

@@ -11,7 +11,7 @@ import type { RuntimeContext } from './runtime/context';
 import { type CellValue, SpreadsheetImpl } from './runtime/spreadsheet';
 
 /** A spreadsheet factory for createRuntime from tabs as getValues() gives them. */
-export function spreadsheetFromSheets(sheets: readonly SheetData[], owner = 'owner@localhost') {
+export function spreadsheetFromSheets(sheets: readonly SheetData[], owner = 'owner@local.example') {
   return (context: RuntimeContext): SpreadsheetImpl => {
     const ss = SpreadsheetImpl._create(context, 'ita-report', owner);
     for (const tab of sheets) {

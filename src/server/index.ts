@@ -136,9 +136,13 @@ export function apiSharingPlan(): SharingPlan {
   return sharingPlan(spreadsheet, analysis, sheets);
 }
 
-/** Protects each division's rows and the team's tabs; shares the report with the divisions if asked. */
+/**
+ * Protects each division's rows and the team's tabs; if asked, adds the division e-mails as editors of the
+ * spreadsheet and shares the report with them.
+ */
 export function apiApplySharing(options: {
   protect: boolean;
+  shareSpreadsheet?: boolean;
   shareReport: boolean;
   notify?: boolean;
 }): SharingResult {
@@ -148,6 +152,7 @@ export function apiApplySharing(options: {
     const plan = sharingPlan(spreadsheet, analysis, sheets);
     return applySharing(spreadsheet, plan, {
       protect: options.protect,
+      shareSpreadsheet: options.shareSpreadsheet ?? false,
       shareReport: options.shareReport,
       notify: options.notify ?? false,
     });

@@ -59,6 +59,8 @@ export function writeMeasures(
   if (lastRow > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
   if (width > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  // A code such as 2568-3-1 would be read as a date: the รหัส column is plain text before anything is written.
+  if (lastRow >= 2) sheet.getRange(2, plan.header.indexOf('รหัส') + 1, lastRow - 1, 1).setNumberFormat('@');
   if (plan.existingRows === 0) {
     sheet.getRange(1, 1, 1 + plan.newRows.length, width).setValues([plan.header, ...plan.newRows]);
   } else {

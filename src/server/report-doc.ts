@@ -211,7 +211,9 @@ export function renderReport(
         holder.setAttributes(center(false));
         const image = holder.appendInlineImage(blob);
         const ratio = image.getHeight() / (image.getWidth() || 1);
-        image.setWidth(TEXT_WIDTH * 0.9).setHeight(TEXT_WIDTH * 0.9 * (ratio || 0.53));
+        // InlineImage sizes are integer pixels.
+        const width = Math.round(TEXT_WIDTH * 0.9);
+        image.setWidth(width).setHeight(Math.round(width * (ratio || 0.53)));
         paragraph(block.caption).setAttributes(center(true));
         break;
       }

@@ -1,10 +1,42 @@
 import type { Analysis } from '../core/analysis/analyze';
-import { PROTECTION_PREFIX, planSharing, type SharingPlan } from '../core/measures/sharing';
+import {
+  type ForeignProtection,
+  PROTECTION_PREFIX,
+  planSharing,
+  type SharingPlan,
+} from '../core/measures/sharing';
 import { MEASURES_TAB } from '../core/measures/tab';
 import { cellText } from '../core/thai';
 import type { SheetData } from '../core/workbook/reader';
 import { TABS } from '../core/workbook/schema';
 import { PROP_DOC, PROP_PDF } from './report-doc';
+
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+/** The add-on's own protections: its mark in the description, and the user may change them. */
+function isOurs(protection: Protection): boolean {
+  return protection.canEdit() && protection.getDescription().startsWith(PROTECTION_PREFIX);
+}
+
+function allProtections(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Protection[] {
+  return [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE].flatMap((type) =>
+    spreadsheet.getProtections(type),
+  );
+}
+
+function foreignProtections(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ForeignProtection[] {
+  return allProtections(spreadsheet)
+    .filter((p) => !isOurs(p))
+    .map((p) => {
+      const range = p.getRange();
+      const tab = range.getSheet().getName();
+      const where =
+        p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET
+          ? tab
+          : `${tab}!${range.getA1Notation()}`;
+      return { where, description: p.getDescription() };
+    });
+}
 
 /** The plan for the open spreadsheet: its divisions, its measures tab, its editors, the team. */
 export function sharingPlan(
@@ -46,77 +78,188 @@ export function sharingPlan(
     teamTabs: teamTabs.length > 0 ? teamTabs : [TABS.settings[0]],
     hasReport: Boolean(PropertiesService.getDocumentProperties().getProperty(PROP_DOC)),
     columns: measures[0]?.length ?? 0,
+    foreignProtections: foreignProtections(spreadsheet),
   });
+}
+
+export type ShareTarget = 'spreadsheet' | 'protection' | 'doc' | 'pdf';
+
+/** An address Google refused, why, and where. */
+export interface Refusal {
+  email: string;
+  target: ShareTarget;
+  reason: 'no-account' | 'invalid' | 'policy' | 'other';
+  message: string;
 }
 
 export interface SharingResult {
   protectedRanges: number;
   protectedTabs: number;
+  /** Division e-mails added as editors of the spreadsheet. */
+  editorsAdded: string[];
   shared: { file: 'doc' | 'pdf'; email: string }[];
+  refused: Refusal[];
+  /**
+   * What the user running the step cannot reach, so nothing was done to it: the report Doc or PDF (shared
+   * with no one), or the add-on's protections made by a team member this user is not listed with.
+   */
+  unreachable: { what: 'doc' | 'pdf' | 'protections'; message: string }[];
+  /** The agency's own protections, left as they were. */
+  leftAlone: string[];
+  /** Division e-mails that still cannot edit the spreadsheet. */
   withoutAccess: string[];
 }
 
-function restrict(
-  protection: GoogleAppsScript.Spreadsheet.Protection,
-  editors: string[],
-  description: string,
-): void {
+function messageOf(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+}
+
+function refusal(email: string, target: ShareTarget, e: unknown): Refusal {
+  const message = messageOf(e);
+  const reason = /no Google account/i.test(message)
+    ? 'no-account'
+    : /invalid (email|sharing)/i.test(message)
+      ? 'invalid'
+      : /domain|policy|outside/i.test(message)
+        ? 'policy'
+        : 'other';
+  return { email, target, reason, message };
+}
+
+/** Tries `share` for each address on its own: a refusal is collected and the others go on. */
+function eachAddress(
+  emails: readonly string[],
+  target: ShareTarget,
+  refused: Refusal[],
+  share: (email: string) => void,
+): string[] {
+  const done: string[] = [];
+  for (const email of emails) {
+    try {
+      share(email);
+      done.push(email);
+    } catch (e) {
+      refused.push(refusal(email, target, e));
+    }
+  }
+  return done;
+}
+
+function restrict(protection: Protection, editors: string[], description: string, refused: Refusal[]): void {
   protection.setDescription(description);
   // The user running this must stay an editor, or removing a group they edit through would throw.
   protection.addEditor(Session.getEffectiveUser().getEmail());
   protection.removeEditors(protection.getEditors().map((u) => u.getEmail()));
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
-  protection.addEditors(editors);
+  eachAddress(editors, 'protection', refused, (email) => protection.addEditor(email));
 }
 
-/** Applies the plan: the add-on's old protections go, new ones come; the report is shared if asked. */
+function protect(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  plan: SharingPlan,
+  result: SharingResult,
+): void {
+  const all = allProtections(spreadsheet);
+  const locked = all.filter((p) => !p.canEdit() && p.getDescription().startsWith(PROTECTION_PREFIX));
+  if (locked.length > 0) {
+    // Protecting again beside them would stack a second set of protections: the team must run this step.
+    result.unreachable.push({
+      what: 'protections',
+      message: locked.map((p) => p.getDescription()).join('; '),
+    });
+    return;
+  }
+  for (const p of all) if (isOurs(p)) p.remove();
+  const measures = spreadsheet.getSheetByName(MEASURES_TAB);
+  if (measures) {
+    for (const p of plan.measureProtections) {
+      restrict(measures.getRange(p.range).protect(), p.editors, p.description, result.refused);
+      result.protectedRanges++;
+    }
+  }
+  for (const name of plan.teamTabs) {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (!sheet) continue;
+    // Sheet.protect() would hand back a protection someone else made: a protected tab is left as it is.
+    if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) continue;
+    restrict(sheet.protect(), plan.team, `${PROTECTION_PREFIX} แท็บ ${name} (ทีมงาน)`, result.refused);
+    result.protectedTabs++;
+  }
+}
+
+/** The Doc through DocumentApp (the documents scope reaches it for whoever may edit it), the PDF through Drive. */
+function shareReport(plan: SharingPlan, notify: boolean, result: SharingResult): void {
+  const props = PropertiesService.getDocumentProperties().getProperties();
+  const docId = props[PROP_DOC];
+  if (docId) {
+    let doc: GoogleAppsScript.Document.Document | null = null;
+    try {
+      doc = DocumentApp.openById(docId);
+    } catch (e) {
+      result.unreachable.push({ what: 'doc', message: messageOf(e) });
+    }
+    if (doc) {
+      const report = doc;
+      for (const email of eachAddress(plan.viewers, 'doc', result.refused, (e) => report.addViewer(e)))
+        result.shared.push({ file: 'doc', email });
+    }
+  }
+  const pdfId = props[PROP_PDF];
+  const drive = typeof Drive === 'undefined' ? undefined : Drive;
+  const permissions = drive?.Permissions;
+  if (!pdfId || !permissions) return;
+  try {
+    drive?.Files?.get(pdfId, { fields: 'id' });
+  } catch (e) {
+    // drive.file reaches only the files the add-on made for this user: the PDF belongs to whoever built it.
+    result.unreachable.push({ what: 'pdf', message: messageOf(e) });
+    return;
+  }
+  // One at a time: concurrent permission changes on one file keep only the last.
+  const shared = eachAddress(plan.viewers, 'pdf', result.refused, (emailAddress) =>
+    permissions.create({ role: 'reader', type: 'user', emailAddress }, pdfId, {
+      sendNotificationEmail: notify,
+    }),
+  );
+  for (const email of shared) result.shared.push({ file: 'pdf', email });
+}
+
+/**
+ * Applies the plan: the add-on's old protections go and new ones come, the agency's own stay as they are;
+ * then, if asked, the division e-mails become editors of the spreadsheet and viewers of the report. Each
+ * address is tried on its own, and every refusal is in the result.
+ */
 export function applySharing(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   plan: SharingPlan,
-  options: { protect: boolean; shareReport: boolean; notify: boolean },
+  options: { protect: boolean; shareSpreadsheet: boolean; shareReport: boolean; notify: boolean },
 ): SharingResult {
   const result: SharingResult = {
     protectedRanges: 0,
     protectedTabs: 0,
+    editorsAdded: [],
     shared: [],
+    refused: [],
+    unreachable: [],
+    leftAlone: plan.foreignProtections.map((f) => f.where),
     withoutAccess: plan.withoutAccess,
   };
-  if (options.protect) {
-    for (const type of [SpreadsheetApp.ProtectionType.RANGE, SpreadsheetApp.ProtectionType.SHEET]) {
-      for (const p of spreadsheet.getProtections(type)) {
-        if (p.getDescription().startsWith(PROTECTION_PREFIX)) p.remove();
-      }
-    }
-    const measures = spreadsheet.getSheetByName(MEASURES_TAB);
-    if (measures) {
-      for (const p of plan.measureProtections) {
-        restrict(measures.getRange(p.range).protect(), p.editors, p.description);
-        result.protectedRanges++;
-      }
-    }
-    for (const name of plan.teamTabs) {
-      const sheet = spreadsheet.getSheetByName(name);
-      if (!sheet) continue;
-      restrict(sheet.protect(), plan.team, `${PROTECTION_PREFIX} แท็บ ${name} (ทีมงาน)`);
-      result.protectedTabs++;
-    }
+  // Rows are protected before anyone gains edit access, so no division ever edits another's rows.
+  if (options.protect) protect(spreadsheet, plan, result);
+  if (options.shareSpreadsheet) {
+    result.editorsAdded = eachAddress(plan.withoutAccess, 'spreadsheet', result.refused, (email) =>
+      spreadsheet.addEditor(email),
+    );
+    result.withoutAccess = plan.withoutAccess.filter((e) => !result.editorsAdded.includes(e));
   }
-  if (options.shareReport) {
-    const props = PropertiesService.getDocumentProperties().getProperties();
-    const files = [
-      ['doc', props[PROP_DOC]],
-      ['pdf', props[PROP_PDF]],
-    ] as const;
-    for (const [file, id] of files) {
-      if (!id || !Drive?.Permissions) continue;
-      // One at a time: concurrent permission changes on one file keep only the last.
-      for (const email of plan.viewers) {
-        Drive.Permissions.create({ role: 'reader', type: 'user', emailAddress: email }, id, {
-          sendNotificationEmail: options.notify,
-        });
-        result.shared.push({ file, email });
-      }
-    }
-  }
+  if (options.shareReport) shareReport(plan, options.notify, result);
+  // An address refused on every protection it was meant for is said once.
+  const seen = new Set<string>();
+  result.refused = result.refused.filter((r) => {
+    const key = `${r.email}\n${r.target}\n${r.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return result;
 }

@@ -68,9 +68,30 @@ const STRINGS = {
     en: 'The report and PDF will be shared (view only) with:',
   },
   planMissing: {
-    th: 'อีเมลเหล่านี้ยังไม่มีสิทธิ์แก้สเปรดชีต ทีมงานต้องแชร์สเปรดชีตให้ก่อน หน่วยงานจึงกรอกมาตรการได้:',
-    en: 'These e-mails cannot edit the spreadsheet yet; the team must share it with them first:',
+    th: 'อีเมลเหล่านี้ยังแก้สเปรดชีตไม่ได้ จึงยังกรอกมาตรการในแถวของตนไม่ได้:',
+    en: 'These e-mails cannot edit the spreadsheet yet, so they cannot fill in their own rows:',
   },
+  shareSheet: {
+    th: 'เพิ่มอีเมลเหล่านี้เป็นผู้แก้ไขสเปรดชีต (Google ส่งคำเชิญถึงแต่ละคนเอง; แท็บคะแนนยังแก้ได้เฉพาะทีมงาน)',
+    en: 'Add these e-mails as editors of the spreadsheet (Google sends each its own invitation; the score tabs stay the team’s)',
+  },
+  planForeign: {
+    th: 'การป้องกันที่หน่วยงานตั้งเอง จะคงไว้ตามเดิม ไม่แก้ไข:',
+    en: 'Protections your agency set itself stay exactly as they are:',
+  },
+  sharing: { th: 'กำลังแชร์…', en: 'Sharing…' },
+  stillWithout: {
+    th: 'ยังแก้สเปรดชีตไม่ได้ จึงยังกรอกแถวของตนไม่ได้: {emails}',
+    en: 'Still cannot edit the spreadsheet, so cannot fill in their rows: {emails}',
+  },
+  refusedTitle: {
+    th: 'แชร์ไม่สำเร็จสำหรับรายการต่อไปนี้ (รายการอื่นแชร์แล้ว):',
+    en: 'These were not shared (everything else was):',
+  },
+  fileSheet: { th: 'สเปรดชีต', en: 'spreadsheet' },
+  fileProtection: { th: 'การล็อกแถว', en: 'row protection' },
+  fileDoc: { th: 'เอกสารรายงาน', en: 'report Doc' },
+  filePdf: { th: 'PDF', en: 'PDF' },
   planNoMeasures: {
     th: 'ยังไม่มีแท็บมาตรการ: สร้างรายงานก่อน แล้วจึงล็อกแถวให้แต่ละหน่วยงาน',
     en: 'There is no measures tab yet: build the report first, then protect each division’s rows.',
@@ -83,8 +104,8 @@ const STRINGS = {
   confirm: { th: 'ยืนยันและแชร์', en: 'Confirm and share' },
   cancel: { th: 'ยกเลิก', en: 'Cancel' },
   sharedDone: {
-    th: 'ล็อก {ranges} ช่วง, {tabs} แท็บ และแชร์ {shared} รายการแล้ว',
-    en: 'Protected {ranges} ranges and {tabs} tabs; {shared} shares made',
+    th: 'ล็อก {ranges} ช่วง, {tabs} แท็บ, เพิ่มผู้แก้ไขสเปรดชีต {editors} คน และแชร์รายงาน {shared} รายการแล้ว',
+    en: 'Protected {ranges} ranges and {tabs} tabs; {editors} spreadsheet editors added; {shared} report shares made',
   },
   noDivisions: {
     th: 'แท็บ หน่วยงานภายใน ไม่มีอีเมล จึงไม่มีการแชร์',

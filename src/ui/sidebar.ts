@@ -1,7 +1,8 @@
 import type { AnalysisJson } from '../core/analysis/json';
 import type { Finding } from '../core/findings';
-import type { SharingPlan } from '../core/measures/sharing';
+import { REFUSAL_ADVICE, type SharingPlan, UNREACHABLE_ADVICE } from '../core/measures/sharing';
 import { type ProgressSummary, STATUSES } from '../core/measures/tab';
+import type { SharingResult } from '../server/sharing';
 import { type Key, type Lang, text } from './i18n';
 import { call, explain, type ShownError } from './run';
 
@@ -16,6 +17,9 @@ interface State {
   plan: SharingPlan | null;
   progress: ProgressSummary | null;
   notify: boolean;
+  /** The opt-in spreadsheet step: add the division e-mails as editors of the spreadsheet. */
+  shareSpreadsheet: boolean;
+  shareResult: SharingResult | null;
   notice: string | null;
 }
 
@@ -30,6 +34,8 @@ const state: State = {
   plan: null,
   progress: null,
   notify: false,
+  shareSpreadsheet: false,
+  shareResult: null,
   notice: null,
 };
 
@@ -120,20 +126,61 @@ const previewSharing = () =>
     state.plan = await call('apiSharingPlan');
   });
 
-const applySharing = () =>
-  guarded('share', async () => {
+/** Decides from the plan the server just gave, not from what this page remembers; never runs twice at once. */
+function applySharing(): void {
+  const plan = state.plan;
+  if (state.busy !== null || !plan) return;
+  void guarded('share', async () => {
     const result = await call('apiApplySharing', {
       protect: true,
-      shareReport: state.links !== null,
+      shareSpreadsheet: state.shareSpreadsheet && plan.withoutAccess.length > 0,
+      shareReport: plan.hasReport,
       notify: state.notify,
     });
     state.plan = null;
+    state.shareResult = result;
     state.notice = t('sharedDone', {
       ranges: result.protectedRanges,
       tabs: result.protectedTabs,
+      editors: result.editorsAdded.length,
       shared: result.shared.length,
     });
   });
+}
+
+const FILE_KEY = {
+  spreadsheet: 'fileSheet',
+  protection: 'fileProtection',
+  doc: 'fileDoc',
+  pdf: 'filePdf',
+} as const;
+
+/** Every address Google refused, with why and what to do; every file the user could not reach. */
+function shareResultView(result: SharingResult): HTMLElement | null {
+  if (result.refused.length === 0 && result.unreachable.length === 0 && result.withoutAccess.length === 0)
+    return null;
+  return h(
+    'div',
+    { class: 'warn', id: 'share-refused' },
+    result.withoutAccess.length > 0
+      ? h('p', { id: 'still-without-access' }, t('stillWithout', { emails: result.withoutAccess.join(', ') }))
+      : null,
+    result.refused.length + result.unreachable.length > 0 ? h('p', {}, t('refusedTitle')) : null,
+    h(
+      'ul',
+      { class: 'emails' },
+      ...result.refused.map((r) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, r.email),
+          ` (${t(FILE_KEY[r.target])}): ${REFUSAL_ADVICE[r.reason][state.lang]}`,
+        ),
+      ),
+      ...result.unreachable.map((u) => h('li', {}, UNREACHABLE_ADVICE[u.what][state.lang])),
+    ),
+  );
+}
 
 function findingsView(findings: Finding[]): HTMLElement {
   if (findings.length === 0) return h('p', { class: 'ok' }, `✓ ${t('noFindings')}`);
@@ -315,6 +362,33 @@ function planView(plan: SharingPlan): HTMLElement {
           { class: 'warn' },
           h('p', {}, t('planMissing')),
           h('ul', { class: 'emails' }, ...plan.withoutAccess.map((e) => h('li', {}, e))),
+          h(
+            'label',
+            { class: 'check' },
+            h('input', {
+              type: 'checkbox',
+              id: 'share-spreadsheet',
+              ...(state.shareSpreadsheet ? { checked: true } : {}),
+              onchange: (e: Event) => {
+                state.shareSpreadsheet = (e.target as HTMLInputElement).checked;
+              },
+            }),
+            ` ${t('shareSheet')}`,
+          ),
+        )
+      : null,
+    plan.foreignProtections.length > 0
+      ? h(
+          'div',
+          { class: 'muted', id: 'foreign-protections' },
+          h('p', {}, t('planForeign')),
+          h(
+            'ul',
+            { class: 'emails' },
+            ...plan.foreignProtections.map((f) =>
+              h('li', {}, f.description ? `${f.where} (${f.description})` : f.where),
+            ),
+          ),
         )
       : null,
     h(
@@ -332,7 +406,16 @@ function planView(plan: SharingPlan): HTMLElement {
     h(
       'div',
       { class: 'buttons' },
-      h('button', { class: 'action', id: 'confirm-share', onclick: () => void applySharing() }, t('confirm')),
+      h(
+        'button',
+        {
+          class: 'action',
+          id: 'confirm-share',
+          disabled: state.busy !== null,
+          onclick: () => applySharing(),
+        },
+        state.busy === 'share' ? t('sharing') : t('confirm'),
+      ),
       h(
         'button',
         {
@@ -473,6 +556,7 @@ function render(): void {
       { class: 'card' },
       h('h2', {}, t('shareTitle')),
       h('p', { class: 'muted' }, t('shareText')),
+      state.shareResult && !state.plan ? shareResultView(state.shareResult) : null,
       state.plan
         ? planView(state.plan)
         : h(

@@ -18,14 +18,26 @@ export interface SharingPlan {
   teamTabs: string[];
   /** Division e-mails that would see the report Doc and PDF (as viewers). */
   viewers: string[];
-  /** Division e-mails that cannot edit the spreadsheet yet: the team must share it with them first. */
+  /**
+   * Division e-mails that cannot edit the spreadsheet yet: the opt-in spreadsheet step adds them as editors
+   * (Google sends each its own invitation), so that their protected rows become theirs to edit.
+   */
   withoutAccess: string[];
+  /** Protections the agency made itself (without the add-on's mark): listed, never changed. */
+  foreignProtections: ForeignProtection[];
   /** Whether a report Doc exists to share (else only the protections apply). */
   hasReport: boolean;
   /** Whether the measures tab exists (else only its header would be protected). */
   hasMeasures: boolean;
 }
 
+export interface ForeignProtection {
+  /** The tab, and the range for a protected range (`มาตรการ!A2:C4`). */
+  where: string;
+  description: string;
+}
+
+/** The add-on's mark: a protection whose description starts with it is the add-on's own. */
 export const PROTECTION_PREFIX = 'ita-report:';
 
 /** Which divisions own a measure row, from its `ผู้รับผิดชอบ` text (codes or names; "ทุกหน่วยงานภายใน" = all). */
@@ -48,6 +60,8 @@ export function planSharing(input: {
   spreadsheetEditors: readonly string[];
   teamTabs: readonly string[];
   hasReport: boolean;
+  /** Protections in the spreadsheet that are not the add-on's. */
+  foreignProtections?: readonly ForeignProtection[];
   /** How many columns the measures tab has (people may add their own). */
   columns?: number;
 }): SharingPlan {
@@ -87,13 +101,55 @@ export function planSharing(input: {
   flush();
   const viewers = [...new Set(input.divisions.flatMap((d) => d.emails))].filter((e) => !team.includes(e));
   const editors = new Set(input.spreadsheetEditors.map((e) => e.toLowerCase()));
+  const foreign = [...(input.foreignProtections ?? [])];
+  // A tab the agency protected itself keeps its own protection: the add-on adds none to it.
+  const foreignTabs = new Set(foreign.filter((f) => !f.where.includes('!')).map((f) => f.where));
   return {
     team,
     measureProtections: protections,
-    teamTabs: [...input.teamTabs],
+    teamTabs: input.teamTabs.filter((t) => !foreignTabs.has(t)),
+    foreignProtections: foreign,
     viewers,
     withoutAccess: viewers.filter((e) => !editors.has(e)),
     hasReport: input.hasReport,
     hasMeasures: input.rows.length > 0,
   };
 }
+
+type Advice = { th: string; en: string };
+
+/** What to do about an address Google refused, by reason (shown by the sidebar and the CLI). */
+export const REFUSAL_ADVICE: Record<'no-account' | 'invalid' | 'policy' | 'other', Advice> = {
+  'no-account': {
+    th: 'อีเมลนี้ไม่มีบัญชี Google และ Drive ไม่แชร์ให้โดยไม่ส่งอีเมลเชิญ: ติ๊ก "ส่งอีเมลแจ้งเตือน" แล้วแชร์อีกครั้ง หรือใช้อีเมลที่เป็นบัญชี Google ในแท็บหน่วยงานภายใน',
+    en: 'This address has no Google account and Drive will not share without an invitation e-mail: tick "Send notification e-mails" and share again, or use an address that is a Google account in the หน่วยงานภายใน tab',
+  },
+  invalid: {
+    th: 'อีเมลไม่ถูกต้อง: แก้ในแท็บหน่วยงานภายใน แล้วแชร์อีกครั้ง',
+    en: 'Not a valid address: correct it in the หน่วยงานภายใน tab and share again',
+  },
+  policy: {
+    th: 'นโยบายของโดเมนไม่อนุญาตการแชร์นี้: ติดต่อผู้ดูแล Google Workspace ขององค์กร',
+    en: "The domain's policy does not allow this share: ask your Google Workspace administrator",
+  },
+  other: {
+    th: 'Google ปฏิเสธการแชร์นี้ (ดูข้อความ) แล้วลองอีกครั้ง',
+    en: 'Google refused this share (see the message); try again',
+  },
+};
+
+/** What to do when the user running the step cannot reach the Doc, the PDF or the add-on's protections. */
+export const UNREACHABLE_ADVICE: Record<'doc' | 'pdf' | 'protections', Advice> = {
+  doc: {
+    th: 'เปิดเอกสารรายงานไม่ได้ (ไม่ได้แชร์ให้ผู้ใช้นี้): ให้ผู้สร้างรายงานแชร์เอกสารให้ทีมงาน หรือสร้างรายงานใหม่ แล้วแชร์อีกครั้ง',
+    en: 'The report Doc cannot be opened by this user (not shared with them): ask whoever built it to share it with the team, or build it again, then share',
+  },
+  pdf: {
+    th: 'ไฟล์ PDF เข้าถึงได้เฉพาะผู้ที่สร้างรายงาน (ส่วนเสริมขอสิทธิ์ Drive เฉพาะไฟล์ที่ตนสร้าง): ให้ผู้สร้างรายงานกดแชร์ หรือแชร์ PDF จาก Google Drive เอง',
+    en: 'Only whoever built the report can reach its PDF (the add-on asks Drive only for the files it made for that user): ask them to share, or share the PDF from Google Drive',
+  },
+  protections: {
+    th: 'การป้องกันของส่วนเสริมตั้งโดยทีมงานที่ผู้ใช้นี้ไม่อยู่ในรายชื่อ จึงไม่ได้ปรับ: ให้ทีมงานกดแชร์ หรือเพิ่มอีเมลนี้ในอีเมลทีมงานของแท็บตั้งค่า',
+    en: "The add-on's protections were set by a team this user is not listed in, so they were not changed: ask the team to share, or add this address to the team e-mails in the settings tab",
+  },
+};

@@ -33,7 +33,12 @@ export interface RuntimeContext {
   timeZone: string;
   now: () => Date;
   newId: (prefix: string) => string;
+  /** Whether an address has a Google account (Drive will not add one that has none without an invitation). */
+  hasGoogleAccount: (email: string) => boolean;
 }
+
+/** Domains whose addresses the local runtime treats as having no Google account. */
+export const NO_ACCOUNT_DOMAINS = ['no-google.example'];
 
 /**
  * Base of every local service object: the object a script holds is a proxy that counts each method call

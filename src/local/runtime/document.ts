@@ -1,5 +1,7 @@
 import { Blob } from './blob';
 import { gasError, type RuntimeContext, Service } from './context';
+import type { DriveFile } from './drive';
+import { checkedEmail, User } from './spreadsheet';
 
 /** DocumentApp's enums, with the string values Apps Script uses. */
 export const ParagraphHeading = {
@@ -583,6 +585,15 @@ function imageSize(data: Buffer, type: string): { width: number; height: number 
   return { width: 0, height: 0 };
 }
 
+function integerPixels(value: number, method: string): number {
+  if (!Number.isInteger(value)) {
+    throw gasError(
+      `The parameters (number) don't match the method signature for DocumentApp.InlineImage.${method}.`,
+    );
+  }
+  return value;
+}
+
 export class InlineImage extends Service {
   constructor(
     rt: RuntimeContext,
@@ -603,14 +614,15 @@ export class InlineImage extends Service {
   getHeight() {
     return this.image.height;
   }
+  /** `width`: "Integer — the new width, in pixels"; Apps Script refuses a fraction. */
   setWidth(width: number) {
     this.handle.assertOpen();
-    this.image.width = width;
+    this.image.width = integerPixels(width, 'setWidth');
     return this;
   }
   setHeight(height: number) {
     this.handle.assertOpen();
-    this.image.height = height;
+    this.image.height = integerPixels(height, 'setHeight');
     return this;
   }
   setAltTitle(title: string) {
@@ -802,8 +814,54 @@ export class DocumentImpl extends Service {
     rt: RuntimeContext,
     readonly _handle: DocHandle,
     private readonly toPdf: PdfWriter | null,
+    private readonly file: DriveFile | undefined = undefined,
   ) {
     super(rt, 'Document');
+  }
+  private role(email: string) {
+    const e = email.toLowerCase();
+    return this.file?.permissions.find((p) => p.type === 'user' && p.emailAddress?.toLowerCase() === e)?.role;
+  }
+  private share(emails: (string | { getEmail(): string })[], role: 'writer' | 'reader') {
+    const mine = this.role(this.rt.user);
+    if (mine !== 'owner' && mine !== 'writer')
+      throw gasError('You do not have permission to perform that action.');
+    const list = emails.map((e) => checkedEmail(e));
+    for (const email of list) {
+      const current = this.role(email);
+      if (current === 'owner' || current === 'writer' || current === role) continue;
+      const existing = this.file?.permissions.find(
+        (p) => p.emailAddress?.toLowerCase() === email.toLowerCase(),
+      );
+      if (existing) existing.role = role;
+      else
+        this.file?.permissions.push({ id: this.rt.newId('perm'), type: 'user', role, emailAddress: email });
+    }
+    return this;
+  }
+  private people(roles: string[]) {
+    return (this.file?.permissions ?? [])
+      .filter((p) => p.type === 'user' && roles.includes(p.role) && p.emailAddress)
+      .map((p) => new User(this.rt, p.emailAddress as string));
+  }
+  addViewer(emailOrUser: string | { getEmail(): string }) {
+    return this.addViewers([emailOrUser]);
+  }
+  /** "If any of the users were already on the list of editors, this method has no effect for them." */
+  addViewers(emails: (string | { getEmail(): string })[]) {
+    return this.share(emails, 'reader');
+  }
+  addEditor(emailOrUser: string | { getEmail(): string }) {
+    return this.addEditors([emailOrUser]);
+  }
+  addEditors(emails: (string | { getEmail(): string })[]) {
+    return this.share(emails, 'writer');
+  }
+  getViewers() {
+    return this.people(['reader', 'commenter']);
+  }
+  getEditors() {
+    return this.people(['owner', 'writer']);
   }
   private get data() {
     return this._handle.data;
@@ -872,6 +930,7 @@ export class DocumentAppImpl extends Service {
     readonly _docs: Map<string, DocData>,
     private readonly onCreate: (doc: DocData) => void,
     private readonly toPdf: PdfWriter | null,
+    private readonly files: Map<string, DriveFile> = new Map(),
   ) {
     super(rt, 'DocumentApp');
   }
@@ -898,15 +957,19 @@ export class DocumentAppImpl extends Service {
     };
     this._docs.set(data.id, data);
     this.onCreate(data);
-    return new DocumentImpl(this.rt, new DocHandle(data), this.toPdf);
+    return new DocumentImpl(this.rt, new DocHandle(data), this.toPdf, this.files.get(data.id));
   }
+  /** A Doc opens for someone it is shared with: "you do not have permission to access it" otherwise. */
   openById(id: string) {
     const data = this._docs.get(id);
-    if (!data)
+    const file = this.files.get(id);
+    const user = this.rt.user.toLowerCase();
+    const shared = !file || file.permissions.some((p) => p.emailAddress?.toLowerCase() === user);
+    if (!data || !shared)
       throw gasError(
         `No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.`,
       );
-    return new DocumentImpl(this.rt, new DocHandle(data), this.toPdf);
+    return new DocumentImpl(this.rt, new DocHandle(data), this.toPdf, file);
   }
   getActiveDocument() {
     return null;

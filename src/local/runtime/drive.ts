@@ -16,8 +16,11 @@ export interface DriveFile {
   parents: string[];
   data: Buffer | null;
   permissions: DrivePermission[];
-  /** Created by this app: with the drive.file scope these are the only files it can reach. */
-  createdByApp: boolean;
+  /**
+   * The users for whom this app created or opened the file: with the drive.file scope ("files created or
+   * opened by the app") a user's run of the add-on reaches these files only, and only for that user.
+   */
+  appUsers: string[];
   modifiedTime: string;
 }
 
@@ -38,7 +41,8 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
   const count = (name: string) => rt.calls.count(`Drive.${name}`);
   const reachable = (fileId: string): DriveFile => {
     const file = files.get(fileId);
-    if (!file?.createdByApp) throw notFound(fileId);
+    const user = rt.user.toLowerCase();
+    if (!file?.appUsers.some((u) => u.toLowerCase() === user)) throw notFound(fileId);
     return file;
   };
   const view = (f: DriveFile) => ({
@@ -63,7 +67,7 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
           parents: resource.parents ?? ['root'],
           data: mediaData ? Buffer.from(mediaData._data) : null,
           permissions: [{ id: rt.newId('perm'), type: 'user', role: 'owner', emailAddress: rt.user }],
-          createdByApp: true,
+          appUsers: [rt.user],
           modifiedTime: rt.now().toISOString(),
         };
         files.set(file.id, file);
@@ -90,8 +94,19 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
       ) {
         count('Permissions.create');
         const file = reachable(fileId);
-        if (resource.type === 'user' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(resource.emailAddress ?? '')) {
+        const email = resource.emailAddress ?? '';
+        if (resource.type === 'user' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
           throw gasError(`API call to drive.permissions.create failed with error: Invalid sharing request`);
+        }
+        // sendNotificationEmail defaults to true; without it, an address with no Google account cannot be invited.
+        if (
+          resource.type === 'user' &&
+          optionalArgs.sendNotificationEmail === false &&
+          !rt.hasGoogleAccount(email)
+        ) {
+          throw gasError(
+            `API call to drive.permissions.create failed with error: Bad Request. User message: "You are trying to invite ${email}. Since there is no Google account associated with this email address, you must check the "Notify people" box to invite this recipient."`,
+          );
         }
         log.permissionCalls.push({ fileId, resource: { ...resource }, optionalArgs: { ...optionalArgs } });
         const existing = file.permissions.find(

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CallCounter, type RuntimeContext, Service } from './context';
+import { CallCounter, NO_ACCOUNT_DOMAINS, type RuntimeContext, Service } from './context';
 import { type DocData, DocumentAppImpl, type PdfWriter } from './document';
 import { createDocs, createDrive, type DriveFile, type DriveLog } from './drive';
 import {
@@ -68,6 +68,8 @@ export interface RuntimeOptions {
   /** How a Doc becomes PDF here (Chromium), or null where it cannot. */
   pdf?: PdfWriter | null;
   now?: () => Date;
+  /** Domains whose addresses have no Google account (default: NO_ACCOUNT_DOMAINS). */
+  noAccountDomains?: string[];
 }
 
 export interface Runtime {
@@ -94,10 +96,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const calls = new CallCounter();
   const context: RuntimeContext = {
     calls,
-    user: options.user ?? 'owner@localhost',
+    user: options.user ?? 'owner@local.example',
     timeZone: options.timeZone ?? 'Asia/Bangkok',
     now: options.now ?? (() => new Date()),
     newId: (prefix) => `${prefix}-${(++seq).toString(36).padStart(4, '0')}`,
+    hasGoogleAccount: (email) => {
+      const domain = email.split('@')[1]?.toLowerCase() ?? '';
+      return !(options.noAccountDomains ?? NO_ACCOUNT_DOMAINS).some(
+        (d) => domain === d || domain.endsWith(`.${d}`),
+      );
+    },
   };
   const spreadsheet =
     options.spreadsheet?.(context) ?? SpreadsheetImpl._create(context, 'ita-report', context.user);
@@ -133,7 +141,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       parents: ['root'],
       data: null,
       permissions: [{ id: context.newId('perm'), type: 'user', role: 'owner', emailAddress: context.user }],
-      createdByApp: true,
+      appUsers: [context.user],
       modifiedTime: context.now().toISOString(),
     });
   };
@@ -150,7 +158,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     });
   const globals: Record<string, unknown> = {
     SpreadsheetApp: new SpreadsheetAppImpl(context, () => spreadsheet, uiService),
-    DocumentApp: new DocumentAppImpl(context, documents, onDocCreated, options.pdf ?? null),
+    DocumentApp: new DocumentAppImpl(context, documents, onDocCreated, options.pdf ?? null, driveFiles),
     HtmlService: new HtmlServiceImpl(context, options.projectDir ?? join(process.cwd(), 'dist')),
     PropertiesService: countedObject('PropertiesService', {
       getDocumentProperties: () => new Properties(context, stores.document),

@@ -1,6 +1,7 @@
 import { parseA1, toA1 } from './a1';
 import { type Blob, renderChartSvg } from './blob';
 import { gasError, isDate, type RuntimeContext, Service } from './context';
+import { typedDate, typedNumber } from './typed-input';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -40,10 +41,11 @@ export interface SpreadsheetState {
   toasts: string[];
 }
 
-/** A value typed through setValue(s) is read as Sheets reads user input. */
+/** A value typed through setValue(s) is read as Sheets reads user input, in the spreadsheet's locale. */
 function interpretInput(
   value: unknown,
   numberFormat: string | undefined,
+  where: { locale: string; timeZone: string },
 ): { value: CellValue; formula?: string } {
   if (value === null || value === undefined) return { value: '' };
   if (typeof value === 'number' || typeof value === 'boolean') return { value };
@@ -51,9 +53,11 @@ function interpretInput(
   const text = String(value);
   if (numberFormat === '@') return { value: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
-  if (/^[+-]?\d+(\.\d+)?$/.test(text.trim())) return { value: Number(text) };
-  // "96.06%" typed into a cell is stored as the number 0.9606 (shown with a percent format).
-  if (/^[+-]?\d+(\.\d+)?%$/.test(text.trim())) return { value: Number(text.trim().slice(0, -1)) / 100 };
+  const number = typedNumber(text);
+  if (number !== null) return { value: number };
+  const date = typedDate(text, where.locale, where.timeZone);
+  if (date) return { value: date };
+  if (/^(true|false)$/i.test(text.trim())) return { value: text.trim().toLowerCase() === 'true' };
   if (text.startsWith('=') || (/^[+-]./.test(text) && !/^[+-]\s/.test(text))) {
     // A formula: the local runtime does not evaluate formulas; its result reads as an error value.
     return { value: '#ERROR!', formula: text.startsWith('=') ? text : `=${text}` };
@@ -178,8 +182,55 @@ export class SpreadsheetImpl extends Service {
   getViewers() {
     return [...this._state.viewers].map((e) => new User(this.rt, e));
   }
-  addEditor(email: string) {
-    if (!this._state.editors.includes(email) && email !== this._state.owner) this._state.editors.push(email);
+  /** Only someone who may edit the file changes who may see it. */
+  _assertCanShare(): void {
+    if (!this._isEditor(this.rt.user)) {
+      throw gasError('You do not have permission to perform that action.');
+    }
+  }
+  _isEditor(email: string): boolean {
+    const e = email.toLowerCase();
+    return e === this._state.owner.toLowerCase() || this._state.editors.some((x) => x.toLowerCase() === e);
+  }
+  addEditor(emailOrUser: string | User) {
+    return this.addEditors([emailOrUser]);
+  }
+  /** "If any of the users were already on the list of viewers, this method promotes them out of the list of viewers." */
+  addEditors(emails: (string | User)[]) {
+    this._assertCanShare();
+    const list = emails.map((e) => checkedEmail(e));
+    for (const email of list) {
+      this._state.viewers = this._state.viewers.filter((v) => v.toLowerCase() !== email.toLowerCase());
+      if (!this._isEditor(email)) this._state.editors.push(email);
+    }
+    return this;
+  }
+  addViewer(emailOrUser: string | User) {
+    return this.addViewers([emailOrUser]);
+  }
+  /** "If any of the users were already on the list of editors, this method has no effect for them." */
+  addViewers(emails: (string | User)[]) {
+    this._assertCanShare();
+    const list = emails.map((e) => checkedEmail(e));
+    for (const email of list) {
+      if (!this._isEditor(email) && !this._state.viewers.some((v) => v.toLowerCase() === email.toLowerCase()))
+        this._state.viewers.push(email);
+    }
+    return this;
+  }
+  removeEditor(emailOrUser: string | User) {
+    this._assertCanShare();
+    const email = checkedEmail(emailOrUser).toLowerCase();
+    if (email === this._state.owner.toLowerCase()) throw gasError('The owner of a file cannot be removed.');
+    this._state.editors = this._state.editors.filter((e) => e.toLowerCase() !== email);
+    // "For Google Drive files, this also removes the user from the list of viewers."
+    this._state.viewers = this._state.viewers.filter((e) => e.toLowerCase() !== email);
+    return this;
+  }
+  removeViewer(emailOrUser: string | User) {
+    this._assertCanShare();
+    const email = checkedEmail(emailOrUser).toLowerCase();
+    this._state.viewers = this._state.viewers.filter((e) => e.toLowerCase() !== email);
     return this;
   }
 
@@ -187,14 +238,22 @@ export class SpreadsheetImpl extends Service {
     this._state.toasts.push(String(message));
   }
 
-  /** Who may edit a cell of `sheet` at (row, col): the protections that cover it decide. */
+  /** Who may edit a cell of `sheet` at (row, col): an editor of the spreadsheet whom no protection covering it shuts out. */
   _canEdit(user: string, sheet: SheetImpl, row: number, col: number): boolean {
+    if (!this._isEditor(user)) return false;
     for (const p of this._state.protections) {
       if (p._sheet._id !== sheet._id || p._warningOnly || !p._covers(row, col)) continue;
       if (!p._editorsList().includes(user)) return false;
     }
     return true;
   }
+}
+
+/** An e-mail address as Apps Script's sharing methods take it: a malformed one is refused. */
+export function checkedEmail(emailOrUser: string | User | { getEmail(): string }): string {
+  const email = typeof emailOrUser === 'string' ? emailOrUser.trim() : emailOrUser.getEmail();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw gasError(`Invalid email: ${email}`);
+  return email;
 }
 
 export class User extends Service {
@@ -476,7 +535,12 @@ export class SheetImpl extends Service {
     return this;
   }
 
+  /** "If the sheet is already protected, this method returns an object representing the existing protection settings." */
   protect() {
+    const existing = this._parent._state.protections.find(
+      (p) => p._sheet._id === this._id && p._type === ProtectionType.SHEET,
+    );
+    if (existing) return existing;
     const protection = new ProtectionImpl(this.rt, this._self, null);
     this._parent._state.protections.push(protection);
     return protection;
@@ -500,6 +564,9 @@ export class SheetImpl extends Service {
     return [...this._charts];
   }
   removeChart(chart: EmbeddedChart) {
+    if (!this._charts.some((c) => c._id === chart._id)) {
+      throw gasError('The chart could not be found on this sheet. It may have been removed already.');
+    }
     this._charts = this._charts.filter((c) => c._id !== chart._id);
   }
 }
@@ -562,12 +629,16 @@ export class RangeImpl extends Service {
 
   _write(values: unknown[][]): void {
     this._checkEditable();
+    const ss = this._sheet._parent;
     const writes: { r: number; c: number; value: CellValue; formula?: string }[] = [];
     values.forEach((row, i) => {
       row.forEach((raw, j) => {
         const r = this._row + i;
         const c = this._col + j;
-        const input = interpretInput(raw, this._sheet._formats.get(key(r, c))?.numberFormat);
+        const input = interpretInput(raw, this._sheet._formats.get(key(r, c))?.numberFormat, {
+          locale: ss._state.locale,
+          timeZone: ss._state.timeZone,
+        });
         const rule = this._sheet._validations.get(key(r, c));
         if (rule && !rule._allowInvalid && input.value !== '' && !rule._accepts(input.value)) {
           throw gasError(
@@ -841,7 +912,19 @@ export class ProtectionImpl extends Service {
   getDescription() {
     return this._description;
   }
+  /**
+   * Only an editor of a protection may read its editors or change it ("Determines whether the user has
+   * permission to edit the protected range or sheet"; the owner always may).
+   */
+  _assertEditor(): void {
+    if (!this.canEdit()) {
+      throw gasError(
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      );
+    }
+  }
   setDescription(description: string) {
+    this._assertEditor();
     this._description = description;
     return this;
   }
@@ -849,6 +932,7 @@ export class ProtectionImpl extends Service {
     return this._warningOnly;
   }
   setWarningOnly(warningOnly: boolean) {
+    this._assertEditor();
     if (warningOnly && this._editors !== null) {
       throw gasError('You cannot set a protection to warning-only after editors have been set.');
     }
@@ -859,22 +943,25 @@ export class ProtectionImpl extends Service {
     return this._domainEdit;
   }
   setDomainEdit(editable: boolean) {
+    this._assertEditor();
     this._domainEdit = editable;
     return this;
   }
   canEdit() {
-    return this._editorsList().includes(this.rt.user);
+    if (this._warningOnly) return this._sheet._parent._isEditor(this.rt.user);
+    return this._editorsList().some((e) => e.toLowerCase() === this.rt.user.toLowerCase());
   }
   getEditors() {
+    this._assertEditor();
     return this._editorsList().map((e) => new User(this.rt, e));
   }
   addEditor(emailOrUser: string | User) {
     return this.addEditors([emailOrUser]);
   }
   addEditors(emails: (string | User)[]) {
+    this._assertEditor();
     const list = this._editorsList();
-    for (const e of emails) {
-      const email = typeof e === 'string' ? e : e.getEmail();
+    for (const email of emails.map((e) => checkedEmail(e))) {
       if (!list.includes(email)) list.push(email);
     }
     this._editors = list;
@@ -885,12 +972,14 @@ export class ProtectionImpl extends Service {
   }
   /** The owner, and the user running the script, always stay editors (Protection reference). */
   removeEditors(emails: (string | User)[]) {
+    this._assertEditor();
     const drop = new Set(emails.map((e) => (typeof e === 'string' ? e : e.getEmail())));
     const keep = [this._sheet._parent._state.owner, this.rt.user];
     this._editors = this._editorsList().filter((e) => !drop.has(e) || keep.includes(e));
     return this;
   }
   remove() {
+    this._assertEditor();
     const state = this._sheet._parent._state;
     state.protections = state.protections.filter((p) => p._uid !== this._uid);
   }

@@ -1,0 +1,223 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SharingPlan } from '../src/core/measures/sharing';
+import { readMeasureRows } from '../src/core/measures/tab';
+import { loadBundle } from '../src/local/bundle';
+import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
+import { loadSpreadsheet } from '../src/local/workbook-io';
+import type { SharingResult } from '../src/server/sharing';
+import { ROOT, sampleSheets } from './helpers/workbook';
+
+const DIST = join(ROOT, 'dist');
+const TEAM = 'team@oie.example';
+const DIVISION_EMAILS = [
+  'sl.head@oie.example',
+  'sl.staff@oie.example',
+  'ss.head@oie.example',
+  'ss.assistant@no-google.example',
+  'psd@oie.example',
+];
+const ALL = { protect: true, shareSpreadsheet: true, shareReport: true, notify: false };
+
+/** The sample after the one click (measures tab and report), sl.head already an editor of the spreadsheet. */
+function built(sheets = sampleSheets()) {
+  const runtime = createRuntime({
+    spreadsheet: spreadsheetFromSheets(sheets, TEAM),
+    projectDir: DIST,
+    pdf: () => Buffer.from('%PDF-1.4 local'),
+  });
+  const bundle = loadBundle(runtime, join(DIST, 'Code.js'));
+  runtime.spreadsheet.addEditor('sl.head@oie.example');
+  bundle.call('apiWriteMeasures');
+  bundle.call('apiBuildReport');
+  return { runtime, bundle, ss: runtime.spreadsheet };
+}
+
+const emails = (users: { getEmail(): string }[]) => users.map((u) => u.getEmail());
+
+function rowOf(runtime: ReturnType<typeof built>['runtime'], id: string): number {
+  const values = runtime.spreadsheet.getSheetByName('มาตรการ')?.getDataRange().getValues() ?? [];
+  return readMeasureRows(values).findIndex((r) => r.id === id) + 2;
+}
+
+describe('sharing with the divisions', () => {
+  test('the plan lists who gains access, the protections and the viewers, before anything happens', () => {
+    const { runtime, bundle, ss } = built();
+    const plan = bundle.call<SharingPlan>('apiSharingPlan');
+    expect(plan.viewers).toEqual(DIVISION_EMAILS);
+    expect(plan.withoutAccess).toEqual(DIVISION_EMAILS.filter((e) => e !== 'sl.head@oie.example'));
+    expect(plan.measureProtections[0]).toMatchObject({ range: 'A1:L1', editors: [TEAM] });
+    expect(plan.hasReport).toBe(true);
+    expect(plan.foreignProtections).toEqual([]);
+    expect(ss.getProtections('RANGE')).toHaveLength(0);
+    expect(emails(ss.getEditors())).toEqual([TEAM, 'sl.head@oie.example']);
+    expect(runtime.driveLog.permissionCalls).toHaveLength(0);
+  });
+
+  test('each division becomes an editor of the spreadsheet and of its own rows only; the team’s tabs stay the team’s', () => {
+    const { runtime, bundle, ss } = built();
+    const result = bundle.call<SharingResult>('apiApplySharing', ALL);
+    expect(result.editorsAdded).toEqual(DIVISION_EMAILS.filter((e) => e !== 'sl.head@oie.example'));
+    expect(emails(ss.getEditors())).toEqual([TEAM, ...DIVISION_EMAILS]);
+    const borrowing = rowOf(runtime, '2568-4-property-borrowing'); // สล.
+    const guard = ss.getProtections('RANGE').find((p) => {
+      const r = p.getRange();
+      return r.getRow() <= borrowing && r.getLastRow() >= borrowing;
+    });
+    expect(emails(guard?.getEditors() ?? [])).toEqual([TEAM, 'sl.head@oie.example', 'sl.staff@oie.example']);
+    for (const p of ss.getProtections('SHEET')) expect(emails(p.getEditors())).toEqual([TEAM]);
+    // As a division: its own row is editable, another division's is not, nor the score tabs.
+    runtime.context.user = 'sl.staff@oie.example';
+    const tab = ss.getSheetByName('มาตรการ');
+    tab?.getRange(borrowing, 8).setValue('กำลังดำเนินการ');
+    expect(tab?.getRange(borrowing, 8).getValue()).toBe('กำลังดำเนินการ');
+    const complaint = rowOf(runtime, '2568-5-complaint-confidence'); // กพร.
+    expect(() => tab?.getRange(complaint, 8).setValue('เสร็จสิ้น')).toThrow('protected cell');
+    expect(() => ss.getSheetByName('คะแนนรวม')?.getRange('B2').setValue(1)).toThrow('protected cell');
+    // A second run replaces the add-on's protections rather than piling them up.
+    runtime.context.user = TEAM;
+    const ranges = ss.getProtections('RANGE').length;
+    bundle.call('apiApplySharing', ALL);
+    expect(ss.getProtections('RANGE')).toHaveLength(ranges);
+    expect(ss.getProtections('SHEET')).toHaveLength(8);
+  });
+
+  test('an address without a Google account is refused with its reason; every other address is shared', () => {
+    const { runtime, bundle } = built();
+    const result = bundle.call<SharingResult>('apiApplySharing', ALL);
+    expect(result.refused).toEqual([
+      expect.objectContaining({
+        email: 'ss.assistant@no-google.example',
+        target: 'pdf',
+        reason: 'no-account',
+      }),
+    ]);
+    const others = DIVISION_EMAILS.filter((e) => e !== 'ss.assistant@no-google.example');
+    expect(result.shared.filter((s) => s.file === 'pdf').map((s) => s.email)).toEqual(others);
+    expect(result.shared.filter((s) => s.file === 'doc').map((s) => s.email)).toEqual(DIVISION_EMAILS);
+    const props = Object.fromEntries(runtime.documentProperties);
+    const pdf = runtime.driveFiles.get(props['ita.reportPdfId']);
+    expect(pdf?.permissions.filter((p) => p.role === 'reader').map((p) => p.emailAddress)).toEqual(others);
+    expect(
+      runtime.driveLog.permissionCalls.every((c) => c.optionalArgs.sendNotificationEmail === false),
+    ).toBe(true);
+  });
+
+  test('the agency’s own protections are exactly as they were after two runs, and the plan lists them', () => {
+    const { runtime, bundle, ss } = built();
+    ss.addEditor('finance@oie.example');
+    const settings = ss.getSheetByName('ตั้งค่า')?.protect();
+    settings?.setDescription('กลุ่มการเงิน: ห้ามแก้');
+    settings?.removeEditors(emails(settings.getEditors()));
+    settings?.addEditor('finance@oie.example');
+    ss.getSheetByName('มาตรการ')
+      ?.getRange('J2:J3')
+      .protect()
+      .setDescription('หลักฐาน')
+      .addEditor('finance@oie.example');
+    const snapshot = () =>
+      ss._state.protections
+        .filter((p) => !p._description.startsWith('ita-report:'))
+        .map((p) => ({
+          sheet: p._sheet._name,
+          range: p._range,
+          description: p._description,
+          editors: p._editors,
+        }));
+    const before = snapshot();
+    const plan = bundle.call<SharingPlan>('apiSharingPlan');
+    expect(plan.foreignProtections).toEqual([
+      { where: 'ตั้งค่า', description: 'กลุ่มการเงิน: ห้ามแก้' },
+      { where: 'มาตรการ!J2:J3', description: 'หลักฐาน' },
+    ]);
+    expect(plan.teamTabs).not.toContain('ตั้งค่า');
+    bundle.call('apiApplySharing', ALL);
+    const second = bundle.call<SharingResult>('apiApplySharing', ALL);
+    expect(snapshot()).toEqual(before);
+    expect(second.leftAlone).toEqual(['ตั้งค่า', 'มาตรการ!J2:J3']);
+    // The agency's editors still decide the settings tab; the add-on did not add the team to it.
+    runtime.context.user = 'finance@oie.example';
+    ss.getSheetByName('ตั้งค่า')?.getRange('B20').setValue('x');
+  });
+
+  test('a teammate who did not build the report shares the Doc; the PDF out of their reach is said, not skipped silently', () => {
+    const sheets = sampleSheets();
+    sheets.find((s) => s.name === 'ตั้งค่า')?.values.push(['อีเมลทีมงาน', 'mate@oie.example']);
+    const { runtime, bundle, ss } = built(sheets);
+    ss.addEditor('mate@oie.example');
+    const props = Object.fromEntries(runtime.documentProperties);
+    // The builder shared the Doc with the teammate (as Google Docs does when the team works on it).
+    runtime.driveFiles
+      .get(props['ita.reportDocId'])
+      ?.permissions.push({ id: 'p', type: 'user', role: 'writer', emailAddress: 'mate@oie.example' });
+    runtime.context.user = 'mate@oie.example';
+    const result = bundle.call<SharingResult>('apiApplySharing', ALL);
+    expect(result.shared.filter((s) => s.file === 'doc').map((s) => s.email)).toEqual(DIVISION_EMAILS);
+    expect(result.unreachable).toEqual([{ what: 'pdf', message: expect.stringContaining('File not found') }]);
+    expect(result.refused).toEqual([]);
+    expect(result.protectedRanges).toBeGreaterThan(1);
+  });
+
+  test('the step refuses nothing silently: without the spreadsheet step the divisions still lack access, and it says so', () => {
+    const { bundle } = built();
+    const result = bundle.call<SharingResult>('apiApplySharing', { ...ALL, shareSpreadsheet: false });
+    expect(result.editorsAdded).toEqual([]);
+    expect(result.withoutAccess).toEqual(DIVISION_EMAILS.filter((e) => e !== 'sl.head@oie.example'));
+    expect(result.protectedRanges).toBe(9);
+  });
+});
+
+describe('ita-report build --share', () => {
+  function cli(...args: string[]) {
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'ita-report.cjs'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    return { code: run.status, out: run.stdout, err: run.stderr };
+  }
+
+  test('shares as the confirm with every box ticked, prints the plan and the result, and the workbook keeps it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ita-share-'));
+    const first = cli(
+      'build',
+      join(ROOT, 'samples', 'oie-2568.xlsx'),
+      '--share',
+      '--no-pdf',
+      '--lang',
+      'th',
+      '--out',
+      join(dir, 'a'),
+    );
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`เพิ่มเป็นผู้แก้ไขสเปรดชีต (Google ส่งคำเชิญเอง): ${DIVISION_EMAILS.join(', ')}`);
+    expect(first.out).toContain('เพิ่มผู้แก้ไขสเปรดชีต 5 คน; แชร์เอกสาร 5 คน');
+    const { state } = await loadSpreadsheet(join(dir, 'a', 'workbook.xlsx'));
+    expect(state?.editors).toEqual(DIVISION_EMAILS);
+    const ranges = state?.protections.filter((p) => p.sheet === 'มาตรการ') ?? [];
+    const sl = ranges.filter((p) => p.editors?.includes('sl.staff@oie.example'));
+    // sl.staff edits only the blocks whose description names สล.
+    expect(sl.length).toBeGreaterThan(0);
+    for (const p of ranges)
+      expect(p.editors?.includes('sl.staff@oie.example')).toBe(p.description.includes('สล.'));
+    for (const p of state?.protections.filter((x) => x.range === null) ?? [])
+      expect(p.editors).toEqual(['owner@local.example']);
+    // A second run on the written workbook finds everyone an editor already and stacks no protection.
+    const second = cli(
+      'build',
+      join(dir, 'a', 'workbook.xlsx'),
+      '--share',
+      '--no-pdf',
+      '--lang',
+      'th',
+      '--out',
+      join(dir, 'b'),
+    );
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('เพิ่มผู้แก้ไขสเปรดชีต 0 คน');
+    const again = (await loadSpreadsheet(join(dir, 'b', 'workbook.xlsx'))).state;
+    expect(again?.editors).toEqual(DIVISION_EMAILS);
+    expect(again?.protections).toEqual(state?.protections);
+  }, 60_000);
+});
