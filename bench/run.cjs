@@ -5,10 +5,12 @@ const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { createRuntime, loadBundle, spreadsheetFromSheets } = require('../build/local.cjs');
 const { largeWorkbook, sample } = require('./workbooks.cjs');
+const costs = require('./costs.cjs');
 
 const ROOT = join(__dirname, '..');
 
-const STEPS = ['apiAnalyze', 'apiWriteMeasures', 'apiBuildReport'];
+// The sidebar's server calls for one click, in its order.
+const STEPS = ['apiAnalyze', 'apiWriteMeasures', 'apiBuildReport', 'apiProgress'];
 
 function run(name, sheets) {
   const runtime = createRuntime({
@@ -36,7 +38,21 @@ function run(name, sheets) {
   }
   const rows = sheets.reduce((n, s) => n + s.values.length, 0);
   const sum = Object.values(total).reduce((a, b) => a + b, 0);
-  return { name, rows, ms: Math.round(ms), total: sum, steps, calls: total };
+  // Each step is one google.script.run call from the sidebar.
+  const serverCalls = STEPS.length;
+  const { roundTrips, estimate, unpriced } = costs.estimate(total, serverCalls);
+  return {
+    name,
+    rows,
+    ms: Math.round(ms),
+    total: sum,
+    serverCalls,
+    roundTrips,
+    estimate,
+    unpriced,
+    steps,
+    calls: total,
+  };
 }
 
 function runAll() {
@@ -56,14 +72,14 @@ const TABLE_END = '<!-- bench:end -->';
 /** The README's speed table: the counts of a run (time varies from run to run and stays out of it). */
 function speedTable(report) {
   const lines = [
-    '| workbook | rows | service calls | `getValues` per step | `setValues` (all steps) |',
-    '| --- | --- | --- | --- | --- |',
+    '| workbook | rows | service calls | server calls | round trips | estimate in Apps Script | `getValues` per step | `setValues` (all steps) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of report.results) {
     const steps = Object.values(r.steps);
     const setValues = steps.reduce((n, s) => n + s.setValues, 0);
     lines.push(
-      `| ${r.name} | ${r.rows.toLocaleString('en')} | ${r.total} | ${steps.map((s) => s.getValues).join(', ')} | ${setValues} |`,
+      `| ${r.name} | ${r.rows.toLocaleString('en')} | ${r.total} | ${r.serverCalls} | ${r.roundTrips} | ${r.estimate.lowS}–${r.estimate.highS} s | ${steps.map((s) => s.getValues).join(', ')} | ${setValues} |`,
     );
   }
   return lines.join('\n');
@@ -78,7 +94,10 @@ function withSpeedTable(readme, table) {
 
 function printText(report) {
   for (const r of report.results) {
-    console.log(`${r.name}: ${r.rows} rows, ${r.total} service calls, ${r.ms} ms`);
+    console.log(
+      `${r.name}: ${r.rows} rows, ${r.total} service calls, ${r.serverCalls} server calls, ${r.roundTrips} round trips, ` +
+        `estimated ${r.estimate.lowS}–${r.estimate.highS} s in Apps Script (${r.ms} ms here)`,
+    );
     for (const [step, s] of Object.entries(r.steps)) {
       console.log(
         `  ${step}: ${s.tabs} tabs, ${s.getValues} getValues, ${s.setValues} setValues, ${s.calls} calls`,

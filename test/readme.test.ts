@@ -16,3 +16,17 @@ test("the README's speed table is the bench's (npm run bench -- --readme rewrite
   expect(table).toMatch(/^\| sample \| \d+ \| \d+ \|/m);
   expect(bench.readmeSpeedTable(readme)).toEqual(bench.tableCells(table));
 });
+
+test('the bench prices every call of a click, and every cost names its source or says it is an estimate', () => {
+  const costs = require(join(ROOT, 'bench', 'costs.cjs')) as {
+    COSTS: [RegExp, string, number, number, string][];
+    SOURCES: Record<string, string>;
+  };
+  for (const [, kind, low, high, source] of costs.COSTS) {
+    expect(['roundTrip', 'write', 'local']).toContain(kind);
+    expect(low).toBeLessThanOrEqual(high);
+    expect(costs.SOURCES[source]).toEqual(expect.any(String));
+  }
+  const report = bench.runAll() as { results: { unpriced: string[]; serverCalls: number }[] };
+  for (const result of report.results) expect(result.unpriced).toEqual([]);
+});

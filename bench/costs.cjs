@@ -1,0 +1,108 @@
+// What each Apps Script call costs in Apps Script, for the bench's estimate of one click. Nobody reaches
+// Google from this machine and Google publishes no per-call timings, so most figures are estimates; each
+// says so, or names its source. A real run's Executions log (the server code's console.time lines) gives
+// the true figures to put here instead.
+//
+// kind:
+//   'roundTrip' reaches a Google backend before it returns (a read, a lock, a file, an advanced service);
+//   'write'     a Sheets or Docs edit, queued and sent with the next round trip (it costs, but waits for none);
+//   'local'     a builder or an object the script already holds.
+
+const SOURCES = {
+  ziritione:
+    'ziritione.org/post/apps_script_performance: 100 runs; setProperty 43–231 ms (avg 62), getProperty 20–84 ms (avg 30)',
+  bulkWrite:
+    'developreference "What is faster: ScriptDb or SpreadsheetApp": one 4,000-cell setValues under 50 ms; adding flush() 610 ms',
+  batchUpdate:
+    'developers.google.com/docs/api/concepts/request-response: documents.batchUpdate submits a list of edit requests to apply atomically (one call); its time is an estimate',
+  estimate: 'estimate: no published figure; replace with the Executions log of a real run',
+};
+
+/** [pattern, kind, lowMs, highMs, source] — the first pattern that matches a `Class.method` wins. */
+const COSTS = [
+  [/^(DataValidationBuilder|EmbeddedChartBuilder|ProtectionBuilder)\./, 'local', 0, 1, 'estimate'],
+  [/^SpreadsheetApp\.(newDataValidation|getActive|getUi)$/, 'local', 0, 2, 'estimate'],
+  [/^Blob\./, 'local', 0, 1, 'estimate'],
+  [
+    /^(Sheet|Range)\.(getName|getRange|getDataRange|getMaxRows|getMaxColumns|getSheetName)$/,
+    'local',
+    0,
+    5,
+    'estimate',
+  ],
+  [/^Range\.(getValues|getDisplayValues|getFormulas|getNumberFormats)$/, 'roundTrip', 50, 300, 'estimate'],
+  [/^Spreadsheet\.(getSheets|getSheetByName)$/, 'roundTrip', 20, 200, 'estimate'],
+  [/^Range\.setValues$/, 'write', 10, 50, 'bulkWrite'],
+  [/^(Range|Sheet)\.(set|insert|hide|show|clear)/, 'write', 5, 50, 'estimate'],
+  [/^Spreadsheet\.(insertSheet|deleteSheet)$/, 'roundTrip', 200, 1000, 'estimate'],
+  [/^Sheet\.(newChart)$/, 'local', 0, 2, 'estimate'],
+  [/^Sheet\.(insertChart|removeChart|protect)$/, 'roundTrip', 200, 1000, 'estimate'],
+  [/^EmbeddedChart\.(getAs|getBlob)$/, 'roundTrip', 500, 3000, 'estimate'],
+  [
+    /^(Range|Sheet|Protection|Spreadsheet)\.(protect|getProtections|addEditor|addEditors|removeEditor|removeEditors|addViewer|addViewers|getEditors|setDescription|setWarningOnly|canEdit)/,
+    'roundTrip',
+    100,
+    600,
+    'estimate',
+  ],
+  [/^Properties\.(setProperties|setProperty|deleteProperty)$/, 'roundTrip', 43, 231, 'ziritione'],
+  [/^Properties\.(getProperties|getProperty)$/, 'roundTrip', 20, 84, 'ziritione'],
+  [/^PropertiesService\./, 'local', 0, 2, 'estimate'],
+  [/^LockService\./, 'local', 0, 2, 'estimate'],
+  [/^Lock\./, 'roundTrip', 20, 200, 'estimate'],
+  [/^Session\./, 'local', 0, 5, 'estimate'],
+  [/^User\.getEmail$/, 'roundTrip', 10, 100, 'estimate'],
+  [/^DocumentApp\.(create)$/, 'roundTrip', 1000, 4000, 'estimate'],
+  [/^DocumentApp\.(openById|openByUrl)$/, 'roundTrip', 500, 2000, 'estimate'],
+  [/^Document\.(saveAndClose)$/, 'roundTrip', 500, 3000, 'estimate'],
+  [/^Document\.(getAs|getBlob)$/, 'roundTrip', 2000, 8000, 'estimate'],
+  [
+    /^Document\.(addViewer|addViewers|addEditor|addEditors|removeViewer|getViewers|getEditors)$/,
+    'roundTrip',
+    200,
+    1000,
+    'estimate',
+  ],
+  [/^Docs\.Documents\.batchUpdate$/, 'roundTrip', 500, 3000, 'batchUpdate'],
+  [/^Docs\.Documents\.get$/, 'roundTrip', 300, 1500, 'estimate'],
+  [/^Drive\./, 'roundTrip', 300, 2000, 'estimate'],
+  [/^HtmlService\.|^HtmlOutput\./, 'local', 0, 5, 'estimate'],
+  [
+    /^(Document|Body|Paragraph|Table|TableRow|TableCell|Text|InlineImage|ListItem|HeaderSection|FooterSection)\./,
+    'write',
+    2,
+    15,
+    'estimate',
+  ],
+  [/^(Menu|Ui)\./, 'local', 0, 5, 'estimate'],
+];
+
+/** One server call from the sidebar (google.script.run): loading the script and the request itself. */
+const SERVER_CALL = { lowMs: 300, highMs: 1500, source: 'estimate' };
+
+const FALLBACK = ['roundTrip', 50, 500, 'estimate'];
+
+function costOf(method) {
+  const row = COSTS.find(([pattern]) => pattern.test(method));
+  const [kind, lowMs, highMs, source] = row ? row.slice(1) : FALLBACK;
+  return { kind, lowMs, highMs, source };
+}
+
+/** Round trips and an estimated time (seconds, low and high) for the calls of one click. */
+function estimate(calls, serverCalls) {
+  let roundTrips = 0;
+  let low = serverCalls * SERVER_CALL.lowMs;
+  let high = serverCalls * SERVER_CALL.highMs;
+  const unknown = [];
+  for (const [method, count] of Object.entries(calls)) {
+    const cost = costOf(method);
+    if (!COSTS.some(([pattern]) => pattern.test(method))) unknown.push(method);
+    if (cost.kind === 'roundTrip') roundTrips += count;
+    low += count * cost.lowMs;
+    high += count * cost.highMs;
+  }
+  const seconds = (ms) => Math.round(ms / 100) / 10;
+  return { roundTrips, estimate: { lowS: seconds(low), highS: seconds(high) }, unpriced: unknown };
+}
+
+module.exports = { COSTS, SOURCES, SERVER_CALL, costOf, estimate };
