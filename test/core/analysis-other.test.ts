@@ -39,13 +39,22 @@ describe('an AA–F agency in English aliases (IPST history, ita-framework-notes
   ]);
 
   test('each year gets the level of its own framework', () => {
-    const levels = Object.fromEntries(Object.entries(json.scores).map(([y, s]) => [y, s.level]));
-    expect(levels).toEqual({ 2562: 'A', 2563: 'A', 2564: 'AA', 2565: 'A', 2566: 'ผ่าน', 2567: null });
+    const levels = Object.fromEntries(
+      Object.entries(json.scores).map(([y, s]) => [y, [s.level, s.level_source]]),
+    );
+    expect(levels).toEqual({
+      2562: ['A', 'computed'],
+      2563: ['A', 'computed'],
+      2564: ['AA', 'computed'],
+      2565: ['A', 'computed'],
+      // The total alone allows ผ่าน or ผ่านดี (tools not given): the published level is one of them, and kept.
+      2566: ['ผ่าน', 'given'],
+      2567: ['ผ่าน', 'given'],
+    });
   });
 
-  test('a tool-based level cannot be set from the total alone, and says so', () => {
-    expect(codes(json)).toEqual(['level-unknown', 'no-items']);
-    expect(json.findings.every((f) => f.severity === 'info')).toBe(true);
+  test('a published level the total allows raises nothing', () => {
+    expect(codes(json)).toEqual(['no-items']);
     expect(json.deltas.total).toBe(4.37);
     expect(json.scores[2564].tools).toEqual({ IIT: null, EIT: null, OIT: null });
   });
@@ -109,20 +118,37 @@ describe('2569 and later', () => {
     expect(problems(json).map((f) => [f.code, f.where])).toEqual([['common-era-year', 'Items!C1']]);
   });
 
-  test('a year with no framework of its own uses the latest earlier one, with a warning', () => {
+  test('the year after the latest framework uses it, with a warning', () => {
     const json = run([
-      settingsTab({ agency: 'X', year: 2571 }),
+      settingsTab({ agency: 'X', year: 2570 }),
       {
         name: 'Totals',
         values: [
           ['year', 'IIT', 'EIT1', 'EIT2', 'OIT'],
-          [2571, 95, 95, 95, 95],
+          [2570, 95, 95, 95, 95],
         ],
       },
     ]);
     expect(json.framework).toBe('ITA2569');
-    expect(json.scores[2571]).toMatchObject({ total: 95, level: 'ผ่านดีเยี่ยม' });
+    expect(json.scores[2570]).toMatchObject({ total: 95, level: 'ผ่านดีเยี่ยม' });
     expect(problems(json).map((f) => f.code)).toEqual(['framework-fallback']);
+  });
+
+  test('a year far outside the known frameworks gets an info finding and no level', () => {
+    const json = run([
+      settingsTab({ agency: 'X', year: 2575 }),
+      {
+        name: 'Totals',
+        values: [
+          ['year', 'IIT', 'EIT1', 'EIT2', 'OIT'],
+          [2550, '', '', '', ''],
+          [2575, 95, 95, 95, 95],
+        ],
+      },
+    ]);
+    expect(json.scores[2575]).toMatchObject({ total: 95, level: null, level_source: null });
+    expect(problems(json)).toEqual([]);
+    expect(codes(json)).toContain('year-outside-frameworks');
   });
 
   test('the settings may name another framework for the assessed year', () => {

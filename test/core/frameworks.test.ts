@@ -1,7 +1,27 @@
 import { Exact } from '../../src/core/decimal';
 import { allItems, FRAMEWORKS, frameworkById, frameworkForYear } from '../../src/core/frameworks';
 
-describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))('framework %s', (_id, f) => {
+/** 2558–2561 scored five indices, not the ten indicators: their frameworks read totals only. */
+const scored = FRAMEWORKS.filter((f) => f.year >= 2562);
+
+test('2558–2561 read totals only, and compute no level (their ranges are not established)', () => {
+  const old = FRAMEWORKS.filter((f) => f.year < 2562);
+  expect(old.map((f) => f.year)).toEqual([2558, 2559, 2560, 2561]);
+  for (const f of old) {
+    expect(f.indicators).toEqual([]);
+    expect(f.levels.rules).toEqual([]);
+    expect(f.levels.words).toContain('สูงมาก');
+  }
+});
+
+test('every framework names the sources of its rule', () => {
+  for (const f of FRAMEWORKS) {
+    expect(f.sources.length).toBeGreaterThan(0);
+    for (const s of f.sources) expect(s.where).toMatch(/^(https?:\/\/|github\.com\/|\/work\/|public code)/);
+  }
+});
+
+describe.each(scored.map((f) => [f.id, f] as const))('framework %s', (_id, f) => {
   test('has the ten indicators in order, tools IIT 1–5, EIT 6–8, OIT 9–10', () => {
     expect(f.indicators.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(f.indicators.map((i) => i.tool).join('')).toBe('IITIITIITIITIITEITEITEITOITOIT');
@@ -30,8 +50,8 @@ describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))('framework %s', (_id, f
 });
 
 describe('choosing a framework', () => {
-  test('each year from 2562 to 2569 has its own', () => {
-    for (let year = 2562; year <= 2569; year++) {
+  test('each year from 2558 to 2569 has its own', () => {
+    for (let year = 2558; year <= 2569; year++) {
       expect(frameworkForYear(year)).toEqual({
         framework: expect.objectContaining({ year }),
         fallbackFrom: null,

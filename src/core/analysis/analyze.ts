@@ -1,12 +1,12 @@
 import { Exact, mean } from '../decimal';
 import { type Finding, Findings } from '../findings';
 import {
+  FRAMEWORKS,
   type Framework,
   frameworkById,
   frameworkForYear,
   type IndicatorDef,
   indicatorOfItem,
-  type LevelRule,
   type ToolKey,
 } from '../frameworks';
 import { toArabicDigits } from '../thai';
@@ -17,6 +17,7 @@ import {
   readWorkbook,
   type SheetData,
 } from '../workbook/reader';
+import { deduceLevel, figureName, type LevelWords } from './level';
 
 /** A figure of the analysis: the value used (given, else computed), and where it comes from. */
 export interface Figure {
@@ -43,7 +44,9 @@ export interface YearAnalysis {
   indicators: Map<number, Figure>;
   /** Keyed `i1`, or `e1.1` for an EIT item in part 1 of a two-part framework. */
   items: Map<string, Figure>;
-  level: LevelRule | { label: string; labelEn: string } | null;
+  level: LevelWords | null;
+  /** Where the level comes from: the workbook, the rule on known figures, or the rule on bounds. */
+  levelSource: 'given' | 'computed' | 'deduced' | null;
 }
 
 export interface Analysis {
@@ -102,6 +105,7 @@ class YearBuilder {
       indicators: new Map(),
       items: new Map(),
       level: null,
+      levelSource: null,
     };
   }
 
@@ -294,53 +298,114 @@ class YearBuilder {
       ];
     }
     const parts = weighted.map(([key, weight]) => ({ figure: this.result.tools[key], weight }));
-    const computed = parts.every((p) => p.figure?.value)
-      ? {
-          value: parts.reduce((sum, p) => sum.add(p.weight.mul(p.figure?.value as Exact)), Exact.ZERO),
-          sources: parts.flatMap((p) => p.figure?.sources ?? []),
-        }
-      : null;
+    const computed =
+      parts.length > 0 && parts.every((p) => p.figure?.value)
+        ? {
+            value: parts.reduce((sum, p) => sum.add(p.weight.mul(p.figure?.value as Exact)), Exact.ZERO),
+            sources: parts.flatMap((p) => p.figure?.sources ?? []),
+          }
+        : null;
     const given = this.wb.totals.find((t) => t.year === this.year)?.figures.total ?? null;
     this.result.total = this.settle(given, computed, 'คะแนนรวม', 'the total');
   }
 
   private level(): void {
     const r = this.result;
-    const levels = this.framework.levels;
-    const total = r.total.value?.round(2);
-    if (!total) return;
-    let level: YearAnalysis['level'] = levels.below;
-    for (const rule of levels.rules) {
-      if (total.compare(Exact.of(BigInt(rule.minTotal))) < 0) continue;
-      if (rule.minEveryTool !== undefined) {
-        const tools = levels.toolsTested.map((k) => r.tools[k]?.value?.round(2) ?? null);
-        if (tools.some((t) => t === null)) {
-          level = null;
-          this.findings.info(
-            'level-unknown',
-            null,
-            `ปี ${this.year}: ไม่มีคะแนนครบทุกแบบวัด (${levels.toolsTested.join(', ')}) จึงระบุระดับไม่ได้`,
-            `${this.year}: not every tool score (${levels.toolsTested.join(', ')}) is known, so the level cannot be set`,
-          );
-          break;
-        }
-        const min = Exact.of(BigInt(rule.minEveryTool));
-        if (tools.some((t) => (t as Exact).compare(min) < 0)) continue;
-      }
-      level = rule;
-      break;
+    const f = this.framework;
+    const given = this.wb.totals.find((t) => t.year === this.year)?.level ?? null;
+    const tools = Object.fromEntries(Object.entries(r.tools).map(([k, fig]) => [k, fig?.value ?? null]));
+    const anyFigure = r.total.value !== null || Object.values(tools).some((v) => v !== null);
+    const useGiven = () => {
+      if (!given) return;
+      r.level = { label: given.text, labelEn: given.text };
+      r.levelSource = 'given';
+    };
+    const deduction = anyFigure
+      ? deduceLevel(f, {
+          total: r.total.value,
+          tools,
+          indicators: new Map([...r.indicators].map(([n, fig]) => [n, fig.value])),
+        })
+      : ({ kind: 'none' } as const);
+    if (deduction.kind === 'level') {
+      r.level = deduction.level;
+      r.levelSource = deduction.source;
+      if (given && !sameLevel(given.text, deduction.level.label))
+        this.givenLevelDiffers(given, deduction.level);
+      return;
     }
-    r.level = level;
-    const givenLevel = this.wb.totals.find((t) => t.year === this.year)?.level;
-    if (level && givenLevel && normalizeLevel(givenLevel.text) !== normalizeLevel(level.label)) {
-      this.findings.warning(
-        'level-mismatch',
-        givenLevel.where,
-        `${givenLevel.where}: ระดับปี ${this.year} ระบุไว้ "${givenLevel.text}" แต่ตามเกณฑ์ของ ${this.framework.id} คะแนนนี้อยู่ในระดับ "${level.label}"`,
-        `${givenLevel.where}: the ${this.year} level is given as "${givenLevel.text}" but by the ${this.framework.id} rule these scores are "${level.labelEn}" (${level.label})`,
+    if (deduction.kind === 'open') {
+      const fits = given && deduction.possible.some((p) => sameLevel(given.text, p.label));
+      if (given && !fits && f.levels.confirmed) {
+        this.findings.warning(
+          'level-mismatch',
+          given.where,
+          `${given.where}: ระดับปี ${this.year} ระบุไว้ "${given.text}" แต่ตามเกณฑ์ของ ${f.id} คะแนนนี้อยู่ในระดับ ${deduction.possible.map((p) => `"${p.label}"`).join(' หรือ ')} เท่านั้น`,
+          `${given.where}: the ${this.year} level is given as "${given.text}" but by the ${f.id} rule these scores can only be ${deduction.possible.map((p) => `"${p.labelEn}"`).join(' or ')}`,
+        );
+        return;
+      }
+      if (given && !fits) {
+        this.findings.info(
+          'level-unconfirmed',
+          given.where,
+          `${given.where}: ระดับปี ${this.year} ที่ระบุไว้ "${given.text}" ยืนยันไม่ได้ด้วยเกณฑ์ของ ${f.id} ที่ทราบ จึงใช้ระดับตามที่ระบุไว้`,
+          `${given.where}: the ${this.year} level given as "${given.text}" cannot be confirmed by the known ${f.id} rule; the level given is kept`,
+        );
+      }
+      if (given) return useGiven();
+      const settle = deduction.settle.map(figureName);
+      this.findings.info(
+        'level-unknown',
+        null,
+        `ปี ${this.year}: คะแนนที่มีอยู่อาจเป็นระดับ ${deduction.possible.map((p) => `"${p.label}"`).join(' หรือ ')} จึงระบุระดับไม่ได้ ต้องมีคะแนน ${settle.map((n) => n.th).join(' และ ')} จึงจะระบุได้`,
+        `${this.year}: the scores allow ${deduction.possible.map((p) => `"${p.labelEn}"`).join(' or ')}, so the level cannot be set; ${settle.map((n) => n.en).join(' and ')} would settle it`,
+      );
+      return;
+    }
+    if (given) return useGiven();
+    if (deduction.kind === 'inconsistent') {
+      this.findings.info(
+        'level-unknown',
+        null,
+        `ปี ${this.year}: คะแนนที่ระบุไว้ขัดกันเอง (ดูข้อสังเกตเรื่องคะแนนไม่ตรงกัน) จึงระบุระดับไม่ได้`,
+        `${this.year}: the scores given contradict one another (see the score mismatches), so the level cannot be set`,
+      );
+    } else if (anyFigure && (f.levels.rules.length === 0 || !f.levels.below)) {
+      this.findings.info(
+        'no-level-rule',
+        null,
+        `ปี ${this.year}: ไม่มีเกณฑ์ระดับของ ${f.id} ที่ยืนยันได้จากแหล่งอ้างอิง และไม่ได้ระบุระดับไว้ จึงไม่ระบุระดับ`,
+        `${this.year}: no level rule of ${f.id} is established from sources and no level is given, so none is set`,
       );
     }
   }
+
+  private givenLevelDiffers(given: { text: string; where: string }, level: LevelWords): void {
+    const f = this.framework;
+    if (f.levels.confirmed) {
+      this.findings.warning(
+        'level-mismatch',
+        given.where,
+        `${given.where}: ระดับปี ${this.year} ระบุไว้ "${given.text}" แต่ตามเกณฑ์ของ ${f.id} คะแนนนี้อยู่ในระดับ "${level.label}"`,
+        `${given.where}: the ${this.year} level is given as "${given.text}" but by the ${f.id} rule these scores are "${level.labelEn}" (${level.label})`,
+      );
+      return;
+    }
+    // The sources do not settle this year's rule: the agency's published level stands.
+    this.findings.info(
+      'level-unconfirmed',
+      given.where,
+      `${given.where}: ระดับปี ${this.year} ที่ระบุไว้ "${given.text}" ยืนยันไม่ได้ด้วยเกณฑ์ของ ${f.id} ที่ทราบ (ซึ่งให้ "${level.label}") จึงใช้ระดับตามที่ระบุไว้`,
+      `${given.where}: the ${this.year} level given as "${given.text}" cannot be confirmed by the known ${f.id} rule (which gives "${level.labelEn}"); the level given is kept`,
+    );
+    this.result.level = { label: given.text, labelEn: given.text };
+    this.result.levelSource = 'given';
+  }
+}
+
+function sameLevel(a: string, b: string): boolean {
+  return normalizeLevel(a) === normalizeLevel(b);
 }
 
 function normalizeLevel(text: string): string {
@@ -350,14 +415,18 @@ function normalizeLevel(text: string): string {
     .toLowerCase();
 }
 
+/** Years this many past the latest framework still borrow it (with a warning); farther ones get no level. */
+const FALLBACK_YEARS = 1;
+
 function chooseFramework(
   year: number,
   settingsFramework: string | null,
   isAssessed: boolean,
   findings: Findings,
-) {
+  frameworks: readonly Framework[],
+): Framework {
   if (isAssessed && settingsFramework) {
-    const named = frameworkById(settingsFramework);
+    const named = frameworkById(settingsFramework, frameworks);
     if (named) return named;
     findings.warning(
       'unknown-framework',
@@ -366,15 +435,27 @@ function chooseFramework(
       `Unknown framework "${settingsFramework}"; the framework of ${year} is used`,
     );
   }
-  const choice = frameworkForYear(year);
-  if (choice.fallbackFrom !== null) {
-    findings.warning(
-      'framework-fallback',
+  const choice = frameworkForYear(year, frameworks);
+  if (choice.fallbackFrom === null) return choice.framework;
+  const years = frameworks.map((f) => f.year);
+  if (year < Math.min(...years) || year > Math.max(...years) + FALLBACK_YEARS) {
+    findings.info(
+      'year-outside-frameworks',
       null,
-      `ยังไม่มีกรอบการประเมินของปี ${year} จึงใช้ ${choice.framework.id}`,
-      `No framework is built in for ${year}; ${choice.framework.id} is used`,
+      `ปี ${year} อยู่นอกช่วงกรอบการประเมินที่ทราบ (${Math.min(...years)}–${Math.max(...years)}) จึงอ่านคะแนนตามโครงสร้างของ ${choice.framework.id} แต่ไม่ระบุระดับ (เพิ่มกรอบของปีนี้ได้ในแท็บ "กรอบการประเมิน")`,
+      `${year} is outside the known frameworks (${Math.min(...years)}–${Math.max(...years)}): its scores are read with the structure of ${choice.framework.id} but no level is set (a "กรอบการประเมิน" tab can define this year)`,
     );
+    return {
+      ...choice.framework,
+      levels: { rules: [], toolsTested: [], below: null, confirmed: false },
+    };
   }
+  findings.warning(
+    'framework-fallback',
+    null,
+    `ยังไม่มีกรอบการประเมินของปี ${year} จึงใช้ ${choice.framework.id}`,
+    `No framework is built in for ${year}; ${choice.framework.id} is used`,
+  );
   return choice.framework;
 }
 
@@ -447,7 +528,7 @@ export function analyze(sheets: readonly SheetData[]): Analysis {
     new YearBuilder(
       wb,
       year,
-      chooseFramework(year, settings?.framework ?? null, year === assessed, findings),
+      chooseFramework(year, settings?.framework ?? null, year === assessed, findings, FRAMEWORKS),
       findings,
     ).build(),
   );

@@ -8,6 +8,8 @@ type Scores = Record<string, number | null>;
 export interface YearJson {
   total: number | null;
   level: string | null;
+  /** `given` (typed in the workbook), `computed` (the rule on known figures), `deduced` (the rule on bounds). */
+  level_source: 'given' | 'computed' | 'deduced' | null;
   tools: Scores;
   indicators: Scores;
   items: Scores;
@@ -43,6 +45,7 @@ export function yearJson(y: YearAnalysis): YearJson {
   return {
     total: published(y.total.value),
     level: y.level?.label ?? null,
+    level_source: y.level ? y.levelSource : null,
     tools: figures(toolKeys(y), (k) => y.tools[k as ToolKey]),
     indicators: figures(
       y.framework.indicators.map((i) => i.number),

@@ -1,8 +1,9 @@
-import type { Framework, IndicatorDef, LevelRule } from './types';
+import type { Framework, IndicatorDef, LevelRule, Source } from './types';
 
 /**
  * The ITA frameworks, one per fiscal year, as data. Facts and their confidence:
- * ../shared/reference/ita-framework-notes.md (§2, §3). A year with no entry here uses the latest earlier one.
+ * ../shared/reference/ita-framework-notes.md (§2, §3), and the `sources` of each year below.
+ * A year with no entry here uses the latest earlier one; a workbook's framework tab overrides any year.
  */
 
 function items(prefix: 'i' | 'e' | 'o', first: number, last: number): string[] {
@@ -45,6 +46,46 @@ const PASS_BY_TOOLS: LevelRule[] = [
 ];
 
 const NOT_PASSED = { label: 'ไม่ผ่าน', labelEn: 'Not passed' };
+
+const SOURCES = {
+  sme2565: {
+    fact: 'AA 95.00–100, A 85.00–94.99, B 75.00–84.99, C 65.00–74.99, D 55.00–64.99, E 50.00–54.99, F 0–49.99; OSMEP 2565: 90.76, "A Rank"',
+    where: 'https://sme.go.th/uploads/eBooks/eBook_65/files/basic-html/page80.html',
+  },
+  ipst: {
+    fact: 'IPST (สสวท.) by year: 2558 79.69, 2559 83.73, 2560 91.35, 2561 83.10 "สูงมาก", 2562 91.07 A, 2563 90.73 A, 2564 95.62 AA, 2565 90.22 A, 2566 86.78 "ผ่าน", 2567 91.15 "ผ่าน"',
+    where: 'https://www.ipst.ac.th/news/76226/ita67.html',
+  },
+  moe2561: {
+    fact: 'A ministry page, ITA 2561: total 86.50 "สูงมาก"; five indices (transparency 87.62, accountability 92.27, corruption-free 93.36, integrity culture 90.94 "สูงมาก"; work integrity 66.79 "สูง")',
+    where: 'https://moe-data.wordpressthai.org/ (ผลการประเมินคุณธรรมและความโปร่งใส ITA พ.ศ. 2561)',
+  },
+  onde2560: {
+    fact: 'ITA 2560 was assessed from three sources (External, Internal, Evidence-Based) over five indices, not the ten indicators of 2562 on',
+    where: 'https://onde.go.th/ (รายงานผลการประเมินคุณธรรมและความโปร่งใส ITA ประจำปีงบประมาณ 2560)',
+  },
+  nation2566: {
+    fact: 'NACC president on the 2566 (fiscal 2023) results: "The passing score is 85 and a score of 95 and over is excellent"; 6,737 of 8,323 agencies passed; PEA 99.35 and Dhonburi Rajabhat University 98.37 "excellent"; the Administrative Court 97.74',
+    where: 'https://www.nationthailand.com/thailand/general/40030119',
+  },
+  mgr2568: {
+    fact: 'NACC on the State Audit Office: 2567 92.43 "ผ่านดี", 2568 94.64 "ผ่าน" because EIT was below 85 (the level tests every tool, not only the total)',
+    where: 'https://mgronline.com/uptodate/detail/9680000079675',
+  },
+  up: {
+    fact: 'A University of Phayao application: from 2567, ผ่านดีเยี่ยม = total ≥ 95 and IIT, EIT, OIT ≥ 95; ผ่านดี = total ≥ 85 and every tool ≥ 85; ผ่าน = total ≥ 85 (a third party, not the NACC)',
+    where: 'public code index (getRateNew / $calculate), see ita-framework-notes §2.7',
+  },
+  oie: {
+    fact: 'OIE (สศอ.) report on 2567–2568: total = 0.30·IIT + 0.15·EIT1 + 0.15·EIT2 + 0.40·OIT recomputes both years to the cent; 2568 EIT2 84.95 with total 96.06 is "ผ่าน"',
+    where: '/work/shared/samples/oie-2568-report.txt',
+  },
+  rtrda: {
+    fact: 'RTRDA (สทร.) ITA pages: the OIT lists of 2568 (o1–o28) and 2569 (o1–o26, o25 = การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร)',
+    where:
+      'github.com/rtrdasmartrailway/web-app-rtrda: backups/ita-th-before-restore.html, migrations/ita-2569-create.sql',
+  },
+} satisfies Record<string, Source>;
 
 /** Only topics the sample report states; the workbook's `ประเด็น` column gives the others. */
 const TOPICS_2568: Record<string, string> = {
@@ -147,7 +188,7 @@ function framework2562(year: number): Framework {
     ],
     eitParts: [],
     weights: { IIT: '0.30', EIT: '0.30', OIT: '0.40' },
-    levels: { rules: AA_TO_F, toolsTested: [], below: { label: 'F', labelEn: 'F' } },
+    levels: { rules: AA_TO_F, toolsTested: [], below: { label: 'F', labelEn: 'F' }, confirmed: true },
     itemTopics: {
       o42: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
       o43: 'การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
@@ -157,20 +198,28 @@ function framework2562(year: number): Framework {
       'Weights 30/30/40 and levels AA–F verified (SME annual report 2565; IPST history).',
       'Item counts i1–i30, e1–e15, o1–o43 verified; the split of IIT and EIT items into indicators (six and five a indicator) is inferred.',
     ],
+    sources: [SOURCES.sme2565, SOURCES.ipst],
   };
 }
 
-/** 2566: as 2562–2565, levels ผ่าน (≥ 85) / ไม่ผ่าน. Item lists not verified. */
+/**
+ * 2566: one EIT score, weights as 2562–2565. The level words changed to ผ่าน… in 2566; what the sources
+ * settle is the pass mark (85) and "excellent" at 95 and above. Agencies published both "ผ่าน" (IPST 86.78)
+ * and "ผ่านดี" for totals above 95, which only the rule of 2567 (every tool tested) explains, so that rule is
+ * used with the tools of 2566 (IIT, EIT, OIT), as unconfirmed: a published level it cannot confirm is kept.
+ */
 function framework2566(): Framework {
   const base = framework2562(2566);
   return {
     ...base,
-    levels: { rules: [{ label: 'ผ่าน', labelEn: 'Pass', minTotal: 85 }], toolsTested: [], below: NOT_PASSED },
+    levels: { rules: PASS_BY_TOOLS, toolsTested: ['IIT', 'EIT', 'OIT'], below: NOT_PASSED, confirmed: false },
     developmentItem: null,
     notes: [
-      'Weights 30/30/40 inferred; levels ผ่าน/ไม่ผ่าน verified (IPST 2566).',
-      'Item lists not verified: those of 2562–2565 are used.',
+      'Weights 30/30/40 inferred; item lists not verified: those of 2562–2565 are used.',
+      'Pass mark 85 and "excellent" at 95 and above are settled (NACC via the Nation, IPST 2566 "ผ่าน").',
+      'Uncertain: whether 2566 already tested every tool as 2567 does (agencies\' "ผ่านดี" above 95 suggests it), and the word for 95 and above (ผ่านดีเยี่ยม is assumed). No 2566 manual was found.',
     ],
+    sources: [SOURCES.nation2566, SOURCES.ipst],
   };
 }
 
@@ -193,7 +242,12 @@ function framework2568(year: number): Framework {
     ],
     eitParts: [1, 2],
     weights: { IIT: '0.30', EIT1: '0.15', EIT2: '0.15', OIT: '0.40' },
-    levels: { rules: PASS_BY_TOOLS, toolsTested: ['IIT', 'EIT1', 'EIT2', 'OIT'], below: NOT_PASSED },
+    levels: {
+      rules: PASS_BY_TOOLS,
+      toolsTested: ['IIT', 'EIT1', 'EIT2', 'OIT'],
+      below: NOT_PASSED,
+      confirmed: true,
+    },
     itemTopics: { ...TOPICS_2568, ...oitTopics(OIT_2568) },
     developmentItem: { id: 'o27', title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน' },
     notes: [
@@ -201,6 +255,7 @@ function framework2568(year: number): Framework {
       'Level rule (every tool, EIT parts apart) inferred from three consistent sources; labels below 85 not verified.',
       'IIT and EIT item topics are reconstructed from the sample report, not the official wording.',
     ],
+    sources: [SOURCES.oie, SOURCES.mgr2568, SOURCES.up, SOURCES.rtrda],
   };
 }
 
@@ -212,6 +267,7 @@ function framework2567(): Framework {
       'EIT parts and weights recompute the 2567 figures of the sample report.',
       'Item lists of 2567 are not verified: those of 2568 are used.',
     ],
+    sources: [SOURCES.oie, SOURCES.mgr2568, SOURCES.up, SOURCES.ipst],
   };
 }
 
@@ -233,10 +289,45 @@ function framework2569(): Framework {
       'OIT list o1–o26 verified from an agency page; the split (indicator 9 = o1–o19, 10 = o20–o26) is inferred.',
       'IIT, EIT, weights and levels as 2568 until the 2569 manual is known.',
     ],
+    sources: [SOURCES.rtrda],
+  };
+}
+
+/**
+ * 2558–2561: the old assessment (IIT, EIT and evidence-based EBIT over five indices: transparency,
+ * accountability, corruption-free, integrity culture, work integrity), published with words such as
+ * "สูงมาก" and "สูง". The sources show the words, not their ranges (80–100 สูงมาก, 60–79.99 สูง… is
+ * commonly quoted but was not found in any source here), so no level is computed: a published one is kept.
+ */
+function framework2558(year: number): Framework {
+  return {
+    id: `ITA${year}`,
+    year,
+    indicators: [],
+    eitParts: [],
+    weights: {},
+    levels: {
+      rules: [],
+      toolsTested: [],
+      below: null,
+      confirmed: false,
+      words: ['สูงมาก', 'สูง', 'ปานกลาง', 'ต่ำ', 'ต่ำมาก'],
+    },
+    itemTopics: {},
+    developmentItem: null,
+    notes: [
+      'Five indices, not the ten indicators of 2562 on: only the total (and a published level) is read.',
+      'Level words "สูงมาก" and "สูง" are verified (IPST 2561 83.10 "สูงมาก"; a ministry 2561: 86.50 "สูงมาก", an index at 66.79 "สูง"); their score ranges and the weights of the tools are not.',
+    ],
+    sources: [SOURCES.ipst, SOURCES.moe2561, SOURCES.onde2560],
   };
 }
 
 export const FRAMEWORKS: readonly Framework[] = [
+  framework2558(2558),
+  framework2558(2559),
+  framework2558(2560),
+  framework2558(2561),
   framework2562(2562),
   framework2562(2563),
   framework2562(2564),

@@ -20,26 +20,49 @@ export interface LevelRule {
   minEveryTool?: number;
 }
 
+/** A public source a framework fact rests on, and what it says. */
+export interface Source {
+  /** What the source establishes (or only suggests). */
+  fact: string;
+  /** Where: a URL, or a repository path. */
+  where: string;
+}
+
+export interface LevelScale {
+  /** Tried in order; the first that holds gives the level. Empty where no rule is established. */
+  rules: LevelRule[];
+  toolsTested: ToolKey[];
+  /** The level below every rule; null where no rule is established. */
+  below: { label: string; labelEn: string } | null;
+  /**
+   * true where the sources settle the rule: a published level that differs from it is a warning. false where
+   * they do not: the published level is kept, and a difference is an info finding.
+   */
+  confirmed: boolean;
+  /** Level words published in this period, for years whose rule is not established (2558–2561). */
+  words?: string[];
+}
+
 export interface Framework {
   id: string;
   year: number;
+  /** Empty for the years before 2562, whose five indices are not the ten indicators: totals only. */
   indicators: IndicatorDef[];
   /** [] for one EIT score; [1, 2] when EIT part 1 (self-answered) and part 2 (collected by assessors) are scored apart. */
   eitParts: number[];
   /** Weights of the total, as decimal strings so that they stay exact. */
   weights: Partial<Record<ToolKey, string>>;
-  levels: {
-    /** Tried in order; the first that holds gives the level. */
-    rules: LevelRule[];
-    toolsTested: ToolKey[];
-    below: { label: string; labelEn: string };
-  };
+  levels: LevelScale;
   /** What each item asks, in Thai (topics reconstructed where the official wording is not known). */
   itemTopics: Record<string, string>;
   /** The OIT item of this year that asks for the analysis of last year's results and the measures. */
   developmentItem: { id: string; title: string } | null;
   /** Where the facts come from and how sure they are. */
   notes: string[];
+  /** The public sources of this year's rule, and what stays uncertain is said in `notes`. */
+  sources: Source[];
+  /** Set for a framework defined in the workbook's framework tab: the cell its first row is in. */
+  definedAt?: string;
 }
 
 export const TOOL_NAMES: Record<Tool, { th: string; en: string }> = {

@@ -192,8 +192,15 @@ function readTable(
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
+/** What people type for "no figure": a dash of any length, n/a, N/A, ไม่มี, ไม่มีข้อมูล, ไม่ได้ประเมิน. */
+export function isBlankLike(value: unknown): boolean {
+  const text = cellText(value).toLowerCase().replace(/\s+/g, '');
+  return /^(?:[-–—‐−]+|n\/?a|ไม่มี(?:ข้อมูล)?|ไม่ได้ประเมิน|ไม่ได้รับการประเมิน)$/.test(text);
+}
+
 /** Reads a score cell; reports text and out-of-range values. Returns null for blank or bad cells. */
 function readScore(value: unknown, where: string, findings: Findings, label: string): Exact | null {
+  if (isBlankLike(value)) return null;
   const reading = readNumber(value);
   if (reading.kind === 'blank') return null;
   if (reading.kind === 'invalid') {
@@ -394,7 +401,7 @@ function readTotals(sheet: SheetData, findings: Findings): YearTotals[] {
       if (value) totals.figures[key] = { value, where };
     }
     const levelCol = table.columns.level;
-    if (levelCol !== undefined && cellText(cells[levelCol]) !== '') {
+    if (levelCol !== undefined && cellText(cells[levelCol]) !== '' && !isBlankLike(cells[levelCol])) {
       totals.level = { text: cellText(cells[levelCol]), where: cellRef(sheet.name, index, levelCol) };
     }
     out.push(totals);

@@ -1,0 +1,203 @@
+import { Exact } from '../decimal';
+import type { Framework, LevelRule, ToolKey } from '../frameworks';
+
+/**
+ * The level of a year from what is known of its figures. Where a figure the rule tests is missing, the
+ * bounds it can take follow from the others (a combined EIT and its parts, a total and its tools, the
+ * indicators and their tool, every figure within 0–100): the level is deduced when every value within
+ * those bounds gives the same one.
+ */
+
+export type LevelWords = { label: string; labelEn: string };
+
+export interface LevelFigures {
+  total: Exact | null;
+  tools: Partial<Record<ToolKey, Exact | null>>;
+  indicators: ReadonlyMap<number, Exact | null>;
+}
+
+export type LevelDeduction =
+  /** `computed` when every figure the rule tests is known; `deduced` when some came from bounds. */
+  | { kind: 'level'; level: LevelWords; source: 'computed' | 'deduced' }
+  /** The figures allow more than one level: `settle` names the missing figures that would decide it. */
+  | { kind: 'open'; possible: LevelWords[]; settle: string[] }
+  /** The known figures contradict one another beyond rounding: no deduction. */
+  | { kind: 'inconsistent' }
+  /** The framework has no level rule. */
+  | { kind: 'none' };
+
+interface Bound {
+  lo: Exact;
+  hi: Exact;
+}
+type Box = Map<string, Bound>;
+/** Σ c·v = 0 */
+type Equation = { v: string; c: Exact }[];
+
+const ZERO = Exact.ZERO;
+const HUNDRED = Exact.of(BigInt(100));
+const HALF_CENT = Exact.parse('0.005');
+/** Bounds are rounded outward to this grid so that fractions stay small; a change below it is no change. */
+const GRID = BigInt(1000000000);
+
+function floorToGrid(x: Exact): Exact {
+  const n = x.num * GRID;
+  const q = n / x.den;
+  return Exact.of(q * x.den > n ? q - BigInt(1) : q, GRID);
+}
+
+function ceilToGrid(x: Exact): Exact {
+  const n = x.num * GRID;
+  const q = n / x.den;
+  return Exact.of(q * x.den < n ? q + BigInt(1) : q, GRID);
+}
+
+const max = (a: Exact, b: Exact) => (a.compare(b) >= 0 ? a : b);
+const min = (a: Exact, b: Exact) => (a.compare(b) <= 0 ? a : b);
+
+/** The relations between the figures of a framework, each as Σ c·v = 0. */
+function equations(f: Framework): Equation[] {
+  const eqs: Equation[] = [];
+  const minusOne = Exact.of(BigInt(-1));
+  const weights = Object.entries(f.weights) as [ToolKey, string][];
+  if (weights.length > 0) {
+    eqs.push([{ v: 'total', c: minusOne }, ...weights.map(([v, w]) => ({ v, c: Exact.parse(w) }))]);
+  }
+  if (f.eitParts.length > 0) {
+    const share = Exact.of(BigInt(1), BigInt(f.eitParts.length));
+    eqs.push([{ v: 'EIT', c: minusOne }, ...f.eitParts.map((p) => ({ v: `EIT${p}`, c: share }))]);
+  }
+  for (const tool of ['IIT', 'EIT', 'OIT'] as const) {
+    const inds = f.indicators.filter((i) => i.tool === tool);
+    if (inds.length === 0) continue;
+    const share = Exact.of(BigInt(1), BigInt(inds.length));
+    eqs.push([{ v: tool, c: minusOne }, ...inds.map((i) => ({ v: `ind${i.number}`, c: share }))]);
+  }
+  return eqs;
+}
+
+/** Narrows every bound by every equation until nothing moves; false when some bound becomes empty. */
+function propagate(box: Box, eqs: readonly Equation[]): boolean {
+  for (let round = 0; round < 40; round++) {
+    let moved = false;
+    for (const eq of eqs) {
+      for (const term of eq) {
+        // c·v = −Σ others
+        let lo = ZERO;
+        let hi = ZERO;
+        for (const other of eq) {
+          if (other === term) continue;
+          const b = box.get(other.v) as Bound;
+          const positive = other.c.compare(ZERO) > 0;
+          lo = lo.add(other.c.mul(positive ? b.lo : b.hi));
+          hi = hi.add(other.c.mul(positive ? b.hi : b.lo));
+        }
+        const [a, b] = [ZERO.sub(hi).div(term.c), ZERO.sub(lo).div(term.c)];
+        const [newLo, newHi] = term.c.compare(ZERO) > 0 ? [a, b] : [b, a];
+        const cur = box.get(term.v) as Bound;
+        const lower = max(cur.lo, floorToGrid(newLo));
+        const upper = min(cur.hi, ceilToGrid(newHi));
+        if (lower.compare(upper) > 0) return false;
+        if (lower.compare(cur.lo) !== 0 || upper.compare(cur.hi) !== 0) {
+          moved = true;
+          box.set(term.v, { lo: lower, hi: upper });
+        }
+      }
+    }
+    if (!moved) return true;
+  }
+  return true;
+}
+
+type Status = 'yes' | 'no' | 'maybe';
+
+/**
+ * Whether a figure, rounded to two decimals as published, is at least `m`: it is when its unrounded value is
+ * at least m − 0.005. A known figure r stands for [r − 0.005, r + 0.005), so this is exact for it.
+ */
+function atLeast(b: Bound, m: Exact): Status {
+  const edge = m.sub(HALF_CENT);
+  if (b.lo.compare(edge) >= 0) return 'yes';
+  if (b.hi.compare(edge) <= 0) return 'no';
+  return 'maybe';
+}
+
+function conditions(rule: LevelRule, tested: readonly ToolKey[]): [string, Exact][] {
+  const out: [string, Exact][] = [['total', Exact.of(BigInt(rule.minTotal))]];
+  if (rule.minEveryTool !== undefined) {
+    for (const t of tested) out.push([t, Exact.of(BigInt(rule.minEveryTool))]);
+  }
+  return out;
+}
+
+export function deduceLevel(f: Framework, figures: LevelFigures): LevelDeduction {
+  const scale = f.levels;
+  if (scale.rules.length === 0 || !scale.below) return { kind: 'none' };
+  const eqs = equations(f);
+  const known = new Map<string, Exact>();
+  if (figures.total) known.set('total', figures.total);
+  for (const [k, v] of Object.entries(figures.tools)) if (v) known.set(k, v);
+  for (const [n, v] of figures.indicators) if (v) known.set(`ind${n}`, v);
+  const names = new Set<string>(['total', ...scale.toolsTested, ...eqs.flatMap((eq) => eq.map((t) => t.v))]);
+  const box: Box = new Map();
+  for (const name of names) {
+    const r = known.get(name)?.round(2);
+    box.set(
+      name,
+      r ? { lo: max(ZERO, r.sub(HALF_CENT)), hi: min(HUNDRED, r.add(HALF_CENT)) } : { lo: ZERO, hi: HUNDRED },
+    );
+  }
+  const tested = new Set(scale.rules.flatMap((rule) => conditions(rule, scale.toolsTested).map(([v]) => v)));
+  const allKnown = [...tested].every((v) => known.has(v));
+  if (!allKnown && !propagate(box, eqs)) return { kind: 'inconsistent' };
+
+  const possible: LevelWords[] = [];
+  const settle = new Set<string>();
+  let decided = false;
+  for (const rule of scale.rules) {
+    const conds = conditions(rule, scale.toolsTested);
+    const each = conds.map(([v, m]) => [v, atLeast(box.get(v) as Bound, m)] as const);
+    let status: Status = each.some(([, s]) => s === 'no')
+      ? 'no'
+      : each.every(([, s]) => s === 'yes')
+        ? 'yes'
+        : 'maybe';
+    if (status === 'maybe') {
+      // Can every condition hold at once? (Each alone may, as EIT1 ≥ 95 and EIT2 ≥ 95 with EIT = 94.15.)
+      const trial: Box = new Map(box);
+      for (const [v, m] of conds) {
+        const b = trial.get(v) as Bound;
+        trial.set(v, { lo: max(b.lo, m.sub(HALF_CENT)), hi: b.hi });
+      }
+      if (!propagate(trial, eqs)) status = 'no';
+    }
+    if (status === 'no') continue;
+    possible.push(rule);
+    if (status === 'yes') {
+      decided = true;
+      break;
+    }
+    for (const [v, s] of each) if (s === 'maybe' && !known.has(v)) settle.add(v);
+  }
+  if (!decided) possible.push(scale.below);
+  const labels = new Set(possible.map((p) => p.label));
+  if (labels.size === 1) {
+    const level = possible[0];
+    return {
+      kind: 'level',
+      level: { label: level.label, labelEn: level.labelEn },
+      source: allKnown ? 'computed' : 'deduced',
+    };
+  }
+  return { kind: 'open', possible, settle: [...settle] };
+}
+
+/** A figure of the level rule as people name it. */
+export function figureName(key: string): { th: string; en: string } {
+  const ind = /^ind(\d+)$/.exec(key);
+  if (ind) return { th: `ตัวชี้วัดที่ ${ind[1]}`, en: `indicator ${ind[1]}` };
+  const part = /^EIT(\d)$/.exec(key);
+  if (part) return { th: `EIT ส่วนที่ ${part[1]}`, en: `EIT part ${part[1]}` };
+  if (key === 'total') return { th: 'คะแนนรวม', en: 'the total' };
+  return { th: key, en: key };
+}
