@@ -17,7 +17,7 @@ import {
   readWorkbook,
   type SheetData,
 } from '../workbook/reader';
-import { deduceLevel, figureName, type LevelWords } from './level';
+import { deduceLevel, figureName, type LevelDeduction, type LevelWords } from './level';
 
 /** A figure of the analysis: the value used (given, else computed), and where it comes from. */
 export interface Figure {
@@ -311,74 +311,81 @@ class YearBuilder {
 
   private level(): void {
     const r = this.result;
-    const f = this.framework;
     const given = this.wb.totals.find((t) => t.year === this.year)?.level ?? null;
     const tools = Object.fromEntries(Object.entries(r.tools).map(([k, fig]) => [k, fig?.value ?? null]));
     const anyFigure = r.total.value !== null || Object.values(tools).some((v) => v !== null);
-    const useGiven = () => {
-      if (!given) return;
-      r.level = { label: given.text, labelEn: given.text };
-      r.levelSource = 'given';
-    };
-    const deduction = anyFigure
-      ? deduceLevel(f, {
+    const deduction: LevelDeduction = anyFigure
+      ? deduceLevel(this.framework, {
           total: r.total.value,
           tools,
           indicators: new Map([...r.indicators].map(([n, fig]) => [n, fig.value])),
         })
-      : ({ kind: 'none' } as const);
+      : { kind: 'none' };
     if (deduction.kind === 'level') {
       r.level = deduction.level;
       r.levelSource = deduction.source;
       if (given && !sameLevel(given.text, deduction.level.label))
         this.givenLevelDiffers(given, deduction.level);
-      return;
-    }
-    if (deduction.kind === 'open') {
-      const fits = given && deduction.possible.some((p) => sameLevel(given.text, p.label));
-      if (given && !fits && f.levels.confirmed) {
-        this.findings.warning(
-          'level-mismatch',
-          given.where,
-          `${given.where}: ระดับปี ${this.year} ระบุไว้ "${given.text}" แต่ตามเกณฑ์ของ ${f.id} คะแนนนี้อยู่ในระดับ ${deduction.possible.map((p) => `"${p.label}"`).join(' หรือ ')} เท่านั้น`,
-          `${given.where}: the ${this.year} level is given as "${given.text}" but by the ${f.id} rule these scores can only be ${deduction.possible.map((p) => `"${p.labelEn}"`).join(' or ')}`,
-        );
-        return;
-      }
-      if (given && !fits) {
-        this.findings.info(
-          'level-unconfirmed',
-          given.where,
-          `${given.where}: ระดับปี ${this.year} ที่ระบุไว้ "${given.text}" ยืนยันไม่ได้ด้วยเกณฑ์ของ ${f.id} ที่ทราบ จึงใช้ระดับตามที่ระบุไว้`,
-          `${given.where}: the ${this.year} level given as "${given.text}" cannot be confirmed by the known ${f.id} rule; the level given is kept`,
-        );
-      }
-      if (given) return useGiven();
-      const settle = deduction.settle.map(figureName);
-      this.findings.info(
-        'level-unknown',
-        null,
-        `ปี ${this.year}: คะแนนที่มีอยู่อาจเป็นระดับ ${deduction.possible.map((p) => `"${p.label}"`).join(' หรือ ')} จึงระบุระดับไม่ได้ ต้องมีคะแนน ${settle.map((n) => n.th).join(' และ ')} จึงจะระบุได้`,
-        `${this.year}: the scores allow ${deduction.possible.map((p) => `"${p.labelEn}"`).join(' or ')}, so the level cannot be set; ${settle.map((n) => n.en).join(' and ')} would settle it`,
-      );
-      return;
-    }
-    if (given) return useGiven();
-    if (deduction.kind === 'inconsistent') {
+    } else if (deduction.kind === 'open') {
+      this.openLevel(deduction.possible, deduction.settle, given);
+    } else if (given) {
+      this.useGivenLevel(given);
+    } else if (deduction.kind === 'inconsistent') {
       this.findings.info(
         'level-unknown',
         null,
         `ปี ${this.year}: คะแนนที่ระบุไว้ขัดกันเอง (ดูข้อสังเกตเรื่องคะแนนไม่ตรงกัน) จึงระบุระดับไม่ได้`,
         `${this.year}: the scores given contradict one another (see the score mismatches), so the level cannot be set`,
       );
-    } else if (anyFigure && (f.levels.rules.length === 0 || !f.levels.below)) {
+    } else if (anyFigure && (this.framework.levels.rules.length === 0 || !this.framework.levels.below)) {
       this.findings.info(
         'no-level-rule',
         null,
-        `ปี ${this.year}: ไม่มีเกณฑ์ระดับของ ${f.id} ที่ยืนยันได้จากแหล่งอ้างอิง และไม่ได้ระบุระดับไว้ จึงไม่ระบุระดับ`,
-        `${this.year}: no level rule of ${f.id} is established from sources and no level is given, so none is set`,
+        `ปี ${this.year}: ไม่มีเกณฑ์ระดับของ ${this.framework.id} ที่ยืนยันได้จากแหล่งอ้างอิง และไม่ได้ระบุระดับไว้ จึงไม่ระบุระดับ`,
+        `${this.year}: no level rule of ${this.framework.id} is established from sources and no level is given, so none is set`,
       );
     }
+  }
+
+  private useGivenLevel(given: { text: string }): void {
+    this.result.level = { label: given.text, labelEn: given.text };
+    this.result.levelSource = 'given';
+  }
+
+  /** The figures allow several levels: a published one among them stands; otherwise say what would settle it. */
+  private openLevel(possible: LevelWords[], settle: string[], given: { text: string; where: string } | null) {
+    const f = this.framework;
+    const th = possible.map((p) => `"${p.label}"`).join(' หรือ ');
+    const en = possible.map((p) => `"${p.labelEn}"`).join(' or ');
+    const fits = given !== null && possible.some((p) => sameLevel(given.text, p.label));
+    if (given && !fits && f.levels.confirmed) {
+      this.findings.warning(
+        'level-mismatch',
+        given.where,
+        `${given.where}: ระดับปี ${this.year} ระบุไว้ "${given.text}" แต่ตามเกณฑ์ของ ${f.id} คะแนนนี้อยู่ในระดับ ${th} เท่านั้น`,
+        `${given.where}: the ${this.year} level is given as "${given.text}" but by the ${f.id} rule these scores can only be ${en}`,
+      );
+      return;
+    }
+    if (given && !fits) {
+      this.findings.info(
+        'level-unconfirmed',
+        given.where,
+        `${given.where}: ระดับปี ${this.year} ที่ระบุไว้ "${given.text}" ยืนยันไม่ได้ด้วยเกณฑ์ของ ${f.id} ที่ทราบ จึงใช้ระดับตามที่ระบุไว้`,
+        `${given.where}: the ${this.year} level given as "${given.text}" cannot be confirmed by the known ${f.id} rule; the level given is kept`,
+      );
+    }
+    if (given) {
+      this.useGivenLevel(given);
+      return;
+    }
+    const names = settle.map(figureName);
+    this.findings.info(
+      'level-unknown',
+      null,
+      `ปี ${this.year}: คะแนนที่มีอยู่อาจเป็นระดับ ${th} จึงระบุระดับไม่ได้ ต้องมีคะแนน ${names.map((n) => n.th).join(' และ ')} จึงจะระบุได้`,
+      `${this.year}: the scores allow ${en}, so the level cannot be set; ${names.map((n) => n.en).join(' and ')} would settle it`,
+    );
   }
 
   private givenLevelDiffers(given: { text: string; where: string }, level: LevelWords): void {
@@ -399,8 +406,7 @@ class YearBuilder {
       `${given.where}: ระดับปี ${this.year} ที่ระบุไว้ "${given.text}" ยืนยันไม่ได้ด้วยเกณฑ์ของ ${f.id} ที่ทราบ (ซึ่งให้ "${level.label}") จึงใช้ระดับตามที่ระบุไว้`,
       `${given.where}: the ${this.year} level given as "${given.text}" cannot be confirmed by the known ${f.id} rule (which gives "${level.labelEn}"); the level given is kept`,
     );
-    this.result.level = { label: given.text, labelEn: given.text };
-    this.result.levelSource = 'given';
+    this.useGivenLevel(given);
   }
 }
 
