@@ -4,17 +4,22 @@ import { version as VERSION } from '../../package.json';
 import { analyze } from '../core/analysis/analyze';
 import { analysisJson } from '../core/analysis/json';
 import { bySeverity, type Finding } from '../core/findings';
+import { FRAMEWORKS, frameworkForYear } from '../core/frameworks';
+import { frameworkTabRows } from '../core/frameworks/tab';
 import { summaryText } from '../core/summary';
+import { parseYear } from '../core/thai';
 import type { SheetData } from '../core/workbook/reader';
+import { TABS } from '../core/workbook/schema';
 import { type BuildResult, packageRoot, runBuild } from '../local/build';
 import { chromiumPdfWriter } from '../local/pdf';
 import { startLocalServer } from '../local/serve';
 import { planLines, resultLines } from '../local/share';
-import { readXlsxFile } from '../local/xlsx';
+import { readXlsxFile, workbookFromSheets } from '../local/xlsx';
 
 const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
        ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force] [--share]
        ita-report serve [WORKBOOK.xlsx] [--port N]
+       ita-report framework YEAR --out FILE.xlsx
        ita-report --version
 
   analyze   read the score tabs of WORKBOOK.xlsx, check them and print the analysis
@@ -29,6 +34,9 @@ const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
             shared, protected and refused; DIR/workbook.xlsx keeps who may edit
   serve     the sidebar on http://127.0.0.1:N beside the spreadsheet, bridged to the
             add-on running locally on WORKBOOK.xlsx (or on an empty spreadsheet)
+  framework write the built-in framework of YEAR (B.E.) as a "กรอบการประเมิน" tab in
+            FILE.xlsx, a starting point to edit and copy into a workbook: a year
+            defined in that tab wins over the built-in one (docs/workbook.md)
 
 options for every command: --lang th|en (default: from LC_ALL, LC_MESSAGES or LANG)
 
@@ -38,6 +46,7 @@ without --force included), 2 usage error`;
 const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--json]
         ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force] [--share]
         ita-report serve [WORKBOOK.xlsx] [--port N]
+        ita-report framework YEAR --out FILE.xlsx
         ita-report --version
 
   analyze   อ่านแท็บคะแนนของ WORKBOOK.xlsx ตรวจ แล้วพิมพ์ผลการวิเคราะห์
@@ -51,6 +60,9 @@ const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--jso
             สเปรดชีต แชร์รายงานให้ดู) และพิมพ์สิ่งที่แชร์ ล็อก และถูกปฏิเสธ
   serve     เปิดแถบด้านข้างที่ http://127.0.0.1:N คู่กับสเปรดชีต โดยเชื่อมกับ
             ส่วนเสริมที่ทำงานในเครื่องบน WORKBOOK.xlsx (หรือสเปรดชีตว่าง)
+  framework เขียนกรอบการประเมินของปี YEAR (พ.ศ.) ที่มีในโปรแกรม เป็นแท็บ "กรอบการประเมิน"
+            ใน FILE.xlsx เพื่อแก้ไขแล้วคัดลอกไปใส่สมุดงาน: ปีที่กำหนดในแท็บนั้น
+            ใช้แทนกรอบที่มีในโปรแกรม (docs/workbook.md)
 
 ตัวเลือกของทุกคำสั่ง: --lang th|en (ค่าเริ่มต้นตาม LC_ALL, LC_MESSAGES หรือ LANG)
 
@@ -261,6 +273,54 @@ async function serveCommand(args: string[], io: Cli): Promise<number> {
   return 0;
 }
 
+async function frameworkCommand(args: string[], io: Cli): Promise<number> {
+  const outAt = args.indexOf('--out');
+  const out = outAt >= 0 ? args[outAt + 1] : undefined;
+  if (!out || out.startsWith('-')) {
+    throw new UsageError(
+      'ita-report: framework needs --out FILE.xlsx',
+      'ita-report: framework ต้องระบุ --out FILE.xlsx',
+    );
+  }
+  if (!/\.xlsx$/i.test(out)) {
+    throw new UsageError(
+      'ita-report: the --out file must end in .xlsx',
+      'ita-report: ไฟล์ของ --out ต้องลงท้ายด้วย .xlsx',
+    );
+  }
+  const { positional } = parseArgs(
+    args.filter((_, i) => i !== outAt && i !== outAt + 1),
+    [],
+  );
+  const year = positional.length === 1 ? parseYear(positional[0]) : null;
+  if (!year) {
+    throw new UsageError(
+      'ita-report: framework takes one fiscal year, such as 2569',
+      'ita-report: framework ต้องระบุปีงบประมาณหนึ่งปี เช่น 2569',
+    );
+  }
+  const { framework, fallbackFrom } = frameworkForYear(year.year);
+  if (fallbackFrom !== null) {
+    const known = FRAMEWORKS.map((f) => f.year);
+    const range = `${Math.min(...known)}–${Math.max(...known)}`;
+    io.err(
+      io.say(
+        `ita-report: ไม่มีกรอบการประเมินของปี ${year.year} ในโปรแกรม (มี ${range}) จึงเขียน ${framework.id} เป็นปี ${year.year} ให้เป็นจุดเริ่มต้น`,
+        `ita-report: no framework is built in for ${year.year} (built in: ${range}); ${framework.id} is written for ${year.year} as a starting point`,
+      ),
+    );
+  }
+  const sheet = { name: TABS.framework[0], values: frameworkTabRows(framework, year.year) };
+  await workbookFromSheets([sheet]).xlsx.writeFile(out);
+  io.out(
+    io.say(
+      `เขียน ${out}: กรอบการประเมินปี ${year.year} (จาก ${framework.id}) ในแท็บ "${sheet.name}"`,
+      `wrote ${out}: the framework of ${year.year} (from ${framework.id}) in tab "${sheet.name}"`,
+    ),
+  );
+  return 0;
+}
+
 /** argv without `--lang X`, which every command takes. */
 function withoutLang(argv: readonly string[]): string[] {
   const at = argv.indexOf('--lang');
@@ -280,6 +340,7 @@ async function run(argv: string[], io: Cli): Promise<number> {
   if (command === 'analyze') return await analyzeCommand(rest, io);
   if (command === 'build') return await buildCommand(rest, io);
   if (command === 'serve') return await serveCommand(rest, io);
+  if (command === 'framework') return await frameworkCommand(rest, io);
   throw command
     ? new UsageError(`ita-report: unknown command ${command}`, `ita-report: ไม่รู้จักคำสั่ง ${command}`)
     : new UsageError('ita-report: no command given', 'ita-report: ไม่ได้ระบุคำสั่ง');

@@ -9,8 +9,10 @@ import {
   indicatorOfItem,
   type ToolKey,
 } from '../frameworks';
+import { readFrameworkTab } from '../frameworks/tab';
 import { toArabicDigits } from '../thai';
 import {
+  findTab,
   type Given,
   type GivenItem,
   type ParsedWorkbook,
@@ -58,6 +60,8 @@ export interface Analysis {
   previous: YearAnalysis | null;
   weakest: WeakItem[];
   findings: Finding[];
+  /** The frameworks this workbook is read with: the built-in ones, and those its framework tab defines. */
+  frameworks: readonly Framework[];
   /** false when the workbook cannot be analysed: no readable settings, or no scores for the assessed year. */
   ok: boolean;
 }
@@ -515,10 +519,34 @@ function checkPeers(
   }
 }
 
+/** The built-in frameworks, with the years the workbook's framework tab defines in place of theirs. */
+function withTabFrameworks(sheets: readonly SheetData[], findings: Findings): readonly Framework[] {
+  const sheet = findTab(sheets, 'framework');
+  if (!sheet) return FRAMEWORKS;
+  const fromTab = readFrameworkTab(sheet, findings);
+  for (const f of fromTab) {
+    const builtIn = FRAMEWORKS.find((b) => b.year === f.year);
+    findings.info(
+      'framework-from-tab',
+      f.definedAt ?? null,
+      builtIn
+        ? `ปี ${f.year} ใช้กรอบการประเมินจากแท็บ "${sheet.name}" แทนกรอบ ${builtIn.id} ที่มีในโปรแกรม`
+        : `ปี ${f.year} ใช้กรอบการประเมินจากแท็บ "${sheet.name}" (ไม่มีกรอบของปีนี้ในโปรแกรม)`,
+      builtIn
+        ? `${f.year} is read with the framework of tab "${sheet.name}", in place of the built-in ${builtIn.id}`
+        : `${f.year} is read with the framework of tab "${sheet.name}" (none is built in for this year)`,
+    );
+  }
+  return [...FRAMEWORKS.filter((b) => !fromTab.some((f) => f.year === b.year)), ...fromTab].sort(
+    (a, b) => a.year - b.year,
+  );
+}
+
 /** The whole analysis of a workbook: every figure of every year, deltas, levels, weakest items, findings. */
 export function analyze(sheets: readonly SheetData[]): Analysis {
   const findings = new Findings();
   const wb = readWorkbook(sheets, findings);
+  const frameworks = withTabFrameworks(sheets, findings);
   const settings = wb.settings;
   const assessed = settings?.year ?? null;
   const years = [...wb.years];
@@ -534,7 +562,7 @@ export function analyze(sheets: readonly SheetData[]): Analysis {
     new YearBuilder(
       wb,
       year,
-      chooseFramework(year, settings?.framework ?? null, year === assessed, findings, FRAMEWORKS),
+      chooseFramework(year, settings?.framework ?? null, year === assessed, findings, frameworks),
       findings,
     ).build(),
   );
@@ -584,6 +612,7 @@ export function analyze(sheets: readonly SheetData[]): Analysis {
     previous,
     weakest,
     findings: findings.list,
+    frameworks,
     ok: settings !== null && current !== null,
   };
 }

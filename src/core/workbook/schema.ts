@@ -15,6 +15,7 @@ export const TABS = {
   divisions: ['หน่วยงานภายใน', 'Divisions'],
   measures: ['มาตรการ', 'Measures'],
   library: ['คลังมาตรการ', 'Measure library'],
+  framework: ['กรอบการประเมิน', 'Framework'],
 } as const;
 
 export type TabKey = keyof typeof TABS;
@@ -66,6 +67,17 @@ export const COLUMNS = {
     title: ['มาตรการ', 'measure'],
     steps: ['ขั้นตอน', 'steps'],
     owners: ['ผู้รับผิดชอบ', 'responsible'],
+  },
+  framework: {
+    year: ['ปีงบประมาณ', 'year'],
+    kind: ['ประเภท', 'kind'],
+    key: ['รหัส', 'key'],
+    name: ['ชื่อ', 'name'],
+    nameEn: ['ชื่อภาษาอังกฤษ', 'English name'],
+    tool: ['แบบวัด', 'tool'],
+    items: ['ข้อ', 'items'],
+    value: ['ค่า', 'value'],
+    minEveryTool: ['ขั้นต่ำทุกแบบวัด', 'min every tool'],
   },
   divisions: {
     code: ['ชื่อย่อ', 'code'],
