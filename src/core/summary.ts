@@ -23,7 +23,8 @@ export function summaryText(a: AnalysisJson, thaiDigits = true): string {
   lines.push(t(`${a.agency || '(ไม่ทราบชื่อหน่วยงาน)'} — ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${a.year ?? '?'}`));
   if (a.framework) lines.push(`กรอบการประเมิน ${a.framework}`);
   if (cur) {
-    let line = `คะแนนรวม ${n(cur.total)} ระดับ "${cur.level ?? '–'}"`;
+    const how = cur.level_source === 'deduced' ? ' (อนุมานจากขอบเขตของคะแนน)' : '';
+    let line = `คะแนนรวม ${n(cur.total)} ระดับ "${cur.level ?? '–'}"${how}`;
     if (prev && a.deltas.total !== null) {
       line += ` ${changeWord(a.deltas.total)} ${n(Math.abs(a.deltas.total))} จากปี ${t(String(prevYear))} (${n(prev.total)})`;
     }

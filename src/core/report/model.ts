@@ -134,7 +134,7 @@ export function buildReport({ analysis, measures, today, unconfirmed = false }: 
   }
 
   // 2. ๑. ความเป็นมา
-  const reportFramework = frameworkForYear(reportYear).framework;
+  const reportFramework = frameworkForYear(reportYear, analysis.frameworks).framework;
   const item = reportFramework.developmentItem;
   h(1, '1. ความเป็นมา');
   p(
