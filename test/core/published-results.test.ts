@@ -227,3 +227,66 @@ test('a tool-score cell with "n/a" reads as blank, not as a bad number', () => {
   expect(problems(json)).toEqual([]);
   expect(json.scores[2565]).toMatchObject({ total: 90.22, level: 'A' });
 });
+
+describe('bounds from a total and the other tools, and from indicators', () => {
+  test('OIT missing in 2568: the total fixes it at (97.50 − 0.30·98 − 0.15·96 − 0.15·96) / 0.40 = 98.25', () => {
+    const json = run('หน่วยงานทดสอบ', 2568, [
+      ['ปีงบประมาณ', 'IIT', 'EIT ส่วนที่ 1', 'EIT ส่วนที่ 2', 'คะแนนรวม'],
+      [2568, 98, 96, 96, 97.5],
+    ]);
+    expect(json.scores[2568]).toMatchObject({ level: 'ผ่านดีเยี่ยม', level_source: 'deduced' });
+    expect(json.scores[2568].tools.OIT).toBeNull(); // deduced bounds decide the level; no figure is invented
+  });
+
+  test('the total missing in 2565: indicators 9 (100) and 10 (blank) bound OIT to 50–100, too wide for a letter', () => {
+    const json = analysisJson(
+      analyze([
+        settingsTab({ หน่วยงาน: 'หน่วยงานทดสอบ', ปีงบประมาณที่ประเมิน: 2565 }),
+        {
+          name: 'คะแนนรวม',
+          values: [
+            ['ปีงบประมาณ', 'IIT', 'EIT'],
+            [2565, 99, 99],
+          ],
+        },
+        {
+          name: 'ตัวชี้วัด',
+          values: [
+            ['ตัวชี้วัดที่', '2565'],
+            [9, 100],
+            [10, '–'],
+          ],
+        },
+      ]),
+    );
+    // total = 0.3·99 + 0.3·99 + 0.4·OIT with OIT in [50, 100]: 79.40 to 99.40, so B, A or AA.
+    expect(json.scores[2565]).toMatchObject({ total: null, level: null });
+    const unknown = json.findings.find((f) => f.code === 'level-unknown');
+    expect(unknown?.message).toContain('"AA" หรือ "A" หรือ "B"');
+    expect(unknown?.message_en).toContain('the total would settle it');
+  });
+
+  test('with indicator 10 given (96), OIT = 98 and the total = 0.3·99 + 0.3·99 + 0.4·98 = 98.60: AA, computed', () => {
+    const json = analysisJson(
+      analyze([
+        settingsTab({ หน่วยงาน: 'หน่วยงานทดสอบ', ปีงบประมาณที่ประเมิน: 2565 }),
+        {
+          name: 'คะแนนรวม',
+          values: [
+            ['ปีงบประมาณ', 'IIT', 'EIT'],
+            [2565, 99, 99],
+          ],
+        },
+        {
+          name: 'ตัวชี้วัด',
+          values: [
+            ['ตัวชี้วัดที่', '2565'],
+            [9, 100],
+            [10, 96],
+          ],
+        },
+      ]),
+    );
+    expect(json.scores[2565]).toMatchObject({ total: 98.6, level: 'AA', level_source: 'computed' });
+  });
+});
