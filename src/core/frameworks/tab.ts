@@ -487,11 +487,14 @@ class TabReader {
     }
     if (d.weights.length === 0 || weightsTotal.compare(Exact.of(BigInt(100))) !== 0) {
       const where = d.weights[0]?.where ?? d.firstCell;
+      const cells = d.weights.map((w) => w.where).join(', ');
+      // A percent-formatted cell holds 0.30 for 30 %.
+      const fractions = weightsTotal.compare(Exact.of(BigInt(1))) === 0;
       this.error(
         d,
         where,
-        `น้ำหนักของปี ${d.year} รวมกันได้ ${weightsTotal.toFixed(2)} ต้องรวมเป็น 100 (${d.weights.map((w) => w.where).join(', ') || 'ไม่มีแถวน้ำหนัก'})`,
-        `the weights of ${d.year} add up to ${weightsTotal.toFixed(2)}, not 100 (${d.weights.map((w) => w.where).join(', ') || 'no weight rows'})`,
+        `น้ำหนักของปี ${d.year} รวมกันได้ ${weightsTotal.toFixed(2)} ต้องรวมเป็น 100 (${cells || 'ไม่มีแถวน้ำหนัก'})${fractions ? ': พิมพ์เป็นร้อยละ เช่น 30 ไม่ใช่ 0.30' : ''}`,
+        `the weights of ${d.year} add up to ${weightsTotal.toFixed(2)}, not 100 (${cells || 'no weight rows'})${fractions ? ': type percentages, 30 rather than 0.30' : ''}`,
       );
     }
     const parts = keys.filter((k) => k === 'EIT1' || k === 'EIT2');
