@@ -43,6 +43,15 @@ describe('one combined EIT for 2567 (the figures of issue 12: total 94.25, IIT 9
     expect(unknown?.message).toContain('"ผ่านดี" หรือ "ผ่าน"');
   });
 
+  test('EIT 86.00 with the total still 94.25: a score-mismatch, and the parts still named as what would settle it', () => {
+    const json = run('หน่วยงานที่เผยแพร่ EIT รวม', 2567, [header, [2567, 92.24, 86.0, 95.84, 94.25, '']]);
+    expect(problems(json)).toEqual([['score-mismatch', 'คะแนนรวม!E2']]); // the tools give 91.81
+    expect(json.scores[2567]).toMatchObject({ total: 94.25, level: null });
+    expect(json.findings.find((f) => f.code === 'level-unknown')?.message_en).toContain(
+      'EIT part 1 and EIT part 2 would settle it',
+    );
+  });
+
   test('the same level is computed, not deduced, once the parts are typed', () => {
     const json = run('หน่วยงานที่เผยแพร่ EIT แยกส่วน', 2567, [
       ['ปีงบประมาณ', 'IIT', 'EIT ส่วนที่ 1', 'EIT ส่วนที่ 2', 'OIT'],

@@ -334,13 +334,6 @@ class YearBuilder {
       this.openLevel(deduction.possible, deduction.settle, given);
     } else if (given) {
       this.useGivenLevel(given);
-    } else if (deduction.kind === 'inconsistent') {
-      this.findings.info(
-        'level-unknown',
-        null,
-        `ปี ${this.year}: คะแนนที่ระบุไว้ขัดกันเอง (ดูข้อสังเกตเรื่องคะแนนไม่ตรงกัน) จึงระบุระดับไม่ได้`,
-        `${this.year}: the scores given contradict one another (see the score mismatches), so the level cannot be set`,
-      );
     } else if (anyFigure && (this.framework.levels.rules.length === 0 || !this.framework.levels.below)) {
       this.findings.info(
         'no-level-rule',

@@ -21,8 +21,6 @@ export type LevelDeduction =
   | { kind: 'level'; level: LevelWords; source: 'computed' | 'deduced' }
   /** The figures allow more than one level: `settle` names the missing figures that would decide it. */
   | { kind: 'open'; possible: LevelWords[]; settle: string[] }
-  /** The known figures contradict one another beyond rounding: no deduction. */
-  | { kind: 'inconsistent' }
   /** The framework has no level rule. */
   | { kind: 'none' };
 
@@ -133,12 +131,12 @@ function conditions(rule: LevelRule, tested: readonly ToolKey[]): [string, Exact
 export function deduceLevel(f: Framework, figures: LevelFigures): LevelDeduction {
   const scale = f.levels;
   if (scale.rules.length === 0 || !scale.below) return { kind: 'none' };
-  const eqs = equations(f);
+  const all = equations(f);
   const known = new Map<string, Exact>();
   if (figures.total) known.set('total', figures.total);
   for (const [k, v] of Object.entries(figures.tools)) if (v) known.set(k, v);
   for (const [n, v] of figures.indicators) if (v) known.set(`ind${n}`, v);
-  const names = new Set<string>(['total', ...scale.toolsTested, ...eqs.flatMap((eq) => eq.map((t) => t.v))]);
+  const names = new Set<string>(['total', ...scale.toolsTested, ...all.flatMap((eq) => eq.map((t) => t.v))]);
   const box: Box = new Map();
   for (const name of names) {
     const r = known.get(name)?.round(2);
@@ -149,7 +147,19 @@ export function deduceLevel(f: Framework, figures: LevelFigures): LevelDeduction
   }
   const tested = new Set(scale.rules.flatMap((rule) => conditions(rule, scale.toolsTested).map(([v]) => v)));
   const allKnown = [...tested].every((v) => known.has(v));
-  if (!allKnown && !propagate(box, eqs)) return { kind: 'inconsistent' };
+  // Figures that contradict one another beyond rounding (a score-mismatch says so) leave no consistent
+  // bounds: the total as given then stands apart from its tools, and failing that, no relation is used.
+  let eqs: Equation[] = [];
+  if (!allKnown) {
+    const systems = [all, all.filter((eq) => !eq.some((t) => t.v === 'total')), []];
+    for (const system of systems) {
+      const trial: Box = new Map(box);
+      if (!propagate(trial, system)) continue;
+      for (const [k, b] of trial) box.set(k, b);
+      eqs = system;
+      break;
+    }
+  }
 
   const possible: LevelWords[] = [];
   const settle = new Set<string>();
