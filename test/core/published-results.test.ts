@@ -1,5 +1,6 @@
 import { analyze } from '../../src/core/analysis/analyze';
 import { analysisJson } from '../../src/core/analysis/json';
+import { summaryText } from '../../src/core/summary';
 import type { SheetData } from '../../src/core/workbook/reader';
 import { settingsTab } from '../helpers/workbook';
 
@@ -30,6 +31,7 @@ describe('one combined EIT for 2567 (the figures of issue 12: total 94.25, IIT 9
     // 0.30·92.24 + 0.30·94.15 + 0.40·95.84 = 94.253: the published total agrees.
     expect(problems(json)).toEqual([]);
     expect(codes(json)).not.toContain('level-unknown');
+    expect(summaryText(json, false)).toContain('คะแนนรวม 94.25 ระดับ "ผ่านดี" (อนุมานจากขอบเขตของคะแนน)');
   });
 
   test('EIT 86.00 lets a part fall to 72: ผ่าน or ผ่านดี, no level, and EIT part 1 and part 2 named', () => {
