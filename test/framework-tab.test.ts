@@ -227,3 +227,31 @@ test('ita-report framework: a year and --out FILE.xlsx, else a usage error', () 
   expect(cli('framework', '2569').code).toBe(2);
   expect(cli('framework', '2569', '--out', '/tmp/x.txt').err).toContain('.xlsx');
 });
+
+test("a tab with only the level rows of 2566 (the team's reading of the rule): the rest is built in, the rule confirmed", () => {
+  const json = run([
+    settingsTab({ หน่วยงาน: 'X', ปีงบประมาณที่ประเมิน: 2566 }),
+    {
+      name: 'กรอบการประเมิน',
+      values: [
+        ['ปีงบประมาณ', 'ประเภท', 'ชื่อ', 'ค่า', 'ขั้นต่ำทุกแบบวัด'],
+        [2566, 'ระดับ', 'ผ่านดีเยี่ยม', 95, 95],
+        ['', 'ระดับ', 'ผ่านดี', 85, 85],
+        ['', 'ระดับ', 'ผ่าน', 85, ''],
+        ['', 'ระดับ', 'ไม่ผ่าน', '', ''],
+      ],
+    },
+    {
+      name: 'คะแนนรวม',
+      values: [
+        ['ปีงบประมาณ', 'IIT', 'EIT', 'OIT', 'ระดับ'],
+        [2566, 96, 97, 98, 'ผ่านดี'],
+      ],
+    },
+  ]);
+  // 0.3·96 + 0.3·97 + 0.4·98 = 97.10 with every tool at 95 or more: ผ่านดีเยี่ยม, and now a confirmed rule.
+  expect(json.scores[2566]).toMatchObject({ total: 97.1, level: 'ผ่านดีเยี่ยม', level_source: 'computed' });
+  expect(problems(json)).toEqual([['level-mismatch', 'คะแนนรวม!E2']]);
+  const info = json.findings.find((f) => f.code === 'framework-from-tab');
+  expect(info?.message_en).toContain('its indicators, weights are those of the built-in ITA2566');
+});

@@ -517,17 +517,24 @@ function withTabFrameworks(sheets: readonly SheetData[], findings: Findings): re
   const sheet = findTab(sheets, 'framework');
   if (!sheet) return FRAMEWORKS;
   const fromTab = readFrameworkTab(sheet, findings);
+  const thaiPart: Record<string, string> = { indicators: 'ตัวชี้วัด', weights: 'น้ำหนัก', levels: 'ระดับ' };
   for (const f of fromTab) {
     const builtIn = FRAMEWORKS.find((b) => b.year === f.year);
+    const base = frameworkForYear(f.year).framework;
+    const inherited = f.inherited ?? [];
+    const th = inherited.length
+      ? ` โดย${inherited.map((p) => thaiPart[p]).join(' ')}ใช้ตาม ${base.id} ในโปรแกรม`
+      : '';
+    const en = inherited.length ? `; its ${inherited.join(', ')} are those of the built-in ${base.id}` : '';
     findings.info(
       'framework-from-tab',
       f.definedAt ?? null,
       builtIn
-        ? `ปี ${f.year} ใช้กรอบการประเมินจากแท็บ "${sheet.name}" แทนกรอบ ${builtIn.id} ที่มีในโปรแกรม`
-        : `ปี ${f.year} ใช้กรอบการประเมินจากแท็บ "${sheet.name}" (ไม่มีกรอบของปีนี้ในโปรแกรม)`,
+        ? `ปี ${f.year} ใช้กรอบการประเมินจากแท็บ "${sheet.name}" แทนกรอบ ${builtIn.id} ที่มีในโปรแกรม${th}`
+        : `ปี ${f.year} ใช้กรอบการประเมินจากแท็บ "${sheet.name}" (ไม่มีกรอบของปีนี้ในโปรแกรม)${th}`,
       builtIn
-        ? `${f.year} is read with the framework of tab "${sheet.name}", in place of the built-in ${builtIn.id}`
-        : `${f.year} is read with the framework of tab "${sheet.name}" (none is built in for this year)`,
+        ? `${f.year} is read with the framework of tab "${sheet.name}", in place of the built-in ${builtIn.id}${en}`
+        : `${f.year} is read with the framework of tab "${sheet.name}" (none is built in for this year)${en}`,
     );
   }
   return [...FRAMEWORKS.filter((b) => !fromTab.some((f) => f.year === b.year)), ...fromTab].sort(

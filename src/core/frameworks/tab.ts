@@ -2,6 +2,7 @@ import { Exact } from '../decimal';
 import { cellRef, type Findings } from '../findings';
 import { cellText, parseYear, readNumber, toArabicDigits } from '../thai';
 import { COLUMNS, matchesAlias } from '../workbook/schema';
+import { frameworkForYear } from './index';
 import type { Framework, IndicatorDef, LevelRule, Tool, ToolKey } from './types';
 
 /**
@@ -474,29 +475,21 @@ class TabReader {
     d.levels.push({ rule, label, labelEn, where });
   }
 
-  private finish(d: Draft): Framework | null {
-    const weightsTotal = d.weights.reduce((s, w) => s.add(w.value), Exact.ZERO);
-    const keys = d.weights.map((w) => w.key);
-    if (d.indicators.length === 0) {
-      this.error(
-        d,
-        d.firstCell,
-        `กรอบการประเมินปี ${d.year} ไม่มีแถวตัวชี้วัด`,
-        `the framework of ${d.year} has no indicator rows`,
-      );
-    }
-    if (d.weights.length === 0 || weightsTotal.compare(Exact.of(BigInt(100))) !== 0) {
-      const where = d.weights[0]?.where ?? d.firstCell;
+  /** The weights of a year's rows: they add up to 100, and name EIT either whole or in its two parts. */
+  private checkWeights(d: Draft): void {
+    const total = d.weights.reduce((s, w) => s.add(w.value), Exact.ZERO);
+    if (total.compare(Exact.of(BigInt(100))) !== 0) {
       const cells = d.weights.map((w) => w.where).join(', ');
       // A percent-formatted cell holds 0.30 for 30 %.
-      const fractions = weightsTotal.compare(Exact.of(BigInt(1))) === 0;
+      const fractions = total.compare(Exact.of(BigInt(1))) === 0;
       this.error(
         d,
-        where,
-        `น้ำหนักของปี ${d.year} รวมกันได้ ${weightsTotal.toFixed(2)} ต้องรวมเป็น 100 (${cells || 'ไม่มีแถวน้ำหนัก'})${fractions ? ': พิมพ์เป็นร้อยละ เช่น 30 ไม่ใช่ 0.30' : ''}`,
-        `the weights of ${d.year} add up to ${weightsTotal.toFixed(2)}, not 100 (${cells || 'no weight rows'})${fractions ? ': type percentages, 30 rather than 0.30' : ''}`,
+        d.weights[0].where,
+        `น้ำหนักของปี ${d.year} รวมกันได้ ${total.toFixed(2)} ต้องรวมเป็น 100 (${cells})${fractions ? ': พิมพ์เป็นร้อยละ เช่น 30 ไม่ใช่ 0.30' : ''}`,
+        `the weights of ${d.year} add up to ${total.toFixed(2)}, not 100 (${cells})${fractions ? ': type percentages, 30 rather than 0.30' : ''}`,
       );
     }
+    const keys = d.weights.map((w) => w.key);
     const parts = keys.filter((k) => k === 'EIT1' || k === 'EIT2');
     if (parts.length === 1 || (parts.length === 2 && keys.includes('EIT'))) {
       const where = d.weights.find((w) => w.key === 'EIT' || w.key === parts[0])?.where ?? d.firstCell;
@@ -507,42 +500,76 @@ class TabReader {
         'give the EIT weight either as EIT, or as EIT part 1 and part 2, not both',
       );
     }
+  }
+
+  /**
+   * The year's framework: what its rows define, and for what they leave out (indicators, weights or
+   * levels) the built-in framework of that year (or of the latest earlier one).
+   */
+  private finish(d: Draft): Framework | null {
+    const base = frameworkForYear(d.year).framework;
+    if (d.weights.length > 0) this.checkWeights(d);
+    const weights: Partial<Record<ToolKey, string>> =
+      d.weights.length > 0
+        ? Object.fromEntries(d.weights.map((w) => [w.key, w.value.div(Exact.of(BigInt(100))).toFixed(6)]))
+        : base.weights;
+    const keys = Object.keys(weights) as ToolKey[];
+    const indicators =
+      d.indicators.length > 0
+        ? [...d.indicators].sort((a, b) => a.number - b.number).map(({ where: _where, ...ind }) => ind)
+        : base.indicators;
     for (const tool of ['IIT', 'EIT', 'OIT'] as const) {
-      const ind = d.indicators.find((i) => i.tool === tool);
+      const ind = indicators.find((i) => i.tool === tool);
       const weighted = tool === 'EIT' ? keys.some((k) => k.startsWith('EIT')) : keys.includes(tool);
       if (ind && !weighted) {
+        const where = d.indicators.find((i) => i.number === ind.number)?.where ?? d.weights[0]?.where;
         this.error(
           d,
-          ind.where,
+          where ?? d.firstCell,
           `ตัวชี้วัดที่ ${ind.number} เป็นของ ${tool} แต่ไม่มีน้ำหนักของ ${tool}`,
           `indicator ${ind.number} is an ${tool} indicator but ${tool} has no weight`,
         );
       }
     }
     if (d.errors > 0) return null;
-    const rules = d.levels.flatMap((l) => (l.rule ? [l.rule] : []));
+    const rules = d.levels.length > 0 ? d.levels.flatMap((l) => (l.rule ? [l.rule] : [])) : base.levels.rules;
     const below = d.levels.find((l) => !l.rule);
+    const inherited = [
+      d.indicators.length === 0 ? 'indicators' : '',
+      d.weights.length === 0 ? 'weights' : '',
+      d.levels.length === 0 ? 'levels' : '',
+    ].filter(Boolean);
     return {
       id: `ITA${d.year}`,
       year: d.year,
-      indicators: [...d.indicators]
-        .sort((a, b) => a.number - b.number)
-        .map(({ where: _where, ...ind }) => ind),
-      eitParts: parts.length === 2 ? [1, 2] : [],
-      weights: Object.fromEntries(
-        d.weights.map((w) => [w.key, w.value.div(Exact.of(BigInt(100))).toFixed(6)]),
-      ) as Partial<Record<ToolKey, string>>,
+      indicators,
+      eitParts: keys.includes('EIT1') && keys.includes('EIT2') ? [1, 2] : [],
+      weights,
       levels: {
         rules,
+        // Every weighted tool is tested where a level tests the tools (EIT in its parts where it has them).
         toolsTested: rules.some((r) => r.minEveryTool !== undefined) ? keys : [],
-        below: below ? { label: below.label, labelEn: below.labelEn } : null,
-        confirmed: true,
+        below:
+          d.levels.length > 0
+            ? below
+              ? { label: below.label, labelEn: below.labelEn }
+              : null
+            : base.levels.below,
+        confirmed: d.levels.length > 0 ? true : base.levels.confirmed,
+        words: d.levels.length > 0 ? undefined : base.levels.words,
       },
-      itemTopics: d.itemTopics,
-      developmentItem: d.developmentItem,
-      notes: d.notes,
-      sources: [{ fact: 'defined in the workbook', where: d.firstCell }],
+      itemTopics: { ...(d.indicators.length > 0 ? {} : base.itemTopics), ...d.itemTopics },
+      developmentItem: d.developmentItem ?? (d.indicators.length > 0 ? null : base.developmentItem),
+      notes: [
+        ...d.notes,
+        ...(inherited.length > 0 ? [`${inherited.join(', ')} from the built-in ${base.id}`] : []),
+      ],
+      sources: [
+        { fact: 'defined in the workbook', where: d.firstCell },
+        ...(inherited.length > 0 ? base.sources : []),
+      ],
       definedAt: d.firstCell,
+      inherited,
     };
   }
 }

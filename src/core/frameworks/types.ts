@@ -63,6 +63,8 @@ export interface Framework {
   sources: Source[];
   /** Set for a framework defined in the workbook's framework tab: the cell its first row is in. */
   definedAt?: string;
+  /** For a framework of the framework tab: the parts it takes from the built-in one (`indicators`, `weights`, `levels`). */
+  inherited?: string[];
 }
 
 export const TOOL_NAMES: Record<Tool, { th: string; en: string }> = {
