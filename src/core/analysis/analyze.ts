@@ -380,8 +380,8 @@ class YearBuilder {
     this.findings.info(
       'level-unknown',
       null,
-      `ปี ${this.year}: คะแนนที่มีอยู่อาจเป็นระดับ ${th} จึงระบุระดับไม่ได้ ต้องมีคะแนน ${names.map((n) => n.th).join(' และ ')} จึงจะระบุได้`,
-      `${this.year}: the scores allow ${en}, so the level cannot be set; ${names.map((n) => n.en).join(' and ')} would settle it`,
+      `ปี ${this.year}: คะแนนที่มีอยู่อาจเป็นระดับ ${th} จึงระบุระดับไม่ได้${names.length ? ` ต้องมีคะแนน ${names.map((n) => n.th).join(' และ ')} จึงจะระบุได้` : ''}`,
+      `${this.year}: the scores allow ${en}, so the level cannot be set${names.length ? `; ${names.map((n) => n.en).join(' and ')} would settle it` : ''}`,
     );
   }
 
