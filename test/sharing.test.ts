@@ -221,3 +221,17 @@ describe('ita-report build --share', () => {
     expect(again?.protections).toEqual(state?.protections);
   }, 60_000);
 });
+
+test('a framework tab is one of the team’s tabs: divisions cannot change the criteria', () => {
+  const framework = {
+    name: 'กรอบการประเมิน',
+    values: [
+      ['ปีงบประมาณ', 'ประเภท', 'ชื่อ', 'ค่า'],
+      [2568, 'ระดับ', 'ผ่าน', 85],
+      [2568, 'ระดับ', 'ไม่ผ่าน', ''],
+    ],
+  };
+  const { bundle } = built([...sampleSheets(), framework]);
+  const plan = bundle.call<SharingPlan>('apiSharingPlan');
+  expect(plan.teamTabs).toContain('กรอบการประเมิน');
+});

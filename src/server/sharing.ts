@@ -66,6 +66,8 @@ export function sharingPlan(
       'comments',
       'peers',
       'divisions',
+      // The framework tab sets the criteria every score is read by: the team's alone, like the score tabs.
+      'framework',
     ] as const
   )
     .map((k) => wb.tabs[k])
