@@ -10,10 +10,12 @@ export function toThaiDigits(text: string): string {
 
 /**
  * Thai digits for prose, leaving alone what must stay Latin: item ids (i1, e9, o25, e1.2),
- * URLs, e-mail addresses and Latin words with digits in them.
+ * URLs, e-mail addresses, Latin words with digits in them and measure codes (`2568-7-e-service`), which
+ * must read as the `รหัส` column of the measures tab does.
  */
 export function thaiDigitsInText(text: string): string {
-  const keep = /(https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-zA-Z][\w.-]*\d[\w.-]*)/g;
+  const keep =
+    /(https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-zA-Z][\w.-]*\d[\w.-]*|\b\d{4}-\d+-[\w-]*[a-zA-Z][\w-]*)/g;
   let out = '';
   let last = 0;
   for (let m = keep.exec(text); m !== null; m = keep.exec(text)) {

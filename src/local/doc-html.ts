@@ -13,6 +13,40 @@ const HEADING_TAG: Record<string, string> = {
   HEADING6: 'h6',
 };
 
+/**
+ * Docs' line spacing multiplies the font's own line height, not the em. Sarabun's tone marks over an upper
+ * vowel reach 1.286 em above the baseline (its OS/2 winAscent), past its hhea ascent (1.068 em): ink outside
+ * the line box is what Chromium prints at the foot of the page before. So the font is declared with an ascent
+ * and descent that hold all its marks (1.286 + 0.32 em) and a line is at least that tall: 1.15 gives 1.61 em.
+ */
+const SARABUN_LINE = 1.4;
+const SARABUN_METRICS = 'ascent-override:128.6%;descent-override:32%;line-gap-override:0%;';
+function lineHeight(spacing: unknown): string {
+  return (Number(spacing) * SARABUN_LINE).toFixed(3);
+}
+
+/**
+ * Words Chromium's Thai dictionary may cut (ICU splits compounds such as ธรรมา|ภิบาล): held whole. Where a
+ * column is too narrow for one, the browser still breaks it rather than overflow.
+ */
+const WHOLE_WORDS = [
+  'ธรรมาภิบาล',
+  'ผลกระทบ',
+  'ประสิทธิภาพ',
+  'ประสิทธิผล',
+  'อินโฟกราฟิก',
+  'สารสนเทศ',
+  'ยุทธศาสตร์',
+  'คุณธรรม',
+  'งบประมาณ',
+  'ตัวชี้วัด',
+];
+const WHOLE = new RegExp(WHOLE_WORDS.join('|'), 'g');
+
+function keepWords(html: string): string {
+  return html.replace(WHOLE, (w) => `<span class="w">${w}</span>`);
+}
+
 function escapeHtml(text: string): string {
   return text.replace(
     /[<>&"]/g,
@@ -35,7 +69,7 @@ function textStyle(attrs: Record<string, unknown>): string {
 }
 
 function run(r: RunNode): string {
-  const text = escapeHtml(r.text).replace(/\n/g, '<br>');
+  const text = keepWords(escapeHtml(r.text)).replace(/\n/g, '<br>');
   const style = textStyle(r.attrs);
   const inner = style ? `<span style="${style}">${text}</span>` : text;
   return r.attrs.LINK_URL ? `<a href="${escapeHtml(String(r.attrs.LINK_URL))}">${inner}</a>` : inner;
@@ -48,7 +82,7 @@ function paragraph(p: ParagraphNode): string {
   if (align) css.push(`text-align:${String(align).toLowerCase()}`);
   if (a.SPACING_BEFORE !== undefined) css.push(`margin-top:${a.SPACING_BEFORE}pt`);
   if (a.SPACING_AFTER !== undefined) css.push(`margin-bottom:${a.SPACING_AFTER}pt`);
-  if (a.LINE_SPACING !== undefined) css.push(`line-height:${a.LINE_SPACING}`);
+  if (a.LINE_SPACING !== undefined) css.push(`line-height:${lineHeight(a.LINE_SPACING)}`);
   if (a.INDENT_FIRST_LINE !== undefined)
     css.push(`text-indent:${Number(a.INDENT_FIRST_LINE) - Number(a.INDENT_START ?? 0)}pt`);
   if (a.INDENT_START !== undefined) css.push(`margin-left:${a.INDENT_START}pt`);
@@ -74,22 +108,26 @@ function table(t: TableNode): string {
   const widths = t.columnWidths.map((w) => (w ? `<col style="width:${w}pt">` : '<col>')).join('');
   const border = t.attrs.BORDER_WIDTH ?? 1;
   const color = t.attrs.BORDER_COLOR ?? '#000000';
-  const row = (cells: TableNode['rows'][number]['cells'], tag: 'th' | 'td') =>
-    `<tr>${cells
+  const keepsWithNext = (r: TableNode['rows'][number]) =>
+    r.cells.some((c) => c.children.some((b) => b.type === 'PARAGRAPH' && b.keepWithNext));
+  const row = (r: TableNode['rows'][number], tag: 'th' | 'td') =>
+    `<tr${keepsWithNext(r) ? ' class="keep-next"' : ''}>${r.cells
+      .filter((c) => !c.attrs.MERGED)
       .map((c) => {
-        const css = [`border:${border}pt solid ${color}`];
+        const span = Number(c.attrs.COLUMN_SPAN ?? 1);
+        const css = [`border:${border}pt ${Number(border) > 0 ? 'solid' : 'none'} ${color}`];
         if (c.attrs.BACKGROUND_COLOR) css.push(`background:${c.attrs.BACKGROUND_COLOR}`);
         if (c.attrs.VERTICAL_ALIGNMENT)
           css.push(`vertical-align:${String(c.attrs.VERTICAL_ALIGNMENT).toLowerCase()}`);
-        return `<${tag} style="${css.join(';')}">${blocks(c.children)}</${tag}>`;
+        return `<${tag}${span > 1 ? ` colspan="${span}"` : ''} style="${css.join(';')}">${blocks(c.children)}</${tag}>`;
       })
       .join('')}</tr>`;
   const head = t.rows.slice(0, t.pinnedHeaderRows);
   const body = t.rows.slice(t.pinnedHeaderRows);
   const own = textStyle(t.attrs);
   return `<table class="${t.preventOverflow ? 'keep-rows' : ''}"${own ? ` style="${own}"` : ''}><colgroup>${widths}</colgroup>${
-    head.length ? `<thead>${head.map((r) => row(r.cells, 'th')).join('')}</thead>` : ''
-  }<tbody>${body.map((r) => row(r.cells, 'td')).join('')}</tbody></table>`;
+    head.length ? `<thead>${head.map((r) => row(r, 'th')).join('')}</thead>` : ''
+  }<tbody>${body.map((r) => row(r, 'td')).join('')}</tbody></table>`;
 }
 
 function blocks(nodes: BlockNode[]): string {
@@ -101,7 +139,24 @@ function section(s: SectionNode | null, cls: string): string {
 }
 
 function fontFace(family: string, path: string, weight: number): string {
-  return `@font-face{font-family:'${family}';src:url(data:font/ttf;base64,${readFileSync(path).toString('base64')}) format('truetype');font-weight:${weight};}`;
+  return `@font-face{font-family:'${family}';src:url(data:font/ttf;base64,${readFileSync(path).toString('base64')}) format('truetype');font-weight:${weight};${SARABUN_METRICS}}`;
+}
+
+/**
+ * Page numbers at the foot of every page but the first, in the digits the Doc's text uses. They stand for
+ * the page-number field the officer inserts once in Google Docs (Insert → Page numbers): no Apps Script or
+ * Docs API call can insert one, and the renderer keeps the Doc's header and footer through rebuilds.
+ */
+function pageNumberStyle(doc: DocData): string {
+  const thai = /[๐-๙]/.test(
+    doc.body.children.map((b) => (b.type === 'PARAGRAPH' ? paragraphText(b) : '')).join(''),
+  );
+  return `@page { @bottom-center { content: counter(page${thai ? ', thai' : ''}); font-family: 'Sarabun'; font-size: 11pt; vertical-align: top; padding-top: 12pt; } }
+@page :first { @bottom-center { content: none; } }`;
+}
+
+function paragraphText(p: ParagraphNode): string {
+  return p.inlines.map((i) => (i.runs ?? []).map((r) => r.text).join('')).join('');
 }
 
 /**
@@ -110,6 +165,7 @@ function fontFace(family: string, path: string, weight: number): string {
  */
 export function docToHtml(doc: DocData): string {
   const a = doc.body.attrs;
+  const numbers = pageNumberStyle(doc);
   const pt = (v: unknown, d: number) => `${Number(v ?? d)}pt`;
   const fonts = sarabunFiles();
   return `<!doctype html>
@@ -122,13 +178,16 @@ ${fontFace('Sarabun', fonts.regular, 400)}
 ${fontFace('Sarabun', fonts.bold, 700)}
 @page { size: ${pt(a.PAGE_WIDTH, 612)} ${pt(a.PAGE_HEIGHT, 792)}; margin: ${pt(a.MARGIN_TOP, 72)} ${pt(a.MARGIN_RIGHT, 72)} ${pt(a.MARGIN_BOTTOM, 72)} ${pt(a.MARGIN_LEFT, 72)}; }
 html { background: #f1f3f4; }
-body { font-family: 'Sarabun', sans-serif; font-size: 11pt; line-height: 1.4; margin: 0; }
+body { font-family: 'Sarabun', sans-serif; font-size: 11pt; line-height: 1.61; margin: 0; }
 .page { background: #fff; max-width: ${pt(a.PAGE_WIDTH, 612)}; box-sizing: border-box; margin: 16px auto; padding: ${pt(a.MARGIN_TOP, 72)} ${pt(a.MARGIN_RIGHT, 72)} ${pt(a.MARGIN_BOTTOM, 72)} ${pt(a.MARGIN_LEFT, 72)}; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
 @media print { html { background: none; } .page { margin: 0; padding: 0; box-shadow: none; max-width: none; } }
 h1, h2, h3, h4, h5, h6 { font-size: inherit; margin: 0.6em 0 0.3em; break-after: avoid; }
 p { margin: 0 0 0.3em; }
 table { border-collapse: collapse; width: 100%; margin: 0.3em 0 0.6em; table-layout: fixed; }
-th, td { padding: 2pt 4pt; vertical-align: top; text-align: left; font-weight: normal; overflow-wrap: anywhere; }
+th, td { padding: 2pt 4pt; vertical-align: top; text-align: left; font-weight: normal; overflow-wrap: break-word; }
+.w { white-space: nowrap; }
+table.keep-rows tr.keep-next { break-after: avoid; }
+${numbers}
 th p, td p { margin: 0; }
 thead { display: table-header-group; }
 table.keep-rows tr { break-inside: avoid; }

@@ -1,4 +1,4 @@
-import type { Block, ReportModel } from '../core/report/model';
+import type { ChartBlock, ReportModel, TableBlock } from '../core/report/model';
 
 const CM = 72 / 2.54;
 /** A4 in points, with the margins of Thai official documents: 3 cm left, 2 cm right, 2.5 cm top and bottom. */
@@ -30,6 +30,8 @@ export interface ReportLinks {
   pdfError: string | null;
   /** true when the Doc of an earlier run was rewritten rather than a new one made. */
   reused: boolean;
+  /** Built without indicator or item scores: the Doc is marked as a draft. */
+  draft: boolean;
   /** Built despite data errors: the report's title says it is unconfirmed. */
   unconfirmed: boolean;
 }
@@ -68,32 +70,59 @@ function openOrCreate(
   return { doc: DocumentApp.create(name), reused: false };
 }
 
-/** Draws the chart in a scratch sheet and returns it as a PNG, as Sheets renders it. */
-function chartImage(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  block: Extract<Block, { kind: 'chart' }>,
-  column: number,
-): GoogleAppsScript.Base.Blob {
+/** The chart's grid: its data, then one constant column per threshold (drawn as a line across it). */
+function chartGrid(block: ChartBlock): (string | number)[][] {
   const width = Math.max(...block.data.map((r) => r.length));
-  const grid = block.data.map((r) => [
+  return block.data.map((r, i) => [
     ...r.map((v) => (v === null ? '' : v)),
     ...Array(width - r.length).fill(''),
+    ...block.thresholds.map((x) => (i === 0 ? x.label : x.value)),
   ]);
+}
+
+/**
+ * Draws the chart in a scratch sheet and returns it as a PNG, as Sheets renders it: a combo chart whose
+ * threshold columns are dashed lines, the value axis from the model's range with its (Thai) tick labels.
+ */
+function chartImage(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  block: ChartBlock,
+  column: number,
+): GoogleAppsScript.Base.Blob {
+  const grid = chartGrid(block);
+  const width = grid[0].length;
   if (column + width - 1 > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), column + width - 1 - sheet.getMaxColumns());
   const range = sheet.getRange(1, column, grid.length, width);
   range.setValues(grid);
+  const dataSeries = width - 1 - block.thresholds.length;
+  const series: Record<number, unknown> = {};
+  block.thresholds.forEach((_, i) => {
+    series[dataSeries + i] = {
+      type: 'line',
+      color: i === 0 ? '#e37400' : '#188038',
+      lineDashStyle: [6, 4],
+      pointSize: 0,
+    };
+  });
+  const horizontal = block.type === 'BAR';
+  const valueAxis = horizontal ? 'hAxis' : 'vAxis';
   const chart = sheet
     .newChart()
-    .setChartType(block.type === 'LINE' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
+    .setChartType(block.type === 'LINE' ? Charts.ChartType.LINE : Charts.ChartType.COMBO)
     .addRange(range)
     .setNumHeaders(1)
     .setOption('title', '')
     .setOption('width', 640)
-    .setOption('height', 340)
-    .setOption('legend', { position: width > 2 ? 'bottom' : 'none' })
-    .setOption('vAxis.viewWindow.min', block.id === 'trend' ? 50 : 0)
-    .setOption('vAxis.viewWindow.max', 100)
+    .setOption('height', horizontal ? 420 : 340)
+    .setOption('legend', { position: 'bottom' })
+    .setOption('seriesType', block.type === 'LINE' ? 'line' : 'bars')
+    // A combo chart has no bar type of its own: 'vertical' lays the categories down the side.
+    .setOption('orientation', horizontal ? 'vertical' : 'horizontal')
+    .setOption('series', series)
+    .setOption(`${valueAxis}.viewWindow.min`, block.axis.min)
+    .setOption(`${valueAxis}.viewWindow.max`, block.axis.max)
+    .setOption(`${valueAxis}.ticks`, block.axis.ticks)
     .setPosition(1, column, 0, 0)
     .build();
   sheet.insertChart(chart);
@@ -102,9 +131,164 @@ function chartImage(
   return blob;
 }
 
+type Body = GoogleAppsScript.Document.Body;
+type Paragraph = GoogleAppsScript.Document.Paragraph;
+
+/** Writes the model's blocks into a Doc's body, one method a kind of block. */
+class DocWriter {
+  private readonly A = DocumentApp.Attribute;
+  private chartSheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+  private chartColumn = 1;
+  private usedFirst = false;
+
+  constructor(
+    private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    private readonly body: Body,
+    private readonly style: ReportStyle,
+  ) {}
+
+  /** A body always holds one paragraph: the first block takes it over. */
+  private paragraph(text: string): Paragraph {
+    if (this.usedFirst) return this.body.appendParagraph(text);
+    this.usedFirst = true;
+    const first = this.body.getChild(0).asParagraph();
+    first.setText(text);
+    return first;
+  }
+
+  private center(bold: boolean, size = this.style.size): Attrs {
+    return textAttrs(this.style, {
+      [this.A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER,
+      [this.A.BOLD]: bold,
+      [this.A.FONT_SIZE]: size,
+    });
+  }
+
+  write(block: ReportModel['blocks'][number]): void {
+    const A = this.A;
+    switch (block.kind) {
+      case 'title':
+        this.paragraph(block.text)
+          .setHeading(DocumentApp.ParagraphHeading.TITLE)
+          .setAttributes(this.center(true, this.style.size + 6));
+        return;
+      case 'center':
+        this.paragraph(block.text).setAttributes(this.center(block.bold ?? false));
+        return;
+      case 'heading':
+        this.paragraph(block.text)
+          .setHeading(HEADINGS[block.level]())
+          .setAttributes(
+            textAttrs(this.style, {
+              [A.BOLD]: true,
+              [A.FONT_SIZE]: block.level === 1 ? this.style.size + 2 : this.style.size,
+              [A.SPACING_BEFORE]: 8,
+            }),
+          );
+        return;
+      case 'paragraph':
+        this.paragraph(block.text).setAttributes(
+          textAttrs(this.style, {
+            [A.INDENT_FIRST_LINE]: block.indent ? 36 : 0,
+            [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.LEFT,
+          }),
+        );
+        return;
+      case 'missing':
+        this.paragraph(block.text).setAttributes(
+          textAttrs(this.style, { [A.ITALIC]: true, [A.FOREGROUND_COLOR]: '#5f6368' }),
+        );
+        return;
+      case 'table':
+        this.table(block);
+        return;
+      case 'signatures':
+        this.signatures(block.columns);
+        return;
+      case 'chart':
+        this.chart(block);
+        return;
+    }
+  }
+
+  private table(block: TableBlock): void {
+    const A = this.A;
+    if (block.caption)
+      this.paragraph(block.caption).setAttributes(
+        textAttrs(this.style, { [A.BOLD]: true, [A.SPACING_BEFORE]: 6 }),
+      );
+    const table = this.body.appendTable([block.header, ...block.rows.map((r) => r.cells)]);
+    table.setAttributes(
+      textAttrs(this.style, { [A.FONT_SIZE]: this.style.size - (block.dense ? 2 : 1), [A.SPACING_AFTER]: 0 }),
+    );
+    table.setBorderWidth(0.5).setBorderColor('#000000');
+    const total = block.widths.reduce((a, b) => a + b, 0);
+    block.widths.forEach((w, i) => {
+      table.setColumnWidth(i, (w / total) * TEXT_WIDTH);
+    });
+    const header = table.getRow(0);
+    for (let c = 0; c < header.getNumCells(); c++) {
+      header.getCell(c).setBackgroundColor('#e8eaed').editAsText().setBold(true);
+    }
+    block.rows.forEach((row, i) => {
+      if (!row.bold && !row.group) return;
+      const r = table.getRow(i + 1);
+      for (let c = 0; c < r.getNumCells(); c++) {
+        if (row.group) r.getCell(c).setBackgroundColor('#f1f3f4');
+        r.getCell(c).editAsText().setBold(true);
+      }
+    });
+  }
+
+  /** Signatures side by side in a borderless one-row table (a row is kept whole on a page). */
+  private signatures(columns: string[][]): void {
+    this.paragraph('');
+    const table = this.body.appendTable([columns.map((lines) => lines.join('\n'))]);
+    table.setAttributes(textAttrs(this.style, { [this.A.SPACING_AFTER]: 0, [this.A.LINE_SPACING]: 1.5 }));
+    table.setBorderWidth(0);
+    const row = table.getRow(0);
+    for (let c = 0; c < row.getNumCells(); c++) {
+      const cell = row.getCell(c);
+      for (let p = 0; p < cell.getNumChildren(); p++)
+        cell.getChild(p).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    }
+  }
+
+  private chart(block: ChartBlock): void {
+    if (!this.chartSheet) {
+      this.chartSheet =
+        this.spreadsheet.getSheetByName(CHART_SHEET) ?? this.spreadsheet.insertSheet(CHART_SHEET);
+      this.chartSheet.hideSheet();
+    }
+    const blob = chartImage(this.chartSheet, block, this.chartColumn);
+    this.chartColumn += block.data[0].length + block.thresholds.length + 1;
+    const holder = this.paragraph('');
+    holder.setAttributes(this.center(false));
+    const image = holder.appendInlineImage(blob);
+    const ratio = image.getHeight() / (image.getWidth() || 1);
+    // InlineImage sizes are integer pixels.
+    const width = Math.round(TEXT_WIDTH * 0.9);
+    image.setWidth(width).setHeight(Math.round(width * (ratio || 0.53)));
+    this.paragraph(block.caption).setAttributes(this.center(true));
+  }
+
+  /** The scratch sheet of the charts goes once the Doc is written. */
+  finish(): void {
+    if (this.chartSheet) this.spreadsheet.deleteSheet(this.chartSheet);
+  }
+}
+
+const HEADINGS = {
+  1: () => DocumentApp.ParagraphHeading.HEADING1,
+  2: () => DocumentApp.ParagraphHeading.HEADING2,
+  3: () => DocumentApp.ParagraphHeading.HEADING3,
+};
+
 /**
  * The report model into a Google Doc in the official form, then its PDF beside it. Tables get their header
- * row repeated on each page and rows kept whole through the Docs API, which DocumentApp lacks.
+ * row repeated on each page, rows kept whole and group rows merged through the Docs API, which DocumentApp
+ * lacks. Only the body is rewritten: a header or footer the user added (the page number, which no API can
+ * insert) stays through every rebuild.
  */
 export function renderReport(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -114,116 +298,21 @@ export function renderReport(
   const props = PropertiesService.getDocumentProperties();
   const known = props.getProperties();
   const { doc, reused } = openOrCreate(model.name, known[PROP_DOC] ?? null);
-  const body = doc.getBody();
-  body
+  doc
+    .getBody()
     .setPageWidth(PAGE.width)
     .setPageHeight(PAGE.height)
     .setMarginLeft(PAGE.left)
     .setMarginRight(PAGE.right)
     .setMarginTop(PAGE.top)
     .setMarginBottom(PAGE.bottom);
-  const A = DocumentApp.Attribute;
-  const center = (bold: boolean, size = style.size) =>
-    textAttrs(style, {
-      [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER,
-      [A.BOLD]: bold,
-      [A.FONT_SIZE]: size,
-    });
-  const headings = {
-    1: DocumentApp.ParagraphHeading.HEADING1,
-    2: DocumentApp.ParagraphHeading.HEADING2,
-    3: DocumentApp.ParagraphHeading.HEADING3,
-  };
-  let chartSheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
-  let chartColumn = 1;
-  const first = body.getChild(0).asParagraph();
-  let usedFirst = false;
-  const paragraph = (text: string) => {
-    if (!usedFirst) {
-      usedFirst = true;
-      first.setText(text);
-      return first;
-    }
-    return body.appendParagraph(text);
-  };
-  for (const block of model.blocks) {
-    switch (block.kind) {
-      case 'title':
-        paragraph(block.text)
-          .setHeading(DocumentApp.ParagraphHeading.TITLE)
-          .setAttributes(center(true, style.size + 6));
-        break;
-      case 'center':
-        paragraph(block.text).setAttributes(center(block.bold ?? false));
-        break;
-      case 'heading': {
-        const size = block.level === 1 ? style.size + 2 : style.size;
-        paragraph(block.text)
-          .setHeading(headings[block.level])
-          .setAttributes(textAttrs(style, { [A.BOLD]: true, [A.FONT_SIZE]: size, [A.SPACING_BEFORE]: 8 }));
-        break;
-      }
-      case 'paragraph':
-        paragraph(block.text).setAttributes(
-          textAttrs(style, {
-            [A.INDENT_FIRST_LINE]: block.indent ? 36 : 0,
-            [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.LEFT,
-          }),
-        );
-        break;
-      case 'missing':
-        paragraph(block.text).setAttributes(
-          textAttrs(style, { [A.ITALIC]: true, [A.FOREGROUND_COLOR]: '#5f6368' }),
-        );
-        break;
-      case 'table': {
-        if (block.caption)
-          paragraph(block.caption).setAttributes(textAttrs(style, { [A.BOLD]: true, [A.SPACING_BEFORE]: 6 }));
-        const table = body.appendTable([block.header, ...block.rows.map((r) => r.cells)]);
-        table.setAttributes(
-          textAttrs(style, { [A.FONT_SIZE]: style.size - (block.dense ? 2 : 1), [A.SPACING_AFTER]: 0 }),
-        );
-        table.setBorderWidth(0.5).setBorderColor('#000000');
-        const total = block.widths.reduce((a, b) => a + b, 0);
-        block.widths.forEach((w, i) => {
-          table.setColumnWidth(i, (w / total) * TEXT_WIDTH);
-        });
-        const header = table.getRow(0);
-        for (let c = 0; c < header.getNumCells(); c++) {
-          header.getCell(c).setBackgroundColor('#e8eaed').editAsText().setBold(true);
-        }
-        block.rows.forEach((row, i) => {
-          if (!row.bold && !row.group) return;
-          const r = table.getRow(i + 1);
-          if (row.group) r.getCell(0).setBackgroundColor('#f1f3f4');
-          for (let c = 0; c < r.getNumCells(); c++) r.getCell(c).editAsText().setBold(true);
-        });
-        break;
-      }
-      case 'chart': {
-        if (!chartSheet) {
-          chartSheet = spreadsheet.getSheetByName(CHART_SHEET) ?? spreadsheet.insertSheet(CHART_SHEET);
-          chartSheet.hideSheet();
-        }
-        const blob = chartImage(chartSheet, block, chartColumn);
-        chartColumn += 4;
-        const holder = paragraph('');
-        holder.setAttributes(center(false));
-        const image = holder.appendInlineImage(blob);
-        const ratio = image.getHeight() / (image.getWidth() || 1);
-        // InlineImage sizes are integer pixels.
-        const width = Math.round(TEXT_WIDTH * 0.9);
-        image.setWidth(width).setHeight(Math.round(width * (ratio || 0.53)));
-        paragraph(block.caption).setAttributes(center(true));
-        break;
-      }
-    }
-  }
-  if (chartSheet) spreadsheet.deleteSheet(chartSheet);
+  const writer = new DocWriter(spreadsheet, doc.getBody(), style);
+  for (const block of model.blocks) writer.write(block);
+  writer.finish();
   const docId = doc.getId();
   const docUrl = doc.getUrl();
   doc.saveAndClose();
-  pinTableHeaders(docId);
+  arrangeTables(docId, model);
   let pdf: { id: string; url: string } | null = null;
   let pdfError: string | null = null;
   try {
@@ -240,20 +329,33 @@ export function renderReport(
     pdfUrl: pdf?.url ?? null,
     pdfError,
     reused,
+    draft: model.draft,
     unconfirmed: model.unconfirmed,
   };
 }
 
+type Element = GoogleAppsScript.Docs.Schema.StructuralElement;
+
+/** The paragraphs of a table row (a group row keeps with the row after it). */
+function rowParagraphs(element: Element, row: number): Element[] {
+  return (element.table?.tableRows?.[row]?.tableCells ?? [])
+    .flatMap((c) => c.content ?? [])
+    .filter((e) => e.paragraph);
+}
+
 /**
- * Repeats each table's header row on every page, keeps rows from splitting, and keeps captions with their
- * table or chart: one Docs API call for what DocumentApp cannot do.
+ * What DocumentApp cannot do, in one Docs API call: each table's header row repeated on every page, rows kept
+ * from splitting, group rows merged across the table and kept with the next row, captions kept with their
+ * table or chart. The Doc's tables are the model's tables and signatures, in order.
  */
-function pinTableHeaders(docId: string): void {
+function arrangeTables(docId: string, model: ReportModel): void {
   if (typeof Docs === 'undefined' || !Docs?.Documents) return;
   const content = Docs.Documents.get(docId).body?.content ?? [];
-  // pinTableHeaderRows and updateTableRowStyle are Docs API requests newer than @types/google-apps-script.
+  const specs = model.blocks.filter((b) => b.kind === 'table' || b.kind === 'signatures');
+  // pinTableHeaderRows, updateTableRowStyle and mergeTableCells are newer than @types/google-apps-script.
   const requests: Record<string, unknown>[] = [];
-  const keepWithNext = (element: GoogleAppsScript.Docs.Schema.StructuralElement) => {
+  const merges: Record<string, unknown>[] = [];
+  const keepWithNext = (element: Element) => {
     requests.push({
       updateParagraphStyle: {
         range: { startIndex: element.startIndex, endIndex: element.endIndex },
@@ -262,12 +364,13 @@ function pinTableHeaders(docId: string): void {
       },
     });
   };
+  let t = 0;
   content.forEach((element, i) => {
     // A chart stays with the caption under it.
     if (element.paragraph?.elements?.some((e) => e.inlineObjectElement)) keepWithNext(element);
     if (!element.table) return;
+    const spec = specs[t++];
     const tableStartLocation = { index: element.startIndex };
-    requests.push({ pinTableHeaderRows: { tableStartLocation, pinnedHeaderRowsCount: 1 } });
     requests.push({
       updateTableRowStyle: {
         tableStartLocation,
@@ -275,9 +378,26 @@ function pinTableHeaders(docId: string): void {
         fields: 'preventOverflow',
       },
     });
+    if (spec?.kind !== 'table') return;
+    requests.push({ pinTableHeaderRows: { tableStartLocation, pinnedHeaderRowsCount: 1 } });
     // A table's caption stays with the table under it.
     if (content[i - 1]?.paragraph) keepWithNext(content[i - 1]);
+    spec.rows.forEach((row, r) => {
+      if (!row.group) return;
+      for (const p of rowParagraphs(element, r + 1)) keepWithNext(p);
+      merges.push({
+        mergeTableCells: {
+          tableRange: {
+            tableCellLocation: { tableStartLocation, rowIndex: r + 1, columnIndex: 0 },
+            rowSpan: 1,
+            columnSpan: spec.header.length,
+          },
+        },
+      });
+    });
   });
+  // Merging moves text between cells: done last, from the end, so that no index above is shifted.
+  requests.push(...merges.reverse());
   if (requests.length > 0) {
     Docs.Documents.batchUpdate(
       { requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest,

@@ -50,7 +50,9 @@ const allText = (blocks: Block[]) =>
         ? b.text
         : b.kind === 'table'
           ? [b.caption, ...b.header, ...b.rows.flatMap((r) => r.cells)].join('\n')
-          : b.caption,
+          : b.kind === 'chart'
+            ? b.caption
+            : b.columns.flat().join('\n'),
     )
     .join('\n');
 const n = (v: number | null) => formatScore(v);

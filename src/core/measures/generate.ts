@@ -1,6 +1,6 @@
 import type { Analysis, YearAnalysis } from '../analysis/analyze';
 import { delta } from '../analysis/json';
-import { published } from '../decimal';
+import { Exact, published } from '../decimal';
 import { indicatorOfItem } from '../frameworks';
 import {
   cellText,
@@ -13,7 +13,7 @@ import {
 import type { Division, Recommendation, SheetData } from '../workbook/reader';
 import { parseItemId } from '../workbook/reader';
 import { COLUMNS, matchesAlias, TABS } from '../workbook/schema';
-import { BUILT_IN_MEASURES, type MeasureTemplate, maintainMeasure } from './library';
+import { BUILT_IN_MEASURES, MAINTAIN_MEASURES, type MeasureTemplate, maintainMeasure } from './library';
 
 export interface GeneratedMeasure {
   /** Stable across regenerations: `<assessed year>-<indicator>-<library id>`. */
@@ -123,7 +123,7 @@ export function generateMeasures(
   const t = (text: string) => (thaiDigits ? thaiDigitsInText(text) : text);
   const n = (v: number | null) => formatScore(v, thaiDigits);
   const wb = analysis.workbook;
-  const library = [...userLibrary, ...BUILT_IN_MEASURES];
+  const library = [...userLibrary, ...BUILT_IN_MEASURES, ...MAINTAIN_MEASURES];
   const previous = analysis.previous;
   const period = fiscalYearPeriod(current.year + 1, thaiDigits);
   const topic = (id: string) => wb.itemTopics.get(id) ?? current.framework.itemTopics[id] ?? '';
@@ -136,7 +136,10 @@ export function generateMeasures(
     const needItems = [...new Set([...weak.map((w) => w.item), ...recs.flatMap((r) => r.items)])].sort(
       (a, b) => ind.items.indexOf(a) - ind.items.indexOf(b),
     );
-    let head = `จากการวิเคราะห์ผลการประเมิน ITA ตัวชี้วัดที่ ${ind.number} ${ind.name} ได้ ${n(published(score))} คะแนน`;
+    let head =
+      score === null
+        ? `ตัวชี้วัดที่ ${ind.number} ${ind.name} ยังไม่มีคะแนน จึงยังไม่ได้วิเคราะห์`
+        : `จากการวิเคราะห์ผลการประเมิน ITA ตัวชี้วัดที่ ${ind.number} ${ind.name} ได้ ${n(published(score))} คะแนน`;
     if (change !== null && previous) {
       head +=
         change === 0
@@ -154,7 +157,10 @@ export function generateMeasures(
           title: `มาตรการยกระดับผลการประเมินข้อ ${item}${topic(item) ? ` (${topic(item)})` : ''}`,
           steps: [
             `วิเคราะห์สาเหตุที่ข้อ ${item} ได้คะแนนต่ำกว่าข้ออื่น`,
-            'ดำเนินการตามข้อเสนอแนะของผู้ตรวจประเมิน',
+            // Only a recommendation that was given is followed.
+            recs.some((r) => r.items.includes(item))
+              ? 'ดำเนินการตามข้อเสนอแนะของผู้ตรวจประเมิน'
+              : `กำหนดแนวทางแก้ไขข้อ ${item} จากสาเหตุที่พบ และมอบหมายผู้รับผิดชอบ`,
             'ติดตามและรายงานผลต่อผู้บริหารเป็นรายไตรมาส',
           ],
           owners: [],
@@ -175,23 +181,35 @@ export function generateMeasures(
       for (const item of items) {
         const scores = weak.filter((w) => w.item === item);
         const label = `- ข้อ ${item}${topic(item) ? ` ${topic(item)}` : ''}`;
-        if (scores.length > 0) {
-          const figures = scores.map((w) => `${w.part ? `ส่วนที่ ${w.part} ` : ''}${n(published(w.score))}`);
-          lines.push(`${label} ได้ ${figures.join(', ')} คะแนน ต่ำกว่าค่าเฉลี่ยของแบบวัด`);
-          continue;
-        }
-        const given = [...current.items.entries()].filter(([k]) => k === item || k.startsWith(`${item}.`));
+        const given = [...current.items.entries()]
+          .filter(([k]) => k === item || k.startsWith(`${item}.`))
+          .sort(([a], [b]) => a.localeCompare(b));
         const figures = given.map(
-          ([k, f]) => `${k.includes('.') ? `ส่วนที่ ${k.split('.')[1]} ` : ''}${n(published(f.value))}`,
+          ([k, f]) => `${n(published(f.value))}${k.includes('.') ? ` (ส่วนที่ ${k.split('.')[1]})` : ''}`,
         );
-        lines.push(`${label}${figures.length > 0 ? ` ได้ ${figures.join(', ')} คะแนน` : ''}`);
+        const below =
+          scores.length === 0
+            ? ''
+            : scores.some((w) => w.score.compare(Exact.ZERO) === 0)
+              ? ' เป็นข้อบกพร่อง (ได้ 0 คะแนน)'
+              : ' ต่ำกว่าค่าเฉลี่ยของแบบวัด';
+        lines.push(`${label}${figures.length > 0 ? ` ได้ ${figures.join(' และ ')} คะแนน` : ''}${below}`);
       }
+      // The recommendation itself is printed once, in part 3.1 of the report: here it is referred to.
       const answered = recs.filter((r) =>
         items.length === 0 ? r.items.length === 0 : r.items.some((i) => items.includes(i)),
       );
-      for (const { rec } of answered) lines.push(`- ผู้ตรวจประเมินเสนอแนะ: ${rec.text}`);
-      if (template.kind === 'maintain' || items.length === 0)
+      const named = [...new Set(answered.flatMap(({ rec }) => rec.items.filter((i) => items.includes(i))))];
+      if (answered.length > 0)
+        lines.push(
+          `- ตอบข้อเสนอแนะของผู้ตรวจประเมิน${named.length ? `ต่อข้อ ${named.join(', ')}` : 'ต่อแบบวัด'} (ข้อ 3.1 ของรายงาน)`,
+        );
+      const itemScores = ind.items.some((id) =>
+        [...current.items.keys()].some((k) => k === id || k.startsWith(`${id}.`)),
+      );
+      if ((template.kind === 'maintain' || items.length === 0) && itemScores)
         lines.push('- ไม่พบข้อบกพร่องที่ต้องแก้ไข ต้องรักษาระดับ');
+      else if (items.length === 0 && score !== null) lines.push('- ไม่มีคะแนนรายข้อ จึงยังระบุข้อบกพร่องไม่ได้');
       const owners =
         template.owners.length > 0 && template.owners.every((o) => wb.divisions.some((d) => d.code === o))
           ? template.owners

@@ -1,7 +1,7 @@
 import { Exact } from '../decimal';
 import { cellRef, type Findings } from '../findings';
 import type { ToolKey } from '../frameworks/types';
-import { cellText, parseYear, readNumber, toArabicDigits } from '../thai';
+import { cellText, parseYear, readNumber, THAI_MONTHS, toArabicDigits } from '../thai';
 import { COLUMNS, matchesAlias, normalizeName, SETTING_KEYS, TABS, type TabKey } from './schema';
 
 /** One tab as `Range.getValues()` returns it: rows of numbers, strings, booleans, Dates, '' for empty. */
@@ -30,6 +30,17 @@ export interface Settings {
   fontSize: number;
   /** The governance team: they alone may edit the score tabs. */
   team: string[];
+  /** Who proposes the report and who approves it (the head of the agency); '' leaves a line to sign on. */
+  signOff: SignOff;
+  /** The date the agency gives the report (for its title and signatures), or null. */
+  reportDate: { day: number; month: number; yearBE: number } | null;
+}
+
+export interface SignOff {
+  proposer: string;
+  proposerPosition: string;
+  approver: string;
+  approverPosition: string;
 }
 
 export interface YearTotals {
@@ -372,7 +383,57 @@ function readSettings(sheet: SheetData, findings: Findings): Settings | null {
     font: cellText(found.font?.value) || 'Sarabun',
     fontSize,
     team,
+    signOff: {
+      proposer: cellText(found.proposer?.value),
+      proposerPosition: cellText(found.proposerPosition?.value),
+      approver: cellText(found.approver?.value),
+      approverPosition: cellText(found.approverPosition?.value),
+    },
+    reportDate: found.reportDate
+      ? readReportDate(found.reportDate.value, found.reportDate.where, findings)
+      : null,
   };
+}
+
+/**
+ * The report date: a date cell, `15/10/2568` (day/month/year, B.E. or C.E.), `2025-10-15`, or
+ * `15 ตุลาคม 2568` in Arabic or Thai digits. Anything else is a warning, and the signatures keep a line.
+ */
+function readReportDate(value: unknown, where: string, findings: Findings): Settings['reportDate'] {
+  if (cellText(value) === '') return null;
+  const beYear = (y: number) => (y < 2400 ? y + 543 : y);
+  const valid = (day: number, month: number, year: number) =>
+    day >= 1 && day <= 31 && month >= 1 && month <= 12 && year > 1900
+      ? { day, month, yearBE: beYear(year) }
+      : null;
+  let date: Settings['reportDate'] = null;
+  // A Date from another realm (the local runtime's) fails instanceof, so its tag is checked.
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const d = value as Date;
+    if (!Number.isNaN(d.getTime())) date = valid(d.getDate(), d.getMonth() + 1, d.getFullYear());
+  } else {
+    const text = toArabicDigits(cellText(value));
+    const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    const named = /^(\d{1,2})\s+(\S+)\s+(?:พ\.ศ\.\s*)?(\d{4})$/.exec(text);
+    if (dmy) date = valid(Number(dmy[1]), Number(dmy[2]), Number(dmy[3]));
+    else if (iso) date = valid(Number(iso[3]), Number(iso[2]), Number(iso[1]));
+    else if (named)
+      date = valid(
+        Number(named[1]),
+        (THAI_MONTHS as readonly string[]).indexOf(named[2]) + 1,
+        Number(named[3]),
+      );
+  }
+  if (!date) {
+    findings.warning(
+      'bad-setting',
+      where,
+      `${where}: วันที่รายงาน "${cellText(value)}" อ่านไม่ได้ (ใช้รูปแบบ ๑๕ ตุลาคม ๒๕๖๘ หรือ 15/10/2568) จึงเว้นวันที่ไว้ให้เขียน`,
+      `${where}: report date "${cellText(value)}" cannot be read (write 15 ตุลาคม 2568 or 15/10/2568); the date is left blank to write in`,
+    );
+  }
+  return date;
 }
 
 /** Google's Sarabun at 12 pt reads about as large as TH Sarabun New at 16 pt (ita-framework-notes §6). */

@@ -98,6 +98,11 @@ export const SETTING_KEYS = {
   font: ['แบบอักษร', 'font'],
   fontSize: ['ขนาดตัวอักษร', 'font size'],
   team: ['อีเมลทีมงาน', 'team emails'],
+  proposer: ['ผู้เสนอ', 'proposed by'],
+  proposerPosition: ['ตำแหน่งผู้เสนอ', 'proposer position'],
+  approver: ['ผู้อนุมัติ', 'approved by'],
+  approverPosition: ['ตำแหน่งผู้อนุมัติ', 'approver position'],
+  reportDate: ['วันที่รายงาน', 'report date'],
 } as const;
 
 /** How a name or header is compared: trimmed, spaces folded, case-insensitive, Thai digits as Arabic. */

@@ -29,6 +29,11 @@ export function templateTabs(today: Date): SheetData[] {
     font: 'Sarabun',
     fontSize: 12,
     team: '',
+    proposer: '',
+    proposerPosition: '',
+    approver: '',
+    approverPosition: '',
+    reportDate: '',
   };
   const items: unknown[][] = [
     [first(COLUMNS.items.item), first(COLUMNS.items.part), first(COLUMNS.items.topic), ...years],

@@ -1,6 +1,6 @@
 import type { Blob } from './blob';
 import { gasError, type RuntimeContext } from './context';
-import type { BlockNode, DocData, ParagraphNode, TableNode } from './document';
+import { type BlockNode, blockText, type DocData, type ParagraphNode, type TableNode } from './document';
 
 export interface DrivePermission {
   id: string;
@@ -195,6 +195,36 @@ function layout(doc: DocData) {
   return { content, tables, paragraphs };
 }
 
+/**
+ * Docs API mergeTableCells: "The text in the 'merged' cells will be concatenated and stored in the 'head'
+ * cell of the range", which spans the range; a range outside the table is refused.
+ */
+function mergeCells(
+  body: Record<string, unknown>,
+  i: number,
+  tableOf: (location: unknown) => TableNode,
+): void {
+  const range = body.tableRange as {
+    tableCellLocation?: { tableStartLocation?: unknown; rowIndex?: number; columnIndex?: number };
+    rowSpan?: number;
+    columnSpan?: number;
+  };
+  const at = range?.tableCellLocation;
+  const table = tableOf(at?.tableStartLocation);
+  const row = table.rows[at?.rowIndex ?? -1];
+  const first = at?.columnIndex ?? -1;
+  const span = range?.columnSpan ?? 0;
+  if (!row || (range.rowSpan ?? 1) !== 1 || first < 0 || span < 1 || first + span > row.cells.length)
+    throw gasError(`Invalid requests[${i}].mergeTableCells: The table range is invalid.`);
+  const head = row.cells[first];
+  for (const cell of row.cells.slice(first + 1, first + span)) {
+    if (cell.children.map(blockText).join('').trim() !== '') head.children.push(...cell.children);
+    cell.children = [];
+    cell.attrs = { ...cell.attrs, MERGED: true };
+  }
+  head.attrs = { ...head.attrs, COLUMN_SPAN: span };
+}
+
 /** The Docs advanced service calls the renderer needs: get, and the table requests DocumentApp lacks. */
 export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
   const find = (id: string) => {
@@ -252,6 +282,8 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
             if (String(body.fields).split(',').includes('keepWithNext')) {
               for (const p of hit) p.node.keepWithNext = Boolean(style.keepWithNext);
             }
+          } else if (kind === 'mergeTableCells') {
+            mergeCells(body, i, (location) => tableAt({ tableStartLocation: location }, i, kind));
           } else {
             throw gasError(`Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]'.`);
           }

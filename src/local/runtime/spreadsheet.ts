@@ -1,5 +1,6 @@
 import { parseA1, toA1 } from './a1';
-import { type Blob, renderChartSvg } from './blob';
+import type { Blob } from './blob';
+import { renderChartSvg } from './chart';
 import { gasError, isDate, type RuntimeContext, Service } from './context';
 import { typedDate, typedNumber } from './typed-input';
 
@@ -21,7 +22,7 @@ export const DataValidationCriteria = {
   NUMBER_BETWEEN: 'NUMBER_BETWEEN',
 } as const;
 export const WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' } as const;
-export const ChartType = { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE' } as const;
+export const ChartType = { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE', COMBO: 'COMBO' } as const;
 
 const key = (r: number, c: number) => `${r},${c}`;
 

@@ -1,0 +1,83 @@
+import { progressSummary, STATUSES } from '../../measures/tab';
+import { fiscalYearPeriod } from '../../thai';
+import type { ReportContext } from '../context';
+import type { ReportWriter, TableRowModel } from '../writer';
+
+/** A period as two lines, each date held together, so that the column never breaks inside a date. */
+export function periodCell(period: string): string {
+  return period
+    .split(/\s+(?:ถึง|–|-)\s+/)
+    .map((part, i, all) => `${part.trim().replace(/\s+/g, '\u00a0')}${i < all.length - 1 ? ' –' : ''}`)
+    .join('\n');
+}
+
+/** 6. ส่วนที่ ๒: the measures tab as the divisions left it, grouped by indicator. */
+export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
+  w.heading(
+    2,
+    `ส่วนที่ 2 การนำผลการวิเคราะห์ไปสู่การปรับปรุง พัฒนาองค์กร หรือรักษาระดับ (${fiscalYearPeriod(ctx.reportYear, false)})`,
+  );
+  const live = ctx.measures;
+  if (live.length === 0) {
+    w.missing('ยังไม่มีมาตรการในแท็บ มาตรการ');
+    return;
+  }
+  const row = (m: (typeof live)[number]): TableRowModel => ({
+    cells: [`${m.title}\n(รหัส ${m.id})`, m.analysis, m.steps, periodCell(m.period), m.responsible],
+  });
+  const rows: TableRowModel[] = [];
+  for (const x of ctx.inds) {
+    const mine = live.filter((m) => m.indicator === x.ind.number);
+    rows.push({ cells: [`${x.ind.number}. ${x.ind.name}`, '', '', '', ''], group: true, bold: true });
+    if (mine.length === 0) rows.push({ cells: ['ยังไม่มีมาตรการสำหรับตัวชี้วัดนี้', '', '', '', ''] });
+    rows.push(...mine.map(row));
+  }
+  const others = live.filter((m) => !ctx.inds.some((x) => x.ind.number === m.indicator));
+  if (others.length > 0) {
+    rows.push({ cells: ['มาตรการอื่น ๆ', '', '', '', ''], group: true, bold: true });
+    rows.push(...others.map(row));
+  }
+  w.table(
+    `มาตรการ โครงการ และกิจกรรม ปีงบประมาณ พ.ศ. ${ctx.reportYear}`,
+    [
+      'มาตรการ/โครงการ/กิจกรรม (1)',
+      'ผลการวิเคราะห์ตัวชี้วัดตามหลักเกณฑ์การประเมิน ITA (2)',
+      'ขั้นตอน/วิธีการดำเนินการ (3)',
+      'ช่วงระยะเวลาในการดำเนินการ (4)',
+      'ผู้รับผิดชอบ (5)',
+    ],
+    rows,
+    { widths: [18, 28, 22, 20, 12], dense: true },
+  );
+}
+
+/** ส่วนที่ ๓: once the divisions have started, where each stands (the follow-up the next report needs). */
+export function progressPart(w: ReportWriter, ctx: ReportContext): void {
+  const live = ctx.measures;
+  if (!live.some((m) => (m.status && m.status !== STATUSES[0]) || (m.progress ?? 0) > 0)) return;
+  const progress = progressSummary(
+    live,
+    ctx.analysis.workbook.divisions.map((x) => x.code),
+  );
+  const count = (status: string) => progress.byStatus[status] ?? 0;
+  w.heading(2, `ส่วนที่ 3 ความคืบหน้าการดำเนินการตามมาตรการ ข้อมูล ณ วันที่ ${ctx.today}`);
+  w.paragraph(
+    `มาตรการทั้งหมด ${progress.total} รายการ ดำเนินการเสร็จสิ้น ${count(STATUSES[2])} รายการ กำลังดำเนินการ ${count(STATUSES[1])} รายการ และยังไม่เริ่ม ${count(STATUSES[0])} รายการ`,
+  );
+  if (progress.byDivision.length === 0) return;
+  w.table(
+    'ความคืบหน้าการดำเนินการตามมาตรการ รายหน่วยงาน',
+    ['หน่วยงาน', 'มาตรการ', 'เสร็จสิ้น', 'กำลังดำเนินการ', 'ยังไม่เริ่ม', 'ความคืบหน้าเฉลี่ย (%)'],
+    progress.byDivision.map((x) => ({
+      cells: [
+        x.division,
+        String(x.total),
+        String(x.done),
+        String(x.inProgress),
+        String(x.notStarted),
+        x.meanProgress === null ? '–' : String(x.meanProgress),
+      ],
+    })),
+    { widths: [22, 14, 14, 18, 14, 18] },
+  );
+}

@@ -1,0 +1,26 @@
+import type { ReportContext } from '../context';
+import type { ReportWriter } from '../writer';
+
+const LINE = '........................................';
+
+/**
+ * The proposal and approval in the usual Thai form: ลงชื่อ … (name) position, date. A name the settings do
+ * not give stays a dotted line to sign on; nothing is invented.
+ */
+export function signOff(w: ReportWriter, ctx: ReportContext): void {
+  const s = ctx.settings?.signOff;
+  const date = ctx.reportDate ?? `${LINE.slice(0, 10)}/${LINE.slice(0, 20)}/${LINE.slice(0, 10)}`;
+  const block = (role: string, name: string | undefined, position: string | undefined) => [
+    `ลงชื่อ ${LINE} ${role}`,
+    `(${name || LINE})`,
+    `ตำแหน่ง ${position || LINE}`,
+    `วันที่ ${date}`,
+  ];
+  w.paragraph(
+    `จึงเรียนมาเพื่อโปรดพิจารณาให้ความเห็นชอบการวิเคราะห์ผลการประเมินและมาตรการ ประจำปีงบประมาณ พ.ศ. ${ctx.reportYear} ตามรายงานฉบับนี้`,
+  );
+  w.signatures([
+    ['เสนอ', ...block('ผู้เสนอ', s?.proposer, s?.proposerPosition)],
+    ['อนุมัติ', ...block('ผู้อนุมัติ', s?.approver, s?.approverPosition)],
+  ]);
+}

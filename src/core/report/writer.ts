@@ -1,0 +1,142 @@
+import { thaiDigitsInText } from '../thai';
+
+export interface TableRowModel {
+  cells: string[];
+  bold?: boolean;
+  /** A row that heads a group (an indicator): it spans the table and stays with the row after it. */
+  group?: boolean;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  caption: string | null;
+  header: string[];
+  rows: TableRowModel[];
+  /** Column widths in percent of the text width. */
+  widths: number[];
+  /** Dense tables (the analysis and the measures) are set a point smaller. */
+  dense?: boolean;
+}
+
+export interface ChartBlock {
+  kind: 'chart';
+  id: 'trend' | 'tools' | 'indicators';
+  caption: string;
+  type: 'COLUMN' | 'LINE' | 'BAR';
+  /** The chart's data as a sheet range: first row the series names, first column the labels. */
+  data: (string | number | null)[][];
+  /** Level thresholds drawn across the chart, with their names. */
+  thresholds: { value: number; label: string }[];
+  /** The value axis: its range and its tick labels (Thai digits where the document uses them). */
+  axis: { min: number; max: number; ticks: { v: number; f: string }[] };
+}
+
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'center'; text: string; bold?: boolean }
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; text: string; indent?: boolean }
+  | TableBlock
+  | ChartBlock
+  /** A part that has no data says so in one line instead of vanishing. */
+  | { kind: 'missing'; text: string }
+  /** Signatures side by side, each a column of centred lines, kept on one page. */
+  | { kind: 'signatures'; columns: string[][] };
+
+/** How many characters of a dense table's text fit across the text width (Sarabun at 10 pt). */
+const CHARS_ACROSS = 85;
+
+/**
+ * Column widths from the content: each column at least as wide as its longest unbreakable run (a word, or a
+ * date held together with no-break spaces), the rest shared by how much text each column carries.
+ */
+export function fitWidths(header: string[], rows: TableRowModel[]): number[] {
+  const body = rows.filter((r) => !r.group);
+  const runs = (text: string) =>
+    text.split(/[ \n]+/).map((w) => [...w.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '')].length);
+  const least = header.map((_, c) => Math.max(4, ...body.map((r) => Math.max(0, ...runs(r.cells[c] ?? '')))));
+  const load = header.map((_, c) =>
+    Math.max(6, ...body.map((r) => Math.max(...(r.cells[c] ?? '').split('\n').map((l) => l.length)))),
+  );
+  const minimum = least.map((w) => Math.min(40, ((w + 2) / CHARS_ACROSS) * 100));
+  const spare = Math.max(0, 100 - minimum.reduce((a, b) => a + b, 0));
+  const weight = load.map((l) => Math.sqrt(l));
+  const total = weight.reduce((a, b) => a + b, 0);
+  const widths = minimum.map((m, c) => m + (spare * weight[c]) / total);
+  const sum = widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => Math.round((w / sum) * 1000) / 10);
+}
+
+/**
+ * Writes the report's blocks in order: every text through the digit setting, tables and figures numbered
+ * in the order they appear (ตารางที่ ๑, รูปที่ ๑).
+ */
+export class ReportWriter {
+  readonly blocks: Block[] = [];
+  private tables = 0;
+  private figures = 0;
+
+  constructor(readonly thai: boolean) {}
+
+  /** Text with Thai digits when the setting asks for them (item ids, URLs and e-mails stay as they are). */
+  t = (text: string): string => (this.thai ? thaiDigitsInText(text) : text);
+
+  title(text: string): void {
+    this.blocks.push({ kind: 'title', text: this.t(text) });
+  }
+  center(text: string, bold = false): void {
+    this.blocks.push({ kind: 'center', text: this.t(text), bold });
+  }
+  heading(level: 1 | 2 | 3, text: string): void {
+    this.blocks.push({ kind: 'heading', level, text: this.t(text) });
+  }
+  paragraph(text: string, indent = true): void {
+    this.blocks.push({ kind: 'paragraph', text: this.t(text), indent });
+  }
+  missing(text: string): void {
+    this.blocks.push({ kind: 'missing', text: this.t(text) });
+  }
+  signatures(columns: string[][]): void {
+    this.blocks.push({ kind: 'signatures', columns: columns.map((c) => c.map(this.t)) });
+  }
+
+  /** A numbered table (no caption: unnumbered). Widths in percent, or fitted to the content. */
+  table(
+    caption: string | null,
+    header: string[],
+    rows: TableRowModel[],
+    options: { widths?: number[]; dense?: boolean } = {},
+  ): void {
+    const cells = rows.map((r) => ({ ...r, cells: r.cells.map(this.t) }));
+    const head = header.map(this.t);
+    this.blocks.push({
+      kind: 'table',
+      caption: caption ? this.t(`ตารางที่ ${++this.tables} ${caption}`) : null,
+      header: head,
+      rows: cells,
+      widths: options.widths ?? fitWidths(head, cells),
+      dense: options.dense ?? false,
+    });
+  }
+
+  /** A numbered figure; the value axis starts low enough to show the differences, thresholds drawn. */
+  chart(spec: Omit<ChartBlock, 'kind' | 'caption' | 'axis'> & { caption: string }): void {
+    const values = spec.data
+      .slice(1)
+      .flatMap((r) => r.slice(1))
+      .filter((v): v is number => typeof v === 'number');
+    const lowest = Math.min(...values, ...spec.thresholds.map((x) => x.value));
+    const min = Math.max(0, Math.floor((lowest - 5) / 5) * 5);
+    const step = 100 - min > 40 ? 10 : 5;
+    const ticks: { v: number; f: string }[] = [];
+    for (let v = min; v <= 100; v += step) ticks.push({ v, f: this.t(String(v)) });
+    this.blocks.push({
+      ...spec,
+      kind: 'chart',
+      caption: this.t(`รูปที่ ${++this.figures} ${spec.caption}`),
+      data: spec.data.map((r) => r.map((v) => (typeof v === 'string' ? this.t(v) : v))),
+      thresholds: spec.thresholds.map((x) => ({ ...x, label: this.t(x.label) })),
+      axis: { min, max: 100, ticks },
+    });
+  }
+}
