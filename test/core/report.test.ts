@@ -5,7 +5,7 @@ import { MEASURE_COLUMNS, readMeasureRows } from '../../src/core/measures/tab';
 import { type Block, buildReport } from '../../src/core/report/model';
 import { formatScore } from '../../src/core/thai';
 import type { SheetData } from '../../src/core/workbook/reader';
-import { sampleSheets, settingsTab } from '../helpers/workbook';
+import { editedSample, sampleSheets, settingsTab } from '../helpers/workbook';
 
 const TODAY = new Date(2026, 10, 26);
 
@@ -66,6 +66,7 @@ describe('the report of the sample workbook', () => {
       .filter((b) => b.kind === 'heading')
       .map((b) => (b as { text: string }).text);
     expect(headings).toEqual([
+      'บทสรุปสำหรับผู้บริหาร',
       '๑. ความเป็นมา',
       '๒. ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๘',
       '๒.๑ ผลการประเมินในภาพรวม',
@@ -93,7 +94,7 @@ describe('the report of the sample workbook', () => {
 
   test('captions are numbered in order, tables and figures apart', () => {
     const tableCaptions = tables(model.blocks).map((b) => b.caption?.split(' ').slice(0, 2).join(' '));
-    expect(tableCaptions).toEqual(['ตารางที่ ๑', 'ตารางที่ ๒', 'ตารางที่ ๓', 'ตารางที่ ๔', 'ตารางที่ ๕']);
+    expect(tableCaptions).toEqual(['ตารางที่ ๑', 'ตารางที่ ๒', 'ตารางที่ ๓', 'ตารางที่ ๔', 'ตารางที่ ๕', 'ตารางที่ ๖']);
     const figures = model.blocks
       .filter((b) => b.kind === 'chart')
       .map((b) => (b as { caption: string }).caption.split(' ').slice(0, 2).join(' '));
@@ -130,45 +131,36 @@ describe('the report of the sample workbook', () => {
   test('gives one level, by the rule, and says what keeps it from the next one', () => {
     expect(text).toContain('อยู่ในระดับ “ผ่าน”');
     expect(text).not.toContain('ผ่านดีเยี่ยม');
-    expect(text).toContain('EIT ส่วนที่ ๒ (๘๔.๙๕) ยังต่ำกว่าเกณฑ์');
+    expect(text).toContain('ยังไม่ถึงระดับ “ผ่านดี” เพราะ EIT ส่วนที่ ๒ ได้ ๘๔.๙๕ ต่ำกว่าเกณฑ์ ๐.๐๕ คะแนน');
   });
 
-  test('the part-1 analysis table covers all ten indicators, with both EIT parts', () => {
+  test('the part-1 analysis table covers all ten indicators, each item on its line, EIT parts side by side', () => {
     const part1 = tables(model.blocks)[3];
-    expect(part1.rows.map((r) => r.cells[0].split('.')[0])).toEqual([
-      '๑',
-      '๒',
-      '๓',
-      '๔',
-      '๕',
-      '๖',
-      '๗',
-      '๘',
-      '๙',
-      '๑๐',
+    const groups = part1.rows.filter((r) => r.group).map((r) => r.cells[0]);
+    expect(groups.map((g) => g.split(' ')[1])).toEqual(['๑', '๒', '๓', '๔', '๕', '๖', '๗', '๘', '๙', '๑๐']);
+    const row = (id: string) => part1.rows.find((r) => r.cells[0] === id)?.cells;
+    expect(row('e1')?.slice(2, 4)).toEqual(['๙๑.๕๐', '๘๗.๒๗']);
+    expect(row('e4')?.slice(2, 4)).toEqual([
+      n(json.scores['2568'].items['e4.1']),
+      n(json.scores['2568'].items['e4.2']),
     ]);
-    expect(part1.rows[5].cells[3].split('\n')[0]).toBe('๙๑.๕๐ / ๘๗.๒๗');
-    expect(part1.rows[9].cells[2].split('\n')).toEqual([
-      'o21',
-      'o22',
-      'o23',
-      'o24',
-      'o25',
-      'o26',
-      'o27',
-      'o28',
-    ]);
-    expect(part1.rows[1].cells[4]).toBe('ไม่พบข้อบกพร่อง ต้องรักษาระดับ');
+    expect(row('i1')?.slice(2, 4)).toEqual(['๙๘.๗๑', '']);
+    const oit10 = part1.rows.slice(
+      part1.rows.indexOf(part1.rows.find((r) => r.cells[0].startsWith('ตัวชี้วัดที่ ๑๐')) as never) + 1,
+    );
+    expect(oit10.map((r) => r.cells[0])).toEqual(['o21', 'o22', 'o23', 'o24', 'o25', 'o26', 'o27', 'o28']);
+    expect(groups[1]).toBe('ตัวชี้วัดที่ ๒ การใช้งบประมาณ (IIT) ๙๙.๗๘ คะแนน: ไม่พบข้อบกพร่อง ต้องรักษาระดับ');
   });
 
   test('the measures table groups rows by indicator, with the fiscal year as the period', () => {
-    const measures = tables(model.blocks)[4];
+    const measures = tables(model.blocks)[5];
     const groups = measures.rows.filter((r) => r.group).map((r) => r.cells[0]);
     expect(groups).toHaveLength(10);
     expect(groups[0]).toBe('๑. การปฏิบัติหน้าที่');
     expect(groups[9]).toBe('๑๐. การป้องกันการทุจริต');
     const rows = measures.rows.filter((r) => !r.group);
-    expect(rows.every((r) => r.cells[3] === '๑ ตุลาคม ๒๕๖๘ ถึง ๓๐ กันยายน ๒๕๖๙')).toBe(true);
+    // Two lines, each date held together by no-break spaces: the period never wraps inside a date.
+    expect(rows.every((r) => r.cells[3] === '๑\u00a0ตุลาคม\u00a0๒๕๖๘ –\n๓๐\u00a0กันยายน\u00a0๒๕๖๙')).toBe(true);
     expect(new Set(rows.map((r) => r.cells[0])).size).toBe(rows.length); // no measure twice (the sample printed one twice)
   });
 
@@ -181,8 +173,18 @@ describe('the report of the sample workbook', () => {
     expect(text).toContain('อันดับที่ ๔ จาก ๘ หน่วยงานในสังกัดกระทรวงอุตสาหกรรม');
   });
 
-  test('dates are Buddhist-era with the month in full', () => {
-    expect(text).toContain('ข้อมูล ณ วันที่ ๒๖ พฤศจิกายน ๒๕๖๙');
+  test('dates are Buddhist-era with the month in full; the report date is the one the settings give', () => {
+    expect(model.blocks[4]).toEqual({ kind: 'center', text: 'วันที่ ๑๕ ตุลาคม ๒๕๖๘', bold: false });
+    expect(text).not.toContain('๒๖ พฤศจิกายน'); // the build clock's date is not the report's
+    const undated = reportOf(
+      editedSample('ตั้งค่า', (rows) =>
+        rows.splice(
+          rows.findIndex((r) => r[0] === 'วันที่รายงาน'),
+          1,
+        ),
+      ),
+    );
+    expect(allText(undated.model.blocks)).toContain('ข้อมูล ณ วันที่ ๒๖ พฤศจิกายน ๒๕๖๙');
   });
 });
 
@@ -202,6 +204,7 @@ describe('reports of thinner workbooks still read well', () => {
     ]);
     const missing = model.blocks.filter((b) => b.kind === 'missing').map((b) => (b as { text: string }).text);
     expect(missing).toEqual([
+      'รายงานฉบับนี้เป็นฉบับร่าง: ยังไม่มีคะแนนรายตัวชี้วัดและรายข้อของปี ๒๕๖๘ จึงยังวิเคราะห์ข้อบกพร่องและกำหนดมาตรการตามผลไม่ได้ กรอกคะแนนในแท็บ ตัวชี้วัด และแท็บ รายข้อ แล้วสร้างรายงานใหม่',
       'ไม่มีข้อมูลหน่วยงานในสังกัดสำหรับเปรียบเทียบ (แท็บ หน่วยงานในสังกัด ว่างหรือไม่มี)',
       'ไม่มีคะแนนรายข้อ จึงไม่ได้ระบุข้อคำถามที่ต้องพัฒนา',
       'ไม่มีคะแนนรายตัวชี้วัด',

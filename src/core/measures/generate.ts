@@ -202,7 +202,7 @@ export function generateMeasures(
       const named = [...new Set(answered.flatMap(({ rec }) => rec.items.filter((i) => items.includes(i))))];
       if (answered.length > 0)
         lines.push(
-          `- ตอบข้อเสนอแนะของผู้ตรวจประเมิน${named.length ? `ต่อข้อ ${named.join(', ')}` : 'ต่อแบบวัด'} (ข้อ 3.1 ของรายงาน)`,
+          `- ตอบข้อเสนอแนะของผู้ตรวจประเมิน${named.length ? `ต่อข้อ ${named.join(', ')}` : 'ต่อแบบวัด'} (ตาม 3.1 ของรายงาน)`,
         );
       const itemScores = ind.items.some((id) =>
         [...current.items.keys()].some((k) => k === id || k.startsWith(`${id}.`)),

@@ -108,6 +108,6 @@ function gainsTable(w: ReportWriter, ctx: ReportContext, recs: NumberedRecommend
         ],
       };
     }),
-    { widths: [12, 11, 13, 13, 33, 18], dense: true },
+    { widths: [17, 10, 12, 15, 30, 16], dense: true },
   );
 }

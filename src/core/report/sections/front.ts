@@ -50,7 +50,7 @@ export function nextLevelSentence(ctx: ReportContext): string {
     }
   }
   if (gaps.length === 0) return '';
-  return `ยังไม่ถึงระดับ “${higher.label}” เพราะ${thaiList(gaps)}`;
+  return `ยังไม่ถึงระดับ “${higher.label}” เพราะ ${thaiList(gaps)}`;
 }
 
 /** The executive summary on the first page: the level, what the next one needs, where the points are. */

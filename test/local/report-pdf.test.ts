@@ -1,0 +1,113 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { frameworkForYear } from '../../src/core/frameworks';
+import { findChromium } from '../../src/local/pdf';
+import { ROOT } from '../helpers/workbook';
+
+// The sample's report as the officer receives it: the CLI's PDF, read as text and looked at as pages.
+// CI installs Chromium, so there a missing browser fails loudly; elsewhere these tests are skipped.
+const CHROMIUM = findChromium();
+const describePdf = CHROMIUM || process.env.CI ? describe : describe.skip;
+if (!CHROMIUM) console.warn('report-pdf tests skipped: no Chromium (apt-get install chromium)');
+
+const OUT = join(ROOT, 'out', 'report-pages');
+const THAI = '๐๑๒๓๔๕๖๗๘๙';
+const thai = (n: number) => String(n).replace(/\d/g, (d) => THAI[Number(d)]);
+
+/** One page as grey pixels (0 black, 255 white), from pdftoppm's PGM. */
+function pageGrey(pdf: string, page: number, dpi: number): { width: number; rows: Buffer[] } {
+  const args = ['-r', String(dpi), '-gray', '-f', String(page), '-l', String(page), pdf];
+  const pgm = execFileSync('pdftoppm', args, { maxBuffer: 64 << 20 });
+  const header = pgm.subarray(0, 64).toString('latin1').split(/\s+/);
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const start = pgm.length - width * height;
+  return {
+    width,
+    rows: Array.from({ length: height }, (_, y) => pgm.subarray(start + y * width, start + (y + 1) * width)),
+  };
+}
+
+describePdf('the sample report as a PDF', () => {
+  let pages: string[] = [];
+  const pdf = join(OUT, 'report.pdf');
+
+  beforeAll(() => {
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(OUT, { recursive: true });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'ita-report.cjs'), 'build', 'samples/oie-2568.xlsx', '--out', OUT],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(0);
+    pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    // The page images, to look at (npx jest test/local/report-pdf.test.ts, then out/report-pages/).
+    execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(OUT, 'page')]);
+  }, 120_000);
+
+  const lines = (page: string) => page.split('\n').filter((l) => l.trim() !== '');
+
+  test('every page but the first shows its number in Thai digits at its foot', () => {
+    expect(pages.length).toBeGreaterThan(10);
+    expect(readdirSync(OUT).filter((f) => f.endsWith('.png'))).toHaveLength(pages.length);
+    expect(lines(pages[0]).at(-1)?.trim()).not.toMatch(/^[๐-๙]+$/);
+    pages.slice(1).forEach((page, i) => {
+      expect(lines(page).at(-1)?.trim()).toBe(thai(i + 2));
+    });
+  });
+
+  test('the last page holds the proposal and the approval with the names from the settings', () => {
+    const last = pages.at(-1) as string;
+    expect(last).toMatch(/ลงชื่อ \.+ ผู้เสนอ\s+ลงชื่อ \.+ ผู้อนุมัติ/);
+    expect(last).toMatch(/\(นางสาวสมใจ ตัวอย่าง\)\s+\(นายสมชาย ตัวอย่าง\)/);
+  });
+
+  test('every EIT item row of the per-indicator table has both part scores on the line of its code', () => {
+    const text = pages.join('\n');
+    const table = text.slice(text.indexOf('ตารางที่ ๔'), text.indexOf('ตารางที่ ๕'));
+    const eit = frameworkForYear(2568)
+      .framework.indicators.filter((i) => i.tool === 'EIT')
+      .flatMap((i) => i.items);
+    for (const id of eit) {
+      const line = table.split('\n').find((l) => l.trimStart().startsWith(`${id} `));
+      expect([id, line?.match(/[๐-๙]+(?:\.[๐-๙]+)?(?=\s|$)/g)?.length]).toEqual([id, 2]);
+    }
+  });
+
+  test('no page ends with an indicator group row', () => {
+    const names = frameworkForYear(2568).framework.indicators.map((i) => i.name);
+    const group = new RegExp(`^\\s*(ตัวชี้วัดที่ )?[๐-๙]+\\.? (${names.join('|')})`);
+    pages.forEach((page, i) => {
+      const body = lines(page).slice(0, -1); // the page number
+      expect([i + 1, group.test(body.at(-1) ?? '')]).toEqual([i + 1, false]);
+    });
+  });
+
+  test('no period cell of the measures table wraps to more than two lines', () => {
+    const text = pages.join('\n');
+    const table = text.slice(text.indexOf('ตารางที่ ๖'));
+    const starts = table.match(/๑ ตุลาคม ๒๕๖๘ –/g) ?? [];
+    const ends = table.match(/๓๐ กันยายน ๒๕๖๙/g) ?? [];
+    expect(starts.length).toBeGreaterThan(10);
+    expect(ends).toHaveLength(starts.length); // each date whole on its line: two lines a period
+  });
+
+  test('nothing of a next page’s first line shows at a page’s foot (no stray tone marks)', () => {
+    const dpi = 144;
+    const bottom = Math.round((841.89 - (2.5 * 72) / 2.54) * (dpi / 72)); // the text area's last pixel row
+    pages.forEach((_, i) => {
+      const { rows } = pageGrey(pdf, i + 1, dpi);
+      // Rows of ink just above the text area's edge: a thin band of a few marks, apart from the text above.
+      const ink = (y: number) => rows[y].reduce((n, v) => n + (v < 128 ? 1 : 0), 0);
+      let y = bottom - 1;
+      let marks = 0;
+      while (y > bottom - 14 && ink(y) > 0) marks += ink(y--);
+      const gapAbove = ink(y) === 0 && y > bottom - 14;
+      expect([i + 1, gapAbove && marks > 0 && marks < 150]).toEqual([i + 1, false]);
+    });
+  });
+});
