@@ -47,12 +47,26 @@ describe('the bundle in a bare vm context, on the sample workbook', () => {
     const headings = paragraphs(doc)
       .filter((p) => p.attrs.HEADING === 'HEADING1')
       .map((p) => blockText(p));
-    expect(headings[0]).toBe('๑. ความเป็นมา');
-    expect(headings).toHaveLength(4);
+    expect(headings.slice(0, 2)).toEqual(['บทสรุปสำหรับผู้บริหาร', '๑. ความเป็นมา']);
+    expect(headings).toHaveLength(5);
     for (const p of paragraphs(doc).filter((x) => blockText(x) !== '')) {
       expect(p.attrs.FONT_FAMILY).toBe('Sarabun');
     }
-    expect(tables(doc).every((t) => t.pinnedHeaderRows === 1 && t.preventOverflow)).toBe(true);
+    const [signatures, ...data] = tables(doc).reverse();
+    expect(data.every((t) => t.pinnedHeaderRows === 1 && t.preventOverflow)).toBe(true);
+    // Signatures: one borderless row, kept whole, nothing pinned.
+    expect(signatures).toMatchObject({
+      pinnedHeaderRows: 0,
+      preventOverflow: true,
+      attrs: { BORDER_WIDTH: 0 },
+    });
+    expect(blockText(signatures)).toContain('(นายสมชาย ตัวอย่าง)');
+    // Group rows (an indicator) span the table and keep with the row after them.
+    const measuresTable = data[0];
+    const group = measuresTable.rows[1];
+    expect(group.cells[0].attrs.COLUMN_SPAN).toBe(5);
+    expect(group.cells.slice(1).every((c) => c.attrs.MERGED === true)).toBe(true);
+    expect(group.cells[0].children.every((p) => p.type === 'PARAGRAPH' && p.keepWithNext)).toBe(true);
     const images = paragraphs(doc).flatMap((p) => p.inlines.filter((i) => i.kind === 'image'));
     expect(images).toHaveLength(3);
     expect(images.every((i) => i.image?.contentType === 'image/png')).toBe(true);
@@ -71,6 +85,21 @@ describe('the bundle in a bare vm context, on the sample workbook', () => {
     expect(second.reused).toBe(true);
     expect(runtime.documents.size).toBe(1);
     if (first.pdfId) expect(second.pdfId).toBe(first.pdfId);
+  });
+
+  test('a footer the user added to the Doc (the page number no API can insert) survives a rebuild', async () => {
+    const { runtime, bundle } = await sampleRuntime();
+    bundle.call('apiWriteMeasures');
+    const first = bundle.call<{ docId: string }>('apiBuildReport');
+    const g = runtime.globals as unknown as { DocumentApp: GoogleAppsScript.Document.DocumentApp };
+    const doc = g.DocumentApp.openById(first.docId);
+    doc.addFooter().appendParagraph('หน้า #');
+    doc.saveAndClose();
+    const second = bundle.call<{ docId: string }>('apiBuildReport');
+    expect(second.docId).toBe(first.docId);
+    expect(
+      blockText((runtime.documents.get(first.docId) as DocData).footer?.children.at(-1) as BlockNode),
+    ).toBe('หน้า #');
   });
 
   test('someone else holding the document lock gets a clear message, not a crash', async () => {

@@ -37,10 +37,17 @@ describe('measures generated for the sample', () => {
     expect(maintain).toEqual([2, 3, 6, 9, 10]);
   });
 
-  test('each assessor recommendation is answered by a measure that quotes it', () => {
+  test('each assessor recommendation is answered by a measure that refers to it (its text is printed once, in 3.1)', () => {
     for (const rec of analysis.workbook.recommendations) {
-      const answering = measures.filter((m) => m.analysis.includes(rec.text.slice(0, 40)));
-      expect(answering.length).toBeGreaterThan(0);
+      const answering = measures.filter((m) =>
+        rec.items.length === 0
+          ? m.analysis.includes('ตอบข้อเสนอแนะของผู้ตรวจประเมินต่อแบบวัด')
+          : rec.items.some((id) =>
+              new RegExp(`ตอบข้อเสนอแนะของผู้ตรวจประเมินต่อข้อ [^\n]*\\b${id}\\b`).test(m.analysis),
+            ),
+      );
+      expect([rec.where, answering.length > 0]).toEqual([rec.where, true]);
+      expect(measures.some((m) => m.analysis.includes(rec.text.slice(0, 40)))).toBe(false);
     }
   });
 
@@ -94,7 +101,7 @@ describe('the มาตรการ tab in the local runtime', () => {
     expect(values[row][2]).toBe('=IMPORTXML("http://x","//a") มาตรการคู่มือ');
     expect(sheet?.getRange(row + 1, 3).getFormula()).toBe('');
     expect(values.find((r) => r[0] === '2568-3-authority-fairness')?.[3]).toContain(
-      'ผู้ตรวจประเมินเสนอแนะ: =SUM(',
+      'ตอบข้อเสนอแนะของผู้ตรวจประเมินต่อข้อ i7',
     );
     expect(
       sheet

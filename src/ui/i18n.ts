@@ -48,6 +48,14 @@ const STRINGS = {
   openDoc: { th: 'เปิดรายงาน (Google Doc)', en: 'Open the report (Google Doc)' },
   openPdf: { th: 'เปิด PDF', en: 'Open the PDF' },
   noPdf: { th: 'ยังไม่ได้ PDF: {why}', en: 'No PDF yet: {why}' },
+  draftReport: {
+    th: 'รายงานนี้เป็นฉบับร่าง: ยังไม่มีคะแนนรายตัวชี้วัดและรายข้อ กรอกแท็บ ตัวชี้วัด และ รายข้อ แล้วสร้างใหม่',
+    en: 'This report is a draft: there are no indicator or item scores yet. Fill in the Indicators and Items tabs, then build again.',
+  },
+  pageNumbers: {
+    th: 'เลขหน้า: ใส่ครั้งเดียวใน Google เอกสาร (แทรก > เลขหน้า) เลขหน้าจะคงอยู่ทุกครั้งที่สร้างรายงานใหม่',
+    en: 'Page numbers: add them once in Google Docs (Insert > Page numbers); they stay through every rebuild.',
+  },
   progressTitle: { th: 'ความคืบหน้ามาตรการ', en: 'Progress of the measures' },
   progressLine: {
     th: 'มาตรการ {total} รายการ เสร็จสิ้น {done} กำลังดำเนินการ {doing} (เสร็จ/ทั้งหมด ตามหน่วยงาน)',

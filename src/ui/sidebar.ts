@@ -13,7 +13,7 @@ interface State {
   error: ShownError | null;
   analysis: AnalysisJson | null;
   steps: { key: Key; state: 'running' | 'done' | 'failed'; note?: string }[];
-  links: { docUrl: string; pdfUrl: string | null; pdfError: string | null } | null;
+  links: { docUrl: string; pdfUrl: string | null; pdfError: string | null; draft: boolean } | null;
   plan: SharingPlan | null;
   progress: ProgressSummary | null;
   notify: boolean;
@@ -117,7 +117,12 @@ const buildAll = () =>
       kept: measures.summary.keptEdits,
     });
     const report = await step('stepReport', () => call('apiBuildReport'));
-    state.links = { docUrl: report.docUrl, pdfUrl: report.pdfUrl, pdfError: report.pdfError };
+    state.links = {
+      docUrl: report.docUrl,
+      pdfUrl: report.pdfUrl,
+      pdfError: report.pdfError,
+      draft: report.draft,
+    };
     state.progress = await call('apiProgress');
   });
 
@@ -548,6 +553,8 @@ function render(): void {
                   t('openPdf'),
                 )
               : h('span', { class: 'muted' }, t('noPdf', { why: state.links.pdfError ?? '' })),
+            state.links.draft ? h('p', { class: 'warning', id: 'draft-note' }, t('draftReport')) : null,
+            h('p', { class: 'muted' }, t('pageNumbers')),
           )
         : null,
     ),

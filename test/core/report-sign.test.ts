@@ -5,6 +5,7 @@ import { MEASURE_COLUMNS, readMeasureRows } from '../../src/core/measures/tab';
 import { type Block, buildReport } from '../../src/core/report/model';
 import { formatScore } from '../../src/core/thai';
 import type { SheetData } from '../../src/core/workbook/reader';
+import { templateTabs } from '../../src/core/workbook/template';
 import { editedSample, sampleSheets, settingsTab } from '../helpers/workbook';
 
 const TODAY = new Date(2026, 10, 26);
@@ -228,4 +229,11 @@ describe('writing a person would sign', () => {
     const noRecs = reportOf(editedSample('ข้อเสนอแนะ', (rows) => rows.splice(1)));
     for (const m of noRecs.generated) expect(m.steps).not.toContain('ตามข้อเสนอแนะของผู้ตรวจประเมิน');
   });
+});
+
+test('the settings template offers the sign-off rows, empty, for the agency to fill', () => {
+  const settings = templateTabs(new Date(2025, 10, 1)).find((t) => t.name === 'ตั้งค่า');
+  const rows = new Map(settings?.values.map((r) => [r[0], r[1]]));
+  for (const key of ['ผู้เสนอ', 'ตำแหน่งผู้เสนอ', 'ผู้อนุมัติ', 'ตำแหน่งผู้อนุมัติ', 'วันที่รายงาน'])
+    expect([key, rows.get(key)]).toEqual([key, '']);
 });

@@ -1,3 +1,5 @@
+import { docToHtml } from '../../src/local/doc-html';
+import type { DocData } from '../../src/local/runtime/document';
 import { createRuntime } from '../../src/local/runtime/index';
 
 function services() {
@@ -139,5 +141,50 @@ describe('the Drive advanced service', () => {
     ]);
     expect(runtime.driveLog.permissionCalls[0].optionalArgs).toEqual({ sendNotificationEmail: false });
     expect(() => Drive.Files?.get('someone-elses-file')).toThrow('File not found');
+  });
+});
+
+describe('the Docs advanced service', () => {
+  function docWithTable() {
+    const { runtime, DocumentApp } = services();
+    const doc = DocumentApp.create('x');
+    doc.getBody().appendTable([
+      ['a', 'b', 'c'],
+      ['group', '', ''],
+      ['1', '2', '3'],
+    ]);
+    doc.saveAndClose();
+    const docs = (runtime.globals as unknown as { Docs: GoogleAppsScript.Docs }).Docs;
+    const table = docs.Documents.get(doc.getId()).body?.content?.find((e) => e.table);
+    return { runtime, docs, id: doc.getId(), start: table?.startIndex as number };
+  }
+  const merge = (start: number, rowIndex: number, columnSpan: number) => ({
+    mergeTableCells: {
+      tableRange: {
+        tableCellLocation: { tableStartLocation: { index: start }, rowIndex, columnIndex: 0 },
+        rowSpan: 1,
+        columnSpan,
+      },
+    },
+  });
+
+  test("mergeTableCells: \"The text in the 'merged' cells will be concatenated and stored in the 'head' cell\"", () => {
+    const { runtime, docs, id, start } = docWithTable();
+    docs.Documents.batchUpdate({ requests: [merge(start, 1, 3)] } as never, id);
+    const row = runtime.documents.get(id)?.body.children.find((n) => n.type === 'TABLE');
+    const cells = row?.type === 'TABLE' ? row.rows[1].cells : [];
+    expect(cells[0].attrs.COLUMN_SPAN).toBe(3);
+    expect(cells.slice(1).map((c) => c.attrs.MERGED)).toEqual([true, true]);
+    expect(docToHtml(runtime.documents.get(id) as DocData)).toMatch(
+      /<tr><td colspan="3"[^>]*><p>group<\/p><\/td><\/tr>/,
+    );
+  });
+
+  test('mergeTableCells outside the table is refused', () => {
+    const { runtime, docs, id, start } = docWithTable();
+    expect(() => docs.Documents.batchUpdate({ requests: [merge(start, 1, 4)] } as never, id)).toThrow(
+      'The table range is invalid',
+    );
+    expect(docToHtml(runtime.documents.get(id) as DocData)).not.toContain('colspan');
   });
 });
