@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { analyze } from '../src/core/analysis/analyze';
 import { generateMeasures } from '../src/core/measures/generate';
-import { MEASURE_COLUMNS, readMeasureRows } from '../src/core/measures/tab';
+import { fingerprint, MEASURE_COLUMNS, planMeasures, readMeasureRows } from '../src/core/measures/tab';
 import { runBuild } from '../src/local/build';
 import { loadBundle } from '../src/local/bundle';
 import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
@@ -235,7 +235,7 @@ describe('regenerating a tab people have reshaped', () => {
     expect(after.slice(1).map((r) => r[1])).toEqual(before.slice(1).map((_, i) => `แนบ ${i + 1}`));
     expect(after[1][3]).toBe('มาตรการที่กองเขียนเอง');
     expect(after).toHaveLength(before.length);
-    expect(runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastColumn()).toBe(13);
+    expect(runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastColumn()).toBe(17);
   });
 
   test('a formula a person typed survives, and blank rows keep every row where it was', () => {
@@ -267,5 +267,82 @@ describe('regenerating a tab people have reshaped', () => {
       ['แผนงาน', 'งบประมาณ'],
       ['โครงการเดิม', 100000],
     ]);
+  });
+});
+
+test('a stakeholder comment that points at a problem gets a measure under the indicator it names; praise gets none', () => {
+  const measures = generateMeasures(analyze(sampleSheets())).filter((m) => m.id.includes('-comment-'));
+  expect(measures.map((m) => [m.indicator, m.title])).toEqual([
+    [3, 'มาตรการตอบความคิดเห็นของผู้มีส่วนได้ส่วนเสียภายใน ด้านการใช้อำนาจและการบริหารงานบุคคล'],
+    [2, 'มาตรการตอบความคิดเห็นของผู้มีส่วนได้ส่วนเสียภายใน ด้านการใช้งบประมาณและทรัพย์สินของราชการ'],
+    [6, 'มาตรการตอบความคิดเห็นของผู้มีส่วนได้ส่วนเสียภายใน ด้านคุณภาพการดำเนินงานและการสื่อสาร'],
+  ]);
+  expect(measures[0].analysis).toContain('ต้องการให้เพิ่มความชัดเจนในหลักเกณฑ์');
+});
+
+describe('quarterly milestones', () => {
+  const analysis = analyze(sampleSheets());
+  const generated = generateMeasures(analysis);
+  const fingerprints = (cells: unknown[]) => cells.map((c) => fingerprint(c));
+
+  test('every measure has a milestone a quarter, the last one checking the result', () => {
+    for (const m of generated) {
+      expect(m.milestones).toHaveLength(4);
+      expect(m.milestones.every((x) => x !== '')).toBe(true);
+    }
+    const first = generated.find((m) => m.kind === 'improve');
+    expect(first?.milestones[0]).toBe(first?.steps.split('\n')[0]);
+  });
+
+  test('a tab of the earlier layout gains the quarter columns, filled, and keeps what people typed', () => {
+    const m = generated[0];
+    const old = [
+      MEASURE_COLUMNS.slice(0, 12),
+      [
+        m.id,
+        m.indicator,
+        m.title,
+        m.analysis,
+        m.steps,
+        m.period,
+        m.responsible,
+        'กำลังดำเนินการ',
+        40,
+        'link',
+        'note',
+        'ita-report',
+      ],
+    ];
+    const stored = {
+      [m.id]: fingerprints([m.indicator, m.title, m.analysis, m.steps, m.period, m.responsible]),
+    };
+    const plan = planMeasures(old, [], stored, [m]);
+    expect(plan.header).toEqual([...MEASURE_COLUMNS]);
+    const quarters = plan.blocks.find((b) => b.column === 11)?.values[0];
+    expect(quarters).toEqual(['ita-report', ...m.milestones]);
+    expect(plan.blocks.some((b) => b.column <= 10 && b.column + b.values[0].length > 7)).toBe(false); // status…notes untouched
+  });
+
+  test('a milestone a division rewrote is kept on the next run', () => {
+    const m = generated[0];
+    const cells = [m.indicator, m.title, m.analysis, m.steps, m.period, m.responsible, ...m.milestones];
+    const row = [
+      m.id,
+      ...cells.slice(0, 6),
+      'ยังไม่เริ่ม',
+      0,
+      '',
+      '',
+      'ita-report',
+      m.milestones[0],
+      'จัดประชุมภายใน ม.ค.',
+      ...m.milestones.slice(2),
+    ];
+    const plan = planMeasures([[...MEASURE_COLUMNS], row], [], { [m.id]: fingerprints(cells) }, [m]);
+    const q2 = plan.blocks
+      .flatMap((b) => b.values[0].map((v, i) => [b.column + i, v]))
+      .find(([c]) => c === 13);
+    expect(q2?.[1]).toBe('จัดประชุมภายใน ม.ค.');
+    expect(plan.summary.keptEdits).toBe(1);
   });
 });

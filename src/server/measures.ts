@@ -12,7 +12,7 @@ import { UserError } from './errors';
 
 const FINGERPRINT_PREFIX = 'ita.m.';
 /** Column widths in pixels, in the order of MEASURE_COLUMNS. */
-const WIDTHS = [150, 70, 260, 380, 320, 150, 120, 120, 90, 200, 200, 170];
+const WIDTHS = [150, 70, 260, 380, 320, 150, 120, 120, 90, 200, 200, 170, 220, 220, 220, 220];
 
 export interface MeasuresResult {
   sheetName: string;

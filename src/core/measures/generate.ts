@@ -14,6 +14,7 @@ import type { Division, Recommendation, SheetData } from '../workbook/reader';
 import { parseItemId } from '../workbook/reader';
 import { COLUMNS, matchesAlias, TABS } from '../workbook/schema';
 import { BUILT_IN_MEASURES, MAINTAIN_MEASURES, type MeasureTemplate, maintainMeasure } from './library';
+import { fingerprint } from './tab';
 
 export interface GeneratedMeasure {
   /** Stable across regenerations: `<assessed year>-<indicator>-<library id>`. */
@@ -27,6 +28,22 @@ export interface GeneratedMeasure {
   /** Division codes that own the row (their e-mails may edit it). */
   owners: string[];
   kind: 'improve' | 'maintain';
+  /** A milestone for each quarter of the fiscal year, from the steps. */
+  milestones: string[];
+}
+
+/**
+ * A milestone a quarter from the numbered steps: one step a quarter for the first two, the rest in the third,
+ * and the fourth for checking the result, so that no measure is "the whole fiscal year" alone.
+ */
+export function quarterMilestones(steps: readonly string[], t: (text: string) => string): string[] {
+  const carryOn = 'ดำเนินการต่อเนื่องตามขั้นตอนก่อนหน้า';
+  return [
+    steps[0] ?? carryOn,
+    steps[1] ?? carryOn,
+    steps.slice(2).join('\n') || carryOn,
+    'ติดตามและประเมินผลการดำเนินการ สรุปรายงานผู้บริหาร',
+  ].map(t);
 }
 
 /** Measures users keep in the `คลังมาตรการ` tab; they come before the built-in ones. */
@@ -220,12 +237,66 @@ export function generateMeasures(
         title: template.title,
         analysis: t(lines.join('\n')),
         steps: t(template.steps.map((s, i) => `${ind.number}.${i + 1} ${s}`).join('\n')),
+        milestones: quarterMilestones(
+          template.steps.map((s, i) => `${ind.number}.${i + 1} ${s}`),
+          t,
+        ),
         period,
         responsible: responsibleText(owners),
         owners,
         kind: items.length > 0 ? 'improve' : 'maintain',
       });
     }
+  }
+  out.push(...commentMeasures(analysis, t, period));
+  return out;
+}
+
+/** Words by which a stakeholder comment asks for something to change, rather than praising. */
+const ASKS = /ควร|ต้องการให้|ยังไม่|ขาด|ไม่ชัดเจน|ล่าช้า|ไม่สะดวก|ไม่เพียงพอ|เพิ่มความ/;
+
+/**
+ * A measure for each stakeholder comment (`ความคิดเห็น`) that points at a problem, under the indicator its
+ * topic names (the comment's own tool first), as the sample's author did by hand.
+ */
+function commentMeasures(
+  analysis: Analysis,
+  t: (text: string) => string,
+  period: string,
+): GeneratedMeasure[] {
+  const current = analysis.current as YearAnalysis;
+  const indicators = current.framework.indicators;
+  const out: GeneratedMeasure[] = [];
+  for (const c of analysis.workbook.comments) {
+    if ((c.year !== null && c.year !== current.year) || !ASKS.test(c.text)) continue;
+    const named = (list: typeof indicators) => list.find((i) => `${c.topic} ${c.text}`.includes(i.name));
+    const ind =
+      named(indicators.filter((i) => i.tool === c.tool)) ??
+      named(indicators) ??
+      indicators.find((i) => i.tool === c.tool);
+    if (!ind) continue;
+    const who = c.tool === 'IIT' ? 'ภายใน' : 'ภายนอก';
+    const ask = c.text.split(/\s+(?=ทั้งนี้|โดย|และเจ้าหน้าที่|ควร)/).find((part) => ASKS.test(part)) ?? c.text;
+    const topic = c.topic.replace(/^ด้าน/, '');
+    const steps = [
+      `ประชุมหน่วยงานที่เกี่ยวข้องเพื่อวิเคราะห์ประเด็นที่ผู้มีส่วนได้ส่วนเสีย${who}สะท้อน และกำหนดสิ่งที่จะปรับปรุง`,
+      'ดำเนินการปรับปรุงและแจ้งผลให้ผู้มีส่วนได้ส่วนเสียทราบ',
+      'ติดตามความคิดเห็นในการสำรวจครั้งถัดไปและรายงานผู้บริหาร',
+    ].map((step, i) => `${ind.number}.${i + 1} ${step}`);
+    out.push({
+      id: `${current.year}-${ind.number}-comment-${fingerprint(`${c.tool}${c.topic}${c.text}`)}`,
+      indicator: ind.number,
+      title: `มาตรการตอบความคิดเห็นของผู้มีส่วนได้ส่วนเสีย${who}${topic ? ` ด้าน${topic}` : ''}`,
+      analysis: t(
+        `ความคิดเห็นของผู้มีส่วนได้ส่วนเสีย${who} (${c.tool}${c.topic ? ` ${c.topic}` : ''}): ${ask.trim()}`,
+      ),
+      steps: t(steps.join('\n')),
+      milestones: quarterMilestones(steps, t),
+      period,
+      responsible: responsibleText(analysis.workbook.divisions.map((d) => d.code)),
+      owners: analysis.workbook.divisions.map((d) => d.code),
+      kind: 'improve',
+    });
   }
   return out;
 }

@@ -1,7 +1,10 @@
 import { cellText, toArabicDigits } from '../thai';
 import type { GeneratedMeasure } from './generate';
 
-/** The `มาตรการ` tab (docs/report.md): columns in order; the add-on writes the first seven and `ที่มา`. */
+/**
+ * The `มาตรการ` tab (docs/report.md): columns in order; the add-on writes the first seven, `ที่มา` and the
+ * four quarterly milestones (added after `ที่มา`, so that a tab of an earlier version keeps its layout).
+ */
 export const MEASURE_COLUMNS = [
   'รหัส',
   'ตัวชี้วัดที่',
@@ -15,12 +18,19 @@ export const MEASURE_COLUMNS = [
   'หลักฐาน',
   'หมายเหตุ',
   'ที่มา',
+  'ไตรมาสที่ 1 (ต.ค.–ธ.ค.)',
+  'ไตรมาสที่ 2 (ม.ค.–มี.ค.)',
+  'ไตรมาสที่ 3 (เม.ย.–มิ.ย.)',
+  'ไตรมาสที่ 4 (ก.ค.–ก.ย.)',
 ] as const;
+
+/** The quarterly milestone columns, first quarter of the fiscal year (October) first. */
+export const QUARTER_COLUMNS = MEASURE_COLUMNS.slice(12, 16);
 
 export const MEASURES_TAB = 'มาตรการ';
 export const STATUSES = ['ยังไม่เริ่ม', 'กำลังดำเนินการ', 'เสร็จสิ้น'] as const;
 /** Columns the add-on regenerates unless a person edited the cell since it last wrote it. */
-export const GENERATED_COLUMNS = [1, 2, 3, 4, 5, 6] as const;
+export const GENERATED_COLUMNS = [1, 2, 3, 4, 5, 6, 12, 13, 14, 15] as const;
 export const ORIGIN_COLUMN = 11;
 export const ORIGIN = { generated: 'ita-report', retired: 'ita-report: ไม่อยู่ในข้อเสนอล่าสุด (คงไว้)' } as const;
 
@@ -41,7 +51,7 @@ export function asText(value: string | number): string | number {
 }
 
 function generatedCells(m: GeneratedMeasure): (string | number)[] {
-  return [m.indicator, m.title, m.analysis, m.steps, m.period, m.responsible];
+  return [m.indicator, m.title, m.analysis, m.steps, m.period, m.responsible, ...m.milestones];
 }
 
 export interface MeasuresPlan {
@@ -191,6 +201,8 @@ export interface MeasureRow {
   evidence: string;
   notes: string;
   retired: boolean;
+  /** What is to be done by the end of each quarter ('' where the tab has no such column or cell). */
+  milestones: string[];
 }
 
 /** The tab's rows as the divisions left them, for the report and the progress summary. */
@@ -218,6 +230,7 @@ export function readMeasureRows(values: readonly unknown[][]): MeasureRow[] {
         evidence: cellText(at(row, 'หลักฐาน')),
         notes: cellText(at(row, 'หมายเหตุ')),
         retired: cellText(at(row, 'ที่มา')) === ORIGIN.retired,
+        milestones: QUARTER_COLUMNS.map((name) => String(at(row, name) ?? '').trim()),
       };
     });
 }

@@ -1,4 +1,4 @@
-import { progressSummary, STATUSES } from '../../measures/tab';
+import { type MeasureRow, progressSummary, STATUSES } from '../../measures/tab';
 import { fiscalYearPeriod } from '../../thai';
 import type { ReportContext } from '../context';
 import type { ReportWriter, TableRowModel } from '../writer';
@@ -8,6 +8,17 @@ export function periodCell(period: string): string {
   return period
     .split(/\s+(?:ถึง|–|-)\s+/)
     .map((part, i, all) => `${part.trim().replace(/\s+/g, '\u00a0')}${i < all.length - 1 ? ' –' : ''}`)
+    .join('\n');
+}
+
+const QUARTERS = ['ต.ค.–ธ.ค.', 'ม.ค.–มี.ค.', 'เม.ย.–มิ.ย.', 'ก.ค.–ก.ย.'];
+
+/** The steps as the quarters' milestones where the tab has them (they come from the steps), else the steps. */
+function stepsCell(m: MeasureRow): string {
+  if (m.milestones.every((x) => x === '')) return m.steps;
+  return m.milestones
+    .map((x, i) => (x ? `ไตรมาส ${i + 1} (${QUARTERS[i]}): ${x}` : ''))
+    .filter(Boolean)
     .join('\n');
 }
 
@@ -23,7 +34,7 @@ export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
     return;
   }
   const row = (m: (typeof live)[number]): TableRowModel => ({
-    cells: [`${m.title}\n(รหัส ${m.id})`, m.analysis, m.steps, periodCell(m.period), m.responsible],
+    cells: [`${m.title}\n(รหัส ${m.id})`, m.analysis, stepsCell(m), periodCell(m.period), m.responsible],
   });
   const rows: TableRowModel[] = [];
   for (const x of ctx.inds) {
