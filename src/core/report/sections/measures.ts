@@ -17,7 +17,7 @@ const QUARTERS = ['ต.ค.–ธ.ค.', 'ม.ค.–มี.ค.', 'เม.ย.�
 function stepsCell(m: MeasureRow): string {
   if (m.milestones.every((x) => x === '')) return m.steps;
   return m.milestones
-    .map((x, i) => (x ? `ไตรมาส ${i + 1} (${QUARTERS[i]}): ${x}` : ''))
+    .map((x, i) => (x ? `ไตรมาส ${i + 1}: ${x}` : ''))
     .filter(Boolean)
     .join('\n');
 }
@@ -48,6 +48,10 @@ export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
     rows.push({ cells: ['มาตรการอื่น ๆ', '', '', '', ''], group: true, bold: true });
     rows.push(...others.map(row));
   }
+  if (live.some((m) => m.milestones.some(Boolean)))
+    w.paragraph(
+      `ขั้นตอนของแต่ละมาตรการแสดงเป็นเป้าหมายรายไตรมาสของปีงบประมาณ พ.ศ. ${ctx.reportYear}: ${QUARTERS.map((q, i) => `ไตรมาส ${i + 1} (${q})`).join(' ')}`,
+    );
   w.table(
     `มาตรการ โครงการ และกิจกรรม ปีงบประมาณ พ.ศ. ${ctx.reportYear}`,
     [
@@ -58,7 +62,7 @@ export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
       'ผู้รับผิดชอบ (5)',
     ],
     rows,
-    { widths: [18, 28, 22, 20, 12], dense: true },
+    { widths: [17, 25, 28, 20, 10], dense: true },
   );
 }
 
