@@ -73,7 +73,12 @@ export function recommendationsOf(ctx: ReportContext) {
   return ctx.analysis.workbook.recommendations.filter((r) => r.year === null || r.year === ctx.year);
 }
 
-export function reportContext({ analysis, measures, today, unconfirmed = false }: ReportInput): ReportContext {
+export function reportContext({
+  analysis,
+  measures,
+  today,
+  unconfirmed = false,
+}: ReportInput): ReportContext {
   const cur = analysis.current;
   if (!cur) throw new Error('The report needs the analysis of the assessed year.');
   const prev = analysis.previous;
