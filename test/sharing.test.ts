@@ -165,7 +165,7 @@ describe('sharing with the divisions', () => {
     const result = bundle.call<SharingResult>('apiApplySharing', { ...ALL, shareSpreadsheet: false });
     expect(result.editorsAdded).toEqual([]);
     expect(result.withoutAccess).toEqual(DIVISION_EMAILS.filter((e) => e !== 'sl.head@oie.example'));
-    expect(result.protectedRanges).toBe(9);
+    expect(result.protectedRanges).toBe(12);
   });
 });
 

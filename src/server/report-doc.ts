@@ -233,7 +233,9 @@ class DocWriter {
     block.rows.forEach((row, i) => {
       if (!row.bold && !row.group) return;
       const r = table.getRow(i + 1);
-      for (let c = 0; c < r.getNumCells(); c++) {
+      // A group row's other cells are merged into its first (arrangeTables): only that one is styled.
+      const cells = row.group ? 1 : r.getNumCells();
+      for (let c = 0; c < cells; c++) {
         if (row.group) r.getCell(c).setBackgroundColor('#f1f3f4');
         r.getCell(c).editAsText().setBold(true);
       }

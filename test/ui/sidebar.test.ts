@@ -57,7 +57,7 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         const doc = await sidebar.locator('#doc-link').getAttribute('href');
         expect(doc).toMatch(/^\/files\/doc-/);
         expect(await sidebar.locator('#steps li.done').count()).toBe(3);
-        await expectText(sidebar.locator('#progress'), 'มาตรการ 14 รายการ');
+        await expectText(sidebar.locator('#progress'), 'มาตรการ 17 รายการ');
         expect(server.runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastRow()).toBeGreaterThan(10);
         const html = await page.request.get(`${server.url}${doc}`);
         expect(await html.text()).toContain('การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร');
