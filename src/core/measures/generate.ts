@@ -1,7 +1,7 @@
 import type { Analysis, YearAnalysis } from '../analysis/analyze';
 import { delta } from '../analysis/json';
 import { Exact, published } from '../decimal';
-import { indicatorOfItem } from '../frameworks';
+import { type IndicatorDef, indicatorOfItem } from '../frameworks';
 import {
   cellText,
   changeWord,
@@ -138,109 +138,31 @@ export function generateMeasures(
   const current = analysis.current;
   if (!current) return [];
   const t = (text: string) => (thaiDigits ? thaiDigitsInText(text) : text);
-  const n = (v: number | null) => formatScore(v, thaiDigits);
-  const wb = analysis.workbook;
-  const library = [...userLibrary, ...BUILT_IN_MEASURES, ...MAINTAIN_MEASURES];
-  const previous = analysis.previous;
+  const ctx: IndicatorContext = {
+    analysis,
+    current,
+    n: (v: number | null) => formatScore(v, thaiDigits),
+    topic: (id: string) => analysis.workbook.itemTopics.get(id) ?? current.framework.itemTopics[id] ?? '',
+    library: [...userLibrary, ...BUILT_IN_MEASURES, ...MAINTAIN_MEASURES],
+  };
   const period = fiscalYearPeriod(current.year + 1, thaiDigits);
-  const topic = (id: string) => wb.itemTopics.get(id) ?? current.framework.itemTopics[id] ?? '';
+  const wb = analysis.workbook;
   const out: GeneratedMeasure[] = [];
   for (const ind of current.framework.indicators) {
-    const score = current.indicators.get(ind.number)?.value ?? null;
-    const change = delta(score, previous?.indicators.get(ind.number)?.value);
-    const weak = analysis.weakest.filter((w) => w.indicator === ind.number);
     const recs = recommendationsFor(wb.recommendations, current, ind.number);
-    const needItems = [...new Set([...weak.map((w) => w.item), ...recs.flatMap((r) => r.items)])].sort(
-      (a, b) => ind.items.indexOf(a) - ind.items.indexOf(b),
-    );
-    let head =
-      score === null
-        ? `ตัวชี้วัดที่ ${ind.number} ${ind.name} ยังไม่มีคะแนน จึงยังไม่ได้วิเคราะห์`
-        : `จากการวิเคราะห์ผลการประเมิน ITA ตัวชี้วัดที่ ${ind.number} ${ind.name} ได้ ${n(published(score))} คะแนน`;
-    if (change !== null && previous) {
-      head +=
-        change === 0
-          ? ` เท่าเดิมจากปี ${previous.year}`
-          : ` ${changeWord(change)} ${n(Math.abs(change))} คะแนนจากปี ${previous.year}`;
-    }
-    const templates: { template: MeasureTemplate; items: string[] }[] = [];
-    for (const item of needItems) {
-      const template =
-        library.find((m) => m.indicator === ind.number && m.items.includes(item)) ??
-        ({
-          id: `item-${item}`,
-          indicator: ind.number,
-          items: [item],
-          title: `มาตรการยกระดับผลการประเมินข้อ ${item}${topic(item) ? ` (${topic(item)})` : ''}`,
-          steps: [
-            `วิเคราะห์สาเหตุที่ข้อ ${item} ได้คะแนนต่ำกว่าข้ออื่น`,
-            // Only a recommendation that was given is followed.
-            recs.some((r) => r.items.includes(item))
-              ? 'ดำเนินการตามข้อเสนอแนะของผู้ตรวจประเมิน'
-              : `กำหนดแนวทางแก้ไขข้อ ${item} จากสาเหตุที่พบ และมอบหมายผู้รับผิดชอบ`,
-            'ติดตามและรายงานผลต่อผู้บริหารเป็นรายไตรมาส',
-          ],
-          owners: [],
-          kind: 'improve',
-        } satisfies MeasureTemplate);
-      const existing = templates.find((x) => x.template.id === template.id);
-      if (existing) existing.items.push(item);
-      else templates.push({ template, items: [item] });
-    }
-    if (templates.length === 0) {
-      const maintain =
-        library.find((m) => m.indicator === ind.number && m.items.length === 0) ??
-        maintainMeasure(ind.number, ind.name);
-      templates.push({ template: maintain, items: [] });
-    }
-    for (const { template, items } of templates) {
-      const lines = [head];
-      for (const item of items) {
-        const scores = weak.filter((w) => w.item === item);
-        const label = `- ข้อ ${item}${topic(item) ? ` ${topic(item)}` : ''}`;
-        const given = [...current.items.entries()]
-          .filter(([k]) => k === item || k.startsWith(`${item}.`))
-          .sort(([a], [b]) => a.localeCompare(b));
-        const figures = given.map(
-          ([k, f]) => `${n(published(f.value))}${k.includes('.') ? ` (ส่วนที่ ${k.split('.')[1]})` : ''}`,
-        );
-        const below =
-          scores.length === 0
-            ? ''
-            : scores.some((w) => w.score.compare(Exact.ZERO) === 0)
-              ? ' เป็นข้อบกพร่อง (ได้ 0 คะแนน)'
-              : ' ต่ำกว่าค่าเฉลี่ยของแบบวัด';
-        lines.push(`${label}${figures.length > 0 ? ` ได้ ${figures.join(' และ ')} คะแนน` : ''}${below}`);
-      }
-      // The recommendation itself is printed once, in part 3.1 of the report: here it is referred to.
-      const answered = recs.filter((r) =>
-        items.length === 0 ? r.items.length === 0 : r.items.some((i) => items.includes(i)),
-      );
-      const named = [...new Set(answered.flatMap(({ rec }) => rec.items.filter((i) => items.includes(i))))];
-      if (answered.length > 0)
-        lines.push(
-          `- ตอบข้อเสนอแนะของผู้ตรวจประเมิน${named.length ? `ต่อข้อ ${named.join(', ')}` : 'ต่อแบบวัด'} (ตาม 3.1 ของรายงาน)`,
-        );
-      const itemScores = ind.items.some((id) =>
-        [...current.items.keys()].some((k) => k === id || k.startsWith(`${id}.`)),
-      );
-      if ((template.kind === 'maintain' || items.length === 0) && itemScores)
-        lines.push('- ไม่พบข้อบกพร่องที่ต้องแก้ไข ต้องรักษาระดับ');
-      else if (items.length === 0 && score !== null) lines.push('- ไม่มีคะแนนรายข้อ จึงยังระบุข้อบกพร่องไม่ได้');
+    for (const { template, items } of templatesFor(ctx, ind, recs)) {
       const owners =
         template.owners.length > 0 && template.owners.every((o) => wb.divisions.some((d) => d.code === o))
           ? template.owners
           : ownersOf(template, wb.divisions);
+      const steps = template.steps.map((s, i) => `${ind.number}.${i + 1} ${s}`);
       out.push({
         id: `${current.year}-${ind.number}-${template.id}`,
         indicator: ind.number,
         title: template.title,
-        analysis: t(lines.join('\n')),
-        steps: t(template.steps.map((s, i) => `${ind.number}.${i + 1} ${s}`).join('\n')),
-        milestones: quarterMilestones(
-          template.steps.map((s, i) => `${ind.number}.${i + 1} ${s}`),
-          t,
-        ),
+        analysis: t(analysisLines(ctx, ind, recs, template, items).join('\n')),
+        steps: t(steps.join('\n')),
+        milestones: quarterMilestones(steps, t),
         period,
         responsible: responsibleText(owners),
         owners,
@@ -250,6 +172,120 @@ export function generateMeasures(
   }
   out.push(...commentMeasures(analysis, t, period));
   return out;
+}
+
+interface IndicatorContext {
+  analysis: Analysis;
+  current: YearAnalysis;
+  n: (v: number | null) => string;
+  topic: (id: string) => string;
+  library: readonly MeasureTemplate[];
+}
+
+type Answered = ReturnType<typeof recommendationsFor>;
+
+/** The measures an indicator needs: one a library entry answering its weak or recommended items, else maintain. */
+function templatesFor(
+  ctx: IndicatorContext,
+  ind: IndicatorDef,
+  recs: Answered,
+): { template: MeasureTemplate; items: string[] }[] {
+  const weak = ctx.analysis.weakest.filter((w) => w.indicator === ind.number);
+  const needItems = [...new Set([...weak.map((w) => w.item), ...recs.flatMap((r) => r.items)])].sort(
+    (a, b) => ind.items.indexOf(a) - ind.items.indexOf(b),
+  );
+  const templates: { template: MeasureTemplate; items: string[] }[] = [];
+  for (const item of needItems) {
+    const template =
+      ctx.library.find((m) => m.indicator === ind.number && m.items.includes(item)) ??
+      ({
+        id: `item-${item}`,
+        indicator: ind.number,
+        items: [item],
+        title: `มาตรการยกระดับผลการประเมินข้อ ${item}${ctx.topic(item) ? ` (${ctx.topic(item)})` : ''}`,
+        steps: [
+          `วิเคราะห์สาเหตุที่ข้อ ${item} ได้คะแนนต่ำกว่าข้ออื่น`,
+          // Only a recommendation that was given is followed.
+          recs.some((r) => r.items.includes(item))
+            ? 'ดำเนินการตามข้อเสนอแนะของผู้ตรวจประเมิน'
+            : `กำหนดแนวทางแก้ไขข้อ ${item} จากสาเหตุที่พบ และมอบหมายผู้รับผิดชอบ`,
+          'ติดตามและรายงานผลต่อผู้บริหารเป็นรายไตรมาส',
+        ],
+        owners: [],
+        kind: 'improve',
+      } satisfies MeasureTemplate);
+    const existing = templates.find((x) => x.template.id === template.id);
+    if (existing) existing.items.push(item);
+    else templates.push({ template, items: [item] });
+  }
+  if (templates.length === 0) {
+    const maintain =
+      ctx.library.find((m) => m.indicator === ind.number && m.items.length === 0) ??
+      maintainMeasure(ind.number, ind.name);
+    templates.push({ template: maintain, items: [] });
+  }
+  return templates;
+}
+
+/**
+ * The analysis column: the indicator's score and change, each item's scores (EIT parts side by side), the
+ * recommendations it answers (referred to: their text is printed once, in part 3.1 of the report), and a
+ * verdict only where item scores show it.
+ */
+function analysisLines(
+  ctx: IndicatorContext,
+  ind: IndicatorDef,
+  recs: Answered,
+  template: MeasureTemplate,
+  items: string[],
+): string[] {
+  const { current, n } = ctx;
+  const previous = ctx.analysis.previous;
+  const score = current.indicators.get(ind.number)?.value ?? null;
+  const change = delta(score, previous?.indicators.get(ind.number)?.value);
+  let head =
+    score === null
+      ? `ตัวชี้วัดที่ ${ind.number} ${ind.name} ยังไม่มีคะแนน จึงยังไม่ได้วิเคราะห์`
+      : `จากการวิเคราะห์ผลการประเมิน ITA ตัวชี้วัดที่ ${ind.number} ${ind.name} ได้ ${n(published(score))} คะแนน`;
+  if (change !== null && previous) {
+    head +=
+      change === 0
+        ? ` เท่าเดิมจากปี ${previous.year}`
+        : ` ${changeWord(change)} ${n(Math.abs(change))} คะแนนจากปี ${previous.year}`;
+  }
+  const lines = [head];
+  for (const item of items) {
+    const scores = ctx.analysis.weakest.filter((w) => w.item === item);
+    const given = [...current.items.entries()]
+      .filter(([k]) => k === item || k.startsWith(`${item}.`))
+      .sort(([a], [b]) => a.localeCompare(b));
+    const figures = given.map(
+      ([k, f]) => `${n(published(f.value))}${k.includes('.') ? ` (ส่วนที่ ${k.split('.')[1]})` : ''}`,
+    );
+    const below =
+      scores.length === 0
+        ? ''
+        : scores.some((w) => w.score.compare(Exact.ZERO) === 0)
+          ? ' เป็นข้อบกพร่อง (ได้ 0 คะแนน)'
+          : ' ต่ำกว่าค่าเฉลี่ยของแบบวัด';
+    const label = `- ข้อ ${item}${ctx.topic(item) ? ` ${ctx.topic(item)}` : ''}`;
+    lines.push(`${label}${figures.length > 0 ? ` ได้ ${figures.join(' และ ')} คะแนน` : ''}${below}`);
+  }
+  const answered = recs.filter((r) =>
+    items.length === 0 ? r.items.length === 0 : r.items.some((i) => items.includes(i)),
+  );
+  const named = [...new Set(answered.flatMap(({ rec }) => rec.items.filter((i) => items.includes(i))))];
+  if (answered.length > 0)
+    lines.push(
+      `- ตอบข้อเสนอแนะของผู้ตรวจประเมิน${named.length ? `ต่อข้อ ${named.join(', ')}` : 'ต่อแบบวัด'} (ตาม 3.1 ของรายงาน)`,
+    );
+  const itemScores = ind.items.some((id) =>
+    [...current.items.keys()].some((k) => k === id || k.startsWith(`${id}.`)),
+  );
+  if ((template.kind === 'maintain' || items.length === 0) && itemScores)
+    lines.push('- ไม่พบข้อบกพร่องที่ต้องแก้ไข ต้องรักษาระดับ');
+  else if (items.length === 0 && score !== null) lines.push('- ไม่มีคะแนนรายข้อ จึงยังระบุข้อบกพร่องไม่ได้');
+  return lines;
 }
 
 /** Words by which a stakeholder comment asks for something to change, rather than praising. */

@@ -122,6 +122,127 @@ function labelLines(label: string, room: number): string[] {
   return lines.length > 2 ? [lines[0], `${lines.slice(1).join(' ')}`] : lines;
 }
 
+/** Where things go: the plot area, the value axis, and the position of a value along it. */
+interface Plot {
+  horizontal: boolean;
+  width: number;
+  left: number;
+  top: number;
+  plotW: number;
+  plotH: number;
+  axis: Axis;
+  /** The space of one category. */
+  slot: number;
+  along: (v: number) => number;
+}
+
+function plotOf(type: string, options: Record<string, unknown>, labels: string[], series: Series[]): Plot {
+  const horizontal = type === 'BAR' || (type === 'COMBO' && options.orientation === 'vertical');
+  const width = Number(options.width ?? 640);
+  const height = Number(options.height ?? 360);
+  const values = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const axis = valueAxis(options, horizontal ? 'hAxis' : 'vAxis', values);
+  const legendHeight = hasLegend(series, options) ? legendRows(series, width) * 20 + 8 : 0;
+  const left = horizontal
+    ? Math.min(width * 0.42, Math.max(...labels.map((l) => textWidth(l, 12)), 20) + 12)
+    : 48;
+  const top = options.title ? 44 : 16;
+  const plotW = width - left - 16;
+  const plotH = height - top - (horizontal ? 28 : 52) - legendHeight;
+  const span = axis.max - axis.min || 1;
+  const share = (v: number) => (Math.max(v, axis.min) - axis.min) / span;
+  return {
+    horizontal,
+    width,
+    left,
+    top,
+    plotW,
+    plotH,
+    axis,
+    slot: (horizontal ? plotH : plotW) / Math.max(1, labels.length),
+    along: (v) => (horizontal ? left + share(v) * plotW : top + plotH - share(v) * plotH),
+  };
+}
+
+function hasLegend(series: Series[], options: Record<string, unknown>): boolean {
+  return series.length > 1 && (options.legend as { position?: string } | undefined)?.position !== 'none';
+}
+
+function gridAndTicks(p: Plot): string[] {
+  return p.axis.ticks.map((t) => {
+    const at = p.along(t.v);
+    return p.horizontal
+      ? `<line x1="${at}" x2="${at}" y1="${p.top}" y2="${p.top + p.plotH}" stroke="#e0e0e0"/><text x="${at}" y="${p.top + p.plotH + 16}" font-size="11" text-anchor="middle" fill="#5f6368">${escapeXml(t.f)}</text>`
+      : `<line x1="${p.left}" x2="${p.width - 16}" y1="${at}" y2="${at}" stroke="#e0e0e0"/><text x="${p.left - 6}" y="${at + 4}" font-size="11" text-anchor="end" fill="#5f6368">${escapeXml(t.f)}</text>`;
+  });
+}
+
+function bars(p: Plot, series: Series[]): string[] {
+  const out: string[] = [];
+  const shown = series.filter((s) => !s.line);
+  const barW = (p.slot * 0.7) / Math.max(1, shown.length);
+  shown.forEach((s, si) => {
+    s.values.forEach((v, i) => {
+      if (v === null) return;
+      const at = p.slot * i + p.slot * 0.15 + barW * si;
+      out.push(
+        p.horizontal
+          ? `<rect x="${p.left}" y="${p.top + at}" width="${Math.max(0, p.along(v) - p.left)}" height="${barW}" fill="${s.color}"/>`
+          : `<rect x="${p.left + at}" y="${p.along(v)}" width="${barW}" height="${Math.max(0, p.top + p.plotH - p.along(v))}" fill="${s.color}"/>`,
+      );
+    });
+  });
+  return out;
+}
+
+/** Line series; a constant one (a threshold) runs across the whole plot, dashed where asked. */
+function lines(p: Plot, series: Series[]): string[] {
+  const out: string[] = [];
+  for (const s of series.filter((x) => x.line)) {
+    const points = s.values
+      .map((v, i) =>
+        v === null
+          ? null
+          : p.horizontal
+            ? [p.along(v), p.top + p.slot * (i + 0.5)]
+            : [p.left + p.slot * (i + 0.5), p.along(v)],
+      )
+      .filter((x): x is number[] => x !== null);
+    const constant = points.length > 0 && s.values.every((v) => v !== null && v === s.values[0]);
+    const path = !constant
+      ? points
+      : p.horizontal
+        ? [
+            [points[0][0], p.top],
+            [points[0][0], p.top + p.plotH],
+          ]
+        : [
+            [p.left, points[0][1]],
+            [p.width - 16, points[0][1]],
+          ];
+    out.push(
+      `<polyline points="${path.map((x) => x.join(',')).join(' ')}" fill="none" stroke="${s.color}" stroke-width="${constant ? 2 : 3}"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+    );
+    if (!constant)
+      for (const [x, y] of points) out.push(`<circle cx="${x}" cy="${y}" r="4" fill="${s.color}"/>`);
+  }
+  return out;
+}
+
+/** Category labels: down the side of a horizontal chart, else under the plot, wrapped to fit their slot. */
+function categoryLabels(p: Plot, labels: string[]): string[] {
+  return labels.flatMap((label, i) =>
+    p.horizontal
+      ? [
+          `<text x="${p.left - 6}" y="${p.top + p.slot * (i + 0.5) + 4}" font-size="12" text-anchor="end">${escapeXml(label)}</text>`,
+        ]
+      : labelLines(label, p.slot - 4).map(
+          (line, k) =>
+            `<text x="${p.left + p.slot * (i + 0.5)}" y="${p.top + p.plotH + 18 + k * 15}" font-size="12" text-anchor="middle">${escapeXml(line)}</text>`,
+        ),
+  );
+}
+
 /**
  * Draws a column, bar, line or combo chart from its data range as Sheets lays it out: the first column gives
  * the labels, each further column a series, the first row the series names; a combo chart's series are bars
@@ -137,102 +258,21 @@ export function renderChartSvg(
   const rows = ranges[0] ?? [];
   const labels = rows.slice(1).map((r) => String(r[0] ?? ''));
   const series = seriesOf(type, rows, options);
-  const horizontal = type === 'BAR' || (type === 'COMBO' && options.orientation === 'vertical');
-  const width = Number(options.width ?? 640);
+  const p = plotOf(type, options, labels, series);
   const height = Number(options.height ?? 360);
   const title = String(options.title ?? '');
-  const values = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  const axis = valueAxis(options, horizontal ? 'hAxis' : 'vAxis', values);
-  const legendOn =
-    series.length > 1 && (options.legend as { position?: string } | undefined)?.position !== 'none';
-  const legendHeight = legendOn ? legendRows(series, width) * 20 + 8 : 0;
-  const labelRoom = horizontal
-    ? Math.min(width * 0.42, Math.max(...labels.map((l) => textWidth(l, 12)), 20) + 12)
-    : 0;
-  const left = horizontal ? labelRoom : 48;
-  const top = title ? 44 : 16;
-  const bottom = (horizontal ? 28 : 52) + legendHeight;
-  const plotW = width - left - 16;
-  const plotH = height - top - bottom;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Sarabun">`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${p.width}" height="${height}" viewBox="0 0 ${p.width} ${height}" font-family="Sarabun">`,
+    `<rect width="${p.width}" height="${height}" fill="#ffffff"/>`,
+    title
+      ? `<text x="${p.width / 2}" y="26" font-size="16" font-weight="bold" text-anchor="middle">${escapeXml(title)}</text>`
+      : '',
+    ...gridAndTicks(p),
+    ...bars(p, series),
+    ...lines(p, series),
+    ...categoryLabels(p, labels),
+    ...(hasLegend(series, options) ? legend(series, p.width, height) : []),
+    '</svg>',
   ];
-  if (title)
-    parts.push(
-      `<text x="${width / 2}" y="26" font-size="16" font-weight="bold" text-anchor="middle">${escapeXml(title)}</text>`,
-    );
-  const span = axis.max - axis.min || 1;
-  const along = (v: number) =>
-    horizontal
-      ? left + ((Math.max(v, axis.min) - axis.min) / span) * plotW
-      : top + plotH - ((Math.max(v, axis.min) - axis.min) / span) * plotH;
-  for (const t of axis.ticks) {
-    const p = along(t.v);
-    parts.push(
-      horizontal
-        ? `<line x1="${p}" x2="${p}" y1="${top}" y2="${top + plotH}" stroke="#e0e0e0"/><text x="${p}" y="${top + plotH + 16}" font-size="11" text-anchor="middle" fill="#5f6368">${escapeXml(t.f)}</text>`
-        : `<line x1="${left}" x2="${width - 16}" y1="${p}" y2="${p}" stroke="#e0e0e0"/><text x="${left - 6}" y="${p + 4}" font-size="11" text-anchor="end" fill="#5f6368">${escapeXml(t.f)}</text>`,
-    );
-  }
-  const slot = (horizontal ? plotH : plotW) / Math.max(1, labels.length);
-  const bars = series.filter((s) => !s.line);
-  const barW = (slot * 0.7) / Math.max(1, bars.length);
-  bars.forEach((s, si) => {
-    s.values.forEach((v, i) => {
-      if (v === null) return;
-      const at = slot * i + slot * 0.15 + barW * si;
-      parts.push(
-        horizontal
-          ? `<rect x="${left}" y="${top + at}" width="${Math.max(0, along(v) - left)}" height="${barW}" fill="${s.color}"/>`
-          : `<rect x="${left + at}" y="${along(v)}" width="${barW}" height="${Math.max(0, top + plotH - along(v))}" fill="${s.color}"/>`,
-      );
-    });
-  });
-  for (const s of series.filter((x) => x.line)) {
-    const points = s.values
-      .map((v, i) =>
-        v === null
-          ? null
-          : horizontal
-            ? [along(v), top + slot * (i + 0.5)]
-            : [left + slot * (i + 0.5), along(v)],
-      )
-      .filter((p): p is number[] => p !== null);
-    // A constant series (a threshold) runs across the whole plot.
-    const constant = s.values.every((v) => v !== null && v === s.values[0]);
-    const line =
-      constant && points.length > 0
-        ? horizontal
-          ? [
-              [points[0][0], top],
-              [points[0][0], top + plotH],
-            ]
-          : [
-              [left, points[0][1]],
-              [width - 16, points[0][1]],
-            ]
-        : points;
-    parts.push(
-      `<polyline points="${line.map((p) => p.join(',')).join(' ')}" fill="none" stroke="${s.color}" stroke-width="${constant ? 2 : 3}"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
-    );
-    if (!constant)
-      for (const [x, y] of points) parts.push(`<circle cx="${x}" cy="${y}" r="4" fill="${s.color}"/>`);
-  }
-  labels.forEach((label, i) => {
-    if (horizontal) {
-      parts.push(
-        `<text x="${left - 6}" y="${top + slot * (i + 0.5) + 4}" font-size="12" text-anchor="end">${escapeXml(label)}</text>`,
-      );
-      return;
-    }
-    labelLines(label, slot - 4).forEach((line, k) => {
-      parts.push(
-        `<text x="${left + slot * (i + 0.5)}" y="${top + plotH + 18 + k * 15}" font-size="12" text-anchor="middle">${escapeXml(line)}</text>`,
-      );
-    });
-  });
-  if (legendOn) parts.push(...legend(series, width, height));
-  parts.push('</svg>');
   return new Blob(rt, Buffer.from(parts.join('\n'), 'utf8'), 'image/svg+xml', 'chart.svg');
 }
