@@ -133,6 +133,8 @@ interface Plot {
   axis: Axis;
   /** The space of one category. */
   slot: number;
+  /** Category labels too wide for their slot are slanted, as Google Charts does. */
+  slanted: boolean;
   along: (v: number) => number;
 }
 
@@ -143,12 +145,23 @@ function plotOf(type: string, options: Record<string, unknown>, labels: string[]
   const values = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
   const axis = valueAxis(options, horizontal ? 'hAxis' : 'vAxis', values);
   const legendHeight = hasLegend(series, options) ? legendRows(series, width) * 20 + 8 : 0;
+  const count = Math.max(1, labels.length);
+  const fits = (room: number) =>
+    labels.every((l) => labelLines(l, room - 4).every((x) => textWidth(x, 12) <= room - 4));
+  const slanted = !horizontal && !fits((width - 64) / count);
+  // A slanted first label reaches left of its slot: the plot starts far enough in for it to stay inside.
+  const reach = slanted ? textWidth(labels[0], 12) * SLANT.cos - (width - 64) / count / 2 + 4 : 0;
   const left = horizontal
     ? Math.min(width * 0.42, Math.max(...labels.map((l) => textWidth(l, 12)), 20) + 12)
-    : 48;
+    : Math.max(48, reach);
   const top = options.title ? 44 : 16;
   const plotW = width - left - 16;
-  const plotH = height - top - (horizontal ? 28 : 52) - legendHeight;
+  const under = horizontal
+    ? 28
+    : slanted
+      ? Math.max(...labels.map((l) => textWidth(l, 12))) * SLANT.sin + 24
+      : 52;
+  const plotH = height - top - under - legendHeight;
   const span = axis.max - axis.min || 1;
   const share = (v: number) => (Math.max(v, axis.min) - axis.min) / span;
   return {
@@ -160,6 +173,7 @@ function plotOf(type: string, options: Record<string, unknown>, labels: string[]
     plotH,
     axis,
     slot: (horizontal ? plotH : plotW) / Math.max(1, labels.length),
+    slanted,
     along: (v) => (horizontal ? left + share(v) * plotW : top + plotH - share(v) * plotH),
   };
 }
@@ -229,8 +243,19 @@ function lines(p: Plot, series: Series[]): string[] {
   return out;
 }
 
-/** Category labels: down the side of a horizontal chart, else under the plot, wrapped to fit their slot. */
+const SLANT = { degrees: 35, sin: Math.sin((35 * Math.PI) / 180), cos: Math.cos((35 * Math.PI) / 180) };
+
+/**
+ * Category labels: down the side of a horizontal chart, else under the plot, wrapped to fit their slot, or
+ * slanted when a word is wider than its slot (Thai names have no spaces to wrap at).
+ */
 function categoryLabels(p: Plot, labels: string[]): string[] {
+  if (p.slanted)
+    return labels.map((label, i) => {
+      const x = p.left + p.slot * (i + 0.5);
+      const y = p.top + p.plotH + 14;
+      return `<text x="${x}" y="${y}" font-size="12" text-anchor="end" transform="rotate(-${SLANT.degrees} ${x} ${y})">${escapeXml(label)}</text>`;
+    });
   return labels.flatMap((label, i) =>
     p.horizontal
       ? [
