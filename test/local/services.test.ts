@@ -180,11 +180,14 @@ describe('the Docs advanced service', () => {
     );
   });
 
-  test('mergeTableCells outside the table is refused', () => {
+  test('mergeTableCells outside the table is refused: "If any request is not valid, then the entire request will fail and nothing will be applied"', () => {
     const { runtime, docs, id, start } = docWithTable();
-    expect(() => docs.Documents.batchUpdate({ requests: [merge(start, 1, 4)] } as never, id)).toThrow(
-      'The table range is invalid',
-    );
-    expect(docToHtml(runtime.documents.get(id) as DocData)).not.toContain('colspan');
+    const pin = { pinTableHeaderRows: { tableStartLocation: { index: start }, pinnedHeaderRowsCount: 1 } };
+    expect(() =>
+      docs.Documents.batchUpdate({ requests: [pin, merge(start, 1, 3), merge(start, 2, 4)] } as never, id),
+    ).toThrow('The table range is invalid');
+    const html = docToHtml(runtime.documents.get(id) as DocData);
+    expect(html).not.toContain('colspan');
+    expect(html).not.toContain('<thead>');
   });
 });

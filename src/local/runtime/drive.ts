@@ -225,6 +225,13 @@ function mergeCells(
   head.attrs = { ...head.attrs, COLUMN_SPAN: span };
 }
 
+/** A deep copy of a document tree; image bytes (never changed in place) are shared. */
+function copyTree<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyTree) as T;
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyTree(v)])) as T;
+}
+
 /** The Docs advanced service calls the renderer needs: get, and the table requests DocumentApp lacks. */
 export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
   const find = (id: string) => {
@@ -247,7 +254,10 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
       },
       batchUpdate(resource: { requests: Record<string, Record<string, unknown>>[] }, documentId: string) {
         rt.calls.count('Docs.Documents.batchUpdate');
-        const doc = find(documentId);
+        const original = find(documentId);
+        // "If any request is not valid, then the entire request will fail and nothing will be applied":
+        // the requests work on a copy that replaces the body only when all of them succeeded.
+        const doc = { ...original, body: copyTree(original.body) };
         const { tables, paragraphs } = layout(doc);
         const tableAt = (request: Record<string, unknown>, i: number, kind: string) => {
           const location = request.tableStartLocation as { index?: number } | undefined;
@@ -289,7 +299,8 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
           }
           return {};
         });
-        doc.revision++;
+        original.body = doc.body;
+        original.revision++;
         return { documentId, replies };
       },
     },
