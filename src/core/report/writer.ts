@@ -43,30 +43,6 @@ export type Block =
   /** Signatures side by side, each a column of centred lines, kept on one page. */
   | { kind: 'signatures'; columns: string[][] };
 
-/** How many characters of a dense table's text fit across the text width (Sarabun at 10 pt). */
-const CHARS_ACROSS = 85;
-
-/**
- * Column widths from the content: each column at least as wide as its longest unbreakable run (a word, or a
- * date held together with no-break spaces), the rest shared by how much text each column carries.
- */
-export function fitWidths(header: string[], rows: TableRowModel[]): number[] {
-  const body = rows.filter((r) => !r.group);
-  const runs = (text: string) =>
-    text.split(/[ \n]+/).map((w) => [...w.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '')].length);
-  const least = header.map((_, c) => Math.max(4, ...body.map((r) => Math.max(0, ...runs(r.cells[c] ?? '')))));
-  const load = header.map((_, c) =>
-    Math.max(6, ...body.map((r) => Math.max(...(r.cells[c] ?? '').split('\n').map((l) => l.length)))),
-  );
-  const minimum = least.map((w) => Math.min(40, ((w + 2) / CHARS_ACROSS) * 100));
-  const spare = Math.max(0, 100 - minimum.reduce((a, b) => a + b, 0));
-  const weight = load.map((l) => Math.sqrt(l));
-  const total = weight.reduce((a, b) => a + b, 0);
-  const widths = minimum.map((m, c) => m + (spare * weight[c]) / total);
-  const sum = widths.reduce((a, b) => a + b, 0);
-  return widths.map((w) => Math.round((w / sum) * 1000) / 10);
-}
-
 /**
  * Writes the report's blocks in order: every text through the digit setting, tables and figures numbered
  * in the order they appear (ตารางที่ ๑, รูปที่ ๑).
@@ -100,12 +76,15 @@ export class ReportWriter {
     this.blocks.push({ kind: 'signatures', columns: columns.map((c) => c.map(this.t)) });
   }
 
-  /** A numbered table (no caption: unnumbered). Widths in percent, or fitted to the content. */
+  /**
+   * A numbered table (no caption: unnumbered). Widths in percent, set per table for its content: wide enough
+   * that a date, a measure code or a division code never breaks inside (the measures table's period: 20%).
+   */
   table(
     caption: string | null,
     header: string[],
     rows: TableRowModel[],
-    options: { widths?: number[]; dense?: boolean } = {},
+    options: { widths: number[]; dense?: boolean },
   ): void {
     const cells = rows.map((r) => ({ ...r, cells: r.cells.map(this.t) }));
     const head = header.map(this.t);
@@ -114,7 +93,7 @@ export class ReportWriter {
       caption: caption ? this.t(`ตารางที่ ${++this.tables} ${caption}`) : null,
       header: head,
       rows: cells,
-      widths: options.widths ?? fitWidths(head, cells),
+      widths: options.widths,
       dense: options.dense ?? false,
     });
   }
