@@ -67,6 +67,14 @@ describe('the bundle in a bare vm context, on the sample workbook', () => {
     expect(group.cells[0].attrs.COLUMN_SPAN).toBe(5);
     expect(group.cells.slice(1).every((c) => c.attrs.MERGED === true)).toBe(true);
     expect(group.cells[0].children.every((p) => p.type === 'PARAGRAPH' && p.keepWithNext)).toBe(true);
+    // Headings, and the paragraph that leads into a table, stay on the page of what follows them.
+    expect(
+      paragraphs(doc)
+        .filter((p) => String(p.attrs.HEADING).startsWith('HEADING'))
+        .every((p) => p.keepWithNext),
+    ).toBe(true);
+    const lead = paragraphs(doc).find((p) => blockText(p).startsWith('ขั้นตอนของแต่ละมาตรการ'));
+    expect(lead?.keepWithNext).toBe(true);
     const images = paragraphs(doc).flatMap((p) => p.inlines.filter((i) => i.kind === 'image'));
     expect(images).toHaveLength(3);
     expect(images.every((i) => i.image?.contentType === 'image/png')).toBe(true);

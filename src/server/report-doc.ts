@@ -140,6 +140,8 @@ class DocWriter {
   private chartSheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
   private chartColumn = 1;
   private usedFirst = false;
+  /** Body children that keep with the next one (headings, lead paragraphs), for arrangeTables. */
+  readonly keepWithNext: number[] = [];
 
   constructor(
     private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -165,6 +167,12 @@ class DocWriter {
   }
 
   write(block: ReportModel['blocks'][number]): void {
+    this.writeBlock(block);
+    if (block.kind === 'heading' || (block.kind === 'paragraph' && block.keepWithNext))
+      this.keepWithNext.push(this.body.getNumChildren() - 1);
+  }
+
+  private writeBlock(block: ReportModel['blocks'][number]): void {
     const A = this.A;
     switch (block.kind) {
       case 'title':
@@ -314,7 +322,7 @@ export function renderReport(
   const docId = doc.getId();
   const docUrl = doc.getUrl();
   doc.saveAndClose();
-  arrangeTables(docId, model);
+  arrangeTables(docId, model, writer.keepWithNext);
   let pdf: { id: string; url: string } | null = null;
   let pdfError: string | null = null;
   try {
@@ -348,11 +356,14 @@ function rowParagraphs(element: Element, row: number): Element[] {
 /**
  * What DocumentApp cannot do, in one Docs API call: each table's header row repeated on every page, rows kept
  * from splitting, group rows merged across the table and kept with the next row, captions kept with their
- * table or chart. The Doc's tables are the model's tables and signatures, in order.
+ * table or chart, headings and lead paragraphs with what follows them. The Doc's tables are the model's
+ * tables and signatures, in order.
  */
-function arrangeTables(docId: string, model: ReportModel): void {
+function arrangeTables(docId: string, model: ReportModel, keep: readonly number[]): void {
   if (typeof Docs === 'undefined' || !Docs?.Documents) return;
   const content = Docs.Documents.get(docId).body?.content ?? [];
+  // The body's children are the content's elements after its opening section break, in order.
+  const children = content.filter((e) => !e.sectionBreak);
   const specs = model.blocks.filter((b) => b.kind === 'table' || b.kind === 'signatures');
   // pinTableHeaderRows, updateTableRowStyle and mergeTableCells are newer than @types/google-apps-script.
   const requests: Record<string, unknown>[] = [];
@@ -366,6 +377,7 @@ function arrangeTables(docId: string, model: ReportModel): void {
       },
     });
   };
+  for (const k of keep) if (children[k]?.paragraph) keepWithNext(children[k]);
   let t = 0;
   content.forEach((element, i) => {
     // A chart stays with the caption under it.

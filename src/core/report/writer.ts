@@ -35,7 +35,8 @@ export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'center'; text: string; bold?: boolean }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; indent?: boolean }
+  /** keepWithNext: a paragraph that leads into the table under it stays on its page. */
+  | { kind: 'paragraph'; text: string; indent?: boolean; keepWithNext?: boolean }
   | TableBlock
   | ChartBlock
   /** A part that has no data says so in one line instead of vanishing. */
@@ -68,6 +69,10 @@ export class ReportWriter {
   }
   paragraph(text: string, indent = true): void {
     this.blocks.push({ kind: 'paragraph', text: this.t(text), indent });
+  }
+  /** A paragraph that introduces the table after it: kept on the same page as the table. */
+  lead(text: string): void {
+    this.blocks.push({ kind: 'paragraph', text: this.t(text), indent: true, keepWithNext: true });
   }
   missing(text: string): void {
     this.blocks.push({ kind: 'missing', text: this.t(text) });

@@ -88,7 +88,7 @@ export function analysisTable(w: ReportWriter, ctx: ReportContext): void {
 /** Where the points are: each weak item, what it adds to the total at 100, and the action that answers it. */
 function gainsTable(w: ReportWriter, ctx: ReportContext, recs: NumberedRecommendation[]): void {
   if (ctx.gains.length === 0) return;
-  w.paragraph(
+  w.lead(
     'ตารางต่อไปนี้เรียงข้อคำถามที่ต้องพัฒนาตามคะแนนรวมที่จะเพิ่มขึ้นหากข้อนั้นได้ 100 คะแนน (คำนวณตามน้ำหนักของแบบวัดและตัวชี้วัดในเกณฑ์การประเมิน) พร้อมข้อเสนอแนะ มาตรการ และผู้รับผิดชอบที่ตอบข้อนั้น',
   );
   w.table(

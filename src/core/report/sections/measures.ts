@@ -49,7 +49,7 @@ export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
     rows.push(...others.map(row));
   }
   if (live.some((m) => m.milestones.some(Boolean)))
-    w.paragraph(
+    w.lead(
       `ขั้นตอนของแต่ละมาตรการแสดงเป็นเป้าหมายรายไตรมาสของปีงบประมาณ พ.ศ. ${ctx.reportYear}: ${QUARTERS.map((q, i) => `ไตรมาส ${i + 1} (${q})`).join(' ')}`,
     );
   w.table(
