@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { writeFilesAtomically } from './atomic';
 import { toA1 } from './runtime/a1';
 import { gasError, isDate, type RuntimeContext } from './runtime/context';
 import type { Runtime } from './runtime/index';
@@ -122,8 +123,18 @@ function xlsxValue(value: CellValue | '', formula: string | undefined): ExcelJS.
   return isDate(value) ? new Date(value.getTime()) : value;
 }
 
-/** Writes the runtime's spreadsheet as an .xlsx workbook, its state in the hidden state sheet. */
+/** Writes the runtime's spreadsheet as an .xlsx workbook (atomically: the whole file or the old one). */
 export async function saveSpreadsheet(runtime: Runtime, path: string): Promise<void> {
+  const data = await spreadsheetToXlsx(runtime);
+  try {
+    writeFilesAtomically([{ path, data }]);
+  } catch (e) {
+    throw gasError(`cannot write ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** The runtime's spreadsheet as the bytes of an .xlsx workbook, its state in the hidden state sheet. */
+export async function spreadsheetToXlsx(runtime: Runtime): Promise<Buffer> {
   const ss = runtime.spreadsheet;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ita-report';
@@ -186,9 +197,5 @@ export async function saveSpreadsheet(runtime: Runtime, path: string): Promise<v
   const stateSheet = workbook.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
   for (let i = 0; i * CHUNK < json.length || i === 0; i++)
     stateSheet.getCell(i + 1, 1).value = json.slice(i * CHUNK, (i + 1) * CHUNK);
-  try {
-    await workbook.xlsx.writeFile(path);
-  } catch (e) {
-    throw gasError(`cannot write ${path}: ${(e as Error).message}`);
-  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
