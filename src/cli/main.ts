@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { version as VERSION } from '../../package.json';
 import { analyze } from '../core/analysis/analyze';
@@ -14,7 +14,7 @@ import { type BuildResult, outputProblem, packageRoot, runBuild } from '../local
 import { chromiumMode, chromiumPdfWriter, findChromium } from '../local/pdf';
 import { startLocalServer } from '../local/serve';
 import { planLines, resultLines } from '../local/share';
-import { readXlsxFile, workbookFromSheets } from '../local/xlsx';
+import { notAWorkbook, readXlsxFile, TooManyCellsError, workbookFromSheets } from '../local/xlsx';
 
 const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
        ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force] [--share]
@@ -105,6 +105,19 @@ export function cliLanguage(argv: readonly string[], env: Record<string, string 
   return /^th(_|\.|@|$)/i.test(locale) ? 'th' : 'en';
 }
 
+/** A workbook that is read but cannot be analysed or built as a whole (exit 1, not a usage error). */
+class WorkbookError extends Error {}
+
+function fileHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function loadWorkbook(path: string): Promise<SheetData[]> {
   if (!existsSync(path)) {
     throw new UsageError(`ita-report: no such file: ${path}`, `ita-report: ไม่พบไฟล์ ${path}`);
@@ -112,9 +125,17 @@ async function loadWorkbook(path: string): Promise<SheetData[]> {
   if (!statSync(path).isFile()) {
     throw new UsageError(`ita-report: not a file: ${path}`, `ita-report: ไม่ใช่ไฟล์ ${path}`);
   }
+  const what = notAWorkbook(fileHead(path));
+  if (what) {
+    throw new UsageError(
+      `ita-report: cannot read ${path}: ${what.en}`,
+      `ita-report: อ่าน ${path} ไม่ได้: ${what.th}`,
+    );
+  }
   try {
     return await readXlsxFile(path);
   } catch (e) {
+    if (e instanceof TooManyCellsError) throw new WorkbookError(`ita-report: ${path}: ${e.message}`);
     const why = (e as Error).message;
     throw new UsageError(
       `ita-report: cannot read ${path} as an .xlsx workbook (${why})`,
@@ -380,6 +401,10 @@ export async function main(
     if (e instanceof UsageError) {
       io.err(lang === 'th' ? `${e.th} (ดู ita-report --help)` : `${e.message} (see ita-report --help)`);
       return 2;
+    }
+    if (e instanceof WorkbookError) {
+      io.err(e.message);
+      return 1;
     }
     throw e;
   }

@@ -96,6 +96,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (problem) throw new Error(problem.en);
   const dist = options.distDir ?? join(packageRoot(), 'dist');
   const loaded = await loadSpreadsheet(resolve(options.workbook));
+  for (const note of loaded.notes) log(note);
   const runtime = createRuntime({
     spreadsheet: loaded.build,
     projectDir: dist,

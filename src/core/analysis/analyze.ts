@@ -441,6 +441,16 @@ function chooseFramework(
   const choice = frameworkForYear(year, frameworks);
   if (choice.fallbackFrom === null) return choice.framework;
   const years = frameworks.map((f) => f.year);
+  if (isAssessed && year < Math.min(...years)) {
+    // A later framework asks other items and levels: a report of this year on it would be a page of dashes.
+    findings.error(
+      'no-framework',
+      null,
+      `ไม่มีกรอบการประเมินของปี ${year} (กรอบที่ทราบเริ่มที่ปี ${Math.min(...years)}) จึงสร้างรายงานของปี ${year} ไม่ได้; เพิ่มกรอบของปีนี้ได้ในแท็บ "กรอบการประเมิน"`,
+      `No framework is known for ${year} (the known ones start at ${Math.min(...years)}), so no report of ${year} can be made; a "กรอบการประเมิน" tab can define this year`,
+    );
+    return choice.framework;
+  }
   if (year < Math.min(...years) || year > Math.max(...years) + FALLBACK_YEARS) {
     findings.info(
       'year-outside-frameworks',

@@ -15,6 +15,24 @@ interface CellFormat {
   verticalAlignment?: string;
 }
 
+/**
+ * What an .xlsx cell carries that the local services do not model but Sheets keeps (its full style, a note,
+ * a hyperlink): held for the file as read, moved with inserted rows and columns, written back.
+ */
+export interface FileCell {
+  style?: unknown;
+  note?: unknown;
+  hyperlink?: string;
+}
+
+/** A merged block of cells, 1-based and inclusive. */
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 export const DataValidationCriteria = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',
@@ -39,6 +57,8 @@ export interface SpreadsheetState {
   activeSheet: SheetImpl | null;
   activeRange: RangeImpl | null;
   toasts: string[];
+  /** The defined names of the .xlsx file it was read from, written back as they were. */
+  fileDefinedNames?: unknown;
 }
 
 /** A value typed through setValue(s) is read as Sheets reads user input, in the spreadsheet's locale. */
@@ -292,6 +312,11 @@ export class SheetImpl extends Service {
   _columnWidths = new Map<number, number>();
   _hidden = false;
   _charts: EmbeddedChart[] = [];
+  /** Kept for the .xlsx file: per-cell style, note and link; merged blocks; the filter; the file's sheet state. */
+  _fileCells = new Map<string, FileCell>();
+  _merges: Merge[] = [];
+  _autoFilter: unknown = null;
+  _veryHidden = false;
 
   constructor(
     rt: RuntimeContext,
@@ -429,7 +454,11 @@ export class SheetImpl extends Service {
 
   /** Moves formulas, formats and validation rules to where inserted rows or columns push their cells. */
   _moveCells(to: (row: number, column: number) => [number, number]): void {
-    for (const map of [this._formulas, this._formats, this._validations] as Map<string, unknown>[]) {
+    const maps = [this._formulas, this._formats, this._validations, this._fileCells] as Map<
+      string,
+      unknown
+    >[];
+    for (const map of maps) {
       const moved = [...map].map(([k, v]) => {
         const [r, c] = k.split(',').map(Number);
         return [key(...to(r, c)), v] as const;
@@ -445,6 +474,10 @@ export class SheetImpl extends Service {
       this._values.splice(after, 0, ...Array.from({ length: howMany }, () => [] as CellValue[]));
     }
     this._moveCells((r, c) => [r > after ? r + howMany : r, c]);
+    for (const m of this._merges) {
+      if (m.top > after) m.top += howMany;
+      if (m.bottom > after) m.bottom += howMany;
+    }
     for (const p of this._parent._state.protections) {
       if (p._sheet._id === this._id && p._range && p._range.row > after) p._range.row += howMany;
     }
@@ -459,6 +492,10 @@ export class SheetImpl extends Service {
       if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array(howMany).fill(''));
     }
     this._moveCells((r, c) => [r, c > afterPosition ? c + howMany : c]);
+    for (const m of this._merges) {
+      if (m.left > afterPosition) m.left += howMany;
+      if (m.right > afterPosition) m.right += howMany;
+    }
     for (const p of this._parent._state.protections) {
       if (p._sheet._id === this._id && p._range && p._range.column > afterPosition)
         p._range.column += howMany;
