@@ -100,14 +100,18 @@ describe('the local HTML of a Doc', () => {
     ['HORIZONTAL_ALIGNMENT', 'left;background:url(file:///etc/hostname)'],
     ['LINK_URL', 'javascript:alert(1)'],
     ['LINK_URL', 'file:///etc/hostname'],
-  ])('carries nothing of a hostile %s', (attr, value) => {
-    const html = docToHtml(hostileDoc({ [attr]: value }, '<b>x</b>'));
-    expect(html).not.toContain('/etc/hostname');
-    expect(html).not.toContain('<iframe');
-    expect(html).not.toContain('<script');
-    expect(html).not.toContain('javascript:');
-    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
-  });
+  ])(
+    'carries nothing of a hostile %s',
+    (attr, value) => {
+      const html = docToHtml(hostileDoc({ [attr]: value }, '<b>x</b>'));
+      expect(html).not.toContain('/etc/hostname');
+      expect(html).not.toContain('<iframe');
+      expect(html).not.toContain('<script');
+      expect(html).not.toContain('javascript:');
+      expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+    },
+    120_000,
+  );
 
   test('declares a policy that loads and runs nothing', () => {
     const html = docToHtml(hostileDoc({}));

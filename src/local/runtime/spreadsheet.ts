@@ -686,7 +686,10 @@ export class RangeImpl extends Service {
       });
     });
     for (const w of writes) {
-      this._sheet._set(w.r, w.c, w.value);
+      // The same formula written again (as the add-on writes back a person's formula) keeps the value it
+      // had when the file was read: the nearest this runtime, which evaluates no formula, comes to Sheets.
+      const same = w.formula !== undefined && this._sheet._formulas.get(key(w.r, w.c)) === w.formula;
+      if (!same) this._sheet._set(w.r, w.c, w.value);
       if (w.formula) this._sheet._formulas.set(key(w.r, w.c), w.formula);
       else this._sheet._formulas.delete(key(w.r, w.c));
     }
