@@ -4,7 +4,14 @@ import { toA1 } from './runtime/a1';
 import { gasError, isDate, type RuntimeContext } from './runtime/context';
 import type { Runtime } from './runtime/index';
 import { type CellValue, DataValidation, type SheetImpl, SpreadsheetImpl } from './runtime/spreadsheet';
-import { cellValue, checkCellLimit, type FilledCell, filledCells } from './xlsx';
+import {
+  cellValue,
+  checkCellLimit,
+  type FilledCell,
+  filledCells,
+  GOOGLE_CELL_LIMIT,
+  TooManyCellsError,
+} from './xlsx';
 
 /**
  * What a Google spreadsheet keeps that an .xlsx file has no place for (document properties, protections
@@ -74,6 +81,12 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
         );
       return { ws, filled };
     });
+  const cells = sheets.reduce((n, { filled }) => n + filled.rows * filled.columns, 0);
+  if (cells > GOOGLE_CELL_LIMIT) {
+    throw new TooManyCellsError(
+      `the tabs span ${cells.toLocaleString('en')} cells, over the ${GOOGLE_CELL_LIMIT.toLocaleString('en')} cells a Google spreadsheet can hold`,
+    );
+  }
   notes.push(...unkeptFeatures(workbook));
   return {
     state,
@@ -117,14 +130,22 @@ function unkeptFeatures(workbook: ExcelJS.Workbook): string[] {
   return notes;
 }
 
+/** A new sheet's 1000 × 26 grid around the data, where that stays small; the data's own size otherwise. */
+function gridSize(rows: number, columns: number): { rows: number; columns: number } {
+  const padded = { rows: Math.max(1000, rows), columns: Math.max(26, columns) };
+  if (padded.rows * padded.columns <= 1_000_000) return padded;
+  return { rows: Math.max(1, rows), columns: Math.max(1, columns) };
+}
+
 function loadSheet(
   context: RuntimeContext,
   sheet: SheetImpl,
   ws: ExcelJS.Worksheet,
   filled: ReturnType<typeof filledCells>,
 ) {
-  sheet._maxRows = Math.max(1000, filled.rows);
-  sheet._maxColumns = Math.max(26, filled.columns);
+  const grid = gridSize(filled.rows, filled.columns);
+  sheet._maxRows = grid.rows;
+  sheet._maxColumns = grid.columns;
   for (const c of filled.cells) loadCell(context, sheet, c);
   // Styles of empty cells (a fill, a number format on a column of blanks) within the data.
   ws.eachRow({ includeEmpty: false }, (row, r) => {

@@ -11,6 +11,7 @@ import {
 } from '../frameworks';
 import { readFrameworkTab } from '../frameworks/tab';
 import { toArabicDigits } from '../thai';
+import { clampLongTexts } from '../workbook/limits';
 import {
   findTab,
   type Given,
@@ -555,8 +556,9 @@ function withTabFrameworks(sheets: readonly SheetData[], findings: Findings): re
 /** The whole analysis of a workbook: every figure of every year, deltas, levels, weakest items, findings. */
 export function analyze(sheets: readonly SheetData[]): Analysis {
   const findings = new Findings();
-  const wb = readWorkbook(sheets, findings);
-  const frameworks = withTabFrameworks(sheets, findings);
+  const clamped = clampLongTexts(sheets, findings);
+  const wb = readWorkbook(clamped, findings);
+  const frameworks = withTabFrameworks(clamped, findings);
   const settings = wb.settings;
   const assessed = settings?.year ?? null;
   const years = [...wb.years];

@@ -33,6 +33,15 @@ export interface Merge {
   right: number;
 }
 
+/** Google Sheets' limits that a script can reach, with the messages Sheets gives. */
+export const SHEETS_LIMITS = {
+  cells: 10_000_000,
+  cellsMessage:
+    'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+  cellText: 50_000,
+  cellTextMessage: 'Your input contains more than the maximum of 50000 characters in a single cell.',
+} as const;
+
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 export const DataValidationCriteria = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',
@@ -169,9 +178,20 @@ export class SpreadsheetImpl extends Service {
       name = `Sheet${n}`;
     }
     const sheet = new SheetImpl(this.rt, this._self, name);
+    this._checkCellCount(sheet._maxRows * sheet._maxColumns);
     this._state.sheets.splice(at ?? this._state.sheets.length, 0, sheet);
     this._state.activeSheet = sheet;
     return sheet;
+  }
+
+  /** The cells of every sheet's grid (values or not), as Google counts them toward its limit. */
+  _cellCount(): number {
+    return this._state.sheets.reduce((n, s) => n + s._maxRows * s._maxColumns, 0);
+  }
+
+  /** Throws Google's message if `more` cells would take the spreadsheet over its limit. */
+  _checkCellCount(more: number): void {
+    if (this._cellCount() + more > SHEETS_LIMITS.cells) throw gasError(SHEETS_LIMITS.cellsMessage);
   }
 
   deleteSheet(sheet: SheetImpl) {
@@ -470,6 +490,7 @@ export class SheetImpl extends Service {
 
   _shiftRows(after: number, howMany: number): void {
     if (after < 0 || after > this._maxRows) throw gasError('Those rows are out of bounds.');
+    this._parent._checkCellCount(howMany * this._maxColumns);
     if (after < this._values.length) {
       this._values.splice(after, 0, ...Array.from({ length: howMany }, () => [] as CellValue[]));
     }
@@ -488,6 +509,7 @@ export class SheetImpl extends Service {
   insertColumnsAfter(afterPosition: number, howMany: number) {
     if (afterPosition < 0 || afterPosition > this._maxColumns)
       throw gasError('Those columns are out of bounds.');
+    this._parent._checkCellCount(howMany * this._maxRows);
     for (const row of this._values) {
       if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array(howMany).fill(''));
     }
@@ -519,6 +541,7 @@ export class SheetImpl extends Service {
 
   appendRow(rowContents: unknown[]) {
     const row = this._lastRow() + 1;
+    if (row > this._maxRows) this._parent._checkCellCount(this._maxColumns);
     if (row > this._maxRows) this._maxRows = row;
     if (rowContents.length > this._maxColumns) this._maxColumns = rowContents.length;
     this.getRange(row, 1, 1, rowContents.length).setValues([rowContents]);
@@ -676,6 +699,9 @@ export class RangeImpl extends Service {
           locale: ss._state.locale,
           timeZone: ss._state.timeZone,
         });
+        const text = input.formula ?? input.value;
+        if (typeof text === 'string' && text.length > SHEETS_LIMITS.cellText)
+          throw gasError(SHEETS_LIMITS.cellTextMessage);
         const rule = this._sheet._validations.get(key(r, c));
         if (rule && !rule._allowInvalid && input.value !== '' && !rule._accepts(input.value)) {
           throw gasError(
