@@ -47,6 +47,13 @@ export function writeMeasures(
   const thai = analysis.workbook.settings?.thaiDigits ?? true;
   const generated = generateMeasures(analysis, readUserLibrary(sheets), thai);
   const plan = clampPlanTexts(planMeasures(existing, formulas, stored, generated));
+  if (plan.foreign && plan.headerBelow !== null) {
+    throw new UserError(
+      'measures-header-row',
+      `แท็บ "${MEASURES_TAB}" มีหัวคอลัมน์ "รหัส" อยู่ที่แถว ${plan.headerBelow} แต่หัวคอลัมน์ต้องอยู่แถวที่ 1 โปรดลบแถวที่อยู่เหนือหัวคอลัมน์ (เช่น ชื่อตาราง) แล้วลองใหม่ ไม่มีการเขียนทับข้อมูล`,
+      `The "${MEASURES_TAB}" tab has its "รหัส" header in row ${plan.headerBelow}, but the header must be in row 1: delete the rows above it (a title, say) and try again. Nothing was written`,
+    );
+  }
   if (plan.foreign) {
     throw new UserError(
       'foreign-measures-tab',

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { runBuild } from '../../src/local/build';
 import { loadSpreadsheet } from '../../src/local/workbook-io';
 import { readXlsxFile, workbookFromSheets } from '../../src/local/xlsx';
@@ -103,5 +103,45 @@ describe('an assessed year without a framework', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/ข้อผิดพลาด.*ไม่มีกรอบการประเมินของปี 2561/);
     expect(out).not.toContain('report.html');
+  });
+});
+
+describe('the state tab and the measures tab as people leave them', () => {
+  test('a damaged state tab is ignored with a note, never fatal: the build goes on', async () => {
+    const first = tmp();
+    await runBuild({
+      workbook: join(ROOT, 'samples', 'oie-2568.xlsx'),
+      out: first,
+      distDir: DIST,
+      pdf: false,
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(first, 'workbook.xlsx'));
+    (wb.getWorksheet('_ita_report_state') as ExcelJS.Worksheet).getCell('A1').value = 'broken{';
+    const damaged = join(tmp(), 'damaged.xlsx');
+    await wb.xlsx.writeFile(damaged);
+    const { code, out } = cli('build', damaged, '--out', join(tmp(), 'out'), '--no-pdf');
+    expect(code).toBe(0);
+    expect(out).toContain('_ita_report_state tab is damaged and is ignored');
+    expect(out).not.toContain('Unexpected token');
+  });
+
+  test('a measures tab with a title above its header says where the header is, and writes nothing', async () => {
+    const file = await sampleWith((wb) => {
+      const ws = wb.addWorksheet('มาตรการ');
+      ws.addRow(['ตารางมาตรการ ปี 2568']);
+      ws.addRow(['รหัส', 'ตัวชี้วัดที่', 'มาตรการ/โครงการ/กิจกรรม']);
+      ws.addRow(['2568-1-x', 1, 'งานของกองแผน']);
+    });
+    const out = join(tmp(), 'out');
+    const { code, out: printed } = cli('build', file, '--out', out, '--no-pdf');
+    expect(code).toBe(1);
+    expect(printed).toContain('has its "รหัส" header in row 2, but the header must be in row 1');
+    const written = await readXlsxFile(join(out, 'workbook.xlsx'));
+    expect(written.find((s) => s.name === 'มาตรการ')?.values).toEqual([
+      ['ตารางมาตรการ ปี 2568', '', ''],
+      ['รหัส', 'ตัวชี้วัดที่', 'มาตรการ/โครงการ/กิจกรรม'],
+      ['2568-1-x', 1, 'งานของกองแผน'],
+    ]);
   });
 });
