@@ -87,7 +87,7 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
       `the tabs span ${cells.toLocaleString('en')} cells, over the ${GOOGLE_CELL_LIMIT.toLocaleString('en')} cells a Google spreadsheet can hold`,
     );
   }
-  notes.push(...unkeptFeatures(workbook));
+  notes.push(...unkeptFeatures(sheets));
   return {
     state,
     notes,
@@ -115,17 +115,32 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
   };
 }
 
-/** What an .xlsx may hold that neither the local runtime nor its writer keeps: said, never dropped silently. */
-function unkeptFeatures(workbook: ExcelJS.Workbook): string[] {
+/**
+ * What an .xlsx may hold that the local runtime does not keep in the workbook it writes: said on stdout
+ * (and in the README), never dropped silently.
+ */
+function unkeptFeatures(
+  sheets: { ws: ExcelJS.Worksheet; filled: ReturnType<typeof filledCells> }[],
+): string[] {
   const notes: string[] = [];
-  for (const ws of workbook.worksheets) {
-    const model = ws as unknown as { conditionalFormattings?: unknown[]; _media?: unknown[] };
-    if (model.conditionalFormattings?.length)
-      notes.push(
-        `${ws.name}: conditional formatting is written back as exceljs reads it (rules it does not know are lost)`,
-      );
-    if (model._media?.length || ws.getImages().length)
-      notes.push(`${ws.name}: images and charts of the file are not kept in the written workbook`);
+  for (const { ws, filled } of sheets) {
+    const lost: string[] = [];
+    const model = ws as unknown as { conditionalFormattings?: unknown[] };
+    if (model.conditionalFormattings?.length) lost.push('conditional formatting');
+    if (ws.getImages().length) lost.push('images');
+    if (ws.columns?.some((c) => c.hidden)) lost.push('hidden columns');
+    if (filled.cells.some((c) => c.cell.row !== undefined && ws.getRow(c.row).hidden))
+      lost.push('hidden rows');
+    if (
+      filled.cells.some(
+        (c) => typeof c.cell.value === 'object' && c.cell.value !== null && 'richText' in c.cell.value,
+      )
+    )
+      lost.push('the formatting inside rich-text cells (their text and cell style are kept)');
+    if (filled.cells.some((c) => c.cell.dataValidation && c.cell.dataValidation.type !== 'list'))
+      lost.push('data validation other than lists');
+    if (lost.length > 0)
+      notes.push(`${ws.name}: เก็บไม่ได้ในไฟล์ที่เขียน / not kept in the written workbook: ${lost.join(', ')}`);
   }
   return notes;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runBuild } from '../../src/local/build';
+import { loadSpreadsheet } from '../../src/local/workbook-io';
 import { workbookFromSheets } from '../../src/local/xlsx';
 import { ROOT, sampleSheets } from '../helpers/workbook';
 
@@ -104,5 +105,26 @@ describe('the written workbook is the spreadsheet as the add-on left it', () => 
     expect(after.getCell(2, analysisCol).result).toBe('ดู รายงาน');
     expect(after.getCell(2, progressCol).formula).toBe('50+25');
     expect(after.getCell(2, progressCol).result).toBe(75);
+  });
+});
+
+describe('what the local round trip cannot keep', () => {
+  test('is named, tab by tab, never dropped silently', async () => {
+    const wb = workbookFromSheets(sampleSheets());
+    const totals = sheet(wb, 'คะแนนรวม');
+    totals.getColumn(8).hidden = true;
+    totals.getCell('H2').value = { richText: [{ text: 'ผ่าน', font: { bold: true } }] };
+    totals.addConditionalFormatting({
+      ref: 'G2:G3',
+      rules: [{ type: 'cellIs', operator: 'lessThan', formulae: [85], priority: 1, style: {} }],
+    });
+    const file = join(tmp(), 'unkept.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { notes } = await loadSpreadsheet(file);
+    const note = notes.find((n) => n.startsWith('คะแนนรวม:'));
+    expect(note).toContain('conditional formatting');
+    expect(note).toContain('hidden columns');
+    expect(note).toContain('rich-text');
+    expect(notes.filter((n) => n.startsWith('ตั้งค่า:'))).toEqual([]);
   });
 });
