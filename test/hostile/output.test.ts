@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,6 +79,28 @@ describe('the output of ita-report build', () => {
     expect(code).toBe(1);
     expect(readdirSync(out)).toEqual(['workbook.xlsx']);
   });
+});
+
+describe('a build stopped by a signal', () => {
+  test.each([300, 900, 1500])(
+    'after %i ms leaves each file old or whole, and no temporary file',
+    async (ms) => {
+      const out = tmp();
+      writeFileSync(join(out, 'workbook.xlsx'), 'old');
+      const child = spawn(process.execPath, [BIN, 'build', SAMPLE, '--out', out, '--no-pdf'], {
+        stdio: 'ignore',
+      });
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.on('exit', resolve));
+      expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      const data = readFileSync(join(out, 'workbook.xlsx'));
+      if (data.toString() === 'old') return; // stopped before the files were put in place
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(data as unknown as ArrayBuffer);
+      expect(book.getWorksheet('มาตรการ')).toBeDefined();
+    },
+  );
 });
 
 describe('writeFilesAtomically', () => {
