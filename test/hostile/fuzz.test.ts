@@ -6,6 +6,9 @@ import { runBuild } from '../../src/local/build';
 import { notAWorkbook, readXlsx } from '../../src/local/xlsx';
 import { ROOT } from '../helpers/workbook';
 
+// Builds run the bundle (and spawn the CLI): slower than jest's default 5 s when the machine is busy.
+jest.setTimeout(60_000);
+
 // The generated corpus (test/fuzz/corpus.cjs), kept small here; `node bench/fuzz.cjs` runs hundreds with builds.
 const { generateCorpus } = require('../fuzz/corpus.cjs') as {
   generateCorpus: (

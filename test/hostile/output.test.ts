@@ -8,6 +8,9 @@ import { writeFilesAtomically } from '../../src/local/atomic';
 import { workbookFromSheets } from '../../src/local/xlsx';
 import { editedSample, ROOT, setCell } from '../helpers/workbook';
 
+// Builds run the bundle (and spawn the CLI): slower than jest's default 5 s when the machine is busy.
+jest.setTimeout(60_000);
+
 const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
 const BIN = join(ROOT, 'bin', 'ita-report.cjs');
 

@@ -7,6 +7,9 @@ import { loadSpreadsheet } from '../../src/local/workbook-io';
 import { workbookFromSheets } from '../../src/local/xlsx';
 import { ROOT, sampleSheets } from '../helpers/workbook';
 
+// Builds run the bundle (and spawn the CLI): slower than jest's default 5 s when the machine is busy.
+jest.setTimeout(60_000);
+
 const DIST = join(ROOT, 'dist');
 const tmp = () => mkdtempSync(join(tmpdir(), 'ita-trip-'));
 

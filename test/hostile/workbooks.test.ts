@@ -8,6 +8,9 @@ import { loadSpreadsheet } from '../../src/local/workbook-io';
 import { readXlsxFile, workbookFromSheets } from '../../src/local/xlsx';
 import { editedSample, ROOT, sampleSheets, setCell } from '../helpers/workbook';
 
+// Builds run the bundle (and spawn the CLI): slower than jest's default 5 s when the machine is busy.
+jest.setTimeout(60_000);
+
 const DIST = join(ROOT, 'dist');
 const BIN = join(ROOT, 'bin', 'ita-report.cjs');
 const tmp = () => mkdtempSync(join(tmpdir(), 'ita-odd-'));
