@@ -96,7 +96,11 @@ function printOnce(html: string, chromium: string, mode: ChromiumMode): Buffer {
       maxBuffer: 512 * 1024 * 1024,
       timeout: 120_000,
       ...(home
-        ? { ...NOBODY, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TMPDIR: home } }
+        ? {
+            ...NOBODY,
+            cwd: home,
+            env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TMPDIR: home },
+          }
         : {}),
     });
     if (run.status !== 0 || run.stdout.length === 0) {
