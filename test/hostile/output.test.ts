@@ -93,9 +93,10 @@ describe('a build stopped by a signal', () => {
       const child = spawn(process.execPath, [BIN, 'build', SAMPLE, '--out', out, '--no-pdf'], {
         stdio: 'ignore',
       });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, ms));
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM'); // nothing if the build has ended already
+      await exited;
       expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       const data = readFileSync(join(out, 'workbook.xlsx'));
       if (data.toString() === 'old') return; // stopped before the files were put in place

@@ -102,10 +102,13 @@ describe('an assessed year without a framework', () => {
     tab.values[1][0] = 2560;
     const file = join(tmp(), 'y2561.xlsx');
     await workbookFromSheets(sheets).xlsx.writeFile(file);
-    const { code, out } = cli('build', file, '--out', join(tmp(), 'out'), '--no-pdf');
+    const { code, out } = cli('build', file, '--out', join(tmp(), 'out'), '--no-pdf', '--lang', 'th');
     expect(code).toBe(1);
     expect(out).toMatch(/ข้อผิดพลาด.*ไม่มีกรอบการประเมินของปี 2561/);
     expect(out).not.toContain('report.html');
+    const english = cli('build', file, '--out', join(tmp(), 'out'), '--no-pdf', '--lang', 'en');
+    expect(english.code).toBe(1);
+    expect(english.out).toMatch(/error No framework is known for 2561/);
   });
 });
 
