@@ -91,24 +91,25 @@ describe('a total typed as a percentage', () => {
   });
 });
 
+// 2558–2561 have frameworks (without a level rule); the years before them have none.
 describe('an assessed year without a framework', () => {
   test('stops the build with an error naming the year', async () => {
     const sheets = editedSample('ตั้งค่า', (rows) => {
-      setCell(rows, 'ปีงบประมาณที่ประเมิน', 'ค่า', 2561);
+      setCell(rows, 'ปีงบประมาณที่ประเมิน', 'ค่า', 2557);
       setCell(rows, 'กรอบการประเมิน', 'ค่า', '');
     });
     const tab = sheets.find((s) => s.name === 'คะแนนรวม') as { values: unknown[][] };
-    tab.values[2][0] = 2561;
-    tab.values[1][0] = 2560;
-    const file = join(tmp(), 'y2561.xlsx');
+    tab.values[2][0] = 2557;
+    tab.values[1][0] = 2556;
+    const file = join(tmp(), 'y2557.xlsx');
     await workbookFromSheets(sheets).xlsx.writeFile(file);
     const { code, out } = cli('build', file, '--out', join(tmp(), 'out'), '--no-pdf', '--lang', 'th');
     expect(code).toBe(1);
-    expect(out).toMatch(/ข้อผิดพลาด.*ไม่มีกรอบการประเมินของปี 2561/);
+    expect(out).toMatch(/ข้อผิดพลาด.*ไม่มีกรอบการประเมินของปี 2557/);
     expect(out).not.toContain('report.html');
     const english = cli('build', file, '--out', join(tmp(), 'out'), '--no-pdf', '--lang', 'en');
     expect(english.code).toBe(1);
-    expect(english.out).toMatch(/error No framework is known for 2561/);
+    expect(english.out).toMatch(/error No framework is known for 2557/);
   });
 });
 
