@@ -84,6 +84,22 @@ describe('the output of ita-report build', () => {
   });
 });
 
+describe('a PDF that Chromium fails to make', () => {
+  test('is said, fails the build (exit 1), and leaves no report.pdf', () => {
+    const out = tmp();
+    writeFileSync(join(out, 'report.pdf'), 'an older build');
+    const run = spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--out', out, '--lang', 'en'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CHROMIUM_PATH: '/bin/false' }, // a "browser" that exits at once
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('report.pdf failed: Chromium could not print the PDF');
+    expect(run.stdout).not.toContain('no Chromium');
+    expect(readdirSync(out).sort()).toEqual(['report.html', 'workbook.xlsx']);
+  });
+});
+
 describe('a build stopped by a signal', () => {
   test.each([300, 900, 1500])(
     'after %i ms leaves each file old or whole, and no temporary file',
