@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { version as VERSION } from '../../package.json';
 import { analyze } from '../core/analysis/analyze';
@@ -10,11 +10,11 @@ import { summaryText } from '../core/summary';
 import { parseYear } from '../core/thai';
 import type { SheetData } from '../core/workbook/reader';
 import { TABS } from '../core/workbook/schema';
-import { type BuildResult, packageRoot, runBuild } from '../local/build';
-import { chromiumPdfWriter } from '../local/pdf';
+import { type BuildResult, outputProblem, packageRoot, runBuild } from '../local/build';
+import { chromiumMode, chromiumPdfWriter, findChromium } from '../local/pdf';
 import { startLocalServer } from '../local/serve';
 import { planLines, resultLines } from '../local/share';
-import { readXlsxFile, workbookFromSheets } from '../local/xlsx';
+import { notAWorkbook, readXlsxFile, TooManyCellsError, workbookFromSheets } from '../local/xlsx';
 
 const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
        ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force] [--share]
@@ -105,6 +105,19 @@ export function cliLanguage(argv: readonly string[], env: Record<string, string 
   return /^th(_|\.|@|$)/i.test(locale) ? 'th' : 'en';
 }
 
+/** A workbook that is read but cannot be analysed or built as a whole (exit 1, not a usage error). */
+class WorkbookError extends Error {}
+
+function fileHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function loadWorkbook(path: string): Promise<SheetData[]> {
   if (!existsSync(path)) {
     throw new UsageError(`ita-report: no such file: ${path}`, `ita-report: ไม่พบไฟล์ ${path}`);
@@ -112,9 +125,17 @@ async function loadWorkbook(path: string): Promise<SheetData[]> {
   if (!statSync(path).isFile()) {
     throw new UsageError(`ita-report: not a file: ${path}`, `ita-report: ไม่ใช่ไฟล์ ${path}`);
   }
+  const what = notAWorkbook(fileHead(path));
+  if (what) {
+    throw new UsageError(
+      `ita-report: cannot read ${path}: ${what.en}`,
+      `ita-report: อ่าน ${path} ไม่ได้: ${what.th}`,
+    );
+  }
   try {
     return await readXlsxFile(path);
   } catch (e) {
+    if (e instanceof TooManyCellsError) throw new WorkbookError(`ita-report: ${path}: ${e.message}`);
     const why = (e as Error).message;
     throw new UsageError(
       `ita-report: cannot read ${path} as an .xlsx workbook (${why})`,
@@ -170,6 +191,8 @@ async function buildCommand(args: string[], io: Cli): Promise<number> {
     );
   }
   await loadWorkbook(positional[0]);
+  const problem = outputProblem(positional[0], out);
+  if (problem) throw new UsageError(`ita-report: ${problem.en}`, `ita-report: ${problem.th}`);
   const result = await runBuild({
     workbook: positional[0],
     out,
@@ -182,27 +205,42 @@ async function buildCommand(args: string[], io: Cli): Promise<number> {
     for (const line of planLines(result.sharing.plan, io.lang)) io.out(line);
     for (const line of resultLines(result.sharing.result, io.lang)) io.out(line);
   }
-  printBuildResult(result, io);
+  const pdfFailed = pdfFailure(result, !flags.has('--no-pdf'));
+  printBuildResult(result, io, pdfFailed, flags.has('--no-pdf'));
   if (flags.has('--calls')) {
     for (const [name, count] of Object.entries(result.runtime.calls.snapshot())) io.out(`  ${name} ${count}`);
   }
-  return result.error || !result.report ? 1 : 0;
+  return result.error || !result.report || pdfFailed ? 1 : 0;
 }
 
-function printBuildResult(result: BuildResult, io: Cli): void {
+/** Why the PDF asked for was not made, when Chromium is there and failed (no Chromium is not a failure). */
+function pdfFailure(result: BuildResult, wanted: boolean): string | null {
+  if (!wanted || !result.report || result.report.pdfId || !findChromium()) return null;
+  return result.report.pdfError ?? 'no PDF';
+}
+
+/** Text from a cell, made safe for a terminal: control characters (escape sequences) shown as '?'. */
+function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what is replaced
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+function printBuildResult(result: BuildResult, io: Cli, pdfFailed: string | null, noPdf: boolean): void {
   const json = result.analysis;
   const cur = json.year !== null ? json.scores[String(json.year)] : undefined;
   const total = cur?.total ?? '–';
   const level = cur?.level ?? '–';
   const n = json.findings.length;
   io.out(
-    io.say(
-      `${json.agency} ปีงบประมาณ ${json.year ?? '?'}: คะแนนรวม ${total} ระดับ ${level}; ข้อสังเกต ${n} รายการ`,
-      `${json.agency} fiscal year ${json.year ?? '?'}: total ${total}, level ${level}; ${n} finding(s)`,
+    printable(
+      io.say(
+        `${json.agency} ปีงบประมาณ ${json.year ?? '?'}: คะแนนรวม ${total} ระดับ ${level}; ข้อสังเกต ${n} รายการ`,
+        `${json.agency} fiscal year ${json.year ?? '?'}: total ${total}, level ${level}; ${n} finding(s)`,
+      ),
     ),
   );
   for (const line of findingLines(json.findings, io)) io.out(line);
-  if (result.error) io.out(io.say(`ไม่สำเร็จ: ${result.error.th}`, `Failed: ${result.error.en}`));
+  if (result.error) io.out(printable(io.say(`ไม่สำเร็จ: ${result.error.th}`, `Failed: ${result.error.en}`)));
   if (result.report?.unconfirmed) {
     io.out(
       io.say(
@@ -212,13 +250,16 @@ function printBuildResult(result: BuildResult, io: Cli): void {
     );
   }
   for (const file of result.files) io.out(io.say(`เขียน ${file}`, `wrote ${file}`));
-  if (result.report && !result.files.some((f) => f.endsWith('.pdf'))) {
+  if (pdfFailed) io.out(io.say(`สร้าง report.pdf ไม่สำเร็จ: ${pdfFailed}`, `report.pdf failed: ${pdfFailed}`));
+  else if (result.report && !result.files.some((f) => f.endsWith('.pdf'))) {
     io.out(
-      io.say(
-        'ไม่ได้สร้าง report.pdf (ไม่มี Chromium หรือใช้ --no-pdf)',
-        'no report.pdf written (no Chromium, or --no-pdf)',
-      ),
+      noPdf
+        ? io.say('ไม่ได้สร้าง report.pdf (ใช้ --no-pdf)', 'no report.pdf written (--no-pdf)')
+        : io.say('ไม่ได้สร้าง report.pdf (ไม่มี Chromium)', 'no report.pdf written (no Chromium)'),
     );
+  }
+  if (chromiumMode() === 'no-sandbox') {
+    io.out(io.say('Chromium พิมพ์ PDF โดยไม่มี sandbox', 'Chromium printed the PDF without its sandbox'));
   }
   const calls = result.runtime.calls.total();
   io.out(io.say(`เรียกบริการ Apps Script ${calls} ครั้ง`, `${calls} Apps Script service calls`));
@@ -236,7 +277,7 @@ function findingLines(findings: readonly Finding[], io: Cli): string[] {
     .filter((f) => f.severity !== 'info')
     .map((f) => {
       const severity = SEVERITY[f.severity];
-      return `  ${io.say(severity.th, severity.en)} ${io.say(f.message, f.message_en)}`;
+      return printable(`  ${io.say(severity.th, severity.en)} ${io.say(f.message, f.message_en)}`);
     });
 }
 
@@ -360,6 +401,10 @@ export async function main(
     if (e instanceof UsageError) {
       io.err(lang === 'th' ? `${e.th} (ดู ita-report --help)` : `${e.message} (see ita-report --help)`);
       return 2;
+    }
+    if (e instanceof WorkbookError) {
+      io.err(e.message);
+      return 1;
     }
     throw e;
   }

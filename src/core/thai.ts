@@ -91,10 +91,12 @@ export function readNumber(value: unknown): NumberReading {
     return Number.isFinite(value) ? { kind: 'number', value: String(value) } : { kind: 'invalid' };
   }
   if (typeof value !== 'string') return { kind: 'invalid' };
+  // Spaces around the figure go; spaces inside it ("9 9") make it no number rather than a guess.
   const text = toArabicDigits(value)
-    .replace(/[\s\u00a0\u200b]+/g, '')
-    .replace(/%$/, '')
-    .replace(/^\+/, '');
+    .replace(/\u200b/g, '')
+    .trim()
+    .replace(/\s*%$/, '')
+    .replace(/^\+\s*/, '');
   if (text === '' || /^[-–—]$/.test(text)) return { kind: 'blank' };
   if (/^-?\d+(\.\d+)?$/.test(text) || /^-?\.\d+$/.test(text)) return { kind: 'number', value: text };
   return { kind: 'invalid' };

@@ -1,15 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AnalysisJson } from '../core/analysis/json';
 import type { SharingPlan } from '../core/measures/sharing';
 import type { SharingResult } from '../server/sharing';
+import { writeFilesAtomically } from './atomic';
 import { loadBundle } from './bundle';
 import { docToHtml } from './doc-html';
 import { packageRoot } from './package-root';
 import { chromiumPdfWriter } from './pdf';
 import { createRuntime, type Runtime } from './runtime/index';
 import { shareAll } from './share';
-import { loadSpreadsheet, restoreProperties, saveSpreadsheet } from './workbook-io';
+import { loadSpreadsheet, restoreProperties, spreadsheetToXlsx } from './workbook-io';
 
 export { packageRoot };
 
@@ -31,7 +32,13 @@ export interface BuildResult {
   runtime: Runtime;
   analysis: AnalysisJson;
   measures: { rows: number; summary: Record<string, number> } | null;
-  report: { docId: string; pdfId: string | null; name: string; unconfirmed: boolean } | null;
+  report: {
+    docId: string;
+    pdfId: string | null;
+    pdfError: string | null;
+    name: string;
+    unconfirmed: boolean;
+  } | null;
   files: string[];
   /** The message of a step that failed for a reason the user can act on. */
   error: { th: string; en: string } | null;
@@ -56,6 +63,28 @@ export function userMessage(e: unknown): { th: string; en: string } {
   return { th: message, en: message };
 }
 
+/** The files a build writes into its folder; any of them this build does not write is removed. */
+export const OUTPUT_FILES = ['workbook.xlsx', 'report.html', 'report.pdf'] as const;
+
+/** Why `out` cannot take a build of `workbook` (a file, or a folder where the output would replace it), or null. */
+export function outputProblem(workbook: string, out: string): { th: string; en: string } | null {
+  if (existsSync(out) && !statSync(out).isDirectory()) {
+    return { en: `--out ${out} is a file, not a folder`, th: `--out ${out} เป็นไฟล์ ไม่ใช่โฟลเดอร์` };
+  }
+  const input = existsSync(workbook) ? realpathSync(workbook) : resolve(workbook);
+  const folder = existsSync(out) ? realpathSync(out) : resolve(out);
+  for (const name of OUTPUT_FILES) {
+    const target = join(folder, name);
+    if (target === input || (existsSync(target) && realpathSync(target) === input)) {
+      return {
+        en: `--out ${out} would overwrite the input ${workbook} (${name}); choose another folder`,
+        th: `--out ${out} จะเขียนทับไฟล์ที่อ่าน ${workbook} (${name}) โปรดเลือกโฟลเดอร์อื่น`,
+      };
+    }
+  }
+  return null;
+}
+
 /**
  * The one-click flow of the sidebar, run on an .xlsx workbook: the real bundle dist/Code.js in a vm context
  * whose globals are the local Apps Script services. Writes the workbook as the add-on left it, the report
@@ -63,8 +92,11 @@ export function userMessage(e: unknown): { th: string; en: string } {
  */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
+  const problem = outputProblem(options.workbook, options.out);
+  if (problem) throw new Error(problem.en);
   const dist = options.distDir ?? join(packageRoot(), 'dist');
   const loaded = await loadSpreadsheet(resolve(options.workbook));
+  for (const note of loaded.notes) log(note);
   const runtime = createRuntime({
     spreadsheet: loaded.build,
     projectDir: dist,
@@ -102,22 +134,27 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   } catch (e) {
     result.error = userMessage(e);
   }
-  const workbookOut = join(options.out, 'workbook.xlsx');
-  await saveSpreadsheet(runtime, workbookOut);
-  result.files.push(workbookOut);
-  if (result.report) {
-    const doc = runtime.documents.get(result.report.docId);
-    if (doc) {
-      const html = join(options.out, 'report.html');
-      writeFileSync(html, docToHtml(doc));
-      result.files.push(html);
-    }
-    const pdf = result.report.pdfId ? runtime.driveFiles.get(result.report.pdfId)?.data : null;
-    if (pdf) {
-      const path = join(options.out, 'report.pdf');
-      writeFileSync(path, pdf);
-      result.files.push(path);
-    }
-  }
+  const files = await outputFiles(runtime, result.report);
+  writeOutput(options.out, files);
+  result.files = files.map((f) => join(options.out, f.name));
   return result;
+}
+
+async function outputFiles(runtime: Runtime, report: BuildResult['report']) {
+  const files: { name: (typeof OUTPUT_FILES)[number]; data: string | Buffer }[] = [
+    { name: 'workbook.xlsx', data: await spreadsheetToXlsx(runtime) },
+  ];
+  const doc = report ? runtime.documents.get(report.docId) : undefined;
+  if (doc) files.push({ name: 'report.html', data: docToHtml(doc) });
+  const pdf = report?.pdfId ? runtime.driveFiles.get(report.pdfId)?.data : null;
+  if (pdf) files.push({ name: 'report.pdf', data: pdf });
+  return files;
+}
+
+/** Puts this build's files in place, each whole, and removes the output files of an earlier build it did not write. */
+function writeOutput(out: string, files: { name: string; data: string | Buffer }[]): void {
+  writeFilesAtomically(files.map((f) => ({ path: join(out, f.name), data: f.data })));
+  for (const name of OUTPUT_FILES) {
+    if (!files.some((f) => f.name === name)) rmSync(join(out, name), { force: true });
+  }
 }

@@ -47,24 +47,60 @@ function keepWords(html: string): string {
   return html.replace(WHOLE, (w) => `<span class="w">${w}</span>`);
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(
-    /[<>&"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string,
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
+}
+
+/*
+ * Every value that reaches a style is checked against its own narrow form here, whatever the Doc holds: a
+ * font family of letters, digits and spaces, a colour in #hex, a finite number. Anything else is left out.
+ */
+function cssFont(value: unknown): string | null {
+  return typeof value === 'string' && /^[A-Za-z0-9 ]{1,60}$/.test(value) ? `'${value}'` : null;
+}
+
+function cssColor(value: unknown): string | null {
+  return typeof value === 'string' && /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(value) ? value : null;
+}
+
+function cssNumber(value: unknown): number | null {
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+function cssKeyword(value: unknown, allowed: readonly string[]): string | null {
+  const word = String(value).toLowerCase();
+  return allowed.includes(word) ? word : null;
+}
+
+/** A link target the report may carry: http(s) and mailto only. */
+function safeHref(value: unknown): string | null {
+  return typeof value === 'string' && /^(?:https?:\/\/|mailto:)/i.test(value.trim()) ? value.trim() : null;
 }
 
 /** Text attributes of a run (over its paragraph's) as inline CSS. */
 function textStyle(attrs: Record<string, unknown>): string {
   const css: string[] = [];
-  if (attrs.FONT_FAMILY) css.push(`font-family:'${attrs.FONT_FAMILY}'`);
-  if (attrs.FONT_SIZE) css.push(`font-size:${attrs.FONT_SIZE}pt`);
+  const font = cssFont(attrs.FONT_FAMILY);
+  if (font) css.push(`font-family:${font}`);
+  const size = cssNumber(attrs.FONT_SIZE);
+  if (size) css.push(`font-size:${size}pt`);
   if (attrs.BOLD === true) css.push('font-weight:bold');
   if (attrs.BOLD === false) css.push('font-weight:normal');
   if (attrs.ITALIC) css.push('font-style:italic');
   if (attrs.UNDERLINE) css.push('text-decoration:underline');
-  if (attrs.FOREGROUND_COLOR) css.push(`color:${attrs.FOREGROUND_COLOR}`);
-  if (attrs.BACKGROUND_COLOR) css.push(`background:${attrs.BACKGROUND_COLOR}`);
+  const color = cssColor(attrs.FOREGROUND_COLOR);
+  if (color) css.push(`color:${color}`);
+  const background = cssColor(attrs.BACKGROUND_COLOR);
+  if (background) css.push(`background:${background}`);
   return css.join(';');
 }
 
@@ -72,20 +108,26 @@ function run(r: RunNode): string {
   const text = keepWords(escapeHtml(r.text)).replace(/\n/g, '<br>');
   const style = textStyle(r.attrs);
   const inner = style ? `<span style="${style}">${text}</span>` : text;
-  return r.attrs.LINK_URL ? `<a href="${escapeHtml(String(r.attrs.LINK_URL))}">${inner}</a>` : inner;
+  const href = safeHref(r.attrs.LINK_URL);
+  return href ? `<a href="${escapeHtml(href)}">${inner}</a>` : inner;
 }
 
 function paragraph(p: ParagraphNode): string {
   const a = p.attrs;
   const css: string[] = [];
-  const align = a.HORIZONTAL_ALIGNMENT;
-  if (align) css.push(`text-align:${String(align).toLowerCase()}`);
-  if (a.SPACING_BEFORE !== undefined) css.push(`margin-top:${a.SPACING_BEFORE}pt`);
-  if (a.SPACING_AFTER !== undefined) css.push(`margin-bottom:${a.SPACING_AFTER}pt`);
-  if (a.LINE_SPACING !== undefined) css.push(`line-height:${lineHeight(a.LINE_SPACING)}`);
-  if (a.INDENT_FIRST_LINE !== undefined)
-    css.push(`text-indent:${Number(a.INDENT_FIRST_LINE) - Number(a.INDENT_START ?? 0)}pt`);
-  if (a.INDENT_START !== undefined) css.push(`margin-left:${a.INDENT_START}pt`);
+  const align =
+    a.HORIZONTAL_ALIGNMENT && cssKeyword(a.HORIZONTAL_ALIGNMENT, ['left', 'center', 'right', 'justify']);
+  if (align) css.push(`text-align:${align}`);
+  const before = cssNumber(a.SPACING_BEFORE);
+  if (before !== null) css.push(`margin-top:${before}pt`);
+  const after = cssNumber(a.SPACING_AFTER);
+  if (after !== null) css.push(`margin-bottom:${after}pt`);
+  const lineSpacing = cssNumber(a.LINE_SPACING);
+  if (lineSpacing !== null) css.push(`line-height:${lineHeight(lineSpacing)}`);
+  const indentStart = cssNumber(a.INDENT_START);
+  const indentFirst = cssNumber(a.INDENT_FIRST_LINE);
+  if (indentFirst !== null) css.push(`text-indent:${indentFirst - (indentStart ?? 0)}pt`);
+  if (indentStart !== null) css.push(`margin-left:${indentStart}pt`);
   if (p.keepWithNext) css.push('break-after:avoid');
   const own = textStyle(a);
   if (own) css.push(own);
@@ -95,8 +137,9 @@ function paragraph(p: ParagraphNode): string {
     if (inline.kind === 'text') body += (inline.runs ?? []).map(run).join('');
     else if (inline.kind === 'image' && inline.image) {
       const img = inline.image;
-      const src = `data:${img.contentType};base64,${img.data.toString('base64')}`;
-      body += `<img src="${src}" alt="${escapeHtml(img.altTitle)}" style="width:${img.width}pt;height:${img.height}pt">`;
+      const type = cssKeyword(img.contentType, ['image/png', 'image/jpeg', 'image/gif']) ?? 'image/png';
+      const src = `data:${type};base64,${img.data.toString('base64')}`;
+      body += `<img src="${src}" alt="${escapeHtml(img.altTitle)}" style="width:${cssNumber(img.width) ?? 0}pt;height:${cssNumber(img.height) ?? 0}pt">`;
     } else if (inline.kind === 'pagebreak') pageBreak = true;
   }
   const tag = HEADING_TAG[String(a.HEADING ?? '')] ?? 'p';
@@ -105,20 +148,23 @@ function paragraph(p: ParagraphNode): string {
 }
 
 function table(t: TableNode): string {
-  const widths = t.columnWidths.map((w) => (w ? `<col style="width:${w}pt">` : '<col>')).join('');
-  const border = t.attrs.BORDER_WIDTH ?? 1;
-  const color = t.attrs.BORDER_COLOR ?? '#000000';
+  const widths = t.columnWidths
+    .map((w) => (cssNumber(w) ? `<col style="width:${cssNumber(w)}pt">` : '<col>'))
+    .join('');
+  const border = cssNumber(t.attrs.BORDER_WIDTH) ?? 1;
+  const color = cssColor(t.attrs.BORDER_COLOR) ?? '#000000';
   const keepsWithNext = (r: TableNode['rows'][number]) =>
     r.cells.some((c) => c.children.some((b) => b.type === 'PARAGRAPH' && b.keepWithNext));
   const row = (r: TableNode['rows'][number], tag: 'th' | 'td') =>
     `<tr${keepsWithNext(r) ? ' class="keep-next"' : ''}>${r.cells
       .filter((c) => !c.attrs.MERGED)
       .map((c) => {
-        const span = Number(c.attrs.COLUMN_SPAN ?? 1);
-        const css = [`border:${border}pt ${Number(border) > 0 ? 'solid' : 'none'} ${color}`];
-        if (c.attrs.BACKGROUND_COLOR) css.push(`background:${c.attrs.BACKGROUND_COLOR}`);
-        if (c.attrs.VERTICAL_ALIGNMENT)
-          css.push(`vertical-align:${String(c.attrs.VERTICAL_ALIGNMENT).toLowerCase()}`);
+        const span = Math.max(1, Math.floor(cssNumber(c.attrs.COLUMN_SPAN) ?? 1));
+        const css = [`border:${border}pt ${border > 0 ? 'solid' : 'none'} ${color}`];
+        const background = cssColor(c.attrs.BACKGROUND_COLOR);
+        if (background) css.push(`background:${background}`);
+        const vertical = cssKeyword(c.attrs.VERTICAL_ALIGNMENT, ['top', 'center', 'bottom']);
+        if (vertical) css.push(`vertical-align:${vertical === 'center' ? 'middle' : vertical}`);
         return `<${tag}${span > 1 ? ` colspan="${span}"` : ''} style="${css.join(';')}">${blocks(c.children)}</${tag}>`;
       })
       .join('')}</tr>`;
@@ -159,6 +205,10 @@ function paragraphText(p: ParagraphNode): string {
   return p.inlines.map((i) => (i.runs ?? []).map((r) => r.text).join('')).join('');
 }
 
+/** The page loads nothing and runs nothing: its styles are inline, its fonts and images data: URLs. */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+
 /**
  * The Doc as one self-contained HTML page: the page size and margins of its body, Sarabun embedded,
  * pinned table header rows repeated on each printed page, and rows kept whole where the Doc says so.
@@ -166,12 +216,13 @@ function paragraphText(p: ParagraphNode): string {
 export function docToHtml(doc: DocData): string {
   const a = doc.body.attrs;
   const numbers = pageNumberStyle(doc);
-  const pt = (v: unknown, d: number) => `${Number(v ?? d)}pt`;
+  const pt = (v: unknown, d: number) => `${cssNumber(v) ?? d}pt`;
   const fonts = sarabunFiles();
   return `<!doctype html>
 <html lang="th">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${escapeHtml(doc.name)}</title>
 <style>
 ${fontFace('Sarabun', fonts.regular, 400)}

@@ -1,10 +1,11 @@
+export { analyze } from '../core/analysis/analyze';
 export { MEASURE_COLUMNS } from '../core/measures/tab';
 export { runBuild } from './build';
 export { loadBundle } from './bundle';
 export { docToHtml } from './doc-html';
 export { createRuntime } from './runtime/index';
 export { SpreadsheetImpl } from './runtime/spreadsheet';
-export { readXlsx, readXlsxFile, workbookFromSheets } from './xlsx';
+export { notAWorkbook, readXlsx, readXlsxFile, workbookFromSheets } from './xlsx';
 
 import type { SheetData } from '../core/workbook/reader';
 import type { RuntimeContext } from './runtime/context';

@@ -8,10 +8,17 @@ interface PrintJob {
   html: string;
   chromium: string;
   args: string[];
+  /** Chromium's own sandbox (playwright passes --no-sandbox unless this is set). */
+  sandbox?: boolean;
 }
 
 async function print(job: PrintJob): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath: job.chromium, args: job.args, headless: true });
+  const browser = await chromium.launch({
+    executablePath: job.chromium,
+    args: job.args,
+    headless: true,
+    chromiumSandbox: job.sandbox ?? false,
+  });
   try {
     // The page is inert: no script runs, and it reaches no file and no host (its fonts and images are
     // data: URLs inside it).

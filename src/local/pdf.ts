@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docToHtml } from './doc-html';
 import { packageRoot } from './package-root';
@@ -50,22 +51,85 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
+ * How Chromium prints the report: as ourselves, sandboxed; when we are root (Chromium refuses its sandbox to
+ * root), as `nobody`, sandboxed; `--no-sandbox` only where neither works. In every mode the page runs no
+ * script and every request is refused (build/pdf-worker.cjs), and the page's Content-Security-Policy
+ * loads nothing (docToHtml).
+ */
+export type ChromiumMode = 'sandbox' | 'nobody-sandbox' | 'no-sandbox';
+
+/** The unprivileged user and group Chromium runs as when we are root. */
+const NOBODY = { uid: 65534, gid: 65534 };
+
+function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+let workingMode: ChromiumMode | null = null;
+
+/** The modes to try, safest first; the first that works is kept for the rest of the process. */
+function modes(): ChromiumMode[] {
+  if (workingMode) return [workingMode];
+  return isRoot() ? ['nobody-sandbox', 'no-sandbox'] : ['sandbox', 'no-sandbox'];
+}
+
+/** The way Chromium last printed (null before the first PDF). */
+export function chromiumMode(): ChromiumMode | null {
+  return workingMode;
+}
+
+function printOnce(html: string, chromium: string, mode: ChromiumMode): Buffer {
+  const worker = join(packageRoot(), 'build', 'pdf-worker.cjs');
+  const sandboxed = mode !== 'no-sandbox';
+  const asNobody = mode === 'nobody-sandbox';
+  // nobody's own temporary folder (for the browser profile), removed afterwards.
+  const home = asNobody ? mkdtempSync(join(tmpdir(), 'ita-pdf-')) : null;
+  try {
+    if (home) spawnSync('chown', [`${NOBODY.uid}:${NOBODY.gid}`, home]);
+    const run = spawnSync(process.execPath, [worker], {
+      input: JSON.stringify({
+        html,
+        chromium,
+        sandbox: sandboxed,
+        args: sandboxed ? CHROMIUM_ARGS.filter((a) => a !== '--no-sandbox') : CHROMIUM_ARGS,
+      }),
+      maxBuffer: 512 * 1024 * 1024,
+      timeout: 120_000,
+      ...(home
+        ? {
+            ...NOBODY,
+            cwd: home,
+            env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TMPDIR: home },
+          }
+        : {}),
+    });
+    if (run.status !== 0 || run.stdout.length === 0) {
+      const why = run.error?.message ?? run.stderr.toString().trim();
+      throw new Error(`Chromium could not print the PDF: ${why || `exit ${run.status}`}`);
+    }
+    return run.stdout;
+  } finally {
+    if (home) rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/**
  * Prints an HTML page to PDF with headless Chromium, synchronously (as Document.getAs is): a child
  * process (build/pdf-worker.cjs) drives the browser with playwright-core, the page's script disabled and
- * every request refused.
+ * every request refused, in the safest mode this machine allows.
  */
 export function htmlToPdf(html: string, chromium: string): Buffer {
-  const worker = join(packageRoot(), 'build', 'pdf-worker.cjs');
-  const run = spawnSync(process.execPath, [worker], {
-    input: JSON.stringify({ html, chromium, args: CHROMIUM_ARGS }),
-    maxBuffer: 512 * 1024 * 1024,
-    timeout: 120_000,
-  });
-  if (run.status !== 0 || run.stdout.length === 0) {
-    const why = run.error?.message ?? run.stderr.toString().trim();
-    throw new Error(`Chromium could not print the PDF: ${why || `exit ${run.status}`}`);
+  let failure: unknown = null;
+  for (const mode of modes()) {
+    try {
+      const pdf = printOnce(html, chromium, mode);
+      workingMode = mode;
+      return pdf;
+    } catch (e) {
+      failure = e;
+    }
   }
-  return run.stdout;
+  throw failure;
 }
 
 /** A PdfWriter for the local DocumentApp, or null when no Chromium can be had. */

@@ -1,9 +1,17 @@
 import ExcelJS from 'exceljs';
+import { writeFilesAtomically } from './atomic';
 import { toA1 } from './runtime/a1';
 import { gasError, isDate, type RuntimeContext } from './runtime/context';
 import type { Runtime } from './runtime/index';
-import { type CellValue, DataValidation, SpreadsheetImpl } from './runtime/spreadsheet';
-import { cellValue } from './xlsx';
+import { type CellValue, DataValidation, type SheetImpl, SpreadsheetImpl } from './runtime/spreadsheet';
+import {
+  cellValue,
+  checkCellLimit,
+  type FilledCell,
+  filledCells,
+  GOOGLE_CELL_LIMIT,
+  TooManyCellsError,
+} from './xlsx';
 
 /**
  * What a Google spreadsheet keeps that an .xlsx file has no place for (document properties, protections
@@ -29,7 +37,30 @@ interface SavedState {
 
 const PX_PER_CHAR = 7;
 
-/** Loads an .xlsx workbook as the spreadsheet of a local runtime. */
+/** The state sheet's JSON, or null with a note when it is not readable (it is then ignored, never fatal). */
+function readState(workbook: ExcelJS.Workbook, notes: string[]): SavedState | null {
+  const stateSheet = workbook.getWorksheet(STATE_SHEET);
+  if (!stateSheet) return null;
+  const text: string[] = [];
+  stateSheet.eachRow((row) => {
+    text.push(String(cellValue(row.getCell(1).value)));
+  });
+  try {
+    const state = JSON.parse(text.join('')) as SavedState;
+    if (typeof state !== 'object' || state === null || !Array.isArray(state.protections))
+      throw new Error('not a state');
+    if (typeof state.documentProperties !== 'object' || state.documentProperties === null)
+      throw new Error('not a state');
+    return state;
+  } catch (_e) {
+    notes.push(
+      `แท็บ ${STATE_SHEET} เสียหาย จึงไม่ใช้ (การแก้ไขของผู้ใช้ที่บันทึกไว้จะถือว่าเป็นการแก้ไขทั้งหมด) / the ${STATE_SHEET} tab is damaged and is ignored: what the add-on wrote last time is unknown, so every cell is kept as a person's edit`,
+    );
+    return null;
+  }
+}
+
+/** Loads an .xlsx workbook as the spreadsheet of a local runtime. `notes` says what could not be kept. */
 export async function loadSpreadsheet(path: string, name = 'ita-report') {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -37,66 +68,39 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
   } catch (e) {
     throw new Error(`cannot read ${path} as an .xlsx workbook (${(e as Error).message})`);
   }
-  let state: SavedState | null = null;
-  const stateSheet = workbook.getWorksheet(STATE_SHEET);
-  if (stateSheet) {
-    const text: string[] = [];
-    stateSheet.eachRow((row) => {
-      text.push(String(cellValue(row.getCell(1).value)));
+  const notes: string[] = [];
+  const state = readState(workbook, notes);
+  const sheets = workbook.worksheets
+    .filter((ws) => ws.name !== STATE_SHEET)
+    .map((ws) => {
+      const filled = filledCells(ws);
+      checkCellLimit(ws.name, filled.rows, filled.columns);
+      for (const address of filled.dropped)
+        notes.push(
+          `${ws.name}!${address}: เว้นช่องที่มีแต่ช่องว่างหลังข้อมูล / a cell holding only spaces beyond the data is left out`,
+        );
+      return { ws, filled };
     });
-    state = JSON.parse(text.join('')) as SavedState;
+  const cells = sheets.reduce((n, { filled }) => n + filled.rows * filled.columns, 0);
+  if (cells > GOOGLE_CELL_LIMIT) {
+    throw new TooManyCellsError(
+      `the tabs span ${cells.toLocaleString('en')} cells, over the ${GOOGLE_CELL_LIMIT.toLocaleString('en')} cells a Google spreadsheet can hold`,
+    );
   }
+  notes.push(...unkeptFeatures(sheets));
   return {
     state,
+    notes,
     build: (context: RuntimeContext): SpreadsheetImpl => {
       const ss = SpreadsheetImpl._create(context, name, state?.owner ?? context.user);
       if (state) {
         ss._state.editors = [...state.editors];
         ss._state.viewers = [...state.viewers];
       }
-      for (const ws of workbook.worksheets) {
-        if (ws.name === STATE_SHEET) continue;
-        const sheet = ss.insertSheet(ws.name);
-        const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-        const cols = ws.actualColumnCount === 0 ? 0 : ws.columnCount;
-        sheet._maxRows = Math.max(1000, rows);
-        sheet._maxColumns = Math.max(26, cols);
-        for (let r = 1; r <= rows; r++) {
-          const row = ws.getRow(r);
-          for (let c = 1; c <= cols; c++) {
-            const cell = row.getCell(c);
-            const value = cellValue(cell.value);
-            if (value !== '') sheet._set(r, c, value as CellValue);
-            const formula = (cell.value as ExcelJS.CellFormulaValue | null)?.formula;
-            if (formula) sheet._formulas.set(`${r},${c}`, `=${formula}`);
-            if (cell.font?.bold)
-              sheet._formats.set(`${r},${c}`, { ...sheet._formats.get(`${r},${c}`), fontWeight: 'bold' });
-            if (cell.numFmt === '@')
-              sheet._formats.set(`${r},${c}`, { ...sheet._formats.get(`${r},${c}`), numberFormat: '@' });
-            const dv = cell.dataValidation;
-            if (dv?.type === 'list' && dv.formulae?.[0]) {
-              const list = String(dv.formulae[0]).replace(/^"|"$/g, '').split(',');
-              sheet._validations.set(
-                `${r},${c}`,
-                new DataValidation(context, {
-                  criteria: 'VALUE_IN_LIST',
-                  values: [list, true],
-                  allowInvalid: !dv.showErrorMessage,
-                  helpText: dv.prompt ?? '',
-                }),
-              );
-            }
-          }
-        }
-        const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
-        if (view?.state === 'frozen' && view.ySplit) sheet._frozenRows = view.ySplit;
-        ws.columns?.forEach((column, i) => {
-          if (column.width) sheet._columnWidths.set(i + 1, Math.round(column.width * PX_PER_CHAR));
-        });
-        if (ws.state === 'hidden') sheet._hidden = true;
-      }
+      for (const { ws, filled } of sheets) loadSheet(context, ss.insertSheet(ws.name), ws, filled);
       if (ss._state.sheets.length === 0) ss.insertSheet('Sheet1');
       ss._state.activeSheet = ss._state.sheets[0];
+      ss._state.fileDefinedNames = workbook.definedNames.model;
       for (const p of state?.protections ?? []) {
         const sheet = ss._state.sheets.find((s) => s._name === p.sheet);
         if (!sheet) continue;
@@ -111,63 +115,203 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
   };
 }
 
+/**
+ * What an .xlsx may hold that the local runtime does not keep in the workbook it writes: said on stdout
+ * (and in the README), never dropped silently.
+ */
+function unkeptFeatures(
+  sheets: { ws: ExcelJS.Worksheet; filled: ReturnType<typeof filledCells> }[],
+): string[] {
+  const notes: string[] = [];
+  for (const { ws, filled } of sheets) {
+    const lost: string[] = [];
+    const model = ws as unknown as { conditionalFormattings?: unknown[] };
+    if (model.conditionalFormattings?.length) lost.push('conditional formatting');
+    if (ws.getImages().length) lost.push('images');
+    if (ws.columns?.some((c) => c.hidden)) lost.push('hidden columns');
+    if (filled.cells.some((c) => c.cell.row !== undefined && ws.getRow(c.row).hidden))
+      lost.push('hidden rows');
+    if (
+      filled.cells.some(
+        (c) => typeof c.cell.value === 'object' && c.cell.value !== null && 'richText' in c.cell.value,
+      )
+    )
+      lost.push('the formatting inside rich-text cells (their text and cell style are kept)');
+    if (filled.cells.some((c) => c.cell.dataValidation && c.cell.dataValidation.type !== 'list'))
+      lost.push('data validation other than lists');
+    if (lost.length > 0)
+      notes.push(`${ws.name}: เก็บไม่ได้ในไฟล์ที่เขียน / not kept in the written workbook: ${lost.join(', ')}`);
+  }
+  return notes;
+}
+
+/** A new sheet's 1000 × 26 grid around the data, where that stays small; the data's own size otherwise. */
+function gridSize(rows: number, columns: number): { rows: number; columns: number } {
+  const padded = { rows: Math.max(1000, rows), columns: Math.max(26, columns) };
+  if (padded.rows * padded.columns <= 1_000_000) return padded;
+  return { rows: Math.max(1, rows), columns: Math.max(1, columns) };
+}
+
+function loadSheet(
+  context: RuntimeContext,
+  sheet: SheetImpl,
+  ws: ExcelJS.Worksheet,
+  filled: ReturnType<typeof filledCells>,
+) {
+  const grid = gridSize(filled.rows, filled.columns);
+  sheet._maxRows = grid.rows;
+  sheet._maxColumns = grid.columns;
+  for (const c of filled.cells) loadCell(context, sheet, c);
+  // Styles of empty cells (a fill, a number format on a column of blanks) within the data.
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r > filled.rows) return;
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      if (c > filled.columns || cell.value !== null) return;
+      if (Object.keys(cell.style ?? {}).length) sheet._fileCells.set(`${r},${c}`, { style: cell.style });
+    });
+  });
+  const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
+  if (view?.state === 'frozen' && view.ySplit) sheet._frozenRows = view.ySplit;
+  ws.columns?.forEach((column, i) => {
+    if (column.width) sheet._columnWidths.set(i + 1, Math.round(column.width * PX_PER_CHAR));
+  });
+  if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet._hidden = true;
+  sheet._veryHidden = ws.state === 'veryHidden';
+  sheet._autoFilter = ws.autoFilter ?? null;
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  for (const range of merges) {
+    const [a, b] = range.split(':').map((ref) => ws.getCell(ref));
+    sheet._merges.push({
+      top: Number(a.row),
+      left: Number(a.col),
+      bottom: Number(b.row),
+      right: Number(b.col),
+    });
+  }
+}
+
+function loadCell(context: RuntimeContext, sheet: SheetImpl, { row: r, column: c, cell, value }: FilledCell) {
+  const k = `${r},${c}`;
+  if (value !== '') sheet._set(r, c, value as CellValue);
+  if (cell.formula) sheet._formulas.set(k, `=${cell.formula}`);
+  const hyperlink = (cell.value as ExcelJS.CellHyperlinkValue | null)?.hyperlink;
+  const note = cell.note;
+  sheet._fileCells.set(k, {
+    style: cell.style,
+    ...(note ? { note } : {}),
+    ...(typeof hyperlink === 'string' ? { hyperlink } : {}),
+  });
+  if (cell.font?.bold) sheet._formats.set(k, { ...sheet._formats.get(k), fontWeight: 'bold' });
+  if (cell.numFmt) sheet._formats.set(k, { ...sheet._formats.get(k), numberFormat: cell.numFmt });
+  const dv = cell.dataValidation;
+  if (dv?.type === 'list' && dv.formulae?.[0]) {
+    const list = String(dv.formulae[0]).replace(/^"|"$/g, '').split(',');
+    sheet._validations.set(
+      k,
+      new DataValidation(context, {
+        criteria: 'VALUE_IN_LIST',
+        values: [list, true],
+        allowInvalid: !dv.showErrorMessage,
+        helpText: dv.prompt ?? '',
+      }),
+    );
+  }
+}
+
 /** Restores the document properties kept in the state sheet into a runtime. */
 export function restoreProperties(runtime: Runtime, state: SavedState | null): void {
   for (const [k, v] of Object.entries(state?.documentProperties ?? {})) runtime.documentProperties.set(k, v);
 }
 
-function xlsxValue(value: CellValue | '', formula: string | undefined): ExcelJS.CellValue {
-  if (formula) return { formula: formula.slice(1) } as ExcelJS.CellFormulaValue;
-  if (value === '') return null;
-  return isDate(value) ? new Date(value.getTime()) : value;
+/** A formula keeps its last value (what the sheet showed) as the file's cached result. */
+function xlsxValue(
+  value: CellValue | '',
+  formula: string | undefined,
+  hyperlink: string | undefined,
+): ExcelJS.CellValue {
+  const plain = value === '' ? null : isDate(value) ? new Date(value.getTime()) : value;
+  if (formula) {
+    const result = plain === null || plain === '#ERROR!' ? undefined : plain;
+    return {
+      formula: formula.slice(1),
+      ...(result !== undefined ? { result } : {}),
+    } as ExcelJS.CellFormulaValue;
+  }
+  if (hyperlink && typeof plain === 'string') return { text: plain, hyperlink };
+  return plain;
 }
 
-/** Writes the runtime's spreadsheet as an .xlsx workbook, its state in the hidden state sheet. */
+/** Writes the runtime's spreadsheet as an .xlsx workbook (atomically: the whole file or the old one). */
 export async function saveSpreadsheet(runtime: Runtime, path: string): Promise<void> {
+  const data = await spreadsheetToXlsx(runtime);
+  try {
+    writeFilesAtomically([{ path, data }]);
+  } catch (e) {
+    throw gasError(`cannot write ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** The cells that hold a value, a formula or something kept for the file: never the grid up to the last one. */
+function cellsToWrite(sheet: SheetImpl): Set<string> {
+  const keys = new Set<string>([
+    ...sheet._formulas.keys(),
+    ...sheet._formats.keys(),
+    ...sheet._fileCells.keys(),
+  ]);
+  sheet._values.forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (v !== '') keys.add(`${r + 1},${c + 1}`);
+    });
+  });
+  return keys;
+}
+
+function writeCell(sheet: SheetImpl, ws: ExcelJS.Worksheet, k: string): void {
+  const [r, c] = k.split(',').map(Number);
+  const cell = ws.getCell(r, c);
+  const kept = sheet._fileCells.get(k);
+  if (kept?.style) cell.style = JSON.parse(JSON.stringify(kept.style)) as Partial<ExcelJS.Style>;
+  cell.value = xlsxValue(sheet._get(r, c), sheet._formulas.get(k), kept?.hyperlink);
+  if (kept?.note) cell.note = kept.note as ExcelJS.Comment;
+  const format = sheet._formats.get(k);
+  if (format?.fontWeight === 'bold') cell.font = { ...cell.font, bold: true };
+  if (format?.background && format.background !== '#ffffff') {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${format.background.slice(1)}` } };
+  }
+  if (format?.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+  if (format?.numberFormat) cell.numFmt = format.numberFormat;
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetImpl): void {
+  const ws = workbook.addWorksheet(sheet._name, {
+    views: sheet._frozenRows ? [{ state: 'frozen', ySplit: sheet._frozenRows }] : [],
+    state: sheet._veryHidden && sheet._hidden ? 'veryHidden' : sheet._hidden ? 'hidden' : 'visible',
+  });
+  for (const k of cellsToWrite(sheet)) writeCell(sheet, ws, k);
+  for (const [k, rule] of sheet._validations) {
+    const [r, c] = k.split(',').map(Number);
+    if (rule._spec.criteria !== 'VALUE_IN_LIST') continue;
+    const list = (rule._spec.values[0] as string[]).join(',');
+    ws.getCell(toA1(r, c)).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${list}"`],
+      showErrorMessage: !rule._spec.allowInvalid,
+      prompt: rule._spec.helpText || undefined,
+    };
+  }
+  for (const [c, px] of sheet._columnWidths) ws.getColumn(c).width = Math.round((px / PX_PER_CHAR) * 10) / 10;
+  for (const m of sheet._merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  if (sheet._autoFilter) ws.autoFilter = sheet._autoFilter as ExcelJS.AutoFilter;
+}
+
+/** The runtime's spreadsheet as the bytes of an .xlsx workbook, its state in the hidden state sheet. */
+export async function spreadsheetToXlsx(runtime: Runtime): Promise<Buffer> {
   const ss = runtime.spreadsheet;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ita-report';
-  for (const sheet of ss._state.sheets) {
-    const ws = workbook.addWorksheet(sheet._name, {
-      views: sheet._frozenRows ? [{ state: 'frozen', ySplit: sheet._frozenRows }] : [],
-      state: sheet._hidden ? 'hidden' : 'visible',
-    });
-    const rows = sheet._lastRow();
-    const cols = sheet._lastColumn();
-    for (let r = 1; r <= Math.max(rows, 1); r++) {
-      const row = ws.getRow(r);
-      for (let c = 1; c <= Math.max(cols, 1); c++) {
-        const k = `${r},${c}`;
-        const cell = row.getCell(c);
-        cell.value = xlsxValue(sheet._get(r, c), sheet._formulas.get(k));
-        const format = sheet._formats.get(k);
-        if (format?.fontWeight === 'bold') cell.font = { bold: true };
-        if (format?.background && format.background !== '#ffffff') {
-          cell.fill = {
-            type: 'pattern',
-            pattern: 'solid',
-            fgColor: { argb: `FF${format.background.slice(1)}` },
-          };
-        }
-        if (format?.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
-        if (format?.numberFormat === '@') cell.numFmt = '@';
-      }
-    }
-    for (const [k, rule] of sheet._validations) {
-      const [r, c] = k.split(',').map(Number);
-      if (rule._spec.criteria !== 'VALUE_IN_LIST') continue;
-      const list = (rule._spec.values[0] as string[]).join(',');
-      ws.getCell(toA1(r, c)).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${list}"`],
-        showErrorMessage: !rule._spec.allowInvalid,
-        prompt: rule._spec.helpText || undefined,
-      };
-    }
-    for (const [c, px] of sheet._columnWidths)
-      ws.getColumn(c).width = Math.round((px / PX_PER_CHAR) * 10) / 10;
-  }
+  for (const sheet of ss._state.sheets) writeSheet(workbook, sheet);
+  if (ss._state.fileDefinedNames) workbook.definedNames.model = ss._state.fileDefinedNames as never;
   const state: SavedState = {
     owner: ss._state.owner,
     editors: ss._state.editors,
@@ -186,9 +330,5 @@ export async function saveSpreadsheet(runtime: Runtime, path: string): Promise<v
   const stateSheet = workbook.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
   for (let i = 0; i * CHUNK < json.length || i === 0; i++)
     stateSheet.getCell(i + 1, 1).value = json.slice(i * CHUNK, (i + 1) * CHUNK);
-  try {
-    await workbook.xlsx.writeFile(path);
-  } catch (e) {
-    throw gasError(`cannot write ${path}: ${(e as Error).message}`);
-  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -7,6 +7,7 @@ import {
   planMeasures,
   STATUSES,
 } from '../core/measures/tab';
+import { clampCellText } from '../core/workbook/limits';
 import type { SheetData } from '../core/workbook/reader';
 import { UserError } from './errors';
 
@@ -45,7 +46,14 @@ export function writeMeasures(
       : [];
   const thai = analysis.workbook.settings?.thaiDigits ?? true;
   const generated = generateMeasures(analysis, readUserLibrary(sheets), thai);
-  const plan = planMeasures(existing, formulas, stored, generated);
+  const plan = clampPlanTexts(planMeasures(existing, formulas, stored, generated));
+  if (plan.foreign && plan.headerBelow !== null) {
+    throw new UserError(
+      'measures-header-row',
+      `แท็บ "${MEASURES_TAB}" มีหัวคอลัมน์ "รหัส" อยู่ที่แถว ${plan.headerBelow} แต่หัวคอลัมน์ต้องอยู่แถวที่ 1 โปรดลบแถวที่อยู่เหนือหัวคอลัมน์ (เช่น ชื่อตาราง) แล้วลองใหม่ ไม่มีการเขียนทับข้อมูล`,
+      `The "${MEASURES_TAB}" tab has its "รหัส" header in row ${plan.headerBelow}, but the header must be in row 1: delete the rows above it (a title, say) and try again. Nothing was written`,
+    );
+  }
   if (plan.foreign) {
     throw new UserError(
       'foreign-measures-tab',
@@ -81,6 +89,17 @@ export function writeMeasures(
     rows: lastRow - 1,
     summary: plan.summary,
     rowsById: Object.fromEntries(plan.rowsById),
+  };
+}
+
+/** Generated texts cut to what a Sheets cell holds: a longer one would make setValues throw. */
+function clampPlanTexts(plan: MeasuresPlan): MeasuresPlan {
+  const clampRows = (rows: unknown[][]) =>
+    rows.map((row) => row.map((v) => (typeof v === 'string' ? clampCellText(v) : v)));
+  return {
+    ...plan,
+    newRows: clampRows(plan.newRows) as MeasuresPlan['newRows'],
+    blocks: plan.blocks.map((b) => ({ ...b, values: clampRows(b.values) as typeof b.values })),
   };
 }
 

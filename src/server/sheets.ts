@@ -1,10 +1,12 @@
+import { readPercentAsShown } from '../core/workbook/percent';
 import type { SheetData } from '../core/workbook/reader';
 import { matchesAlias, TABS } from '../core/workbook/schema';
 
 const KNOWN = Object.values(TABS);
 
 /**
- * The tabs of the workbook format in the open spreadsheet, each read with one getValues() call. Other tabs
+ * The tabs of the workbook format in the open spreadsheet, each read with one getValues() and one
+ * getNumberFormats() call (a score typed as 96.06% is stored as 0.9606: it is read as shown). Other tabs
  * (the agency's own data, however large) are not read: the analysis ignores them anyway.
  */
 export function readAllTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetData[] {
@@ -12,5 +14,8 @@ export function readAllTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
     .getSheets()
     .map((sheet) => ({ sheet, name: sheet.getName() }))
     .filter(({ name }) => KNOWN.some((aliases) => matchesAlias(name, aliases)))
-    .map(({ sheet, name }) => ({ name, values: sheet.getDataRange().getValues() }));
+    .map(({ sheet, name }) => {
+      const range = sheet.getDataRange();
+      return { name, values: readPercentAsShown(range.getValues(), range.getNumberFormats()) };
+    });
 }

@@ -71,6 +71,7 @@ describe('score cells', () => {
     [96.06, '96.06'],
     ['๙๖.๐๖', '96.06'],
     ['96.06%', '96.06'],
+    ['96.06 %', '96.06'],
     [' ๑๐๐ ', '100'],
     ['85', '85'],
   ])('%p reads as %p', (cell, value) => {
@@ -81,9 +82,12 @@ describe('score cells', () => {
     expect(readNumber(cell)).toEqual({ kind: 'blank' });
   });
 
-  test.each([['ดีมาก'], ['96,06'], [true], [new Date()]])('%p is not a number', (cell) => {
-    expect(readNumber(cell)).toEqual({ kind: 'invalid' });
-  });
+  test.each([['ดีมาก'], ['96,06'], ['9 9'], ['96. 06'], [true], [new Date()]])(
+    '%p is not a number',
+    (cell) => {
+      expect(readNumber(cell)).toEqual({ kind: 'invalid' });
+    },
+  );
 });
 
 test('Thai lists put และ before the last item, with no commas', () => {

@@ -11,6 +11,7 @@ import {
 } from '../frameworks';
 import { readFrameworkTab } from '../frameworks/tab';
 import { toArabicDigits } from '../thai';
+import { clampLongTexts } from '../workbook/limits';
 import {
   findTab,
   type Given,
@@ -441,6 +442,16 @@ function chooseFramework(
   const choice = frameworkForYear(year, frameworks);
   if (choice.fallbackFrom === null) return choice.framework;
   const years = frameworks.map((f) => f.year);
+  if (isAssessed && year < Math.min(...years)) {
+    // A later framework asks other items and levels: a report of this year on it would be a page of dashes.
+    findings.error(
+      'no-framework',
+      null,
+      `ไม่มีกรอบการประเมินของปี ${year} (กรอบที่ทราบเริ่มที่ปี ${Math.min(...years)}) จึงสร้างรายงานของปี ${year} ไม่ได้; เพิ่มกรอบของปีนี้ได้ในแท็บ "กรอบการประเมิน"`,
+      `No framework is known for ${year} (the known ones start at ${Math.min(...years)}), so no report of ${year} can be made; a "กรอบการประเมิน" tab can define this year`,
+    );
+    return choice.framework;
+  }
   if (year < Math.min(...years) || year > Math.max(...years) + FALLBACK_YEARS) {
     findings.info(
       'year-outside-frameworks',
@@ -545,8 +556,9 @@ function withTabFrameworks(sheets: readonly SheetData[], findings: Findings): re
 /** The whole analysis of a workbook: every figure of every year, deltas, levels, weakest items, findings. */
 export function analyze(sheets: readonly SheetData[]): Analysis {
   const findings = new Findings();
-  const wb = readWorkbook(sheets, findings);
-  const frameworks = withTabFrameworks(sheets, findings);
+  const clamped = clampLongTexts(sheets, findings);
+  const wb = readWorkbook(clamped, findings);
+  const frameworks = withTabFrameworks(clamped, findings);
   const settings = wb.settings;
   const assessed = settings?.year ?? null;
   const years = [...wb.years];

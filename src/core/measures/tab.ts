@@ -57,6 +57,8 @@ function generatedCells(m: GeneratedMeasure): (string | number)[] {
 export interface MeasuresPlan {
   /** The tab has content that is not a measures table (no `รหัส` header): nothing may be written. */
   foreign: boolean;
+  /** For a foreign tab: the 1-based row lower down where a `รหัส` header stands (a title above it), or null. */
+  headerBelow: number | null;
   /** The header row as it must read (the existing one, with any missing column added at its end). */
   header: string[];
   headerChanged: boolean;
@@ -88,6 +90,9 @@ export function planMeasures(
   const empty = existing.every((row) => row.every((c) => cellText(c) === ''));
   const found = empty ? [] : existing[0].map(cellText);
   const foreign = !empty && !found.includes(MEASURE_COLUMNS[0]);
+  const below = foreign
+    ? existing.slice(1, 10).findIndex((row) => row.some((c) => cellText(c) === MEASURE_COLUMNS[0]))
+    : -1;
   const header = [...found];
   for (const name of MEASURE_COLUMNS) if (!header.includes(name)) header.push(name);
   const col = (name: (typeof MEASURE_COLUMNS)[number]) => header.indexOf(name);
@@ -177,6 +182,7 @@ export function planMeasures(
   }
   return {
     foreign,
+    headerBelow: below >= 0 ? below + 2 : null,
     header,
     headerChanged: header.length !== found.length,
     blocks,

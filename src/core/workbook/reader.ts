@@ -1,6 +1,7 @@
 import { Exact } from '../decimal';
 import { cellRef, type Findings } from '../findings';
 import type { ToolKey } from '../frameworks/types';
+import { DEFAULT_REPORT_FONT, reportFont } from '../report/fonts';
 import { cellText, parseYear, readNumber, THAI_MONTHS, toArabicDigits } from '../thai';
 import { COLUMNS, matchesAlias, normalizeName, SETTING_KEYS, TABS, type TabKey } from './schema';
 
@@ -366,6 +367,7 @@ function readSettings(sheet: SheetData, findings: Findings): Settings | null {
       );
     }
   }
+  const font = readFont(found.font, findings);
   const team = cellText(found.team?.value)
     .split(/[,;\s]+/)
     .filter((e) => EMAIL.test(e))
@@ -380,7 +382,7 @@ function readSettings(sheet: SheetData, findings: Findings): Settings | null {
     preparedBy: cellText(found.preparedBy?.value),
     thaiDigits,
     weakThreshold,
-    font: cellText(found.font?.value) || 'Sarabun',
+    font,
     fontSize,
     team,
     signOff: {
@@ -434,6 +436,22 @@ function readReportDate(value: unknown, where: string, findings: Findings): Sett
     );
   }
   return date;
+}
+
+/** The font setting, if it names a font of the known list; otherwise Sarabun, with a warning. */
+function readFont(cell: { value: unknown; where: string } | undefined, findings: Findings): string {
+  const text = cellText(cell?.value);
+  if (!cell || text === '') return DEFAULT_REPORT_FONT;
+  const font = reportFont(text);
+  if (font) return font;
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  findings.warning(
+    'bad-setting',
+    cell.where,
+    `${cell.where}: ไม่รู้จักแบบอักษร "${shown}" (ใช้ได้ เช่น Sarabun, Kanit, Prompt, Noto Sans Thai) จึงใช้ ${DEFAULT_REPORT_FONT}`,
+    `${cell.where}: unknown font "${shown}" (known ones include Sarabun, Kanit, Prompt, Noto Sans Thai); ${DEFAULT_REPORT_FONT} is used`,
+  );
+  return DEFAULT_REPORT_FONT;
 }
 
 /** Google's Sarabun at 12 pt reads about as large as TH Sarabun New at 16 pt (ita-framework-notes §6). */

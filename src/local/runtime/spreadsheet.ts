@@ -16,6 +16,33 @@ interface CellFormat {
   verticalAlignment?: string;
 }
 
+/**
+ * What an .xlsx cell carries that the local services do not model but Sheets keeps (its full style, a note,
+ * a hyperlink): held for the file as read, moved with inserted rows and columns, written back.
+ */
+export interface FileCell {
+  style?: unknown;
+  note?: unknown;
+  hyperlink?: string;
+}
+
+/** A merged block of cells, 1-based and inclusive. */
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Google Sheets' limits that a script can reach, with the messages Sheets gives. */
+export const SHEETS_LIMITS = {
+  cells: 10_000_000,
+  cellsMessage:
+    'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+  cellText: 50_000,
+  cellTextMessage: 'Your input contains more than the maximum of 50000 characters in a single cell.',
+} as const;
+
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 export const DataValidationCriteria = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',
@@ -40,6 +67,8 @@ export interface SpreadsheetState {
   activeSheet: SheetImpl | null;
   activeRange: RangeImpl | null;
   toasts: string[];
+  /** The defined names of the .xlsx file it was read from, written back as they were. */
+  fileDefinedNames?: unknown;
 }
 
 /** A value typed through setValue(s) is read as Sheets reads user input, in the spreadsheet's locale. */
@@ -150,9 +179,20 @@ export class SpreadsheetImpl extends Service {
       name = `Sheet${n}`;
     }
     const sheet = new SheetImpl(this.rt, this._self, name);
+    this._checkCellCount(sheet._maxRows * sheet._maxColumns);
     this._state.sheets.splice(at ?? this._state.sheets.length, 0, sheet);
     this._state.activeSheet = sheet;
     return sheet;
+  }
+
+  /** The cells of every sheet's grid (values or not), as Google counts them toward its limit. */
+  _cellCount(): number {
+    return this._state.sheets.reduce((n, s) => n + s._maxRows * s._maxColumns, 0);
+  }
+
+  /** Throws Google's message if `more` cells would take the spreadsheet over its limit. */
+  _checkCellCount(more: number): void {
+    if (this._cellCount() + more > SHEETS_LIMITS.cells) throw gasError(SHEETS_LIMITS.cellsMessage);
   }
 
   deleteSheet(sheet: SheetImpl) {
@@ -293,6 +333,11 @@ export class SheetImpl extends Service {
   _columnWidths = new Map<number, number>();
   _hidden = false;
   _charts: EmbeddedChart[] = [];
+  /** Kept for the .xlsx file: per-cell style, note and link; merged blocks; the filter; the file's sheet state. */
+  _fileCells = new Map<string, FileCell>();
+  _merges: Merge[] = [];
+  _autoFilter: unknown = null;
+  _veryHidden = false;
 
   constructor(
     rt: RuntimeContext,
@@ -430,7 +475,11 @@ export class SheetImpl extends Service {
 
   /** Moves formulas, formats and validation rules to where inserted rows or columns push their cells. */
   _moveCells(to: (row: number, column: number) => [number, number]): void {
-    for (const map of [this._formulas, this._formats, this._validations] as Map<string, unknown>[]) {
+    const maps = [this._formulas, this._formats, this._validations, this._fileCells] as Map<
+      string,
+      unknown
+    >[];
+    for (const map of maps) {
       const moved = [...map].map(([k, v]) => {
         const [r, c] = k.split(',').map(Number);
         return [key(...to(r, c)), v] as const;
@@ -442,10 +491,15 @@ export class SheetImpl extends Service {
 
   _shiftRows(after: number, howMany: number): void {
     if (after < 0 || after > this._maxRows) throw gasError('Those rows are out of bounds.');
+    this._parent._checkCellCount(howMany * this._maxColumns);
     if (after < this._values.length) {
       this._values.splice(after, 0, ...Array.from({ length: howMany }, () => [] as CellValue[]));
     }
     this._moveCells((r, c) => [r > after ? r + howMany : r, c]);
+    for (const m of this._merges) {
+      if (m.top > after) m.top += howMany;
+      if (m.bottom > after) m.bottom += howMany;
+    }
     for (const p of this._parent._state.protections) {
       if (p._sheet._id === this._id && p._range && p._range.row > after) p._range.row += howMany;
     }
@@ -456,10 +510,15 @@ export class SheetImpl extends Service {
   insertColumnsAfter(afterPosition: number, howMany: number) {
     if (afterPosition < 0 || afterPosition > this._maxColumns)
       throw gasError('Those columns are out of bounds.');
+    this._parent._checkCellCount(howMany * this._maxRows);
     for (const row of this._values) {
       if (row.length > afterPosition) row.splice(afterPosition, 0, ...Array(howMany).fill(''));
     }
     this._moveCells((r, c) => [r, c > afterPosition ? c + howMany : c]);
+    for (const m of this._merges) {
+      if (m.left > afterPosition) m.left += howMany;
+      if (m.right > afterPosition) m.right += howMany;
+    }
     for (const p of this._parent._state.protections) {
       if (p._sheet._id === this._id && p._range && p._range.column > afterPosition)
         p._range.column += howMany;
@@ -483,6 +542,7 @@ export class SheetImpl extends Service {
 
   appendRow(rowContents: unknown[]) {
     const row = this._lastRow() + 1;
+    if (row > this._maxRows) this._parent._checkCellCount(this._maxColumns);
     if (row > this._maxRows) this._maxRows = row;
     if (rowContents.length > this._maxColumns) this._maxColumns = rowContents.length;
     this.getRange(row, 1, 1, rowContents.length).setValues([rowContents]);
@@ -640,6 +700,9 @@ export class RangeImpl extends Service {
           locale: ss._state.locale,
           timeZone: ss._state.timeZone,
         });
+        const text = input.formula ?? input.value;
+        if (typeof text === 'string' && text.length > SHEETS_LIMITS.cellText)
+          throw gasError(SHEETS_LIMITS.cellTextMessage);
         const rule = this._sheet._validations.get(key(r, c));
         if (rule && !rule._allowInvalid && input.value !== '' && !rule._accepts(input.value)) {
           throw gasError(
@@ -650,7 +713,10 @@ export class RangeImpl extends Service {
       });
     });
     for (const w of writes) {
-      this._sheet._set(w.r, w.c, w.value);
+      // The same formula written again (as the add-on writes back a person's formula) keeps the value it
+      // had when the file was read: the nearest this runtime, which evaluates no formula, comes to Sheets.
+      const same = w.formula !== undefined && this._sheet._formulas.get(key(w.r, w.c)) === w.formula;
+      if (!same) this._sheet._set(w.r, w.c, w.value);
       if (w.formula) this._sheet._formulas.set(key(w.r, w.c), w.formula);
       else this._sheet._formulas.delete(key(w.r, w.c));
     }

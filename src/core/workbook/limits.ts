@@ -1,0 +1,35 @@
+import { cellRef, type Findings } from '../findings';
+import type { SheetData } from './reader';
+
+/** Google Sheets refuses a cell of more characters than this ("…maximum of 50000 characters in a single cell"). */
+export const CELL_TEXT_LIMIT = 50_000;
+
+/** A text cut to what a Sheets cell holds, its end marked with an ellipsis. */
+export function clampCellText(text: string): string {
+  return text.length > CELL_TEXT_LIMIT ? `${text.slice(0, CELL_TEXT_LIMIT - 1)}…` : text;
+}
+
+/**
+ * The tabs with every text over Google's cell limit cut to it, each with a warning naming the cell (such a
+ * cell comes from a file made elsewhere: Sheets itself never holds one, and the add-on must not write one).
+ */
+export function clampLongTexts(sheets: readonly SheetData[], findings: Findings): SheetData[] {
+  return sheets.map((sheet) => {
+    let changed = false;
+    const values = sheet.values.map((row, r) =>
+      row.map((v, c) => {
+        if (typeof v !== 'string' || v.length <= CELL_TEXT_LIMIT) return v;
+        changed = true;
+        const where = cellRef(sheet.name, r, c);
+        findings.warning(
+          'cell-too-long',
+          where,
+          `${where}: ข้อความยาว ${v.length.toLocaleString('en')} ตัวอักษร เกินที่ Google Sheets เก็บได้ในหนึ่งช่อง (50,000) จึงใช้เพียง 50,000 ตัวอักษรแรก`,
+          `${where}: the text is ${v.length.toLocaleString('en')} characters long, more than a Google Sheets cell holds (50,000); only the first 50,000 are used`,
+        );
+        return clampCellText(v);
+      }),
+    );
+    return changed ? { name: sheet.name, values } : sheet;
+  });
+}
