@@ -37,6 +37,7 @@ const COSTS = [
   [/^Spreadsheet\.(insertSheet|deleteSheet)$/, 'roundTrip', 200, 1000, 'estimate'],
   [/^Sheet\.(newChart)$/, 'local', 0, 2, 'estimate'],
   [/^Sheet\.(insertChart|removeChart|protect)$/, 'roundTrip', 200, 1000, 'estimate'],
+  [/^Sheet\.getCharts$/, 'roundTrip', 50, 300, 'estimate'],
   [/^EmbeddedChart\.(getAs|getBlob)$/, 'roundTrip', 500, 3000, 'estimate'],
   [
     /^(Range|Sheet|Protection|Spreadsheet)\.(protect|getProtections|addEditor|addEditors|removeEditor|removeEditors|addViewer|addViewers|getEditors|setDescription|setWarningOnly|canEdit)/,

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AnalysisJson } from '../core/analysis/json';
+import { decodeUserError, errorMessage } from '../core/errors';
 import type { SharingPlan } from '../core/measures/sharing';
 import type { SharingResult } from '../server/sharing';
 import { writeFilesAtomically } from './atomic';
@@ -47,21 +48,12 @@ export interface BuildResult {
 }
 
 /** The error text the add-on gives the sidebar (JSON with th/en), or the plain message. */
-/** The message of anything thrown; not by instanceof Error, since the bundle throws from the vm's realm. */
-export function errorMessage(e: unknown): string {
-  return typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+export function userMessage(e: unknown): { th: string; en: string } {
+  const { th, en } = decodeUserError(e);
+  return { th, en };
 }
 
-export function userMessage(e: unknown): { th: string; en: string } {
-  const message = errorMessage(e);
-  try {
-    const parsed = JSON.parse(message) as { th?: string; en?: string };
-    if (parsed.th && parsed.en) return { th: parsed.th, en: parsed.en };
-  } catch (_e) {
-    // not one of ours
-  }
-  return { th: message, en: message };
-}
+export { errorMessage };
 
 /** The files a build writes into its folder; any of them this build does not write is removed. */
 export const OUTPUT_FILES = ['workbook.xlsx', 'report.html', 'report.pdf'] as const;

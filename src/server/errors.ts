@@ -1,3 +1,7 @@
+import { encodeUserError } from '../core/errors';
+
+export { errorMessage } from '../core/errors';
+
 /**
  * An error the user can act on. Its message is JSON so that the sidebar can show the Thai or English text
  * (google.script.run hands the failure handler only the message).
@@ -8,7 +12,7 @@ export class UserError extends Error {
     readonly th: string,
     readonly en: string,
   ) {
-    super(JSON.stringify({ code, th, en }));
+    super(encodeUserError(code, th, en));
     this.name = 'UserError';
   }
 }

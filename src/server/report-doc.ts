@@ -1,4 +1,5 @@
 import type { ChartBlock, ReportModel, TableBlock } from '../core/report/model';
+import { errorMessage, UserError } from './errors';
 
 const CM = 72 / 2.54;
 /** A4 in points, with the margins of Thai official documents: 3 cm left, 2 cm right, 2.5 cm top and bottom. */
@@ -126,9 +127,10 @@ function chartImage(
     .setPosition(1, column, 0, 0)
     .build();
   sheet.insertChart(chart);
-  const blob = chart.getAs('image/png');
-  sheet.removeChart(chart);
-  return blob;
+  // The built object is not the sheet's chart (its getChartId is null): the inserted one is the last of
+  // getCharts. It goes with the scratch sheet, so nothing removes it one by one.
+  const charts = sheet.getCharts();
+  return charts[charts.length - 1].getAs('image/png');
 }
 
 type Body = GoogleAppsScript.Document.Body;
@@ -308,29 +310,27 @@ export function renderReport(
   const props = PropertiesService.getDocumentProperties();
   const known = props.getProperties();
   const { doc, reused } = openOrCreate(model.name, known[PROP_DOC] ?? null);
-  doc
-    .getBody()
-    .setPageWidth(PAGE.width)
-    .setPageHeight(PAGE.height)
-    .setMarginLeft(PAGE.left)
-    .setMarginRight(PAGE.right)
-    .setMarginTop(PAGE.top)
-    .setMarginBottom(PAGE.bottom);
-  const writer = new DocWriter(spreadsheet, doc.getBody(), style);
-  for (const block of model.blocks) writer.write(block);
-  writer.finish();
   const docId = doc.getId();
   const docUrl = doc.getUrl();
-  doc.saveAndClose();
-  arrangeTables(docId, model, writer.keepWithNext);
+  // Tracked from the moment it exists: whatever fails below, the next build rewrites this Doc.
+  if (known[PROP_DOC] !== docId) props.setProperty(PROP_DOC, docId);
+  try {
+    writeBody(spreadsheet, doc, model, style);
+  } catch (e) {
+    throw new UserError(
+      'report-incomplete',
+      `สร้างเอกสารรายงานแล้วแต่ยังเขียนไม่ครบ (${errorMessage(e)}) เอกสารอยู่ที่ ${docUrl} กดสร้างรายงานอีกครั้งเพื่อเขียนทับเอกสารเดิม`,
+      `The report Doc was made but not finished (${errorMessage(e)}). It is at ${docUrl}; build again to rewrite the same Doc`,
+    );
+  }
   let pdf: { id: string; url: string } | null = null;
   let pdfError: string | null = null;
   try {
     pdf = savePdf(docId, model.name, known[PROP_PDF] ?? null);
   } catch (e) {
-    pdfError = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+    pdfError = errorMessage(e);
   }
-  props.setProperties({ [PROP_DOC]: docId, ...(pdf ? { [PROP_PDF]: pdf.id } : {}) });
+  if (pdf && pdf.id !== known[PROP_PDF]) props.setProperty(PROP_PDF, pdf.id);
   return {
     name: model.name,
     docId,
@@ -342,6 +342,34 @@ export function renderReport(
     draft: model.draft,
     unconfirmed: model.unconfirmed,
   };
+}
+
+/**
+ * The body, written and arranged. The charts' scratch sheet goes whatever happens; the Doc is saved
+ * before the Docs API arranges its tables, and the PDF is made after.
+ */
+function writeBody(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  doc: GoogleAppsScript.Document.Document,
+  model: ReportModel,
+  style: ReportStyle,
+): void {
+  doc
+    .getBody()
+    .setPageWidth(PAGE.width)
+    .setPageHeight(PAGE.height)
+    .setMarginLeft(PAGE.left)
+    .setMarginRight(PAGE.right)
+    .setMarginTop(PAGE.top)
+    .setMarginBottom(PAGE.bottom);
+  const writer = new DocWriter(spreadsheet, doc.getBody(), style);
+  try {
+    for (const block of model.blocks) writer.write(block);
+  } finally {
+    writer.finish();
+  }
+  doc.saveAndClose();
+  arrangeTables(doc.getId(), model, writer.keepWithNext);
 }
 
 type Element = GoogleAppsScript.Docs.Schema.StructuralElement;

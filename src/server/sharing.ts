@@ -1,4 +1,5 @@
 import type { Analysis } from '../core/analysis/analyze';
+import { errorMessage } from '../core/errors';
 import {
   type ForeignProtection,
   PROTECTION_PREFIX,
@@ -112,12 +113,8 @@ export interface SharingResult {
   withoutAccess: string[];
 }
 
-function messageOf(e: unknown): string {
-  return typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
-}
-
 function refusal(email: string, target: ShareTarget, e: unknown): Refusal {
-  const message = messageOf(e);
+  const message = errorMessage(e);
   const reason = /no Google account/i.test(message)
     ? 'no-account'
     : /invalid (email|sharing)/i.test(message)
@@ -198,7 +195,7 @@ function shareReport(plan: SharingPlan, notify: boolean, result: SharingResult):
     try {
       doc = DocumentApp.openById(docId);
     } catch (e) {
-      result.unreachable.push({ what: 'doc', message: messageOf(e) });
+      result.unreachable.push({ what: 'doc', message: errorMessage(e) });
     }
     if (doc) {
       const report = doc;
@@ -214,7 +211,7 @@ function shareReport(plan: SharingPlan, notify: boolean, result: SharingResult):
     drive?.Files?.get(pdfId, { fields: 'id' });
   } catch (e) {
     // drive.file reaches only the files the add-on made for this user: the PDF belongs to whoever built it.
-    result.unreachable.push({ what: 'pdf', message: messageOf(e) });
+    result.unreachable.push({ what: 'pdf', message: errorMessage(e) });
     return;
   }
   // One at a time: concurrent permission changes on one file keep only the last.

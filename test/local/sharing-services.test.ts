@@ -195,7 +195,14 @@ describe('Drive and DocumentApp sharing', () => {
     const chart = sheet.newChart().addRange(sheet.getRange('A1:B2')).setPosition(1, 1, 0, 0).build();
     expect(() => sheet.removeChart(chart)).toThrow('could not be found');
     sheet.insertChart(chart);
-    sheet.removeChart(chart);
+    // EmbeddedChart.getChartId(): "Returns a stable identifier for the chart that is unique across the
+    // spreadsheet containing the chart or null if the chart is not in a spreadsheet." The built object is
+    // not the chart the sheet holds: it cannot remove it; the one getCharts returns can.
+    expect(chart.getChartId()).toBeNull();
+    expect(() => sheet.removeChart(chart)).toThrow('could not be found');
+    const [inserted] = sheet.getCharts();
+    expect(inserted.getChartId()).toEqual(expect.any(String));
+    sheet.removeChart(inserted);
     expect(sheet.getCharts()).toHaveLength(0);
   });
 });

@@ -1,9 +1,21 @@
 /** Counts every service call a script makes, by class and method (`Range.getValues`). */
 export class CallCounter {
   readonly counts = new Map<string, number>();
+  /** Calls made to fail, for tests of what a failure midway leaves behind (`Class.method` → message). */
+  private readonly failures = new Map<string, string>();
 
   count(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    const failure = this.failures.get(name);
+    if (failure !== undefined) {
+      this.failures.delete(name);
+      throw gasError(failure);
+    }
+  }
+
+  /** The next call of `name` (`Docs.Documents.batchUpdate`) throws `message`, as a Google service would. */
+  failNext(name: string, message: string): void {
+    this.failures.set(name, message);
   }
 
   total(): number {

@@ -613,8 +613,13 @@ export class SheetImpl extends Service {
   newChart() {
     return new EmbeddedChartBuilder(this.rt, this._self, null);
   }
+  /**
+   * The sheet keeps a chart of its own, with an id; the built object stays outside the spreadsheet
+   * (EmbeddedChart.getChartId: "null if the chart is not in a spreadsheet"): find the inserted one with getCharts.
+   */
   insertChart(chart: EmbeddedChart) {
-    this._charts.push(chart);
+    if (chart._id !== null) throw gasError('The chart is already on a sheet; use updateChart.');
+    this._charts.push(chart._placed(this.rt.newId('chart')));
   }
   updateChart(chart: EmbeddedChart) {
     const i = this._charts.findIndex((c) => c._id === chart._id);
@@ -625,7 +630,7 @@ export class SheetImpl extends Service {
     return [...this._charts];
   }
   removeChart(chart: EmbeddedChart) {
-    if (!this._charts.some((c) => c._id === chart._id)) {
+    if (chart._id === null || !this._charts.some((c) => c._id === chart._id)) {
       throw gasError('The chart could not be found on this sheet. It may have been removed already.');
     }
     this._charts = this._charts.filter((c) => c._id !== chart._id);
@@ -1172,7 +1177,7 @@ export class EmbeddedChartBuilder extends Service {
   build() {
     if (this.spec.ranges.length === 0)
       throw gasError('The chart has no data. Please add a range to the chart.');
-    return new EmbeddedChart(this.rt, this.sheet, this.id ?? this.rt.newId('chart'), this.spec);
+    return new EmbeddedChart(this.rt, this.sheet, this.id, this.spec);
   }
 }
 
@@ -1180,10 +1185,15 @@ export class EmbeddedChart extends Service {
   constructor(
     rt: RuntimeContext,
     private readonly sheet: SheetImpl,
-    readonly _id: string,
+    /** null until the chart is inserted in a sheet. */
+    readonly _id: string | null,
     readonly _spec: ChartSpec,
   ) {
     super(rt, 'EmbeddedChart');
+  }
+  /** The chart a sheet holds once this one is inserted: same spec, an id of its own. */
+  _placed(id: string): EmbeddedChart {
+    return new EmbeddedChart(this.rt, this.sheet, id, this._spec);
   }
   getChartId() {
     return this._id;

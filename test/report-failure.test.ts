@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { loadBundle } from '../src/local/bundle';
+import { createRuntime } from '../src/local/runtime/index';
+import { loadSpreadsheet, restoreProperties } from '../src/local/workbook-io';
+import { ROOT } from './helpers/workbook';
+
+// A build that fails midway in Apps Script (a chart, the Docs API call) must leave the Doc tracked, no
+// scratch tab, a message that says what was built, and a next build that rewrites the same Doc.
+const DIST = join(ROOT, 'dist');
+
+async function sample() {
+  const loaded = await loadSpreadsheet(join(ROOT, 'samples', 'oie-2568.xlsx'));
+  const runtime = createRuntime({ spreadsheet: loaded.build, projectDir: DIST });
+  restoreProperties(runtime, loaded.state);
+  const bundle = loadBundle(runtime, join(DIST, 'Code.js'));
+  bundle.call('apiWriteMeasures');
+  return { runtime, bundle };
+}
+
+describe.each([
+  ['the Docs API step', 'Docs.Documents.batchUpdate'],
+  ['a chart', 'EmbeddedChart.getAs'],
+])('a build that fails at %s', (_what, call) => {
+  test('keeps the Doc tracked, leaves no scratch tab, says what was built, and the retry reuses the Doc', async () => {
+    const { runtime, bundle } = await sample();
+    runtime.calls.failNext(call, 'Service unavailable: Docs');
+    expect(() => bundle.call('apiBuildReport')).toThrow(/report-incomplete/);
+    const docId = runtime.documentProperties.get('ita.reportDocId');
+    expect(docId).toEqual(expect.any(String));
+    expect(runtime.documents.has(docId as string)).toBe(true);
+    expect(runtime.spreadsheet.getSheets().map((s) => s.getName())).not.toContain('_ita_report_charts');
+    const retry = bundle.call<{ docId: string; reused: boolean }>('apiBuildReport');
+    expect(retry).toMatchObject({ docId, reused: true });
+    expect(runtime.documents.size).toBe(1);
+  });
+
+  test('the message names the Doc and what to do, in Thai and English', async () => {
+    const { runtime, bundle } = await sample();
+    runtime.calls.failNext(call, 'Service unavailable: Docs');
+    let thrown: unknown;
+    try {
+      bundle.call('apiBuildReport');
+    } catch (e) {
+      thrown = e;
+    }
+    const { th, en } = JSON.parse((thrown as Error).message);
+    const docId = runtime.documentProperties.get('ita.reportDocId');
+    expect(th).toContain(`https://docs.google.com/document/d/${docId}/edit`);
+    expect(th).toContain('กดสร้างรายงานอีกครั้ง');
+    expect(en).toContain('Service unavailable: Docs');
+  });
+});
