@@ -225,6 +225,104 @@ function mergeCells(
   head.attrs = { ...head.attrs, COLUMN_SPAN: span };
 }
 
+function fieldsOf(body: Record<string, unknown>, i: number, kind: string): string[] {
+  // "At least one field must be specified."
+  const fields = String(body.fields ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (fields.length === 0)
+    throw gasError(`Invalid requests[${i}].${kind}: At least one field must be specified.`);
+  return fields;
+}
+
+function hexColor(color: unknown): string | null {
+  const rgb = (color as { color?: { rgbColor?: { red?: number; green?: number; blue?: number } } })?.color
+    ?.rgbColor;
+  if (!rgb) return null;
+  const part = (v: number | undefined) =>
+    Math.round(Math.min(1, Math.max(0, v ?? 0)) * 255)
+      .toString(16)
+      .padStart(2, '0');
+  return `#${part(rgb.red)}${part(rgb.green)}${part(rgb.blue)}`;
+}
+
+/** Docs API updateTableCellStyle, for the background colour of a range of cells within the table. */
+function styleCells(
+  body: Record<string, unknown>,
+  i: number,
+  tableOf: (location: unknown) => TableNode,
+): void {
+  const fields = fieldsOf(body, i, 'updateTableCellStyle');
+  const range = body.tableRange as {
+    tableCellLocation?: { tableStartLocation?: unknown; rowIndex?: number; columnIndex?: number };
+    rowSpan?: number;
+    columnSpan?: number;
+  };
+  const at = range?.tableCellLocation;
+  const table = tableOf(at?.tableStartLocation);
+  const row0 = at?.rowIndex ?? -1;
+  const col0 = at?.columnIndex ?? -1;
+  const rows = range?.rowSpan ?? 0;
+  const cols = range?.columnSpan ?? 0;
+  const width = table.rows[0]?.cells.length ?? 0;
+  if (row0 < 0 || col0 < 0 || rows < 1 || cols < 1 || row0 + rows > table.rows.length || col0 + cols > width)
+    throw gasError(`Invalid requests[${i}].updateTableCellStyle: The table range is invalid.`);
+  const unknown = fields.filter((f) => f !== 'backgroundColor');
+  if (unknown.length > 0)
+    throw gasError(`not implemented locally: updateTableCellStyle fields ${unknown.join(',')}`);
+  const style = body.tableCellStyle as { backgroundColor?: unknown } | undefined;
+  const background = hexColor(style?.backgroundColor);
+  for (const row of table.rows.slice(row0, row0 + rows))
+    for (const cell of row.cells.slice(col0, col0 + cols)) {
+      cell.attrs = { ...cell.attrs, BACKGROUND_COLOR: background };
+    }
+}
+
+/**
+ * Docs API updateTableColumnProperties: "If the value of table_column_properties#width is less than 5
+ * points (5/72 inch), a 400 bad request error is returned." No indices: every column.
+ */
+function columnWidths(table: TableNode, body: Record<string, unknown>, i: number): void {
+  const fields = fieldsOf(body, i, 'updateTableColumnProperties');
+  const props = body.tableColumnProperties as {
+    widthType?: string;
+    width?: { magnitude?: number; unit?: string };
+  };
+  const columns = table.rows[0]?.cells.length ?? 0;
+  const indices = (body.columnIndices as number[] | undefined) ?? [...Array(columns).keys()];
+  if (indices.some((c) => !Number.isInteger(c) || c < 0 || c >= columns))
+    throw gasError(`Invalid requests[${i}].updateTableColumnProperties: The column index is out of range.`);
+  if (!fields.includes('width')) return;
+  const width = props?.width;
+  if (width?.unit !== 'PT' || !(Number(width.magnitude) >= 5))
+    throw gasError(
+      `Invalid requests[${i}].updateTableColumnProperties: The column width must be at least 5 points.`,
+    );
+  for (const c of indices) table.columnWidths[c] = Number(width.magnitude);
+}
+
+/** Docs API updateTextStyle, locally for `bold` over whole paragraphs (what the renderer sends). */
+function styleText(
+  body: Record<string, unknown>,
+  i: number,
+  paragraphs: { startIndex: number; endIndex: number; node: ParagraphNode }[],
+): void {
+  const fields = fieldsOf(body, i, 'updateTextStyle');
+  const range = body.range as { startIndex?: number; endIndex?: number } | undefined;
+  const start = range?.startIndex ?? -1;
+  const end = range?.endIndex ?? -1;
+  const hit = paragraphs.filter((p) => start < p.endIndex && end > p.startIndex);
+  if (start < 0 || end <= start || hit.length === 0)
+    throw gasError(`Invalid requests[${i}].updateTextStyle: The range is invalid.`);
+  if (fields.some((f) => f !== 'bold') || hit.some((p) => start > p.startIndex || end < p.endIndex - 1))
+    throw gasError('not implemented locally: updateTextStyle other than bold over whole paragraphs');
+  const bold = Boolean((body.textStyle as { bold?: boolean } | undefined)?.bold);
+  for (const p of hit)
+    for (const inline of p.node.inlines)
+      for (const run of inline.runs ?? []) run.attrs = { ...run.attrs, BOLD: bold };
+}
+
 /** A deep copy of a document tree; image bytes (never changed in place) are shared. */
 function copyTree<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyTree) as T;
@@ -258,7 +356,8 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
         // "If any request is not valid, then the entire request will fail and nothing will be applied":
         // the requests work on a copy that replaces the body only when all of them succeeded.
         const doc = { ...original, body: copyTree(original.body) };
-        const { tables, paragraphs } = layout(doc);
+        // Each request sees the document as the ones before it left it (a merge moves text).
+        let { tables, paragraphs } = layout(doc);
         const tableAt = (request: Record<string, unknown>, i: number, kind: string) => {
           const location = request.tableStartLocation as { index?: number } | undefined;
           const table = tables.find((t) => t.startIndex === location?.index);
@@ -294,6 +393,13 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
             }
           } else if (kind === 'mergeTableCells') {
             mergeCells(body, i, (location) => tableAt({ tableStartLocation: location }, i, kind));
+            ({ tables, paragraphs } = layout(doc));
+          } else if (kind === 'updateTableCellStyle') {
+            styleCells(body, i, (location) => tableAt({ tableStartLocation: location }, i, kind));
+          } else if (kind === 'updateTableColumnProperties') {
+            columnWidths(tableAt(body, i, kind), body, i);
+          } else if (kind === 'updateTextStyle') {
+            styleText(body, i, paragraphs);
           } else {
             throw gasError(`Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]'.`);
           }
