@@ -1,5 +1,5 @@
 import type { Finding } from '../core/findings';
-import { toThaiDigits } from '../core/thai';
+import { thaiDigitsInText, toThaiDigits } from '../core/thai';
 import type { Lang } from './i18n';
 
 /** How numbers and dates are written: Thai digits in the Thai sidebar when the settings ask for them. */
@@ -80,6 +80,11 @@ export function cellRanges(cells: readonly string[], max = 3): string {
   }
   const text = runs.map((r) => `${r.tab}!${r.col}${r.from}${r.to > r.from ? `:${r.col}${r.to}` : ''}`);
   return text.length > max ? `${text.slice(0, max).join(', ')} +${text.length - max}` : text.join(', ');
+}
+
+/** Prose with Thai digits when asked, keeping cell references, item ids and e-mail addresses as they are. */
+export function proseDigits(style: Style, text: string): string {
+  return style.lang === 'th' && style.thaiDigits ? thaiDigitsInText(text) : text;
 }
 
 /** A finding's message without its leading `Tab!A1: `. */

@@ -176,11 +176,11 @@ async function runBuild(force: boolean): Promise<void> {
       return;
     }
     const measures = await step(1, () => call('apiWriteMeasures', { force }));
-    state.steps[1].note = t('measuresDone', {
+    state.steps[1].counts = {
       rows: measures.rows,
       added: measures.summary.added,
       kept: measures.summary.keptEdits,
-    });
+    };
     const report = await step(2, () => call('apiBuildReport', { force }));
     state.links = report;
     const done = report.unconfirmed ? t('builtUnconfirmed') : t('built');

@@ -22,7 +22,8 @@ export interface Step {
   state: 'waiting' | 'running' | 'done' | 'failed' | 'stopped';
   startedAt?: number;
   seconds?: number;
-  note?: string;
+  /** What the measures step wrote: rows, new rows, edited cells kept. */
+  counts?: { rows: number; added: number; kept: number };
 }
 
 export interface State {

@@ -13,6 +13,7 @@ import {
   type FindingGroup,
   groupFindings,
   messageOf,
+  proseDigits,
   type Style,
   score,
   short,
@@ -202,7 +203,7 @@ export function lastReportView(v: View): HTMLElement | null {
 
 function groupLabel(v: View, g: FindingGroup): string {
   const first = g.findings[0];
-  if (g.findings.length === 1) return messageOf(first, v.state.lang);
+  if (g.findings.length === 1) return proseDigits(v.style, messageOf(first, v.state.lang));
   const known = findingText(v.state.lang, g.code, g.findings.length).label;
   const n = digits(v.style, String(g.findings.length));
   return known ? digits(v.style, known) : `${v.t('cellsOf', { n })}: ${messageOf(first, v.state.lang)}`;
@@ -229,7 +230,7 @@ function groupView(v: View, g: FindingGroup, index: number): HTMLElement {
             type: 'button',
             class: 'cell',
             id: `cell-${index}`,
-            'aria-label': v.t('goToCell', { cell: cells[0] }),
+            'aria-label': `${range} (${v.t('goToCell', { cell: cells[0] })})`,
             onclick: () => v.actions.selectCell(cells[0]),
           },
           range,
@@ -372,7 +373,17 @@ function stepLine(v: View, s: Step, running: boolean): HTMLElement {
           ` (${v.t('seconds', { n: digits(v.style, String(s.seconds ?? 0)) })})`,
         )
       : null,
-    s.note ? h('div', { class: 'muted' }, s.note) : null,
+    s.counts
+      ? h(
+          'div',
+          { class: 'muted' },
+          v.t('measuresDone', {
+            rows: digits(v.style, String(s.counts.rows)),
+            added: digits(v.style, String(s.counts.added)),
+            kept: digits(v.style, String(s.counts.kept)),
+          }),
+        )
+      : null,
   );
 }
 
