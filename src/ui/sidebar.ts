@@ -273,10 +273,10 @@ const actions: Actions = {
     state.allGroups = all;
     render();
   },
-  selectCell(where) {
+  selectCell(where, at) {
     call('apiSelectCell', where).catch((e) => {
       const shown = explain(e);
-      say(shown.th, shown.en, shown.kind, 'check');
+      say(shown.th, shown.en, shown.kind, at);
       render();
     });
   },

@@ -32,7 +32,7 @@ export interface Actions {
   build(force: boolean): void;
   cancelConfirm(): void;
   showAllGroups(all: boolean): void;
-  selectCell(where: string): void;
+  selectCell(where: string, at: Place): void;
   copyPdfLink(): void;
   previewSharing(): void;
   applySharing(): void;
@@ -231,7 +231,7 @@ function groupView(v: View, g: FindingGroup, index: number): HTMLElement {
             class: 'cell',
             id: `cell-${index}`,
             'aria-label': `${range} (${v.t('goToCell', { cell: cells[0] })})`,
-            onclick: () => v.actions.selectCell(cells[0]),
+            onclick: () => v.actions.selectCell(cells[0], 'check'),
           },
           range,
         )
@@ -332,7 +332,7 @@ function checkLine(v: View, c: ReadinessCheck, year: number | null): HTMLElement
             type: 'button',
             class: 'cell',
             'aria-label': v.t('goToCell', { cell: c.where }),
-            onclick: () => v.actions.selectCell(c.where as string),
+            onclick: () => v.actions.selectCell(c.where as string, 'build'),
           },
           c.where,
         )

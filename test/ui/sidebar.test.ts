@@ -63,7 +63,10 @@ async function sidebarShot(o: Opened, name: string): Promise<{ scrollWidth: numb
 async function seriousViolations(o: Opened): Promise<string[]> {
   const frame = o.frame();
   if (!(await frame.evaluate('typeof axe !== "undefined"'))) await frame.addScriptTag({ content: AXE });
-  const result = (await frame.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
+  // target-size (24 px, WCAG 2.2) is off by default: asked for here.
+  const run =
+    'axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } })';
+  const result = (await frame.evaluate(run)) as {
     violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
   };
   return result.violations
@@ -102,6 +105,7 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         expect(await sidebar.locator('#readiness li.fail').count()).toBe(0);
         expect(await seriousViolations(o)).toEqual([]);
         await sidebarShot(o, 'sidebar-start.png');
+        await sidebar.locator('#summary').screenshot({ path: join(OUT, 'sidebar-summary.png') });
         await sidebar.locator('#build').click();
         await sidebar.locator('#links').waitFor({ timeout: 60_000 });
         expect(await sidebar.locator('#doc-link').getAttribute('href')).toMatch(/^\/files\/doc-/);
