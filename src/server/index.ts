@@ -178,30 +178,12 @@ export function apiProgress(): ProgressSummary {
   );
 }
 
-export interface Status {
-  /** The spreadsheet has the settings tab and at least one score tab. */
-  ready: boolean;
-  tabs: string[];
-  user: string;
-}
-
 function hasInputTabs(sheets: readonly { name: string }[]): boolean {
   const named = sheets.map((s) => ({ name: s.name, values: [] as unknown[][] }));
   return (
     Boolean(findTab(named, 'settings')) &&
     (['totals', 'indicators', 'items'] as const).some((k) => findTab(named, k))
   );
-}
-
-/** What the sidebar shows first: a new spreadsheet gets the template buttons. */
-export function apiStatus(): Status {
-  const spreadsheet = SpreadsheetApp.getActive();
-  const tabs = spreadsheet.getSheets().map((s) => s.getName());
-  return {
-    ready: hasInputTabs(tabs.map((name) => ({ name }))),
-    tabs,
-    user: Session.getEffectiveUser().getEmail(),
-  };
 }
 
 /**

@@ -171,6 +171,9 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
       await expectText(sidebar.locator('#readiness li.fail[data-check="errors"]'), 'ข้อผิดพลาด ๖๑ รายการ');
       expect(await seriousViolations(o)).toEqual([]);
       await sidebarShot(o, 'sidebar-findings.png');
+      await o.frame().evaluate('window.focus()');
+      expect(await tabTo(o, 'build')).toBeLessThanOrEqual(8); // the language switch, check, a group, the checklist
+      expect(Number(await o.frame().evaluate('document.documentElement.scrollHeight'))).toBeLessThan(2000);
 
       await sidebar.locator('#build').click();
       const confirm = sidebar.locator('#build-confirm');
