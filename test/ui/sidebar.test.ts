@@ -136,6 +136,8 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
           await card.locator('#last-pdf').getAttribute('href'),
         );
         await sidebarShot(o, 'sidebar-last-report.png');
+        await card.locator('#copy-pdf').click();
+        await card.locator('#last-notice').waitFor(); // copied, or the link selected to copy by hand
 
         server.runtime.spreadsheet.getSheetByName('คะแนนรวม')?.getRange('B3').setValue(90);
         await sidebar.locator('#check').click();
@@ -212,6 +214,10 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         await o.page.keyboard.press('Enter');
         await o.sidebar.locator('#links').waitFor({ timeout: 60_000 });
         expect(await focusedId(o)).toBe('build');
+        // the result is announced to a screen reader, in the page's one live region
+        await o
+          .frame()
+          .waitForFunction('document.getElementById("live").textContent.includes("สร้างรายงานเสร็จแล้ว")');
         await tabTo(o, 'preview-share');
         await o.page.keyboard.press(' ');
         await o.sidebar.locator('#share-plan').waitFor();
