@@ -194,7 +194,8 @@ function hasInputTabs(sheets: readonly { name: string }[]): boolean {
 export function apiOverview(): Overview {
   const spreadsheet = SpreadsheetApp.getActive();
   const sheets = readAllTabs(spreadsheet);
-  const ready = hasInputTabs(spreadsheet.getSheets().map((s) => ({ name: s.getName() })));
+  // The tabs read are those of the workbook format, which is all hasInputTabs looks for.
+  const ready = hasInputTabs(sheets);
   return overview(ready, sheets, ready ? analyze(sheets) : null);
 }
 

@@ -39,8 +39,7 @@ const fingerprints = (sheets: readonly SheetData[]) => ({
   measures: tabsFingerprint(sheets, ['measures']),
 });
 
-function readJson<T>(key: string): T | null {
-  const text = PropertiesService.getDocumentProperties().getProperty(key);
+function parsed<T>(text: string | undefined): T | null {
   if (!text) return null;
   try {
     return JSON.parse(text) as T;
@@ -77,13 +76,14 @@ export function recordShare(emails: readonly string[], now: Date): void {
 
 /** The last report as the card shows it, compared with the tabs as they are now. */
 export function lastReport(sheets: readonly SheetData[]): LastReport | null {
-  const record = readJson<LastReportRecord>(PROP_LAST_REPORT);
+  const props = PropertiesService.getDocumentProperties().getProperties();
+  const record = parsed<LastReportRecord>(props[PROP_LAST_REPORT]);
   if (!record) return null;
   const now = fingerprints(sheets);
   const { inputs, measures, ...shown } = record;
   return {
     ...shown,
-    shared: readJson<LastShareRecord>(PROP_LAST_SHARE),
+    shared: parsed<LastShareRecord>(props[PROP_LAST_SHARE]),
     inputsChanged: now.inputs !== inputs,
     measuresChanged: now.measures !== measures,
   };
