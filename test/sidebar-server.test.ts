@@ -81,7 +81,14 @@ describe('what the sidebar reads from the server: apiOverview', () => {
     const shared = bundle.call<Overview>('apiOverview').lastReport?.shared;
     expect(shared?.by).toBe('officer@agency.example');
     expect(new Set(shared?.emails)).toEqual(
-      new Set(['sl.head@oie.example', 'sl.staff@oie.example', 'ss.head@oie.example', 'psd@oie.example']),
+      // the address without a Google account gets the Doc (Document.addViewers), not the PDF
+      new Set([
+        'sl.head@oie.example',
+        'sl.staff@oie.example',
+        'ss.head@oie.example',
+        'ss.assistant@no-google.example',
+        'psd@oie.example',
+      ]),
     );
   });
 
