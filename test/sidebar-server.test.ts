@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { loadBundle } from '../src/local/bundle';
+import { spreadsheetFromSheets } from '../src/local/index';
 import { createRuntime } from '../src/local/runtime/index';
 import { loadSpreadsheet, restoreProperties } from '../src/local/workbook-io';
 import type { Overview } from '../src/server/overview';
-import { ROOT } from './helpers/workbook';
+import { ROOT, sampleSheets } from './helpers/workbook';
 
 const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
 const DIST = join(ROOT, 'dist');
@@ -59,6 +60,17 @@ describe('what the sidebar reads from the server: apiOverview', () => {
     const after = bundle.call<Overview>('apiOverview');
     expect(after.lastReport?.inputsChanged).toBe(true);
     expect(after.lastReport?.measuresChanged).toBe(false);
+  });
+
+  test('a report built from totals alone is remembered as a draft, and the checklist says what is missing', () => {
+    const sheets = sampleSheets().filter((s) => s.name !== 'ตัวชี้วัด' && s.name !== 'รายข้อ');
+    const runtime = createRuntime({ spreadsheet: spreadsheetFromSheets(sheets), projectDir: DIST });
+    const bundle = loadBundle(runtime, join(DIST, 'Code.js'));
+    bundle.call('apiWriteMeasures');
+    expect(bundle.call<{ draft: boolean }>('apiBuildReport').draft).toBe(true);
+    const o = bundle.call<Overview>('apiOverview');
+    expect(o.lastReport?.draft).toBe(true);
+    expect(o.readiness.find((c) => c.id === 'indicators')).toMatchObject({ state: 'fail', count: 10 });
   });
 
   test('a measure row without its owner is named with its cell', async () => {

@@ -16,6 +16,8 @@ export interface LastReportRecord {
   docUrl: string;
   pdfUrl: string | null;
   unconfirmed: boolean;
+  /** Built without indicator or item scores: a draft. */
+  draft: boolean;
   /** Fingerprints of the input tabs and of the measures tab as the report read them. */
   inputs: string;
   measures: string;
@@ -61,6 +63,7 @@ export function recordReport(links: ReportLinks, sheets: readonly SheetData[], n
     docUrl: links.docUrl,
     pdfUrl: links.pdfUrl,
     unconfirmed: links.unconfirmed,
+    draft: links.draft,
     ...fingerprints(sheets),
   };
   PropertiesService.getDocumentProperties().setProperty(PROP_LAST_REPORT, JSON.stringify(record));
@@ -83,6 +86,8 @@ export function lastReport(sheets: readonly SheetData[]): LastReport | null {
   const { inputs, measures, ...shown } = record;
   return {
     ...shown,
+    // A record written before drafts were remembered reads as no draft.
+    draft: shown.draft ?? false,
     shared: parsed<LastShareRecord>(props[PROP_LAST_SHARE]),
     inputsChanged: now.inputs !== inputs,
     measuresChanged: now.measures !== measures,

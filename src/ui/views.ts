@@ -171,6 +171,7 @@ export function lastReportView(v: View): HTMLElement | null {
     last.unconfirmed
       ? h('p', { class: 'warn', id: 'last-unconfirmed' }, `⚠ ${v.t('lastUnconfirmed')}`)
       : null,
+    last.draft ? h('p', { class: 'warn', id: 'last-draft' }, `⚠ ${v.t('draftReport')}`) : null,
     last.inputsChanged ? h('p', { class: 'warn', id: 'data-changed' }, `⚠ ${v.t('inputsChanged')}`) : null,
     last.measuresChanged
       ? h('p', { class: 'warn', id: 'measures-changed' }, `⚠ ${v.t('measuresChanged')}`)
@@ -436,6 +437,8 @@ function linksView(v: View): HTMLElement | null {
     links.pdfUrl
       ? linkLine('pdf-link', links.pdfUrl, v.t('openPdf'))
       : h('span', { class: 'muted' }, v.t('noPdf', { why: links.pdfError ?? '' })),
+    links.draft ? h('p', { class: 'warn', id: 'draft-note' }, `⚠ ${v.t('draftReport')}`) : null,
+    h('p', { class: 'muted' }, v.t('pageNumbers')),
   );
 }
 
