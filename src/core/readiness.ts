@@ -105,13 +105,21 @@ function settingCell(sheets: readonly SheetData[], aliases: readonly string[]): 
   return cellRef(tab.name, row >= 0 ? row : tab.values.length, row >= 0 ? 1 : 0);
 }
 
+/** The names of the report's author, proposer and approver (the approval block signs with them). */
+const APPROVAL_KEYS = ['preparedBy', 'proposer', 'approver'] as const;
+
 function approvalCheck(analysis: Analysis, sheets: readonly SheetData[]): ReadinessCheck {
   const settings = analysis.workbook.settings;
-  const missing = settings?.preparedBy ? [] : [SETTING_KEYS.preparedBy[0]];
-  return check('approval', missing.length === 0 ? 'ok' : 'fail', {
-    count: missing.length,
-    missing,
-    where: missing.length === 0 ? null : settingCell(sheets, SETTING_KEYS.preparedBy),
+  const names = {
+    preparedBy: settings?.preparedBy,
+    proposer: settings?.signOff.proposer,
+    approver: settings?.signOff.approver,
+  };
+  const unset = APPROVAL_KEYS.filter((key) => !names[key]);
+  return check('approval', unset.length === 0 ? 'ok' : 'fail', {
+    count: unset.length,
+    missing: unset.map((key) => SETTING_KEYS[key][0]),
+    where: unset.length === 0 ? null : settingCell(sheets, SETTING_KEYS[unset[0]]),
   });
 }
 

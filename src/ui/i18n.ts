@@ -104,10 +104,13 @@ const STRINGS = {
     th: 'แท็บมาตรการจะเขียนให้เมื่อสร้างรายงาน แล้วหน่วยงานแก้ไขต่อได้',
     en: 'The measures tab is written by the build; divisions then edit it',
   },
-  approvalOk: { th: 'ระบุชื่อผู้จัดทำรายงานแล้ว', en: 'The report’s author is set' },
+  approvalOk: {
+    th: 'ระบุชื่อผู้จัดทำ ผู้เสนอ และผู้อนุมัติรายงานแล้ว',
+    en: 'The author, proposer and approver are named',
+  },
   approvalFail: {
-    th: 'ยังไม่ระบุชื่อผู้จัดทำ (รายการ "{missing}" ในแท็บตั้งค่า)',
-    en: 'No author set (key "{missing}" in the settings tab)',
+    th: 'ยังไม่ระบุ {missing} ในแท็บตั้งค่า (รายงานจะเว้นบรรทัดให้ลงชื่อ)',
+    en: 'Not yet set in the settings tab: {missing} (the report leaves a line to sign on)',
   },
   emailsOk: { th: 'ทุกหน่วยงานภายในมีอีเมล', en: 'Every division has an e-mail' },
   emailsFail: { th: 'หน่วยงานที่ยังไม่มีอีเมล: {missing}', en: 'Divisions without an e-mail: {missing}' },
