@@ -320,9 +320,11 @@ const actions: Actions = {
         editors: result.editorsAdded.length,
         shared: result.shared.length,
       };
-      say(text('th', 'sharedDone', vars), text('en', 'sharedDone', vars), 'notice', 'share');
+      const thai = { lang: 'th' as const, thaiDigits: state.overview?.thaiDigits ?? true };
+      const thVars = Object.fromEntries(Object.entries(vars).map(([k, n]) => [k, digits(thai, String(n))]));
+      say(text('th', 'sharedDone', thVars), text('en', 'sharedDone', vars), 'notice', 'share');
       state.focus = 'share-notice';
-      announce(t('sharedDone', vars));
+      announce(state.lang === 'th' ? text('th', 'sharedDone', thVars) : t('sharedDone', vars));
       await refresh();
     });
   },
