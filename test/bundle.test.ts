@@ -78,7 +78,8 @@ describe('the sidebar page', () => {
   const html = readFileSync(join(ROOT, 'dist', 'Sidebar.html'), 'utf8');
 
   test('is one small file with its script and style inline, no scriptlets and no other host', () => {
-    expect(Buffer.byteLength(html)).toBeLessThan(40 * 1024);
+    // Both languages' strings ride along, the Thai at 3 bytes a character: about 48 KB in all.
+    expect(Buffer.byteLength(html)).toBeLessThan(64 * 1024);
     expect(html).not.toContain('<?');
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
     expect(html).not.toMatch(/https?:\/\//);

@@ -10,7 +10,9 @@ import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
 import { templateTabs } from '../core/workbook/template';
 import { UserError, withDocumentLock } from './errors';
+import { type Language, recordReport, recordShare, saveLanguage } from './last-report';
 import { type MeasuresResult, writeMeasures } from './measures';
+import { type Overview, overview } from './overview';
 import { type ReportLinks, renderReport } from './report-doc';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
 import { readAllTabs } from './sheets';
@@ -110,10 +112,12 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks {
     const unconfirmed = errorFindings(analysis.findings).length > 0;
     const model = buildReport({ analysis, measures, today: new Date(), unconfirmed });
     const settings = analysis.workbook.settings;
-    return renderReport(spreadsheet, model, {
+    const links = renderReport(spreadsheet, model, {
       font: settings?.font ?? 'Sarabun',
       size: settings?.fontSize ?? 12,
     });
+    recordReport(links, sheets, new Date());
+    return links;
   });
 }
 
@@ -150,12 +154,17 @@ export function apiApplySharing(options: {
     const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
     const plan = sharingPlan(spreadsheet, analysis, sheets);
-    return applySharing(spreadsheet, plan, {
+    const result = applySharing(spreadsheet, plan, {
       protect: options.protect,
       shareSpreadsheet: options.shareSpreadsheet ?? false,
       shareReport: options.shareReport,
       notify: options.notify ?? false,
     });
+    recordShare(
+      result.shared.map((s) => s.email),
+      new Date(),
+    );
+    return result;
   });
 }
 
@@ -169,21 +178,43 @@ export function apiProgress(): ProgressSummary {
   );
 }
 
-export interface Status {
-  /** The spreadsheet has the settings tab and at least one score tab. */
-  ready: boolean;
-  tabs: string[];
-  user: string;
+function hasInputTabs(sheets: readonly { name: string }[]): boolean {
+  const named = sheets.map((s) => ({ name: s.name, values: [] as unknown[][] }));
+  return (
+    Boolean(findTab(named, 'settings')) &&
+    (['totals', 'indicators', 'items'] as const).some((k) => findTab(named, k))
+  );
 }
 
-/** What the sidebar shows first: a new spreadsheet gets the template buttons. */
-export function apiStatus(): Status {
+/**
+ * The sidebar's view of the spreadsheet, from one read of its tabs: the analysis, the readiness
+ * checklist, the progress of the measures, the last report (and whether the data changed since) and the
+ * user's language.
+ */
+export function apiOverview(): Overview {
   const spreadsheet = SpreadsheetApp.getActive();
-  const sheets = spreadsheet.getSheets().map((s) => ({ name: s.getName(), values: [] as unknown[][] }));
-  const ready =
-    Boolean(findTab(sheets, 'settings')) &&
-    ['totals', 'indicators', 'items'].some((k) => findTab(sheets, k as 'totals'));
-  return { ready, tabs: sheets.map((s) => s.name), user: Session.getEffectiveUser().getEmail() };
+  const sheets = readAllTabs(spreadsheet);
+  // The tabs read are those of the workbook format, which is all hasInputTabs looks for.
+  const ready = hasInputTabs(sheets);
+  return overview(ready, sheets, ready ? analyze(sheets) : null);
+}
+
+/** Remembers the user's language for the sidebar (per user, across spreadsheets). */
+export function apiSetLanguage(lang: Language): Language {
+  if (lang !== 'th' && lang !== 'en')
+    throw new UserError('bad-language', `ภาษา "${lang}" ไม่รองรับ`, `Unknown language "${lang}"`);
+  saveLanguage(lang);
+  return lang;
+}
+
+/** Opens the settings tab at its first value, where a new spreadsheet's work starts. */
+function landOnSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const settings = spreadsheet
+    .getSheets()
+    .find((s) => findTab([{ name: s.getName(), values: [] }], 'settings'));
+  if (!settings) return;
+  settings.activate();
+  settings.getRange('B2').activate();
 }
 
 /** Creates the template tabs that are missing (empty, or filled with the sample workbook). Never overwrites a tab. */
@@ -214,6 +245,7 @@ export function apiCreateTemplate(withSample: boolean): { created: string[]; ski
       sheet.setFrozenRows(1);
       created.push(tab.name);
     }
+    landOnSettings(spreadsheet);
     return { created, skipped };
   });
 }

@@ -2,52 +2,166 @@ export type Lang = 'th' | 'en';
 
 const STRINGS = {
   switchTo: { th: 'English', en: 'ภาษาไทย' },
+  switchToLabel: { th: 'Switch to English', en: 'เปลี่ยนเป็นภาษาไทย' },
   intro: {
-    th: 'ตรวจคะแนน ITA ในแท็บของสเปรดชีตนี้ แล้วสร้างรายงาน "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร" ในคลิกเดียว',
-    en: 'Checks the ITA scores in this spreadsheet’s tabs and builds the “ITA results to organisational development” report in one click.',
+    th: 'ตรวจคะแนน ITA ในแท็บของสเปรดชีตนี้ แล้วสร้างรายงาน "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร"',
+    en: 'Checks the ITA scores in this spreadsheet’s tabs and builds the “ITA results to organisational development” report.',
   },
+  loading: { th: 'กำลังอ่านสเปรดชีต…', en: 'Reading the spreadsheet…' },
   startTitle: { th: 'เริ่มต้น', en: 'Get started' },
   startText: {
-    th: 'สเปรดชีตนี้ยังไม่มีแท็บ ตั้งค่า และแท็บคะแนน สร้างแท็บตามแบบฟอร์มเพื่อกรอกหรือวางคะแนน',
-    en: 'This spreadsheet has no settings or score tabs yet. Create the template tabs to type or paste the scores in.',
+    th: 'สเปรดชีตนี้ยังไม่มีแท็บ ตั้งค่า และแท็บคะแนน สร้างแท็บตามแบบฟอร์ม แล้วกรอกหรือวางคะแนนของหน่วยงาน',
+    en: 'This spreadsheet has no settings or score tabs yet. Create the template tabs, then type or paste your agency’s scores.',
   },
-  createEmpty: { th: 'สร้างแท็บว่าง', en: 'Create empty tabs' },
+  createEmpty: { th: 'สร้างแท็บตามแบบฟอร์ม', en: 'Create the template tabs' },
   createSample: { th: 'ใส่ข้อมูลตัวอย่าง', en: 'Use the sample data' },
-  created: { th: 'สร้างแท็บแล้ว', en: 'Tabs created' },
+  sampleWarn: {
+    th: 'ข้อมูลตัวอย่างเป็นผลของหน่วยงานอื่น (สำนักงานเศรษฐกิจอุตสาหกรรม ปี ๒๕๖๘) ใช้ทดลองเท่านั้น อย่าใส่ในสเปรดชีตจริงของหน่วยงาน',
+    en: 'The sample is another agency’s results (Office of Industrial Economics, 2568): for trying the add-on only, never in your agency’s real spreadsheet.',
+  },
+  sampleConfirm: { th: 'ใส่ข้อมูลตัวอย่างเพื่อทดลอง', en: 'Fill in the sample to try it' },
+  created: {
+    th: 'สร้างแท็บแล้ว: {tabs} เริ่มกรอกที่แท็บ ตั้งค่า (เปิดไว้ให้แล้ว)',
+    en: 'Tabs created: {tabs}. Start with the ตั้งค่า (settings) tab, now open.',
+  },
+  lastTitle: { th: 'รายงานล่าสุด', en: 'Last report' },
+  lastWhen: { th: 'สร้างเมื่อ {when} โดย {who}', en: 'Built {when} by {who}' },
+  lastUnconfirmed: {
+    th: 'ฉบับยังไม่ยืนยันข้อมูล: สร้างทั้งที่ข้อมูลมีข้อผิดพลาด',
+    en: 'Unconfirmed: built despite data errors',
+  },
+  openDoc: { th: 'เปิดรายงาน (Google Doc)', en: 'Open the report (Google Doc)' },
+  openPdf: { th: 'เปิด PDF', en: 'Open the PDF' },
+  noPdf: { th: 'ยังไม่ได้ PDF: {why}', en: 'No PDF yet: {why}' },
+  pdfLink: { th: 'ลิงก์ PDF', en: 'PDF link' },
+  pdfStable: {
+    th: 'ลิงก์ PDF นี้คงเดิมทุกครั้งที่สร้างใหม่ นำไปใส่บนเว็บไซต์ของหน่วยงานได้',
+    en: 'This PDF link stays the same across rebuilds: it can go on your agency’s website.',
+  },
+  copy: { th: 'คัดลอกลิงก์', en: 'Copy the link' },
+  copied: { th: 'คัดลอกลิงก์ PDF แล้ว', en: 'PDF link copied' },
+  copyFailed: {
+    th: 'คัดลอกอัตโนมัติไม่ได้: เลือกลิงก์ไว้ให้แล้ว กด Ctrl+C',
+    en: 'Could not copy: the link is selected, press Ctrl+C',
+  },
+  sharedWith: { th: 'แชร์ให้ {n} อีเมลเมื่อ {when}:', en: 'Shared with {n} e-mails {when}:' },
+  notShared: { th: 'ยังไม่ได้แชร์ให้หน่วยงาน', en: 'Not shared with the divisions yet' },
+  inputsChanged: {
+    th: 'ข้อมูลคะแนนหรือการตั้งค่าเปลี่ยนไปหลังสร้างรายงานนี้ รายงานอาจไม่ตรงกับข้อมูล ควรสร้างใหม่',
+    en: 'The scores or settings changed after this report was built: it may not match them. Build it again.',
+  },
+  measuresChanged: {
+    th: 'แท็บมาตรการมีการแก้ไขหลังสร้างรายงานนี้ สร้างใหม่เพื่อให้รายงานมีข้อมูลล่าสุด',
+    en: 'The measures tab changed after this report was built; build again to include the changes.',
+  },
+  upToDate: { th: 'ข้อมูลยังตรงกับรายงานนี้', en: 'The data still matches this report' },
   checkTitle: { th: '๑. ตรวจข้อมูล', en: '1. Check the data' },
   check: { th: 'ตรวจข้อมูล', en: 'Check' },
   checking: { th: 'กำลังตรวจ…', en: 'Checking…' },
+  checked: { th: 'ตรวจแล้ว: {summary}', en: 'Checked: {summary}' },
   noFindings: { th: 'ไม่พบข้อผิดพลาด ข้อมูลครบและตรงกัน', en: 'No problems: the figures are complete and add up.' },
-  error: { th: 'ข้อผิดพลาด', en: 'Errors' },
+  error: { th: 'ข้อผิดพลาดของข้อมูล', en: 'Data errors' },
   warning: { th: 'คำเตือน', en: 'Warnings' },
   info: { th: 'หมายเหตุ', en: 'Notes' },
-  clickToSelect: { th: 'คลิกเพื่อไปที่เซลล์', en: 'Click to go to the cell' },
-  summaryTitle: { th: '๒. สรุปผล', en: '2. Summary' },
-  total: { th: 'คะแนนรวม', en: 'Total' },
+  findingsCount: { th: 'ข้อผิดพลาด {e} คำเตือน {w} หมายเหตุ {i}', en: '{e} errors, {w} warnings, {i} notes' },
+  goToCell: { th: 'ไปที่เซลล์ {cell}', en: 'Go to cell {cell}' },
+  moreGroups: { th: 'แสดงอีก {n} กลุ่ม', en: 'Show {n} more groups' },
+  fewerGroups: { th: 'แสดงน้อยลง', en: 'Show fewer' },
+  allCells: { th: 'ดูทั้ง {n} ช่อง', en: 'See all {n} cells' },
+  howToFix: { th: 'วิธีแก้', en: 'How to fix' },
+  cellsOf: { th: '{n} ช่อง', en: '{n} cells' },
+  summaryTitle: { th: 'สรุปผลการประเมิน', en: 'Summary of the results' },
   level: { th: 'ระดับ', en: 'Level' },
   from: { th: 'จากปี', en: 'from' },
   up: { th: 'ตัวชี้วัดที่เพิ่มขึ้น', en: 'Indicators up' },
   down: { th: 'ตัวชี้วัดที่ลดลง', en: 'Indicators down' },
   weakest: { th: 'ข้อที่ต้องพัฒนา', en: 'Weakest items' },
   none: { th: 'ไม่มี', en: 'none' },
-  part: { th: 'ส่วนที่', en: 'part' },
+  part: { th: 'ส่วนที่ {n}', en: 'part {n}' },
   more: { th: 'และอีก {n} ข้อ', en: 'and {n} more' },
-  buildTitle: { th: '๓. สร้างรายงาน', en: '3. Build the report' },
+  readinessTitle: { th: 'ความพร้อมของรายงาน', en: 'Is the report ready?' },
+  stateOk: { th: 'พร้อม', en: 'ready' },
+  stateFail: { th: 'ยังไม่พร้อม', en: 'not ready' },
+  stateTodo: { th: 'ทำตอนสร้าง', en: 'done by the build' },
+  errorsOk: { th: 'ไม่มีข้อผิดพลาดของข้อมูล', en: 'No data errors' },
+  errorsFail: {
+    th: 'ข้อมูลมีข้อผิดพลาด {n} รายการ ต้องแก้ก่อน (หรือสร้างเป็นฉบับยังไม่ยืนยัน)',
+    en: '{n} data errors: fix them first (or build an unconfirmed report)',
+  },
+  yearsOk: { th: 'มีคะแนนปี {year} และปีก่อนหน้า {prev}', en: 'Scores for {year} and the year before, {prev}' },
+  yearsFail: { th: 'ยังไม่มีคะแนนปี {missing}', en: 'No scores for {missing}' },
+  indicatorsOk: { th: 'วิเคราะห์ได้ครบทุกตัวชี้วัด', en: 'Every indicator is analysed' },
+  indicatorsFail: { th: 'ยังไม่มีคะแนนตัวชี้วัดที่ {missing}', en: 'No score for indicator(s) {missing}' },
+  measuresOk: {
+    th: 'มาตรการทุกแถวมีครบ ๕ ส่วน (มาตรการ การวิเคราะห์ ขั้นตอน ระยะเวลา ผู้รับผิดชอบ)',
+    en: 'Every measure has its five parts (measure, analysis, steps, period, owner)',
+  },
+  measuresFail: {
+    th: 'มาตรการ {n} แถวยังขาดบางส่วน (มาตรการ การวิเคราะห์ ขั้นตอน ระยะเวลา หรือผู้รับผิดชอบ)',
+    en: '{n} measure rows lack a part (measure, analysis, steps, period or owner)',
+  },
+  measuresTodo: {
+    th: 'แท็บมาตรการจะเขียนให้เมื่อสร้างรายงาน แล้วหน่วยงานแก้ไขต่อได้',
+    en: 'The measures tab is written by the build; divisions then edit it',
+  },
+  approvalOk: {
+    th: 'ระบุชื่อผู้จัดทำ ผู้เสนอ และผู้อนุมัติรายงานแล้ว',
+    en: 'The author, proposer and approver are named',
+  },
+  approvalFail: {
+    th: 'ยังไม่ระบุ {missing} ในแท็บตั้งค่า (รายงานจะเว้นบรรทัดให้ลงชื่อ)',
+    en: 'Not yet set in the settings tab: {missing} (the report leaves a line to sign on)',
+  },
+  emailsOk: { th: 'ทุกหน่วยงานภายในมีอีเมล', en: 'Every division has an e-mail' },
+  emailsFail: { th: 'หน่วยงานที่ยังไม่มีอีเมล: {missing}', en: 'Divisions without an e-mail: {missing}' },
+  emailsNone: {
+    th: 'ยังไม่มีรายชื่อหน่วยงานภายในพร้อมอีเมล',
+    en: 'No divisions with e-mails listed yet',
+  },
+  buildTitle: { th: '๒. สร้างรายงาน', en: '2. Build the report' },
   buildText: {
     th: 'เขียนแท็บ มาตรการ (คงข้อความที่หน่วยงานแก้ไว้) แล้วสร้าง Google Doc และ PDF',
     en: 'Writes the มาตรการ (measures) tab, keeping what divisions typed, then builds the Google Doc and its PDF.',
   },
   build: { th: 'สร้างรายงาน', en: 'Build the report' },
+  rebuild: { th: 'สร้างรายงานใหม่', en: 'Build the report again' },
+  building: { th: 'กำลังสร้าง…', en: 'Building…' },
+  rebuildNote: {
+    th: 'การสร้างใหม่จะแทนที่เนื้อหาทั้งหมดใน Google Doc เดิม รวมทั้งที่แก้ด้วยมือ ฉบับก่อนหน้ายังเปิดดูได้จาก ไฟล์ › ประวัติเวอร์ชัน ของ Google Docs',
+    en: 'Building again replaces the whole content of the same Google Doc, hand edits included; Google Docs keeps the earlier version in File › Version history.',
+  },
+  waitNote: {
+    th: 'ใช้เวลาได้ถึง ๑–๒ นาที เปิดแถบนี้ไว้จนเสร็จ ระหว่างนี้ใช้สเปรดชีตต่อได้',
+    en: 'This can take a minute or two. Keep this sidebar open until it ends; you can go on using the spreadsheet.',
+  },
+  confirmErrors: {
+    th: 'ข้อมูลมีข้อผิดพลาด {n} รายการ:',
+    en: 'The data has {n} errors:',
+  },
+  confirmErrorsText: {
+    th: 'รายงานที่สร้างตอนนี้จะมีข้อความ "ฉบับยังไม่ยืนยันข้อมูล" ควรแก้ข้อมูลก่อน',
+    en: 'A report built now says “unconfirmed” on its title page. Better fix the data first.',
+  },
+  buildAnyway: { th: 'สร้างต่อเป็นฉบับยังไม่ยืนยัน', en: 'Build anyway, unconfirmed' },
+  fixFirst: { th: 'ยกเลิก แก้ข้อมูลก่อน', en: 'Cancel, fix the data first' },
   stepAnalyse: { th: 'ตรวจและวิเคราะห์ข้อมูล', en: 'Checking and analysing' },
   stepMeasures: { th: 'เขียนแท็บมาตรการ', en: 'Writing the measures tab' },
   stepReport: { th: 'สร้าง Google Doc และ PDF', en: 'Building the Google Doc and PDF' },
+  stepRunning: { th: 'กำลังทำ', en: 'running' },
+  stepDone: { th: 'เสร็จ', en: 'done' },
+  stepFailed: { th: 'ไม่สำเร็จ', en: 'failed' },
+  stepStopped: { th: 'ไม่ได้ทำ', en: 'not run' },
+  seconds: { th: '{n} วินาที', en: '{n} s' },
+  stepOf: { th: 'ขั้นที่ {i} จาก {n}: {step}', en: 'Step {i} of {n}: {step}' },
   measuresDone: {
     th: 'มาตรการ {rows} แถว (ใหม่ {added}, คงที่แก้ไว้ {kept} ช่อง)',
     en: '{rows} measures ({added} new, {kept} edited cells kept)',
   },
-  openDoc: { th: 'เปิดรายงาน (Google Doc)', en: 'Open the report (Google Doc)' },
-  openPdf: { th: 'เปิด PDF', en: 'Open the PDF' },
-  noPdf: { th: 'ยังไม่ได้ PDF: {why}', en: 'No PDF yet: {why}' },
+  built: { th: 'สร้างรายงานเสร็จแล้ว', en: 'The report is built' },
+  builtUnconfirmed: {
+    th: 'สร้างรายงานแล้ว เป็นฉบับยังไม่ยืนยันข้อมูล',
+    en: 'The report is built, marked unconfirmed',
+  },
   draftReport: {
     th: 'รายงานนี้เป็นฉบับร่าง: ยังไม่มีคะแนนรายตัวชี้วัดและรายข้อ กรอกแท็บ ตัวชี้วัด และ รายข้อ แล้วสร้างใหม่',
     en: 'This report is a draft: there are no indicator or item scores yet. Fill in the Indicators and Items tabs, then build again.',
@@ -61,12 +175,13 @@ const STRINGS = {
     th: 'มาตรการ {total} รายการ เสร็จสิ้น {done} กำลังดำเนินการ {doing} (เสร็จ/ทั้งหมด ตามหน่วยงาน)',
     en: '{total} measures: {done} done, {doing} in progress (done/all by division)',
   },
-  shareTitle: { th: '๔. แชร์ให้หน่วยงาน', en: '4. Share with divisions' },
+  shareTitle: { th: '๓. แชร์ให้หน่วยงาน', en: '3. Share with divisions' },
   shareText: {
     th: 'ให้แต่ละหน่วยงานแก้ได้เฉพาะแถวมาตรการของตน และส่งรายงานให้ดู ตรวจสอบรายการก่อนยืนยัน',
     en: 'Lets each division edit only its own measure rows and view the report. Review what will happen before confirming.',
   },
   preview: { th: 'ดูสิ่งที่จะทำ', en: 'Review' },
+  planTitle: { th: 'สิ่งที่จะทำเมื่อยืนยัน', en: 'What confirming will do' },
   planProtect: {
     th: 'จะล็อกช่วงแถว {n} ช่วงในแท็บมาตรการ และแท็บ {tabs} ให้ทีมงานแก้ได้เท่านั้น',
     en: '{n} row ranges of the measures tab will be protected, and the tabs {tabs} kept for the team',
@@ -119,11 +234,94 @@ const STRINGS = {
     th: 'แท็บ หน่วยงานภายใน ไม่มีอีเมล จึงไม่มีการแชร์',
     en: 'The หน่วยงานภายใน (divisions) tab has no e-mails: nothing will be shared',
   },
-  close: { th: 'ปิด', en: 'Close' },
+  serverError: { th: 'ระบบขัดข้อง', en: 'Server problem' },
 } as const;
 
 export type Key = keyof typeof STRINGS;
 
 export function text(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
+/** How a group of findings of one code reads ("61 ช่องไม่ใช่ตัวเลข"), and how to fix it. */
+const FINDING_TEXT: Record<string, { th: string; en: string; hintTh: string; hintEn: string }> = {
+  'not-a-number': {
+    th: '{n} ช่องไม่ใช่ตัวเลข',
+    en: '{n} cells are not numbers',
+    hintTh: 'พิมพ์คะแนนเป็นตัวเลข เช่น 96.06 (เลขไทยได้) ลบข้อความหรือเครื่องหมายอื่นออก',
+    hintEn: 'Type the score as a number such as 96.06 (Thai digits are fine); remove any text or signs.',
+  },
+  'out-of-range': {
+    th: '{n} ช่องมีคะแนนนอกช่วง 0–100',
+    en: '{n} scores are outside 0–100',
+    hintTh: 'ตรวจกับรายงานผลของ ป.ป.ช. คะแนนต้องอยู่ระหว่าง 0 ถึง 100',
+    hintEn: 'Check against the NACC results: a score is from 0 to 100.',
+  },
+  'looks-like-fraction': {
+    th: '{n} ช่องน่าจะเป็นร้อยละที่เก็บเป็นทศนิยม',
+    en: '{n} cells look like percentages stored as fractions',
+    hintTh: 'พิมพ์ 96.06 แทน 96.06% หรือ 0.9606',
+    hintEn: 'Type 96.06 rather than 96.06% or 0.9606.',
+  },
+  'score-mismatch': {
+    th: '{n} ช่องไม่ตรงกับที่คำนวณจากระดับย่อย',
+    en: '{n} figures differ from what the level below computes',
+    hintTh: 'ตรวจตัวเลขที่พิมพ์กับรายงานผลของ ป.ป.ช. หรือลบออกเพื่อให้คำนวณให้',
+    hintEn: 'Check the typed figure against the NACC results, or clear it to have it computed.',
+  },
+  'level-mismatch': {
+    th: '{n} ช่องระดับไม่ตรงกับคะแนน',
+    en: '{n} levels do not match the scores',
+    hintTh: 'ตรวจระดับที่พิมพ์ หรือลบออกเพื่อให้คำนวณจากเกณฑ์',
+    hintEn: 'Check the typed level, or clear it to have it computed from the rule.',
+  },
+  duplicate: {
+    th: '{n} แถวซ้ำกับแถวก่อนหน้า',
+    en: '{n} rows repeat an earlier row',
+    hintTh: 'ลบแถวที่ซ้ำ ให้เหลือแถวเดียวต่อรายการ',
+    hintEn: 'Delete the repeated rows, one row per entry.',
+  },
+  'bad-email': {
+    th: '{n} ช่องมีอีเมลไม่ถูกต้อง',
+    en: '{n} cells hold an invalid e-mail',
+    hintTh: 'แก้เป็นอีเมลเต็ม เช่น name@agency.go.th คั่นหลายอีเมลด้วยจุลภาค',
+    hintEn: 'Write full addresses such as name@agency.go.th, separated by commas.',
+  },
+  'unknown-item': {
+    th: '{n} ช่องอ้างถึงข้อที่ไม่อยู่ในกรอบการประเมิน',
+    en: '{n} cells name items not in the framework',
+    hintTh: 'ตรวจรหัสข้อ (เช่น i1, e7, o25) กับกรอบการประเมินของปีนั้น',
+    hintEn: 'Check the item codes (i1, e7, o25) against that year’s framework.',
+  },
+  'missing-column': {
+    th: '{n} แท็บขาดคอลัมน์',
+    en: '{n} tabs lack a column',
+    hintTh: 'เพิ่มคอลัมน์ตามชื่อในแถวหัวตาราง (ดูแบบฟอร์มใน docs/workbook.md)',
+    hintEn: 'Add the column by its header name (see the template in docs/workbook.md).',
+  },
+  'missing-setting': {
+    th: '{n} รายการตั้งค่าที่ต้องมียังว่าง',
+    en: '{n} required settings are empty',
+    hintTh: 'กรอกชื่อหน่วยงานและปีงบประมาณที่ประเมินในแท็บ ตั้งค่า',
+    hintEn: 'Fill in the agency and the assessed fiscal year in the settings tab.',
+  },
+  'incomplete-items': {
+    th: '{n} ตัวชี้วัดขาดคะแนนบางข้อ',
+    en: '{n} indicators lack some item scores',
+    hintTh: 'กรอกคะแนนรายข้อให้ครบ หรือกรอกคะแนนตัวชี้วัดในแท็บ ตัวชี้วัด',
+    hintEn: 'Fill in every item score, or type the indicator score in the indicators tab.',
+  },
+};
+
+export function findingText(
+  lang: Lang,
+  code: string,
+  n: number,
+): { label: string | null; hint: string | null } {
+  const entry = FINDING_TEXT[code];
+  if (!entry) return { label: null, hint: null };
+  return {
+    label: (lang === 'th' ? entry.th : entry.en).replace('{n}', String(n)),
+    hint: lang === 'th' ? entry.hintTh : entry.hintEn,
+  };
 }

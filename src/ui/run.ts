@@ -11,12 +11,37 @@ interface ScriptRun {
 
 declare const google: { script: { run: ScriptRun } };
 
-/** google.script.run as a typed promise: `await call('apiAnalyze')`. */
+/**
+ * How long the sidebar waits for a server call: Apps Script stops a script after six minutes, so a call
+ * with no answer after seven never answers. A page may set `ITA_CALL_TIMEOUT_MS` (the browser tests do).
+ */
+export function callTimeoutMs(): number {
+  const set = (globalThis as { ITA_CALL_TIMEOUT_MS?: number }).ITA_CALL_TIMEOUT_MS;
+  return typeof set === 'number' && set > 0 ? set : 7 * 60_000;
+}
+
+/** A server call that did not answer in time. */
+export class CallTimeout extends Error {
+  constructor(readonly minutes: number) {
+    super(`No answer within ${minutes} minutes`);
+    this.name = 'CallTimeout';
+  }
+}
+
+/** google.script.run as a typed promise: `await call('apiAnalyze')`; it fails after callTimeoutMs(). */
 export function call<K extends keyof Api>(name: K, ...args: Parameters<Api[K]>): Promise<ReturnType<Api[K]>> {
   return new Promise((resolve, reject) => {
+    const limit = callTimeoutMs();
+    const timer = setTimeout(() => reject(new CallTimeout(Math.max(1, Math.round(limit / 60_000)))), limit);
     const runner = google.script.run
-      .withSuccessHandler((value) => resolve(value as ReturnType<Api[K]>))
-      .withFailureHandler((error) => reject(error));
+      .withSuccessHandler((value) => {
+        clearTimeout(timer);
+        resolve(value as ReturnType<Api[K]>);
+      })
+      .withFailureHandler((error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
     (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }
@@ -24,11 +49,20 @@ export function call<K extends keyof Api>(name: K, ...args: Parameters<Api[K]>):
 export interface ShownError {
   th: string;
   en: string;
-  kind: 'user' | 'busy' | 'accounts' | 'quota' | 'other';
+  kind: 'user' | 'busy' | 'accounts' | 'quota' | 'timeout' | 'other';
+  /** The add-on's own error code (`data-errors`, `busy`…), when it is one of ours. */
+  code?: string;
 }
 
 /** Turns a failure from the server into something a governance officer can act on. */
 export function explain(error: unknown): ShownError {
+  if (error instanceof CallTimeout) {
+    return {
+      kind: 'timeout',
+      th: `ไม่ได้รับคำตอบจากเซิร์ฟเวอร์ภายใน ${error.minutes} นาที งานอาจยังทำต่อหรือหยุดไปแล้ว: ปิดแล้วเปิดแถบนี้ใหม่ การ์ด "รายงานล่าสุด" จะบอกว่าสร้างเสร็จหรือไม่ ถ้าไม่เสร็จ ให้กดสร้างอีกครั้ง`,
+      en: `No answer from the server within ${error.minutes} minutes. The work may still be running or may have stopped: close and reopen this sidebar; the “Last report” card says whether the report was built. If not, build again.`,
+    };
+  }
   const message = error instanceof Error ? error.message : String(error);
   try {
     const parsed = JSON.parse(message.replace(/^[A-Za-z]*Error:\s*/, '')) as {
@@ -37,7 +71,12 @@ export function explain(error: unknown): ShownError {
       en?: string;
     };
     if (parsed.th && parsed.en)
-      return { th: parsed.th, en: parsed.en, kind: parsed.code === 'busy' ? 'busy' : 'user' };
+      return {
+        th: parsed.th,
+        en: parsed.en,
+        kind: parsed.code === 'busy' ? 'busy' : 'user',
+        ...(parsed.code ? { code: parsed.code } : {}),
+      };
   } catch (_e) {
     // not one of ours
   }

@@ -61,7 +61,7 @@ describeBrowser('sharing from the sidebar', () => {
       await frame.evaluate(
         "(() => { const b = document.getElementById('confirm-share'); b.click(); b.click(); })()",
       );
-      await sidebar.locator('#notice').waitFor({ timeout: 30_000 });
+      await sidebar.locator('#share-notice').waitFor({ timeout: 30_000 });
       await sidebar.locator('#share-refused').waitFor();
       await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-share-done.png') });
 

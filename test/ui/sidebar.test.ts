@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { type Browser, chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPdfWriter, findChromium } from '../../src/local/pdf';
 import { type LocalServer, startLocalServer } from '../../src/local/serve';
 import { workbookFromSheets } from '../../src/local/xlsx';
@@ -11,8 +11,11 @@ const CHROMIUM = findChromium();
 const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, 'out');
 const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const HEIGHT = 900;
 // CI installs Chromium, so there a missing browser fails loudly; elsewhere these tests are skipped.
 const describeBrowser = CHROMIUM || process.env.CI ? describe : describe.skip;
+if (!CHROMIUM && !process.env.CI) console.warn('No Chromium: the sidebar tests are skipped');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,125 +30,301 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(server: LocalServer): Promise<{ page: Page; sidebar: FrameLocator; foreign: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+interface Opened {
+  page: Page;
+  sidebar: FrameLocator;
+  frame: () => Frame;
+  foreign: string[];
+}
+
+async function open(server: LocalServer, init?: string): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: HEIGHT } });
+  if (init) await page.addInitScript(init);
   const foreign: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   await page.goto(`${server.url}/`);
-  return { page, sidebar: page.frameLocator('#sidebar'), foreign };
+  const frame = () => {
+    const f = page.frame({ url: /\/sidebar$/ });
+    if (!f) throw new Error('no sidebar frame');
+    return f;
+  };
+  return { page, sidebar: page.frameLocator('#sidebar'), frame, foreign };
 }
 
-async function sidebarShot(page: Page, name: string): Promise<{ scrollWidth: number }> {
-  const frame = page.frame({ url: /\/sidebar$/ });
-  if (!frame) throw new Error('no sidebar frame');
-  await page.locator('#sidebar').screenshot({ path: join(OUT, name) });
-  return { scrollWidth: Number(await frame.evaluate('document.documentElement.scrollWidth')) };
+/** The sidebar (300 px wide) as a person sees it, written to out/. */
+async function sidebarShot(o: Opened, name: string): Promise<{ scrollWidth: number }> {
+  await o.page.locator('#sidebar').screenshot({ path: join(OUT, name) });
+  return { scrollWidth: Number(await o.frame().evaluate('document.documentElement.scrollWidth')) };
+}
+
+/** axe-core's serious and critical violations of the sidebar as it is now (rule id and the elements). */
+async function seriousViolations(o: Opened): Promise<string[]> {
+  const frame = o.frame();
+  if (!(await frame.evaluate('typeof axe !== "undefined"'))) await frame.addScriptTag({ content: AXE });
+  // target-size (24 px, WCAG 2.2) is off by default: asked for here.
+  const run =
+    'axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } })';
+  const result = (await frame.evaluate(run)) as {
+    violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const focusedId = (o: Opened) =>
+  o.frame().evaluate('document.activeElement ? document.activeElement.id : ""') as Promise<string>;
+
+/** Presses Tab until the element with `id` has focus; returns how many presses it took. */
+async function tabTo(o: Opened, id: string, max = 40): Promise<number> {
+  for (let n = 1; n <= max; n++) {
+    await o.page.keyboard.press('Tab');
+    if ((await focusedId(o)) === id) return n;
+  }
+  throw new Error(`#${id} never got focus in ${max} presses of Tab (now on #${await focusedId(o)})`);
+}
+
+async function badWorkbook(edit: Parameters<typeof editedSample>, name: string): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'ita-ui-')), name);
+  await workbookFromSheets(editedSample(...edit)).xlsx.writeFile(file);
+  return file;
 }
 
 describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
   test(
-    'one click on the sample writes the measures tab, the Doc and the PDF, and shows their links',
+    'one click on the sample builds the report; a reload shows the last report card; a changed score is noticed',
     () =>
       withServer(async (server) => {
-        const { page, sidebar, foreign } = await open(server);
-        await sidebar.locator('#summary').waitFor();
-        await expectText(sidebar.locator('#summary'), '96.06');
+        const o = await open(server);
+        const { sidebar } = o;
+        await expectText(sidebar.locator('#summary'), '๙๖.๐๖'); // Thai digits: the settings ask for them
+        await expectText(sidebar.locator('#weakest'), 'การ'); // items with their topic
+        expect(await sidebar.locator('#readiness li.check-line').count()).toBe(6);
+        expect(await sidebar.locator('#readiness li.fail').count()).toBe(0);
+        expect(await seriousViolations(o)).toEqual([]);
+        await sidebarShot(o, 'sidebar-start.png');
+        await sidebar.locator('#summary').screenshot({ path: join(OUT, 'sidebar-summary.png') });
         await sidebar.locator('#build').click();
         await sidebar.locator('#links').waitFor({ timeout: 60_000 });
-        const doc = await sidebar.locator('#doc-link').getAttribute('href');
-        expect(doc).toMatch(/^\/files\/doc-/);
+        expect(await sidebar.locator('#doc-link').getAttribute('href')).toMatch(/^\/files\/doc-/);
         expect(await sidebar.locator('#steps li.done').count()).toBe(3);
-        await expectText(sidebar.locator('#progress'), 'มาตรการ 17 รายการ');
+        await expectText(sidebar.locator('#build-notice'), 'สร้างรายงานเสร็จแล้ว');
+        await expectText(sidebar.locator('#progress'), 'มาตรการ ๑๗ รายการ');
         expect(server.runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastRow()).toBeGreaterThan(10);
-        const html = await page.request.get(`${server.url}${doc}`);
+        expect(await seriousViolations(o)).toEqual([]);
+        const { scrollWidth } = await sidebarShot(o, 'sidebar-sample.png');
+        expect(scrollWidth).toBeLessThanOrEqual(300);
+
+        await o.page.reload();
+        const card = sidebar.locator('#last-report');
+        await expectText(card, server.runtime.context.user); // who built it
+        await expectText(card.locator('#last-when'), '๒๕๖๙'); // a Buddhist-era date
+        await card.locator('#up-to-date').waitFor();
+        await expectText(sidebar.locator('#rebuild-note'), 'ประวัติเวอร์ชัน');
+        const doc = await card.locator('#last-doc').getAttribute('href');
+        expect(doc).toMatch(/^\/files\/doc-/);
+        const html = await o.page.request.get(`${server.url}${doc}`);
         expect(await html.text()).toContain('การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร');
-        const pdf = await page.request.get(
-          `${server.url}${await sidebar.locator('#pdf-link').getAttribute('href')}`,
+        const pdf = await o.page.request.get(
+          `${server.url}${await card.locator('#last-pdf').getAttribute('href')}`,
         );
         expect(pdf.headers()['content-type']).toBe('application/pdf');
         expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-        const { scrollWidth } = await sidebarShot(page, 'sidebar-sample.png');
-        expect(scrollWidth).toBeLessThanOrEqual(300);
-        expect(foreign).toEqual([]);
-        await page.close();
-      }),
-    90_000,
-  );
-
-  test('an out-of-range score is listed with its cell, and clicking it selects that cell', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ita-ui-')), 'bad.xlsx');
-    const sheets = editedSample('คะแนนรวม', (rows) => setCell(rows, 2568, 'IIT', 101));
-    await workbookFromSheets(sheets).xlsx.writeFile(file);
-    await withServer(async (server) => {
-      const { page, sidebar } = await open(server);
-      const finding = sidebar.locator('li.finding.error', { hasText: 'คะแนนรวม!B3' });
-      await finding.waitFor();
-      await expectText(finding, 'นอกช่วง 0–100');
-      await finding.locator('button.cell').click();
-      await page.locator('td.active[data-cell="คะแนนรวม!B3"]').waitFor();
-      expect((await (await page.request.get(`${server.url}/state`)).json()).active).toBe('คะแนนรวม!B3');
-      await sidebarShot(page, 'sidebar-error.png');
-      await page.screenshot({ path: join(OUT, 'local-page-error.png') });
-      await page.close();
-    }, file);
-  }, 60_000);
-
-  test(
-    'switches to English and back',
-    () =>
-      withServer(async (server) => {
-        const { page, sidebar } = await open(server);
-        await sidebar.locator('#summary').waitFor();
-        await sidebar.locator('#lang').click();
-        await expectText(sidebar.locator('#build'), 'Build the report');
-        await expectText(sidebar.locator('#summary h2'), 'Summary');
-        await sidebarShot(page, 'sidebar-english.png');
-        await sidebar.locator('#lang').click();
-        await expectText(sidebar.locator('#build'), 'สร้างรายงาน');
-        await page.close();
-      }),
-    60_000,
-  );
-
-  test(
-    'a new spreadsheet gets the template, and sharing asks before it acts',
-    () =>
-      withServer(async (server) => {
-        const { page, sidebar } = await open(server);
-        await sidebar.locator('#create-sample').click();
-        await sidebar.locator('#summary').waitFor();
-        expect(server.runtime.spreadsheet.getSheetByName('รายข้อ')).not.toBeNull();
-        await sidebar.locator('#build').click();
-        await sidebar.locator('#links').waitFor({ timeout: 60_000 });
-        await sidebar.locator('#preview-share').click();
-        await sidebar.locator('#share-plan').waitFor();
-        await expectText(sidebar.locator('#share-plan'), 'sl.head@oie.example');
-        expect(server.runtime.spreadsheet._state.protections).toHaveLength(0);
-        await sidebarShot(page, 'sidebar-share.png');
-        await sidebar.locator('#confirm-share').click();
-        await sidebar.locator('#notice').waitFor();
-        expect(server.runtime.spreadsheet._state.protections.length).toBeGreaterThan(8);
-        const shared = new Set(server.runtime.driveLog.permissionCalls.map((c) => c.resource.emailAddress));
-        expect(shared).toEqual(
-          new Set(['sl.head@oie.example', 'sl.staff@oie.example', 'ss.head@oie.example', 'psd@oie.example']),
+        expect(await card.locator('#pdf-url').inputValue()).toBe(
+          await card.locator('#last-pdf').getAttribute('href'),
         );
+        await sidebarShot(o, 'sidebar-last-report.png');
+        await card.locator('#copy-pdf').click();
+        await card.locator('#last-notice').waitFor(); // copied, or the link selected to copy by hand
+
+        server.runtime.spreadsheet.getSheetByName('คะแนนรวม')?.getRange('B3').setValue(90);
+        await sidebar.locator('#check').click();
+        await expectText(card.locator('#data-changed'), 'เปลี่ยนไปหลังสร้างรายงาน');
+        await sidebarShot(o, 'sidebar-data-changed.png');
+        expect(o.foreign).toEqual([]);
+        await o.page.close();
+      }),
+    120_000,
+  );
+
+  test('60 bad cells in one column: one group, the build button in sight, and a build needs confirming', async () => {
+    const file = await badWorkbook(
+      [
+        'รายข้อ',
+        (rows) => {
+          for (const row of rows.slice(1)) row[3] = '9O.12'; // a letter O typed for a zero
+        },
+      ],
+      'sixty.xlsx',
+    );
+    await withServer(async (server) => {
+      const o = await open(server);
+      const { sidebar } = o;
+      const group = sidebar.locator('li.finding.error[data-code="not-a-number"]');
+      await expectText(group, '๖๑ ช่องไม่ใช่ตัวเลข');
+      await expectText(group.locator('button.cell'), 'รายข้อ!D2:D62');
+      await expectText(group.locator('.hint'), 'วิธีแก้');
+      expect(await sidebar.locator('li.finding').count()).toBeLessThanOrEqual(3);
+      const build = await sidebar.locator('#build').boundingBox();
+      expect(build).not.toBeNull();
+      expect((build?.y ?? HEIGHT) + (build?.height ?? 0)).toBeLessThanOrEqual(HEIGHT);
+      await expectText(sidebar.locator('#readiness li.fail[data-check="errors"]'), 'ข้อผิดพลาด ๖๑ รายการ');
+      expect(await seriousViolations(o)).toEqual([]);
+      await sidebarShot(o, 'sidebar-findings.png');
+      await o.frame().evaluate('window.focus()');
+      expect(await tabTo(o, 'build')).toBeLessThanOrEqual(8); // the language switch, check, a group, the checklist
+      expect(Number(await o.frame().evaluate('document.documentElement.scrollHeight'))).toBeLessThan(2000);
+
+      await sidebar.locator('#build').click();
+      const confirm = sidebar.locator('#build-confirm');
+      await expectText(confirm, 'รายข้อ!D2:D62: ๖๑ ช่องไม่ใช่ตัวเลข');
+      expect(await focusedId(o)).toBe('build-confirm');
+      expect(server.runtime.spreadsheet.getSheetByName('มาตรการ')).toBeNull(); // nothing ran
+      expect(server.runtime.documents.size).toBe(0);
+      expect(await seriousViolations(o)).toEqual([]);
+      await sidebarShot(o, 'sidebar-confirm.png');
+      await sidebar.locator('#build-cancel').click();
+      await confirm.waitFor({ state: 'detached' });
+      expect(await focusedId(o)).toBe('build');
+
+      await sidebar.locator('#build').click();
+      await sidebar.locator('#build-anyway').click();
+      await sidebar.locator('#links').waitFor({ timeout: 60_000 });
+      await expectText(sidebar.locator('#build-notice'), 'ยังไม่ยืนยันข้อมูล');
+      await sidebar.locator('#last-report #last-unconfirmed').waitFor();
+      await o.page.close();
+    }, file);
+  }, 120_000);
+
+  test(
+    'keyboard only: check, build and share, focus staying on the control used or its result',
+    () =>
+      withServer(async (server) => {
+        const o = await open(server);
+        await o.sidebar.locator('#summary').waitFor();
+        await o.frame().evaluate('window.focus()');
+        expect(await tabTo(o, 'check')).toBeLessThanOrEqual(3);
+        await o.page.keyboard.press('Enter');
+        await o.sidebar.locator('#check:not([aria-disabled])').waitFor();
+        expect(await focusedId(o)).toBe('check');
+        const presses = await tabTo(o, 'build');
+        expect(presses).toBeLessThanOrEqual(6);
+        await o.page.keyboard.press('Enter');
+        await o.sidebar.locator('#links').waitFor({ timeout: 60_000 });
+        expect(await focusedId(o)).toBe('build');
+        // the result is announced to a screen reader, in the page's one live region
+        await o
+          .frame()
+          .waitForFunction('document.getElementById("live").textContent.includes("สร้างรายงานเสร็จแล้ว")');
+        await tabTo(o, 'preview-share');
+        await o.page.keyboard.press(' ');
+        await o.sidebar.locator('#share-plan').waitFor();
+        expect(await focusedId(o)).toBe('share-plan');
+        expect(await seriousViolations(o)).toEqual([]);
+        await sidebarShot(o, 'sidebar-share.png');
+        await tabTo(o, 'confirm-share');
+        await o.page.keyboard.press('Enter');
+        await o.sidebar.locator('#share-notice').waitFor();
+        expect(await focusedId(o)).toBe('share-notice');
+        expect(server.runtime.spreadsheet._state.protections.length).toBeGreaterThan(8);
+        await expectText(o.sidebar.locator('#last-report'), 'sl.head@oie.example');
+        await o.page.close();
+      }),
+    120_000,
+  );
+
+  test(
+    'a new spreadsheet: the template lands on ตั้งค่า; the sample needs a second, warned click',
+    () =>
+      withServer(async (server) => {
+        const o = await open(server);
+        const { sidebar, page } = o;
+        await sidebar.locator('#start-card').waitFor();
+        expect(await sidebar.locator('#build').getAttribute('aria-disabled')).toBe('true');
+        await sidebar.locator('#create-sample').click();
+        await expectText(sidebar.locator('#sample-confirm'), 'ใช้ทดลองเท่านั้น');
+        expect(server.runtime.spreadsheet.getSheetByName('รายข้อ')).toBeNull();
+        await sidebarShot(o, 'sidebar-new.png');
+        await sidebar.locator('#cancel-sample').click();
+        await sidebar.locator('#create-empty').click();
+        await sidebar.locator('#check-notice').waitFor();
+        await page.locator('td.active[data-cell="ตั้งค่า!B2"]').waitFor();
+        expect(server.runtime.spreadsheet.getSheetByName('ตั้งค่า')).not.toBeNull();
         await page.close();
       }, null),
     60_000,
   );
 
   test(
-    'a second user holding the lock gets the lock message',
+    'a build with no answer: the running step counts seconds, then a time-out says what to do',
     () =>
       withServer(async (server) => {
-        const { page, sidebar } = await open(server);
-        await sidebar.locator('#summary').waitFor();
+        const o = await open(server, 'window.ITA_CALL_TIMEOUT_MS = 4000;');
+        await o.page.route('**/api/apiBuildReport', () => {
+          // never answered, as a call lost between the browser and Apps Script
+        });
+        await o.sidebar.locator('#summary').waitFor();
+        await o.sidebar.locator('#build').click();
+        await o.sidebar.locator('#wait-note').waitFor();
+        await expectText(o.sidebar.locator('#steps li.running'), 'สร้าง Google Doc');
+        await expectText(o.sidebar.locator('#elapsed'), '๒ วินาที');
+        await sidebarShot(o, 'sidebar-running.png');
+        await expectText(o.sidebar.locator('#build-error'), 'ไม่ได้รับคำตอบจากเซิร์ฟเวอร์');
+        expect(await o.sidebar.locator('#steps li.failed').count()).toBe(1);
+        expect(await o.sidebar.locator('#build').getAttribute('aria-disabled')).toBeNull();
+        await o.page.close();
+      }),
+    60_000,
+  );
+
+  test('an out-of-range score is listed with its cell, and clicking it selects that cell', async () => {
+    const file = await badWorkbook(['คะแนนรวม', (rows) => setCell(rows, 2568, 'IIT', 101)], 'bad.xlsx');
+    await withServer(async (server) => {
+      const o = await open(server);
+      const finding = o.sidebar.locator('li.finding.error', { hasText: 'คะแนนรวม!B3' });
+      await expectText(finding, 'นอกช่วง ๐–๑๐๐'); // Thai digits in the message, not in the cell
+      await finding.locator('button.cell').click();
+      await o.page.locator('td.active[data-cell="คะแนนรวม!B3"]').waitFor();
+      expect((await (await o.page.request.get(`${server.url}/state`)).json()).active).toBe('คะแนนรวม!B3');
+      await sidebarShot(o, 'sidebar-error.png');
+      await o.page.screenshot({ path: join(OUT, 'local-page-error.png') });
+      await o.page.close();
+    }, file);
+  }, 60_000);
+
+  test(
+    'switches to English and back, and remembers the choice',
+    () =>
+      withServer(async (server) => {
+        const o = await open(server);
+        await o.sidebar.locator('#summary').waitFor();
+        await o.sidebar.locator('#lang').click();
+        await expectText(o.sidebar.locator('#build'), 'Build the report');
+        await expectText(o.sidebar.locator('#summary h2'), 'Summary');
+        await expectText(o.sidebar.locator('#summary'), '96.06');
+        expect(await focusedId(o)).toBe('lang');
+        await sidebarShot(o, 'sidebar-english.png');
+        await o.page.reload();
+        await expectText(o.sidebar.locator('#build'), 'Build the report');
+        await o.sidebar.locator('#lang').click();
+        await expectText(o.sidebar.locator('#build'), 'สร้างรายงาน');
+        await o.page.close();
+      }),
+    60_000,
+  );
+
+  test(
+    'a second user holding the lock gets the lock message beside the build button',
+    () =>
+      withServer(async (server) => {
+        const o = await open(server);
+        await o.sidebar.locator('#summary').waitFor();
         server.runtime.documentLock.by = 'another user';
-        await sidebar.locator('#build').click();
-        await expectText(sidebar.locator('#error'), 'มีผู้ใช้อื่นกำลัง');
-        await page.close();
+        await o.sidebar.locator('#build').click();
+        await expectText(o.sidebar.locator('#build-card #build-error'), 'มีผู้ใช้อื่นกำลัง');
+        await o.page.close();
       }),
     60_000,
   );

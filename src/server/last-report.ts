@@ -1,0 +1,107 @@
+import { INPUT_TABS, tabsFingerprint } from '../core/readiness';
+import type { SheetData } from '../core/workbook/reader';
+import type { ReportLinks } from './report-doc';
+
+const PROP_LAST_REPORT = 'ita.lastReport';
+const PROP_LAST_SHARE = 'ita.lastShare';
+/** Document properties hold at most 9 KB a value: the list of addresses is cut well before that. */
+const MAX_EMAILS = 100;
+
+/** What the document properties keep of the last build, so the sidebar shows it on every open. */
+export interface LastReportRecord {
+  /** ISO time of the build. */
+  at: string;
+  by: string;
+  name: string;
+  docUrl: string;
+  pdfUrl: string | null;
+  unconfirmed: boolean;
+  /** Built without indicator or item scores: a draft. */
+  draft: boolean;
+  /** Fingerprints of the input tabs and of the measures tab as the report read them. */
+  inputs: string;
+  measures: string;
+}
+
+export interface LastShareRecord {
+  at: string;
+  by: string;
+  emails: string[];
+}
+
+/** The last report card: the record, who it was shared with, and whether the data changed since. */
+export interface LastReport extends Omit<LastReportRecord, 'inputs' | 'measures'> {
+  shared: LastShareRecord | null;
+  inputsChanged: boolean;
+  measuresChanged: boolean;
+}
+
+const fingerprints = (sheets: readonly SheetData[]) => ({
+  inputs: tabsFingerprint(sheets, INPUT_TABS),
+  measures: tabsFingerprint(sheets, ['measures']),
+});
+
+function parsed<T>(text: string | undefined): T | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch (_e) {
+    return null;
+  }
+}
+
+function user(): string {
+  return Session.getEffectiveUser().getEmail();
+}
+
+/** Remembers a build: when, by whom, the links, and the fingerprints of what it was built from. */
+export function recordReport(links: ReportLinks, sheets: readonly SheetData[], now: Date): void {
+  const record: LastReportRecord = {
+    at: now.toISOString(),
+    by: user(),
+    name: links.name,
+    docUrl: links.docUrl,
+    pdfUrl: links.pdfUrl,
+    unconfirmed: links.unconfirmed,
+    draft: links.draft,
+    ...fingerprints(sheets),
+  };
+  PropertiesService.getDocumentProperties().setProperty(PROP_LAST_REPORT, JSON.stringify(record));
+}
+
+/** Remembers whom the report was last shared with. */
+export function recordShare(emails: readonly string[], now: Date): void {
+  const unique = [...new Set(emails)];
+  if (unique.length === 0) return;
+  const record: LastShareRecord = { at: now.toISOString(), by: user(), emails: unique.slice(0, MAX_EMAILS) };
+  PropertiesService.getDocumentProperties().setProperty(PROP_LAST_SHARE, JSON.stringify(record));
+}
+
+/** The last report as the card shows it, compared with the tabs as they are now. */
+export function lastReport(sheets: readonly SheetData[]): LastReport | null {
+  const props = PropertiesService.getDocumentProperties().getProperties();
+  const record = parsed<LastReportRecord>(props[PROP_LAST_REPORT]);
+  if (!record) return null;
+  const now = fingerprints(sheets);
+  const { inputs, measures, ...shown } = record;
+  return {
+    ...shown,
+    // A record written before drafts were remembered reads as no draft.
+    draft: shown.draft ?? false,
+    shared: parsed<LastShareRecord>(props[PROP_LAST_SHARE]),
+    inputsChanged: now.inputs !== inputs,
+    measuresChanged: now.measures !== measures,
+  };
+}
+
+const PROP_LANGUAGE = 'ita.language';
+export type Language = 'th' | 'en';
+
+export function savedLanguage(): Language | null {
+  const value = PropertiesService.getUserProperties().getProperty(PROP_LANGUAGE);
+  return value === 'th' || value === 'en' ? value : null;
+}
+
+export function saveLanguage(lang: Language): void {
+  PropertiesService.getUserProperties().setProperty(PROP_LANGUAGE, lang);
+}

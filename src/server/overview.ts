@@ -1,0 +1,67 @@
+import type { Analysis } from '../core/analysis/analyze';
+import { type AnalysisJson, analysisJson } from '../core/analysis/json';
+import { type ProgressSummary, progressSummary, readMeasureRows } from '../core/measures/tab';
+import { type ReadinessCheck, readiness } from '../core/readiness';
+import { findTab, type SheetData } from '../core/workbook/reader';
+import { type Language, type LastReport, lastReport, savedLanguage } from './last-report';
+
+/** Names the sidebar shows beside ids: item topics and indicator names, as the report words them. */
+export interface Labels {
+  items: Record<string, string>;
+  indicators: Record<string, { th: string; en: string }>;
+}
+
+/** Everything the sidebar shows when it opens or after an action, from one read of the tabs. */
+export interface Overview {
+  /** The user's language choice, remembered in the user properties (null: never chosen). */
+  lang: Language | null;
+  /** The spreadsheet has the settings tab and a score tab; when false, nothing else is filled. */
+  ready: boolean;
+  analysis: AnalysisJson | null;
+  readiness: ReadinessCheck[];
+  progress: ProgressSummary | null;
+  lastReport: LastReport | null;
+  labels: Labels;
+  /** The settings ask for Thai digits (the default). */
+  thaiDigits: boolean;
+}
+
+function labels(analysis: Analysis): Labels {
+  const framework = analysis.current?.framework;
+  const items: Record<string, string> = { ...(framework?.itemTopics ?? {}) };
+  for (const [id, topic] of analysis.workbook.itemTopics) if (topic) items[id] = topic;
+  const indicators: Labels['indicators'] = {};
+  for (const i of framework?.indicators ?? []) {
+    indicators[String(i.number)] = {
+      th: analysis.workbook.indicatorNames.get(i.number) || i.name,
+      en: i.nameEn,
+    };
+  }
+  return { items, indicators };
+}
+
+export function overview(ready: boolean, sheets: readonly SheetData[], analysis: Analysis | null): Overview {
+  const base = { lang: savedLanguage(), ready, lastReport: lastReport(sheets) };
+  if (!analysis) {
+    return {
+      ...base,
+      analysis: null,
+      readiness: [],
+      progress: null,
+      labels: { items: {}, indicators: {} },
+      thaiDigits: true,
+    };
+  }
+  const measures = readMeasureRows(findTab(sheets, 'measures')?.values ?? []);
+  return {
+    ...base,
+    analysis: analysisJson(analysis),
+    readiness: readiness(analysis, sheets),
+    progress: progressSummary(
+      measures,
+      analysis.workbook.divisions.map((d) => d.code),
+    ),
+    labels: labels(analysis),
+    thaiDigits: analysis.workbook.settings?.thaiDigits ?? true,
+  };
+}

@@ -1,0 +1,62 @@
+import type { SharingPlan } from '../core/measures/sharing';
+import type { Overview } from '../server/overview';
+import type { ReportLinks } from '../server/report-doc';
+import type { SharingResult } from '../server/sharing';
+import type { Key, Lang } from './i18n';
+import type { ShownError } from './run';
+
+/** The card a message belongs to: it is shown there, next to the control that caused it. */
+export type Place = 'header' | 'start' | 'check' | 'build' | 'share' | 'last';
+
+export interface Message {
+  th: string;
+  en: string;
+  kind: ShownError['kind'] | 'notice';
+  at: Place;
+  /** Bumped for each new message, to scroll it into view once. */
+  serial: number;
+}
+
+export interface Step {
+  key: Key;
+  state: 'waiting' | 'running' | 'done' | 'failed' | 'stopped';
+  startedAt?: number;
+  seconds?: number;
+  /** What the measures step wrote: rows, new rows, edited cells kept. */
+  counts?: { rows: number; added: number; kept: number };
+}
+
+export interface State {
+  lang: Lang;
+  busy: 'load' | 'check' | 'template' | 'build' | 'plan' | 'share' | null;
+  overview: Overview | null;
+  steps: Step[];
+  links: ReportLinks | null;
+  plan: SharingPlan | null;
+  notify: boolean;
+  /** The opt-in spreadsheet step: add the division e-mails as editors of the spreadsheet. */
+  shareSpreadsheet: boolean;
+  shareResult: SharingResult | null;
+  message: Message | null;
+  /** An open confirmation: building despite data errors, or filling in the sample. */
+  confirm: { kind: 'build'; serverText?: { th: string; en: string } } | { kind: 'sample' } | null;
+  allGroups: boolean;
+  /** The id of the element to focus after the next render (else the focused control keeps focus). */
+  focus: string | null;
+}
+
+export const state: State = {
+  lang: 'th',
+  busy: null,
+  overview: null,
+  steps: [],
+  links: null,
+  plan: null,
+  notify: false,
+  shareSpreadsheet: false,
+  shareResult: null,
+  message: null,
+  confirm: null,
+  allGroups: false,
+  focus: null,
+};

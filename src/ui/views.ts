@@ -1,0 +1,770 @@
+import type { AnalysisJson } from '../core/analysis/json';
+import type { Finding } from '../core/findings';
+import { REFUSAL_ADVICE, type SharingPlan, UNREACHABLE_ADVICE } from '../core/measures/sharing';
+import { type ProgressSummary, STATUSES } from '../core/measures/tab';
+import type { ReadinessCheck } from '../core/readiness';
+import type { LastReport } from '../server/last-report';
+import type { Labels } from '../server/overview';
+import type { SharingResult } from '../server/sharing';
+import { type Child, h, srOnly } from './dom';
+import {
+  cellRanges,
+  digits,
+  type FindingGroup,
+  groupFindings,
+  messageOf,
+  proseDigits,
+  type Style,
+  score,
+  short,
+  signed,
+  when,
+} from './format';
+import { findingText, type Key } from './i18n';
+import type { Place, State, Step } from './state';
+
+/** What the views call back: every action the sidebar offers. */
+export interface Actions {
+  toggleLanguage(): void;
+  createTemplate(withSample: boolean): void;
+  askSample(): void;
+  check(): void;
+  build(force: boolean): void;
+  cancelConfirm(): void;
+  showAllGroups(all: boolean): void;
+  selectCell(where: string, at: Place): void;
+  copyPdfLink(): void;
+  previewSharing(): void;
+  applySharing(): void;
+  cancelSharing(): void;
+  setNotify(on: boolean): void;
+  setShareSpreadsheet(on: boolean): void;
+}
+
+export interface View {
+  state: State;
+  t: (key: Key, vars?: Record<string, string | number>) => string;
+  style: Style;
+  actions: Actions;
+}
+
+const GROUPS_SHOWN = 3;
+
+/** A button that stays focusable while the sidebar is busy (aria-disabled), so focus never drops. */
+function button(
+  v: View,
+  id: string,
+  label: string,
+  onclick: () => void,
+  options: { primary?: boolean; disabled?: boolean; cls?: string } = {},
+): HTMLElement {
+  const off = options.disabled ?? v.state.busy !== null;
+  return h(
+    'button',
+    {
+      type: 'button',
+      id,
+      class: [options.primary ? 'action' : '', options.cls ?? ''].join(' ').trim() || false,
+      'aria-disabled': off ? 'true' : false,
+      onclick: () => {
+        if (!off) onclick();
+      },
+    },
+    label,
+  );
+}
+
+/** The message of an action, where it happened: a server error looks unlike a data finding. */
+export function messageView(v: View, at: Place): HTMLElement | null {
+  const m = v.state.message;
+  if (!m || m.at !== at) return null;
+  const text = v.state.lang === 'th' ? m.th : m.en;
+  if (m.kind === 'notice')
+    return h('div', { class: 'notice', id: `${at}-notice`, tabindex: '-1', role: 'status' }, `✓ ${text}`);
+  return h(
+    'div',
+    { class: `server-error ${m.kind}`, id: `${at}-error`, role: 'alert', tabindex: '-1' },
+    h('strong', {}, `⚠ ${v.t('serverError')}: `),
+    text,
+  );
+}
+
+export function headerView(v: View): HTMLElement {
+  return h(
+    'header',
+    {},
+    h('h1', { class: 'brand' }, 'ita-report'),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'lang',
+        id: 'lang',
+        lang: v.state.lang === 'th' ? 'en' : 'th',
+        'aria-label': v.t('switchToLabel'),
+        onclick: () => v.actions.toggleLanguage(),
+      },
+      v.t('switchTo'),
+    ),
+  );
+}
+
+export function startView(v: View): HTMLElement | null {
+  if (v.state.overview?.ready !== false) return null;
+  const confirming = v.state.confirm?.kind === 'sample';
+  return h(
+    'section',
+    { class: 'card', id: 'start-card', 'aria-labelledby': 'start-title' },
+    h('h2', { id: 'start-title' }, v.t('startTitle')),
+    h('p', {}, v.t('startText')),
+    h(
+      'div',
+      { class: 'buttons' },
+      button(v, 'create-empty', v.t('createEmpty'), () => v.actions.createTemplate(false), { primary: true }),
+      confirming ? null : button(v, 'create-sample', v.t('createSample'), () => v.actions.askSample()),
+    ),
+    confirming
+      ? h(
+          'div',
+          { class: 'confirm', id: 'sample-confirm', tabindex: '-1' },
+          h('p', { class: 'warn' }, `⚠ ${v.t('sampleWarn')}`),
+          h(
+            'div',
+            { class: 'buttons' },
+            button(v, 'confirm-sample', v.t('sampleConfirm'), () => v.actions.createTemplate(true)),
+            button(v, 'cancel-sample', v.t('cancel'), () => v.actions.cancelConfirm()),
+          ),
+        )
+      : h('p', { class: 'muted' }, v.t('sampleWarn')),
+    messageView(v, 'start'),
+  );
+}
+
+function linkLine(id: string, href: string, label: string): HTMLElement {
+  return h('a', { href, target: '_blank', rel: 'noopener', id }, label);
+}
+
+function sharedView(v: View, last: LastReport): HTMLElement {
+  const shared = last.shared;
+  if (!shared) return h('p', { class: 'muted' }, v.t('notShared'));
+  return h(
+    'div',
+    {},
+    h(
+      'p',
+      {},
+      v.t('sharedWith', { n: digits(v.style, String(shared.emails.length)), when: when(v.style, shared.at) }),
+    ),
+    h('ul', { class: 'emails' }, ...shared.emails.map((e) => h('li', {}, e))),
+  );
+}
+
+export function lastReportView(v: View): HTMLElement | null {
+  const last = v.state.overview?.lastReport;
+  if (!last) return null;
+  const changed = last.inputsChanged || last.measuresChanged;
+  return h(
+    'section',
+    { class: 'card', id: 'last-report', 'aria-labelledby': 'last-title' },
+    h('h2', { id: 'last-title' }, v.t('lastTitle')),
+    h('p', { id: 'last-when' }, v.t('lastWhen', { when: when(v.style, last.at), who: last.by || '–' })),
+    last.unconfirmed
+      ? h('p', { class: 'warn', id: 'last-unconfirmed' }, `⚠ ${v.t('lastUnconfirmed')}`)
+      : null,
+    last.draft ? h('p', { class: 'warn', id: 'last-draft' }, `⚠ ${v.t('draftReport')}`) : null,
+    last.inputsChanged ? h('p', { class: 'warn', id: 'data-changed' }, `⚠ ${v.t('inputsChanged')}`) : null,
+    last.measuresChanged
+      ? h('p', { class: 'warn', id: 'measures-changed' }, `⚠ ${v.t('measuresChanged')}`)
+      : null,
+    changed ? null : h('p', { class: 'ok', id: 'up-to-date' }, `✓ ${v.t('upToDate')}`),
+    h(
+      'div',
+      { class: 'links' },
+      linkLine('last-doc', last.docUrl, v.t('openDoc')),
+      last.pdfUrl ? linkLine('last-pdf', last.pdfUrl, v.t('openPdf')) : null,
+    ),
+    last.pdfUrl
+      ? h(
+          'div',
+          { class: 'copy' },
+          h('label', { for: 'pdf-url', class: 'muted' }, v.t('pdfLink')),
+          h(
+            'div',
+            { class: 'copy-row' },
+            h('input', { id: 'pdf-url', type: 'text', readonly: true, value: last.pdfUrl }),
+            button(v, 'copy-pdf', v.t('copy'), () => v.actions.copyPdfLink(), { disabled: false }),
+          ),
+          h('p', { class: 'muted' }, v.t('pdfStable')),
+        )
+      : null,
+    sharedView(v, last),
+    messageView(v, 'last'),
+  );
+}
+
+function groupLabel(v: View, g: FindingGroup): string {
+  const first = g.findings[0];
+  if (g.findings.length === 1) return proseDigits(v.style, messageOf(first, v.state.lang));
+  const known = findingText(v.state.lang, g.code, g.findings.length).label;
+  const n = digits(v.style, String(g.findings.length));
+  return known ? digits(v.style, known) : `${v.t('cellsOf', { n })}: ${messageOf(first, v.state.lang)}`;
+}
+
+/** One line per group: "รายข้อ!D2:D62: 61 ช่องไม่ใช่ตัวเลข", a jump to the first cell, a hint, the cells. */
+function groupView(v: View, g: FindingGroup, index: number): HTMLElement {
+  const cells = g.findings.map((f) => f.where).filter((w): w is string => Boolean(w));
+  const range = cells.length > 0 ? cellRanges(cells) : null;
+  const hint = findingText(v.state.lang, g.code, g.findings.length).hint;
+  const label = groupLabel(v, g);
+  return h(
+    'li',
+    { class: `finding ${g.severity}`, 'data-where': cells[0] ?? '', 'data-code': g.code },
+    h(
+      'span',
+      { class: 'severity' },
+      `${g.severity === 'error' ? '✗' : g.severity === 'warning' ? '!' : 'i'} ${v.t(g.severity)}`,
+    ),
+    range
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'cell',
+            id: `cell-${index}`,
+            'aria-label': `${range} (${v.t('goToCell', { cell: cells[0] })})`,
+            onclick: () => v.actions.selectCell(cells[0], 'check'),
+          },
+          range,
+        )
+      : null,
+    h('span', { class: 'message' }, label),
+    hint ? h('div', { class: 'hint' }, `${v.t('howToFix')}: ${hint}`) : null,
+    g.findings.length > 1
+      ? h(
+          'details',
+          {},
+          h('summary', {}, v.t('allCells', { n: digits(v.style, String(g.findings.length)) })),
+          h(
+            'ul',
+            { class: 'cells' },
+            ...g.findings.map((f) =>
+              h('li', {}, f.where ? `${f.where}: ${messageOf(f, v.state.lang)}` : messageOf(f, v.state.lang)),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+export function findingsView(v: View, findings: Finding[]): HTMLElement {
+  if (findings.length === 0) return h('p', { class: 'ok', id: 'no-findings' }, `✓ ${v.t('noFindings')}`);
+  const groups = groupFindings(findings);
+  const shown = v.state.allGroups ? groups : groups.slice(0, GROUPS_SHOWN);
+  const count = (s: Finding['severity']) =>
+    digits(v.style, String(findings.filter((f) => f.severity === s).length));
+  return h(
+    'div',
+    { id: 'findings' },
+    h(
+      'p',
+      { class: 'muted' },
+      v.t('findingsCount', { e: count('error'), w: count('warning'), i: count('info') }),
+    ),
+    h('ul', { class: 'findings' }, ...shown.map((g, i) => groupView(v, g, i))),
+    groups.length > GROUPS_SHOWN
+      ? button(
+          v,
+          'more-groups',
+          v.state.allGroups
+            ? v.t('fewerGroups')
+            : v.t('moreGroups', { n: digits(v.style, String(groups.length - GROUPS_SHOWN)) }),
+          () => v.actions.showAllGroups(!v.state.allGroups),
+          { disabled: false, cls: 'link' },
+        )
+      : null,
+  );
+}
+
+export function checkView(v: View): HTMLElement {
+  const a = v.state.overview?.analysis;
+  return h(
+    'section',
+    { class: 'card', id: 'check-card', 'aria-labelledby': 'check-title' },
+    h('h2', { id: 'check-title' }, v.t('checkTitle')),
+    button(v, 'check', v.state.busy === 'check' ? v.t('checking') : v.t('check'), () => v.actions.check(), {
+      disabled: v.state.busy !== null || v.state.overview?.ready === false,
+    }),
+    messageView(v, 'check'),
+    a ? findingsView(v, a.findings) : null,
+  );
+}
+
+const CHECK_TEXT: Record<ReadinessCheck['id'], { ok: Key; fail: Key; todo?: Key }> = {
+  errors: { ok: 'errorsOk', fail: 'errorsFail' },
+  years: { ok: 'yearsOk', fail: 'yearsFail' },
+  indicators: { ok: 'indicatorsOk', fail: 'indicatorsFail' },
+  measures: { ok: 'measuresOk', fail: 'measuresFail', todo: 'measuresTodo' },
+  approval: { ok: 'approvalOk', fail: 'approvalFail' },
+  emails: { ok: 'emailsOk', fail: 'emailsFail' },
+};
+
+function checkLine(v: View, c: ReadinessCheck, year: number | null): HTMLElement {
+  const keys = CHECK_TEXT[c.id];
+  let key: Key = c.state === 'ok' ? keys.ok : c.state === 'todo' ? (keys.todo ?? keys.ok) : keys.fail;
+  if (c.id === 'emails' && c.state === 'fail' && c.missing.length === 0) key = 'emailsNone';
+  const line = v.t(key, {
+    n: digits(v.style, String(c.count)),
+    missing: c.id === 'approval' ? c.missing.join(', ') : digits(v.style, c.missing.join(', ')),
+    year: digits(v.style, String(year ?? '')),
+    prev: digits(v.style, String((year ?? 0) - 1)),
+  });
+  const mark = c.state === 'ok' ? '✓' : c.state === 'todo' ? '○' : '✗';
+  const word = v.t(c.state === 'ok' ? 'stateOk' : c.state === 'todo' ? 'stateTodo' : 'stateFail');
+  return h(
+    'li',
+    { class: `check-line ${c.state}`, 'data-check': c.id },
+    h('span', { class: 'mark', 'aria-hidden': 'true' }, mark),
+    srOnly(`${word}: `),
+    h('span', {}, line),
+    c.where && c.state === 'fail'
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'cell',
+            'aria-label': v.t('goToCell', { cell: c.where }),
+            onclick: () => v.actions.selectCell(c.where as string, 'build'),
+          },
+          c.where,
+        )
+      : null,
+  );
+}
+
+function readinessView(v: View): HTMLElement | null {
+  const o = v.state.overview;
+  if (!o || o.readiness.length === 0) return null;
+  return h(
+    'div',
+    { id: 'readiness' },
+    h('h3', {}, v.t('readinessTitle')),
+    h('ul', { class: 'checklist' }, ...o.readiness.map((c) => checkLine(v, c, o.analysis?.year ?? null))),
+  );
+}
+
+function stepLine(v: View, s: Step, running: boolean): HTMLElement {
+  const marks = { waiting: '○', running: '…', done: '✓', failed: '✗', stopped: '–' };
+  const words: Record<Step['state'], Key> = {
+    waiting: 'stepStopped',
+    running: 'stepRunning',
+    done: 'stepDone',
+    failed: 'stepFailed',
+    stopped: 'stepStopped',
+  };
+  return h(
+    'li',
+    { class: s.state },
+    h('span', { class: 'mark', 'aria-hidden': 'true' }, marks[s.state]),
+    h('span', { class: 'step-state' }, `${v.t(words[s.state])}: `),
+    v.t(s.key),
+    s.seconds !== undefined || running
+      ? h(
+          'span',
+          { class: 'muted', id: running ? 'elapsed' : false },
+          ` (${v.t('seconds', { n: digits(v.style, String(s.seconds ?? 0)) })})`,
+        )
+      : null,
+    s.counts
+      ? h(
+          'div',
+          { class: 'muted' },
+          v.t('measuresDone', {
+            rows: digits(v.style, String(s.counts.rows)),
+            added: digits(v.style, String(s.counts.added)),
+            kept: digits(v.style, String(s.counts.kept)),
+          }),
+        )
+      : null,
+  );
+}
+
+function confirmBuildView(v: View): HTMLElement | null {
+  const c = v.state.confirm;
+  if (c?.kind !== 'build') return null;
+  const errors = (v.state.overview?.analysis?.findings ?? []).filter((f) => f.severity === 'error');
+  const groups = groupFindings(errors);
+  const lines = groups.slice(0, 5).map((g) => {
+    const cells = g.findings.map((f) => f.where).filter((w): w is string => Boolean(w));
+    return `${cells.length > 0 ? `${cellRanges(cells)}: ` : ''}${groupLabel(v, g)}`;
+  });
+  if (groups.length > 5) lines.push(v.t('moreGroups', { n: digits(v.style, String(groups.length - 5)) }));
+  return h(
+    'div',
+    {
+      class: 'confirm danger',
+      id: 'build-confirm',
+      tabindex: '-1',
+      role: 'group',
+      'aria-labelledby': 'build-confirm-title',
+    },
+    h(
+      'p',
+      { id: 'build-confirm-title' },
+      h('strong', {}, `✗ ${v.t('confirmErrors', { n: digits(v.style, String(errors.length)) })}`),
+    ),
+    lines.length > 0
+      ? h('ul', { class: 'confirm-errors' }, ...lines.map((l) => h('li', {}, l)))
+      : c.serverText
+        ? h('p', {}, v.state.lang === 'th' ? c.serverText.th : c.serverText.en)
+        : null,
+    h('p', {}, v.t('confirmErrorsText')),
+    h(
+      'div',
+      { class: 'buttons' },
+      button(v, 'build-anyway', v.t('buildAnyway'), () => v.actions.build(true)),
+      button(v, 'build-cancel', v.t('fixFirst'), () => v.actions.cancelConfirm()),
+    ),
+  );
+}
+
+function linksView(v: View): HTMLElement | null {
+  const links = v.state.links;
+  if (!links) return null;
+  return h(
+    'div',
+    { class: 'links', id: 'links' },
+    linkLine('doc-link', links.docUrl, v.t('openDoc')),
+    links.pdfUrl
+      ? linkLine('pdf-link', links.pdfUrl, v.t('openPdf'))
+      : h('span', { class: 'muted' }, v.t('noPdf', { why: links.pdfError ?? '' })),
+    links.draft ? h('p', { class: 'warn', id: 'draft-note' }, `⚠ ${v.t('draftReport')}`) : null,
+    h('p', { class: 'muted' }, v.t('pageNumbers')),
+  );
+}
+
+export function buildView(v: View): HTMLElement {
+  const s = v.state;
+  const rebuild = Boolean(s.overview?.lastReport);
+  const running = s.busy === 'build';
+  return h(
+    'section',
+    { class: 'card', id: 'build-card', 'aria-labelledby': 'build-title' },
+    h('h2', { id: 'build-title' }, v.t('buildTitle')),
+    readinessView(v),
+    h('p', { class: 'muted' }, v.t('buildText')),
+    rebuild ? h('p', { class: 'note', id: 'rebuild-note' }, v.t('rebuildNote')) : null,
+    button(
+      v,
+      'build',
+      running ? v.t('building') : rebuild ? v.t('rebuild') : v.t('build'),
+      () => v.actions.build(false),
+      {
+        primary: true,
+        disabled: s.busy !== null || s.overview?.ready === false || s.confirm?.kind === 'build',
+      },
+    ),
+    confirmBuildView(v),
+    running ? h('p', { class: 'muted', id: 'wait-note' }, v.t('waitNote')) : null,
+    s.steps.length > 0
+      ? h(
+          'ol',
+          { class: 'steps', id: 'steps' },
+          ...s.steps.map((step) => stepLine(v, step, step.state === 'running')),
+        )
+      : null,
+    messageView(v, 'build'),
+    linksView(v),
+  );
+}
+
+function planView(v: View, plan: SharingPlan): HTMLElement {
+  return h(
+    'div',
+    { class: 'confirm', id: 'share-plan', tabindex: '-1', role: 'group', 'aria-labelledby': 'plan-title' },
+    h('h3', { id: 'plan-title' }, v.t('planTitle')),
+    h(
+      'p',
+      {},
+      v.t('planProtect', {
+        n: digits(v.style, String(plan.measureProtections.length)),
+        tabs: plan.teamTabs.join(', '),
+      }),
+    ),
+    plan.hasMeasures ? null : h('p', { class: 'warn' }, v.t('planNoMeasures')),
+    !plan.hasReport ? h('p', { class: 'muted' }, v.t('planNoReport')) : null,
+    plan.viewers.length === 0
+      ? h('p', { class: 'muted' }, v.t('noDivisions'))
+      : plan.hasReport
+        ? h(
+            'div',
+            {},
+            h('p', {}, v.t('planShare')),
+            h('ul', { class: 'emails' }, ...plan.viewers.map((e) => h('li', {}, e))),
+          )
+        : null,
+    plan.withoutAccess.length > 0
+      ? h(
+          'div',
+          { class: 'warn' },
+          h('p', {}, v.t('planMissing')),
+          h('ul', { class: 'emails' }, ...plan.withoutAccess.map((e) => h('li', {}, e))),
+          h(
+            'label',
+            { class: 'check' },
+            h('input', {
+              type: 'checkbox',
+              id: 'share-spreadsheet',
+              checked: v.state.shareSpreadsheet,
+              onchange: (e: Event) => v.actions.setShareSpreadsheet((e.target as HTMLInputElement).checked),
+            }),
+            ` ${v.t('shareSheet')}`,
+          ),
+        )
+      : null,
+    plan.foreignProtections.length > 0
+      ? h(
+          'div',
+          { class: 'muted', id: 'foreign-protections' },
+          h('p', {}, v.t('planForeign')),
+          h(
+            'ul',
+            { class: 'emails' },
+            ...plan.foreignProtections.map((f) =>
+              h('li', {}, f.description ? `${f.where} (${f.description})` : f.where),
+            ),
+          ),
+        )
+      : null,
+    h(
+      'label',
+      { class: 'check' },
+      h('input', {
+        type: 'checkbox',
+        id: 'notify',
+        checked: v.state.notify,
+        onchange: (e: Event) => v.actions.setNotify((e.target as HTMLInputElement).checked),
+      }),
+      ` ${v.t('notify')}`,
+    ),
+    h(
+      'div',
+      { class: 'buttons' },
+      button(
+        v,
+        'confirm-share',
+        v.state.busy === 'share' ? v.t('sharing') : v.t('confirm'),
+        () => v.actions.applySharing(),
+        { primary: true },
+      ),
+      button(v, 'cancel-share', v.t('cancel'), () => v.actions.cancelSharing()),
+    ),
+  );
+}
+
+const FILE_KEY = {
+  spreadsheet: 'fileSheet',
+  protection: 'fileProtection',
+  doc: 'fileDoc',
+  pdf: 'filePdf',
+} as const;
+
+/** Every address Google refused, with why and what to do; every file the user could not reach. */
+function shareResultView(v: View, result: SharingResult): HTMLElement | null {
+  if (result.refused.length === 0 && result.unreachable.length === 0 && result.withoutAccess.length === 0)
+    return null;
+  return h(
+    'div',
+    { class: 'warn', id: 'share-refused' },
+    result.withoutAccess.length > 0
+      ? h(
+          'p',
+          { id: 'still-without-access' },
+          v.t('stillWithout', { emails: result.withoutAccess.join(', ') }),
+        )
+      : null,
+    result.refused.length + result.unreachable.length > 0 ? h('p', {}, v.t('refusedTitle')) : null,
+    h(
+      'ul',
+      { class: 'emails' },
+      ...result.refused.map((r) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, r.email),
+          ` (${v.t(FILE_KEY[r.target])}): ${REFUSAL_ADVICE[r.reason][v.state.lang]}`,
+        ),
+      ),
+      ...result.unreachable.map((u) => h('li', {}, UNREACHABLE_ADVICE[u.what][v.state.lang])),
+    ),
+  );
+}
+
+export function shareView(v: View): HTMLElement {
+  const s = v.state;
+  return h(
+    'section',
+    { class: 'card', id: 'share-card', 'aria-labelledby': 'share-title' },
+    h('h2', { id: 'share-title' }, v.t('shareTitle')),
+    h('p', { class: 'muted' }, v.t('shareText')),
+    s.shareResult && !s.plan ? shareResultView(v, s.shareResult) : null,
+    s.plan
+      ? planView(v, s.plan)
+      : button(v, 'preview-share', v.t('preview'), () => v.actions.previewSharing(), {
+          disabled: s.busy !== null || s.overview?.ready === false,
+        }),
+    messageView(v, 'share'),
+  );
+}
+
+const LEVELS_EN: Record<string, string> = {
+  ผ่านดีเยี่ยม: 'Pass with excellence',
+  ผ่านดี: 'Pass, good',
+  ผ่าน: 'Pass',
+  ไม่ผ่าน: 'Not passed',
+};
+
+function levelLabel(v: View, level: string | null): string {
+  if (!level) return '–';
+  return v.state.lang === 'en' && LEVELS_EN[level] ? `${LEVELS_EN[level]} (${level})` : level;
+}
+
+function indicatorLine(v: View, labels: Labels, key: string, d: number): HTMLElement {
+  const name = labels.indicators[key];
+  const label = name ? (v.state.lang === 'th' ? name.th : name.en) : '';
+  return h(
+    'li',
+    {},
+    `${digits(v.style, key)}. ${short(label, 30)} `,
+    h('span', { class: d > 0 ? 'delta up' : 'delta down' }, signed(v.style, d)),
+  );
+}
+
+function weakLine(v: View, labels: Labels, w: AnalysisJson['weakest'][number]): HTMLElement {
+  const topic = labels.items[w.item];
+  return h(
+    'li',
+    {},
+    h('span', { class: 'item-id' }, w.item),
+    w.part ? ` ${v.t('part', { n: digits(v.style, String(w.part)) })}` : '',
+    topic ? ` · ${short(topic)}` : '',
+    h('span', { class: 'item-score' }, ` ${score(v.style, w.score)}`),
+  );
+}
+
+function listOrNone(v: View, title: string, items: HTMLElement[], id: string): Child[] {
+  return [
+    h('h3', {}, title),
+    items.length > 0 ? h('ul', { class: 'plain', id }, ...items) : h('p', { class: 'muted' }, v.t('none')),
+  ];
+}
+
+export function summaryView(v: View): HTMLElement | null {
+  const o = v.state.overview;
+  const a = o?.analysis;
+  const cur = a && a.year !== null ? a.scores[String(a.year)] : undefined;
+  if (!o || !a || !cur) return null;
+  const prevYear = Math.max(
+    ...Object.keys(a.scores)
+      .map(Number)
+      .filter((y) => y < (a.year as number)),
+  );
+  const inds = Object.entries(a.deltas.indicators).filter((x): x is [string, number] => x[1] !== null);
+  const SHOWN = 8;
+  const weakest = a.weakest.slice(0, SHOWN).map((w) => weakLine(v, o.labels, w));
+  if (a.weakest.length > SHOWN)
+    weakest.push(
+      h('li', { class: 'muted' }, v.t('more', { n: digits(v.style, String(a.weakest.length - SHOWN)) })),
+    );
+  return h(
+    'section',
+    { class: 'card', id: 'summary', 'aria-labelledby': 'summary-title' },
+    h('h2', { id: 'summary-title' }, v.t('summaryTitle')),
+    h(
+      'div',
+      { class: 'headline' },
+      h('div', { class: 'total' }, score(v.style, cur.total)),
+      h(
+        'div',
+        {},
+        h('div', { class: 'level' }, `${v.t('level')} ${levelLabel(v, cur.level)}`),
+        a.deltas.total !== null && Number.isFinite(prevYear)
+          ? h(
+              'div',
+              { class: a.deltas.total >= 0 ? 'delta up' : 'delta down' },
+              `${signed(v.style, a.deltas.total)} ${v.t('from')} ${digits(v.style, String(prevYear))}`,
+            )
+          : null,
+      ),
+    ),
+    h(
+      'table',
+      { class: 'tools' },
+      h(
+        'tbody',
+        {},
+        ...Object.entries(cur.tools).map(([k, val]) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, k),
+            h('td', {}, score(v.style, val)),
+            h(
+              'td',
+              { class: 'muted' },
+              typeof a.deltas.tools[k] === 'number' ? signed(v.style, a.deltas.tools[k] as number) : '',
+            ),
+          ),
+        ),
+      ),
+    ),
+    ...listOrNone(
+      v,
+      v.t('up'),
+      inds.filter(([, d]) => d > 0).map(([k, d]) => indicatorLine(v, o.labels, k, d)),
+      'indicators-up',
+    ),
+    ...listOrNone(
+      v,
+      v.t('down'),
+      inds.filter(([, d]) => d < 0).map(([k, d]) => indicatorLine(v, o.labels, k, d)),
+      'indicators-down',
+    ),
+    ...listOrNone(v, v.t('weakest'), weakest, 'weakest'),
+  );
+}
+
+export function progressView(v: View, p: ProgressSummary | null | undefined): HTMLElement | null {
+  if (!p || p.total === 0) return null;
+  const n = (x: number) => digits(v.style, String(x));
+  return h(
+    'section',
+    { class: 'card', id: 'progress', 'aria-labelledby': 'progress-title' },
+    h('h2', { id: 'progress-title' }, v.t('progressTitle')),
+    h(
+      'p',
+      {},
+      v.t('progressLine', {
+        total: n(p.total),
+        done: n(p.byStatus[STATUSES[2]] ?? 0),
+        doing: n(p.byStatus[STATUSES[1]] ?? 0),
+      }),
+    ),
+    h(
+      'table',
+      { class: 'tools' },
+      h(
+        'tbody',
+        {},
+        ...p.byDivision.map((d) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, d.division),
+            h('td', {}, `${n(d.done)}/${n(d.total)}`),
+            h('td', { class: 'muted' }, d.meanProgress === null ? '' : `${n(d.meanProgress)}%`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
