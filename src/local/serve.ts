@@ -6,6 +6,7 @@ import { cellRef, columnLetters } from '../core/findings';
 import { errorMessage, userMessage } from './build';
 import { type LoadedBundle, loadBundle } from './bundle';
 import { docToHtml } from './doc-html';
+import { sarabunFiles } from './runtime/blob';
 import { isDate } from './runtime/context';
 import type { PdfWriter } from './runtime/document';
 import { createRuntime, type Runtime } from './runtime/index';
@@ -44,6 +45,17 @@ const SHIM = `<script>
   window.google = { script: { run: runner(null, null), host: { close: function () {}, setHeight: function () {}, setWidth: function () {}, editor: { focus: function () {} } } } };
 })();
 </script>`;
+
+/**
+ * Sarabun, which the sidebar's font stack names first, from the npm package: the local page shows Thai
+ * with the project's own font on a machine that has no Thai font installed (Google's sidebar has its own).
+ */
+function sarabunStyle(): string {
+  const fonts = sarabunFiles();
+  const face = (path: string, weight: number) =>
+    `@font-face{font-family:'Sarabun';src:url(data:font/ttf;base64,${readFileSync(path).toString('base64')}) format('truetype');font-weight:${weight};}`;
+  return `<style>${face(fonts.regular, 400)}${face(fonts.bold, 700)}</style>`;
+}
 
 const PAGE = `<!doctype html>
 <html lang="th"><head><meta charset="utf-8"><title>ita-report (local)</title>
@@ -153,11 +165,11 @@ export async function startLocalServer(options: {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (req.method === 'GET' && url.pathname === '/')
-        return send(res, 200, 'text/html; charset=utf-8', PAGE);
+        return send(res, 200, 'text/html; charset=utf-8', PAGE.replace('<head>', `<head>${sarabunStyle()}`));
       if (req.method === 'GET' && url.pathname === '/sidebar') {
         const html = readFileSync(join(options.distDir, 'Sidebar.html'), 'utf8').replace(
           '<head>',
-          `<head>${SHIM}`,
+          `<head>${sarabunStyle()}${SHIM}`,
         );
         return send(res, 200, 'text/html; charset=utf-8', html);
       }
@@ -199,13 +211,11 @@ export async function startLocalServer(options: {
             localLinks(JSON.stringify({ ok: true, value: value ?? null })),
           );
         } catch (e) {
-          const message =
-            typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
           return send(
             res,
             200,
             'application/json',
-            JSON.stringify({ ok: false, error: message, ...userMessage(e) }),
+            JSON.stringify({ ok: false, error: errorMessage(e), ...userMessage(e) }),
           );
         }
       }
