@@ -9,9 +9,9 @@ const costs = require('./costs.cjs');
 
 const ROOT = join(__dirname, '..');
 
-// The sidebar's server calls for one click, in its order (src/ui/sidebar.ts, runBuild): its view of the
-// spreadsheet, the measures, the report, and its view again (the last report card, the progress).
-const STEPS = ['apiOverview', 'apiWriteMeasures', 'apiBuildReport', 'apiOverview'];
+// The sidebar's server calls for one click, in its order (src/ui/sidebar.ts, runBuild): the check and
+// the measures tab, then the report (which answers with the sidebar's new view).
+const STEPS = ['apiPrepareReport', 'apiBuildReport'];
 
 function run(name, sheets) {
   const runtime = createRuntime({

@@ -102,8 +102,36 @@ export function apiWriteMeasures(options?: BuildOptions): MeasuresResult {
   });
 }
 
-/** Builds the report Doc and its PDF from the analysis and the measures tab as the divisions left it. */
-export function apiBuildReport(options?: BuildOptions): ReportLinks {
+/** What the first of a click's two server calls answers. */
+export interface Prepared {
+  overview: Overview;
+  /** null when the data has errors and the user has not said to go on: nothing was written. */
+  measures: MeasuresResult | null;
+}
+
+/**
+ * The first of the sidebar's two server calls for one click: the tabs read once, checked, and the
+ * measures tab written, unless the data has errors and the user has not said to go on (then the sidebar
+ * asks, from the overview it gets back).
+ */
+export function apiPrepareReport(options?: BuildOptions): Prepared {
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActive();
+    const sheets = readAllTabs(spreadsheet);
+    const analysis = analyze(sheets);
+    requireAnalysable(analysis);
+    const view = overview(hasInputTabs(sheets), sheets, analysis);
+    if (errorFindings(analysis.findings).length > 0 && !options?.force)
+      return { overview: view, measures: null };
+    return { overview: view, measures: writeMeasures(spreadsheet, analysis, sheets) };
+  });
+}
+
+/**
+ * Builds the report Doc and its PDF from the analysis and the measures tab as the divisions left it (the
+ * second server call of a click), and answers with the sidebar's overview as it stands after the build.
+ */
+export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview: Overview } {
   return withDocumentLock(() => {
     const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
@@ -117,7 +145,7 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks {
       size: settings?.fontSize ?? 12,
     });
     recordReport(links, sheets, new Date());
-    return links;
+    return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis) };
   });
 }
 

@@ -1,13 +1,14 @@
-import { readPercentAsShown } from '../core/workbook/percent';
+import { mayHoldPercentages, readPercentAsShown } from '../core/workbook/percent';
 import type { SheetData } from '../core/workbook/reader';
 import { matchesAlias, TABS } from '../core/workbook/schema';
 
 const KNOWN = Object.values(TABS);
 
 /**
- * The tabs of the workbook format in the open spreadsheet, each read with one getValues() and one
- * getNumberFormats() call (a score typed as 96.06% is stored as 0.9606: it is read as shown). Other tabs
- * (the agency's own data, however large) are not read: the analysis ignores them anyway.
+ * The tabs of the workbook format in the open spreadsheet, each read with one getValues() call, and one
+ * getNumberFormats() call where a number could be a percentage (a score typed as 96.06% is stored as
+ * 0.9606: it is read as shown). Other tabs (the agency's own data, however large) are not read: the
+ * analysis ignores them anyway.
  */
 export function readAllTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetData[] {
   return spreadsheet
@@ -16,6 +17,10 @@ export function readAllTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
     .filter(({ name }) => KNOWN.some((aliases) => matchesAlias(name, aliases)))
     .map(({ sheet, name }) => {
       const range = sheet.getDataRange();
-      return { name, values: readPercentAsShown(range.getValues(), range.getNumberFormats()) };
+      const values = range.getValues();
+      return {
+        name,
+        values: mayHoldPercentages(values) ? readPercentAsShown(values, range.getNumberFormats()) : values,
+      };
     });
 }

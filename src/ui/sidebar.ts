@@ -169,19 +169,23 @@ async function runBuild(force: boolean): Promise<void> {
   state.links = null;
   ticker = setInterval(tick, 1000);
   try {
-    await step(0, refresh);
-    if (hasDataErrors() && !force) {
+    // Two server calls a click: the check and the measures tab, then the report (with the new overview).
+    const prepared = await step(0, () => call('apiPrepareReport', { force }));
+    state.overview = prepared.overview;
+    const measures = prepared.measures;
+    if (!measures) {
       state.steps = [];
       askToForce();
       return;
     }
-    const measures = await step(1, () => call('apiWriteMeasures', { force }));
+    state.steps[1].state = 'done';
     state.steps[1].counts = {
       rows: measures.rows,
       added: measures.summary.added,
       kept: measures.summary.keptEdits,
     };
     const report = await step(2, () => call('apiBuildReport', { force }));
+    state.overview = report.overview;
     state.links = report;
     const done = report.unconfirmed ? t('builtUnconfirmed') : t('built');
     say(
@@ -191,7 +195,6 @@ async function runBuild(force: boolean): Promise<void> {
       'build',
     );
     announce(done);
-    await refresh();
   } catch (e) {
     const shown = explain(e);
     if (shown.code === 'data-errors') {

@@ -23,3 +23,11 @@ export function readPercentAsShown(
     );
   });
 }
+
+/**
+ * Whether a tab holds a number a percentage format could be showing as a score (96.06% is 0.9606, 100% is 1):
+ * only then are its number formats worth a read.
+ */
+export function mayHoldPercentages(values: readonly (readonly unknown[])[]): boolean {
+  return values.some((row) => row.some((v) => typeof v === 'number' && v !== 0 && Math.abs(v) <= 1));
+}
