@@ -50,3 +50,17 @@ describe.each([
     expect(en).toContain('Service unavailable: Docs');
   });
 });
+
+test("each phase of a click is timed in the execution's log (console.time), for real Apps Script figures", async () => {
+  const { runtime, bundle } = await sample();
+  runtime.logs.length = 0;
+  bundle.call('apiPrepareReport');
+  bundle.call('apiBuildReport');
+  expect(runtime.logs).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^ita: read and analyse: \d+ ms$/),
+      expect.stringMatching(/^ita: write measures: \d+ ms$/),
+      expect.stringMatching(/^ita: write the Doc and its PDF: \d+ ms$/),
+    ]),
+  );
+});

@@ -35,3 +35,16 @@ export function withDocumentLock<T>(work: () => T): T {
     lock.releaseLock();
   }
 }
+
+/**
+ * Runs one phase of a server call between console.time and console.timeEnd: a real run's Executions log
+ * then shows what each phase costs in Apps Script (the figures bench/costs.cjs can only estimate).
+ */
+export function phase<T>(label: string, work: () => T): T {
+  console.time(label);
+  try {
+    return work();
+  } finally {
+    console.timeEnd(label);
+  }
+}

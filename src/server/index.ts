@@ -9,7 +9,7 @@ import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
 import { templateTabs } from '../core/workbook/template';
-import { UserError, withDocumentLock } from './errors';
+import { phase, UserError, withDocumentLock } from './errors';
 import { type Language, recordReport, recordShare, saveLanguage } from './last-report';
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
@@ -116,14 +116,13 @@ export interface Prepared {
  */
 export function apiPrepareReport(options?: BuildOptions): Prepared {
   return withDocumentLock(() => {
-    const spreadsheet = SpreadsheetApp.getActive();
-    const sheets = readAllTabs(spreadsheet);
-    const analysis = analyze(sheets);
+    const { spreadsheet, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
     requireAnalysable(analysis);
     const view = overview(hasInputTabs(sheets), sheets, analysis);
     if (errorFindings(analysis.findings).length > 0 && !options?.force)
       return { overview: view, measures: null };
-    return { overview: view, measures: writeMeasures(spreadsheet, analysis, sheets) };
+    const measures = phase('ita: write measures', () => writeMeasures(spreadsheet, analysis, sheets));
+    return { overview: view, measures };
   });
 }
 
@@ -133,17 +132,16 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
  */
 export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview: Overview } {
   return withDocumentLock(() => {
-    const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
+    const { spreadsheet, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
     const measures = readMeasureRows(sheets.find((s) => s.name === MEASURES_TAB)?.values ?? []);
     const unconfirmed = errorFindings(analysis.findings).length > 0;
     const model = buildReport({ analysis, measures, today: new Date(), unconfirmed });
     const settings = analysis.workbook.settings;
-    const links = renderReport(spreadsheet, model, {
-      font: settings?.font ?? 'Sarabun',
-      size: settings?.fontSize ?? 12,
-    });
+    const links = phase('ita: write the Doc and its PDF', () =>
+      renderReport(spreadsheet, model, { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 }),
+    );
     recordReport(links, sheets, new Date());
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis) };
   });

@@ -91,6 +91,22 @@ export interface Runtime {
   logs: string[];
 }
 
+/** console.time and timeEnd, as Apps Script logs them: `label: N ms` in the execution's log. */
+function consoleTimers(log: (...args: unknown[]) => void) {
+  const started = new Map<string, number>();
+  return {
+    time: (label = 'default') => {
+      started.set(label, Date.now());
+    },
+    timeEnd: (label = 'default') => {
+      const at = started.get(label);
+      if (at === undefined) return;
+      started.delete(label);
+      log(`${label}: ${Date.now() - at} ms`);
+    },
+  };
+}
+
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let seq = 0;
   const calls = new CallCounter();
@@ -185,7 +201,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       getScriptId: () => 'local-script',
     },
     Logger: { log: (...args: unknown[]) => log(...args) },
-    console: { log, info: log, warn: log, error: log },
+    console: { log, info: log, warn: log, error: log, ...consoleTimers(log) },
   };
   return {
     context,
