@@ -13,7 +13,7 @@ const OUT = join(ROOT, 'out');
 const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const HEIGHT = 900;
-// CI installs Chromium, so there a missing browser fails loudly; elsewhere these tests are skipped.
+// Chromium is the system's or the npm package's; where neither runs these tests are skipped, but never in CI.
 const describeBrowser = CHROMIUM || process.env.CI ? describe : describe.skip;
 if (!CHROMIUM && !process.env.CI) console.warn('No Chromium: the sidebar tests are skipped');
 
