@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBuild } from '../src/local/build';
 import { loadBundle } from '../src/local/bundle';
-import type { BlockNode, DocData, ParagraphNode, TableNode } from '../src/local/runtime/document';
+import { chromiumPdfWriter } from '../src/local/pdf';
+import type { BlockNode, DocData, ParagraphNode, PdfWriter, TableNode } from '../src/local/runtime/document';
 import { blockText } from '../src/local/runtime/document';
 import { createRuntime } from '../src/local/runtime/index';
 import { loadSpreadsheet, restoreProperties } from '../src/local/workbook-io';
@@ -14,9 +15,9 @@ import { ROOT } from './helpers/workbook';
 const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
 const DIST = join(ROOT, 'dist');
 
-async function sampleRuntime(path = SAMPLE) {
+async function sampleRuntime(path = SAMPLE, pdf: PdfWriter | null = null) {
   const loaded = await loadSpreadsheet(path);
-  const runtime = createRuntime({ spreadsheet: loaded.build, projectDir: DIST });
+  const runtime = createRuntime({ spreadsheet: loaded.build, projectDir: DIST, pdf });
   restoreProperties(runtime, loaded.state);
   return { runtime, bundle: loadBundle(runtime, join(DIST, 'Code.js')) };
 }
@@ -85,7 +86,7 @@ describe('the bundle in a bare vm context, on the sample workbook', () => {
   });
 
   test('regenerating rewrites the same Doc and updates the same PDF', async () => {
-    const { runtime, bundle } = await sampleRuntime();
+    const { runtime, bundle } = await sampleRuntime(SAMPLE, chromiumPdfWriter());
     runtime.context.user = 'owner@local.example';
     bundle.call('apiWriteMeasures');
     const first = bundle.call<{ docId: string; pdfId: string | null; reused: boolean }>('apiBuildReport');
@@ -93,7 +94,8 @@ describe('the bundle in a bare vm context, on the sample workbook', () => {
     expect(second.docId).toBe(first.docId);
     expect(second.reused).toBe(true);
     expect(runtime.documents.size).toBe(1);
-    if (first.pdfId) expect(second.pdfId).toBe(first.pdfId);
+    expect(first.pdfId).toEqual(expect.any(String));
+    expect(second.pdfId).toBe(first.pdfId);
   });
 
   test('a footer the user added to the Doc (the page number no API can insert) survives a rebuild', async () => {
