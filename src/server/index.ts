@@ -3,11 +3,12 @@ import { type Analysis, analyze } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import { errorFindings, errorLines } from '../core/findings';
 import type { SharingPlan } from '../core/measures/sharing';
-import { MEASURES_TAB, type ProgressSummary, progressSummary, readMeasureRows } from '../core/measures/tab';
+import { measuresTabOf, type ProgressSummary, progressSummary, readMeasureRows } from '../core/measures/tab';
 import { buildReport } from '../core/report/model';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
+import { matchesAlias, TABS } from '../core/workbook/schema';
 import { templateTabs } from '../core/workbook/template';
 import { phase, UserError, withDocumentLock } from './errors';
 import { type Language, recordReport, recordShare, saveLanguage } from './last-report';
@@ -135,7 +136,7 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
     const { spreadsheet, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
-    const measures = readMeasureRows(sheets.find((s) => s.name === MEASURES_TAB)?.values ?? []);
+    const measures = readMeasureRows(measuresTabOf(sheets)?.values ?? []);
     const unconfirmed = errorFindings(analysis.findings).length > 0;
     const model = buildReport({ analysis, measures, today: new Date(), unconfirmed });
     const settings = analysis.workbook.settings;
@@ -197,7 +198,7 @@ export function apiApplySharing(options: {
 /** The measures by status and by division, as the divisions left them. */
 export function apiProgress(): ProgressSummary {
   const { sheets, analysis } = analyseOpenSpreadsheet();
-  const rows = readMeasureRows(sheets.find((s) => s.name === MEASURES_TAB)?.values ?? []);
+  const rows = readMeasureRows(measuresTabOf(sheets)?.values ?? []);
   return progressSummary(
     rows,
     analysis.workbook.divisions.map((d) => d.code),
@@ -250,14 +251,13 @@ export function apiCreateTemplate(withSample: boolean): { created: string[]; ski
     const tabs: SheetData[] = withSample
       ? (sample as { sheets: SheetData[] }).sheets
       : templateTabs(new Date());
-    const existing = spreadsheet.getSheets().map((s) => ({ name: s.getName(), values: [] as unknown[][] }));
+    const existing = spreadsheet.getSheets().map((s) => s.getName());
     const created: string[] = [];
     const skipped: string[] = [];
     for (const tab of tabs) {
-      if (
-        spreadsheet.getSheetByName(tab.name) ||
-        existing.some((s) => s.name.trim().toLowerCase() === tab.name.toLowerCase())
-      ) {
+      // A tab is there already under any of its names (an English `Settings` for `ตั้งค่า`).
+      const aliases = Object.values(TABS).find((names) => matchesAlias(tab.name, names)) ?? [tab.name];
+      if (existing.some((name) => matchesAlias(name, aliases))) {
         skipped.push(tab.name);
         continue;
       }

@@ -4,12 +4,14 @@ import {
   MEASURE_COLUMNS,
   MEASURES_TAB,
   type MeasuresPlan,
+  measuresTabOf,
   planMeasures,
   STATUSES,
 } from '../core/measures/tab';
 import { clampCellText } from '../core/workbook/limits';
 import type { SheetData } from '../core/workbook/reader';
 import { UserError } from './errors';
+import { findSheet } from './sheets';
 
 const FINGERPRINT_PREFIX = 'ita.m.';
 /** Column widths in pixels, in the order of MEASURE_COLUMNS. */
@@ -37,9 +39,10 @@ export function writeMeasures(
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(FINGERPRINT_PREFIX)) stored[k.slice(FINGERPRINT_PREFIX.length)] = JSON.parse(v);
   }
-  let sheet = spreadsheet.getSheetByName(MEASURES_TAB);
+  let sheet = findSheet(spreadsheet, 'measures');
+  const tabName = sheet?.getName() ?? MEASURES_TAB;
   // Every row as it stands, blank ones included, so that row numbers stay true; formulas too, to keep them.
-  const existing = sheets.find((s) => s.name === MEASURES_TAB)?.values ?? [];
+  const existing = measuresTabOf(sheets)?.values ?? [];
   const formulas =
     sheet && existing.length > 0
       ? sheet.getRange(1, 1, existing.length, existing[0].length).getFormulas()
@@ -50,15 +53,15 @@ export function writeMeasures(
   if (plan.foreign && plan.headerBelow !== null) {
     throw new UserError(
       'measures-header-row',
-      `แท็บ "${MEASURES_TAB}" มีหัวคอลัมน์ "รหัส" อยู่ที่แถว ${plan.headerBelow} แต่หัวคอลัมน์ต้องอยู่แถวที่ 1 โปรดลบแถวที่อยู่เหนือหัวคอลัมน์ (เช่น ชื่อตาราง) แล้วลองใหม่ ไม่มีการเขียนทับข้อมูล`,
-      `The "${MEASURES_TAB}" tab has its "รหัส" header in row ${plan.headerBelow}, but the header must be in row 1: delete the rows above it (a title, say) and try again. Nothing was written`,
+      `แท็บ "${tabName}" มีหัวคอลัมน์ "รหัส" อยู่ที่แถว ${plan.headerBelow} แต่หัวคอลัมน์ต้องอยู่แถวที่ 1 โปรดลบแถวที่อยู่เหนือหัวคอลัมน์ (เช่น ชื่อตาราง) แล้วลองใหม่ ไม่มีการเขียนทับข้อมูล`,
+      `The "${tabName}" tab has its "รหัส" header in row ${plan.headerBelow}, but the header must be in row 1: delete the rows above it (a title, say) and try again. Nothing was written`,
     );
   }
   if (plan.foreign) {
     throw new UserError(
       'foreign-measures-tab',
-      `แท็บ "${MEASURES_TAB}" มีข้อมูลอยู่แล้วแต่ไม่มีคอลัมน์ "รหัส" จึงไม่เขียนทับ โปรดเปลี่ยนชื่อแท็บเดิมแล้วลองใหม่`,
-      `The "${MEASURES_TAB}" tab already holds data without a "รหัส" column, so nothing is written over it; rename it and try again`,
+      `แท็บ "${tabName}" มีข้อมูลอยู่แล้วแต่ไม่มีคอลัมน์ "รหัส" จึงไม่เขียนทับ โปรดเปลี่ยนชื่อแท็บเดิมแล้วลองใหม่`,
+      `The "${tabName}" tab already holds data without a "รหัส" column, so nothing is written over it; rename it and try again`,
     );
   }
   if (!sheet) sheet = spreadsheet.insertSheet(MEASURES_TAB);
@@ -85,7 +88,7 @@ export function writeMeasures(
     prints[FINGERPRINT_PREFIX + id] = JSON.stringify(list);
   props.setProperties(prints);
   return {
-    sheetName: MEASURES_TAB,
+    sheetName: tabName,
     rows: lastRow - 1,
     summary: plan.summary,
     rowsById: Object.fromEntries(plan.rowsById),

@@ -6,11 +6,12 @@ import {
   planSharing,
   type SharingPlan,
 } from '../core/measures/sharing';
-import { MEASURES_TAB } from '../core/measures/tab';
+import { measuresTabOf } from '../core/measures/tab';
 import { cellText } from '../core/thai';
 import type { SheetData } from '../core/workbook/reader';
 import { TABS } from '../core/workbook/schema';
 import { PROP_DOC, PROP_PDF } from './report-doc';
+import { findSheet } from './sheets';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
@@ -48,7 +49,7 @@ export function sharingPlan(
   const wb = analysis.workbook;
   const me = Session.getEffectiveUser().getEmail();
   const owner = spreadsheet.getOwner()?.getEmail() ?? '';
-  const measures = sheets.find((s) => s.name === MEASURES_TAB)?.values ?? [];
+  const measures = measuresTabOf(sheets)?.values ?? [];
   const responsibleCol = measures[0]?.indexOf('ผู้รับผิดชอบ') ?? -1;
   const rows = measures
     .map((row, i) => ({
@@ -169,7 +170,7 @@ function protect(
     return;
   }
   for (const p of all) if (isOurs(p)) p.remove();
-  const measures = spreadsheet.getSheetByName(MEASURES_TAB);
+  const measures = findSheet(spreadsheet, 'measures');
   if (measures) {
     for (const p of plan.measureProtections) {
       restrict(measures.getRange(p.range).protect(), p.editors, p.description, result.refused);

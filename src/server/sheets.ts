@@ -1,6 +1,6 @@
 import { mayHoldPercentages, readPercentAsShown } from '../core/workbook/percent';
 import type { SheetData } from '../core/workbook/reader';
-import { matchesAlias, TABS } from '../core/workbook/schema';
+import { matchesAlias, TABS, type TabKey } from '../core/workbook/schema';
 
 const KNOWN = Object.values(TABS);
 
@@ -23,4 +23,12 @@ export function readAllTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
         values: mayHoldPercentages(values) ? readPercentAsShown(values, range.getNumberFormats()) : values,
       };
     });
+}
+
+/** The sheet of one tab of the workbook format, by any of its names (`มาตรการ` or `Measures`), or null. */
+export function findSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: TabKey,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  return spreadsheet.getSheets().find((sheet) => matchesAlias(sheet.getName(), TABS[key])) ?? null;
 }

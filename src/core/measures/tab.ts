@@ -1,4 +1,5 @@
 import { cellText, toArabicDigits } from '../thai';
+import { findTab, type SheetData } from '../workbook/reader';
 import type { GeneratedMeasure } from './generate';
 
 /**
@@ -27,7 +28,13 @@ export const MEASURE_COLUMNS = [
 /** The quarterly milestone columns, first quarter of the fiscal year (October) first. */
 export const QUARTER_COLUMNS = MEASURE_COLUMNS.slice(12, 16);
 
+/** The name the add-on gives a measures tab it creates; an existing one is found by any alias (`Measures`). */
 export const MEASURES_TAB = 'มาตรการ';
+
+/** The measures tab among the tabs read, by its Thai or English name. */
+export function measuresTabOf(sheets: readonly SheetData[]): SheetData | undefined {
+  return findTab(sheets, 'measures');
+}
 export const STATUSES = ['ยังไม่เริ่ม', 'กำลังดำเนินการ', 'เสร็จสิ้น'] as const;
 /** Columns the add-on regenerates unless a person edited the cell since it last wrote it. */
 export const GENERATED_COLUMNS = [1, 2, 3, 4, 5, 6, 12, 13, 14, 15] as const;
