@@ -477,6 +477,21 @@ export function buildView(v: View): HTMLElement {
   );
 }
 
+/** A labelled checkbox whose change goes to `onChange`. */
+function checkbox(id: string, checked: boolean, onChange: (checked: boolean) => void, label: string) {
+  return h(
+    'label',
+    { class: 'check' },
+    h('input', {
+      type: 'checkbox',
+      id,
+      checked,
+      onchange: (e: Event) => onChange((e.target as HTMLInputElement).checked),
+    }),
+    ` ${label}`,
+  );
+}
+
 function planView(v: View, plan: SharingPlan): HTMLElement {
   return h(
     'div',
@@ -508,16 +523,11 @@ function planView(v: View, plan: SharingPlan): HTMLElement {
           { class: 'warn' },
           h('p', {}, v.t('planMissing')),
           h('ul', { class: 'emails' }, ...plan.withoutAccess.map((e) => h('li', {}, e))),
-          h(
-            'label',
-            { class: 'check' },
-            h('input', {
-              type: 'checkbox',
-              id: 'share-spreadsheet',
-              checked: v.state.shareSpreadsheet,
-              onchange: (e: Event) => v.actions.setShareSpreadsheet((e.target as HTMLInputElement).checked),
-            }),
-            ` ${v.t('shareSheet')}`,
+          checkbox(
+            'share-spreadsheet',
+            v.state.shareSpreadsheet,
+            v.actions.setShareSpreadsheet,
+            v.t('shareSheet'),
           ),
         )
       : null,
@@ -535,17 +545,7 @@ function planView(v: View, plan: SharingPlan): HTMLElement {
           ),
         )
       : null,
-    h(
-      'label',
-      { class: 'check' },
-      h('input', {
-        type: 'checkbox',
-        id: 'notify',
-        checked: v.state.notify,
-        onchange: (e: Event) => v.actions.setNotify((e.target as HTMLInputElement).checked),
-      }),
-      ` ${v.t('notify')}`,
-    ),
+    checkbox('notify', v.state.notify, v.actions.setNotify, v.t('notify')),
     h(
       'div',
       { class: 'buttons' },

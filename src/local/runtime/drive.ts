@@ -199,22 +199,31 @@ function layout(doc: DocData) {
  * Docs API mergeTableCells: "The text in the 'merged' cells will be concatenated and stored in the 'head'
  * cell of the range", which spans the range; a range outside the table is refused.
  */
-function mergeCells(
-  body: Record<string, unknown>,
-  i: number,
-  tableOf: (location: unknown) => TableNode,
-): void {
+/** A request's tableRange: the table it names and the span, as given (the caller checks the bounds). */
+function tableRangeOf(body: Record<string, unknown>, tableOf: (location: unknown) => TableNode) {
   const range = body.tableRange as {
     tableCellLocation?: { tableStartLocation?: unknown; rowIndex?: number; columnIndex?: number };
     rowSpan?: number;
     columnSpan?: number;
   };
   const at = range?.tableCellLocation;
-  const table = tableOf(at?.tableStartLocation);
-  const row = table.rows[at?.rowIndex ?? -1];
-  const first = at?.columnIndex ?? -1;
-  const span = range?.columnSpan ?? 0;
-  if (!row || (range.rowSpan ?? 1) !== 1 || first < 0 || span < 1 || first + span > row.cells.length)
+  return {
+    table: tableOf(at?.tableStartLocation),
+    row: at?.rowIndex ?? -1,
+    column: at?.columnIndex ?? -1,
+    rows: range?.rowSpan ?? 0,
+    columns: range?.columnSpan ?? 0,
+  };
+}
+
+function mergeCells(
+  body: Record<string, unknown>,
+  i: number,
+  tableOf: (location: unknown) => TableNode,
+): void {
+  const { table, row: rowIndex, column: first, rows, columns: span } = tableRangeOf(body, tableOf);
+  const row = table.rows[rowIndex];
+  if (!row || rows !== 1 || first < 0 || span < 1 || first + span > row.cells.length)
     throw gasError(`Invalid requests[${i}].mergeTableCells: The table range is invalid.`);
   const head = row.cells[first];
   for (const cell of row.cells.slice(first + 1, first + span)) {
@@ -254,17 +263,7 @@ function styleCells(
   tableOf: (location: unknown) => TableNode,
 ): void {
   const fields = fieldsOf(body, i, 'updateTableCellStyle');
-  const range = body.tableRange as {
-    tableCellLocation?: { tableStartLocation?: unknown; rowIndex?: number; columnIndex?: number };
-    rowSpan?: number;
-    columnSpan?: number;
-  };
-  const at = range?.tableCellLocation;
-  const table = tableOf(at?.tableStartLocation);
-  const row0 = at?.rowIndex ?? -1;
-  const col0 = at?.columnIndex ?? -1;
-  const rows = range?.rowSpan ?? 0;
-  const cols = range?.columnSpan ?? 0;
+  const { table, row: row0, column: col0, rows, columns: cols } = tableRangeOf(body, tableOf);
   const width = table.rows[0]?.cells.length ?? 0;
   if (row0 < 0 || col0 < 0 || rows < 1 || cols < 1 || row0 + rows > table.rows.length || col0 + cols > width)
     throw gasError(`Invalid requests[${i}].updateTableCellStyle: The table range is invalid.`);
