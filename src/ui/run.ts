@@ -1,3 +1,4 @@
+import { errorMessage, userErrorOf } from '../core/errors';
 import type * as Server from '../server/index';
 
 /** The server functions the sidebar may call: every export of src/server/index.ts whose name starts with api. */
@@ -63,23 +64,15 @@ export function explain(error: unknown): ShownError {
       en: `No answer from the server within ${error.minutes} minutes. The work may still be running or may have stopped: close and reopen this sidebar; the “Last report” card says whether the report was built. If not, build again.`,
     };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  try {
-    const parsed = JSON.parse(message.replace(/^[A-Za-z]*Error:\s*/, '')) as {
-      code?: string;
-      th?: string;
-      en?: string;
+  const message = errorMessage(error);
+  const ours = userErrorOf(error);
+  if (ours)
+    return {
+      th: ours.th,
+      en: ours.en,
+      kind: ours.code === 'busy' ? 'busy' : 'user',
+      ...(ours.code ? { code: ours.code } : {}),
     };
-    if (parsed.th && parsed.en)
-      return {
-        th: parsed.th,
-        en: parsed.en,
-        kind: parsed.code === 'busy' ? 'busy' : 'user',
-        ...(parsed.code ? { code: parsed.code } : {}),
-      };
-  } catch (_e) {
-    // not one of ours
-  }
   if (
     /PERMISSION_DENIED|Authorization is required|We're sorry, a server error occurred while reading from storage/i.test(
       message,
