@@ -13,7 +13,7 @@ import {
 import type { Division, Recommendation, SheetData } from '../workbook/reader';
 import { parseItemId } from '../workbook/reader';
 import { COLUMNS, matchesAlias, TABS } from '../workbook/schema';
-import { BUILT_IN_MEASURES, MAINTAIN_MEASURES, type MeasureTemplate, maintainMeasure } from './library';
+import { libraryWith, type MeasureTemplate, maintainMeasure } from './library';
 import { fingerprint } from './tab';
 
 export interface GeneratedMeasure {
@@ -143,7 +143,7 @@ export function generateMeasures(
     current,
     n: (v: number | null) => formatScore(v, thaiDigits),
     topic: (id: string) => analysis.workbook.itemTopics.get(id) ?? current.framework.itemTopics[id] ?? '',
-    library: [...userLibrary, ...BUILT_IN_MEASURES, ...MAINTAIN_MEASURES],
+    library: libraryWith(userLibrary),
   };
   const period = fiscalYearPeriod(current.year + 1, thaiDigits);
   const wb = analysis.workbook;

@@ -2,7 +2,8 @@
  * The built-in library of measures: what an agency does about a weak item or an assessor's recommendation,
  * and how it keeps a strong indicator where it is. Drawn from the standard assessor recommendations
  * (../shared/reference/ita-framework-notes.md §4) and the measures of the sample report. Users extend or
- * replace entries in the `คลังมาตรการ` tab; an entry there with the same id, or answering the same item, wins.
+ * replace entries in the `คลังมาตรการ` tab: an entry there with a built-in id replaces that entry, and one
+ * answering the same item comes first (libraryWith).
  */
 export interface MeasureTemplate {
   id: string;
@@ -326,4 +327,13 @@ export function maintainMeasure(indicator: number, name: string): MeasureTemplat
     owners: GOVERNANCE,
     kind: 'maintain',
   };
+}
+
+/**
+ * The library a build uses: the user's entries first (an item they answer is answered by them), then the
+ * built-in ones whose ids no user entry has taken (a user entry with a built-in id replaces it).
+ */
+export function libraryWith(user: readonly MeasureTemplate[]): MeasureTemplate[] {
+  const taken = new Set(user.map((m) => m.id));
+  return [...user, ...[...BUILT_IN_MEASURES, ...MAINTAIN_MEASURES].filter((m) => !taken.has(m.id))];
 }
