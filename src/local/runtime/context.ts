@@ -1,3 +1,5 @@
+import GOOGLE_METHODS from './google-methods.json';
+
 /** Counts every service call a script makes, by class and method (`Range.getValues`). */
 export class CallCounter {
   readonly counts = new Map<string, number>();
@@ -72,6 +74,7 @@ export abstract class Service {
     const proxy = new Proxy(this, {
       get(obj, prop, receiver) {
         const value = Reflect.get(obj, prop, receiver);
+        if (value === undefined && typeof prop === 'string') return notImplementedLocally(className, prop);
         if (
           typeof value !== 'function' ||
           typeof prop !== 'string' ||
@@ -91,6 +94,18 @@ export abstract class Service {
     // biome-ignore lint/correctness/noConstructorReturn: the proxy is how calls are counted
     return proxy;
   }
+}
+
+/**
+ * What reading a method Google's class has, but this runtime does not, gives: a function that says so
+ * when called ("not implemented locally: Range.getBandings"), rather than undefined and "is not a
+ * function", which would read as a mistake in the add-on. A name Google's class lacks stays undefined.
+ */
+export function notImplementedLocally(className: string, method: string): (() => never) | undefined {
+  if (!(GOOGLE_METHODS as Record<string, string[]>)[className]?.includes(method)) return undefined;
+  return () => {
+    throw gasError(`not implemented locally: ${className}.${method}`);
+  };
 }
 
 /** Realm-independent checks: the script runs in a vm context whose Dates and Arrays are not ours. */

@@ -38,7 +38,6 @@ function notFound(fileId: string): Error {
 
 /** The Drive advanced service (v3) calls the add-on uses, over an in-memory Drive. */
 export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, log: DriveLog) {
-  const count = (name: string) => rt.calls.count(`Drive.${name}`);
   const reachable = (fileId: string): DriveFile => {
     const file = files.get(fileId);
     const user = rt.user.toLowerCase();
@@ -59,7 +58,6 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
   return {
     Files: {
       create(resource: { name?: string; mimeType?: string; parents?: string[] }, mediaData?: Blob) {
-        count('Files.create');
         const file: DriveFile = {
           id: rt.newId('file'),
           name: resource.name ?? mediaData?.getName() ?? 'Untitled',
@@ -74,11 +72,9 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
         return view(file);
       },
       get(fileId: string, _optionalArgs?: Record<string, unknown>) {
-        count('Files.get');
         return view(reachable(fileId));
       },
       update(resource: { name?: string }, fileId: string, mediaData?: Blob) {
-        count('Files.update');
         const file = reachable(fileId);
         if (resource.name) file.name = resource.name;
         if (mediaData) file.data = Buffer.from(mediaData._data);
@@ -92,7 +88,6 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
         fileId: string,
         optionalArgs: Record<string, unknown> = {},
       ) {
-        count('Permissions.create');
         const file = reachable(fileId);
         const email = resource.emailAddress ?? '';
         if (resource.type === 'user' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
@@ -121,7 +116,6 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
         return { ...permission };
       },
       list(fileId: string) {
-        count('Permissions.list');
         return { permissions: reachable(fileId).permissions.map((p) => ({ ...p })) };
       },
     },
@@ -340,7 +334,6 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
   return {
     Documents: {
       get(documentId: string) {
-        rt.calls.count('Docs.Documents.get');
         const doc = find(documentId);
         return {
           documentId,
@@ -350,7 +343,6 @@ export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
         };
       },
       batchUpdate(resource: { requests: Record<string, Record<string, unknown>>[] }, documentId: string) {
-        rt.calls.count('Docs.Documents.batchUpdate');
         const original = find(documentId);
         // "If any request is not valid, then the entire request will fail and nothing will be applied":
         // the requests work on a copy that replaces the body only when all of them succeeded.

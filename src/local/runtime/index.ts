@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { CallCounter, NO_ACCOUNT_DOMAINS, type RuntimeContext, Service } from './context';
+import {
+  CallCounter,
+  NO_ACCOUNT_DOMAINS,
+  notImplementedLocally,
+  type RuntimeContext,
+  Service,
+} from './context';
 import { type DocData, DocumentAppImpl, type PdfWriter } from './document';
 import { createDocs, createDrive, type DriveFile, type DriveLog } from './drive';
 import {
@@ -107,6 +113,10 @@ function consoleTimers(log: (...args: unknown[]) => void) {
   };
 }
 
+function isPlainObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let seq = 0;
   const calls = new CallCounter();
@@ -161,15 +171,21 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       modifiedTime: context.now().toISOString(),
     });
   };
+  // A service given as a plain object (PropertiesService, Drive with Drive.Files…): each method call counted
+  // by its path (`Drive.Files.create`), as the Service classes count theirs.
   const countedObject = <T extends object>(name: string, obj: T): T =>
     new Proxy(obj, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver);
-        if (typeof value !== 'function' || typeof prop !== 'string') return value;
-        return (...args: unknown[]) => {
-          calls.count(`${name}.${prop}`);
-          return value.apply(target, args);
-        };
+        if (typeof prop !== 'string') return value;
+        if (value === undefined) return notImplementedLocally(name, prop);
+        if (typeof value === 'function') {
+          return (...args: unknown[]) => {
+            calls.count(`${name}.${prop}`);
+            return value.apply(target, args);
+          };
+        }
+        return isPlainObject(value) ? countedObject(`${name}.${prop}`, value) : value;
       },
     });
   const globals: Record<string, unknown> = {
@@ -193,14 +209,14 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }),
     Session: new SessionImpl(context),
     Utilities: new UtilitiesImpl(context),
-    Drive: createDrive(context, driveFiles, driveLog),
-    Docs: createDocs(context, documents),
-    Charts: { ChartType },
-    ScriptApp: {
+    Drive: countedObject('Drive', createDrive(context, driveFiles, driveLog)),
+    Docs: countedObject('Docs', createDocs(context, documents)),
+    Charts: countedObject('Charts', { ChartType }),
+    ScriptApp: countedObject('ScriptApp', {
       AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },
       getScriptId: () => 'local-script',
-    },
-    Logger: { log: (...args: unknown[]) => log(...args) },
+    }),
+    Logger: countedObject('Logger', { log: (...args: unknown[]) => log(...args) }),
     console: { log, info: log, warn: log, error: log, ...consoleTimers(log) },
   };
   return {

@@ -1,0 +1,44 @@
+// Writes src/local/runtime/google-methods.json: for each Apps Script class of @types/google-apps-script
+// (Range, Sheet, Body…), the names of its methods. The local runtime uses it to tell a method Google has
+// but the runtime does not implement ("not implemented locally: Class.method") from one nobody has.
+// `node scripts/google-methods.mjs --check` exits 1 when the file is not what the types give.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const types = join(root, 'node_modules', '@types', 'google-apps-script');
+const out = join(root, 'src', 'local', 'runtime', 'google-methods.json');
+
+const methods = {};
+for (const file of readdirSync(types).filter(
+  (f) => f.startsWith('google-apps-script.') && f.endsWith('.d.ts'),
+)) {
+  const source = ts.createSourceFile(file, readFileSync(join(types, file), 'utf8'), ts.ScriptTarget.Latest);
+  const visit = (node) => {
+    if (ts.isInterfaceDeclaration(node)) {
+      const names = node.members
+        .filter((m) => ts.isMethodSignature(m) && m.name && ts.isIdentifier(m.name))
+        .map((m) => m.name.text);
+      if (names.length > 0) {
+        const name = node.name.text;
+        methods[name] = [...new Set([...(methods[name] ?? []), ...names])].sort();
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+const sorted = Object.fromEntries(Object.entries(methods).sort(([a], [b]) => a.localeCompare(b)));
+const text = `${JSON.stringify(sorted, null, 1)}\n`;
+if (process.argv.includes('--check')) {
+  const current = readFileSync(out, 'utf8');
+  if (current !== text) {
+    console.error('src/local/runtime/google-methods.json is stale: run node scripts/google-methods.mjs');
+    process.exit(1);
+  }
+} else {
+  writeFileSync(out, text);
+  console.log(`${out}: ${Object.keys(sorted).length} classes`);
+}
