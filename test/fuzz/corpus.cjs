@@ -217,4 +217,29 @@ async function generateCorpus(seed, count) {
   return cases;
 }
 
-module.exports = { generateCorpus, MARKUP, NOT_A_SCORE };
+const CELL = /^.+!\$?[A-Z]{1,3}\$?\d+$/;
+
+/**
+ * What one case breaks of the invariants (the test and the bench check the same): a non-workbook taken
+ * for one, a finding that names no cell or lacks a language, a bad score no finding names. `tools` are the
+ * reader and the analysis (from src/ in the tests, from build/local.cjs in the bench).
+ */
+async function caseProblems(c, { analyze, readXlsx, notAWorkbook }) {
+  if (c.kind === 'file') {
+    return {
+      problems: notAWorkbook(c.data.subarray(0, 65536)) ? [] : [`${c.name}: taken for a workbook`],
+      analysis: null,
+    };
+  }
+  const analysis = analyze(await readXlsx(c.data));
+  const problems = [];
+  for (const f of analysis.findings) {
+    if (f.where !== null && !CELL.test(f.where)) problems.push(`${c.name}: finding at "${f.where}"`);
+    if (!f.message || !f.message_en) problems.push(`${c.name}: finding ${f.code} without both messages`);
+  }
+  if (c.kind === 'value' && !analysis.findings.some((f) => f.where === c.cell))
+    problems.push(`${c.name}: no finding names ${c.cell}`);
+  return { problems, analysis };
+}
+
+module.exports = { caseProblems, generateCorpus, MARKUP, NOT_A_SCORE };

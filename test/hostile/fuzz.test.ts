@@ -10,7 +10,11 @@ import { ROOT } from '../helpers/workbook';
 jest.setTimeout(60_000);
 
 // The generated corpus (test/fuzz/corpus.cjs), kept small here; `node bench/fuzz.cjs` runs hundreds with builds.
-const { generateCorpus } = require('../fuzz/corpus.cjs') as {
+const { caseProblems, generateCorpus } = require('../fuzz/corpus.cjs') as {
+  caseProblems: (
+    c: { name: string; kind: string; data: Buffer; cell?: string },
+    tools: { analyze: typeof analyze; readXlsx: typeof readXlsx; notAWorkbook: typeof notAWorkbook },
+  ) => Promise<{ problems: string[] }>;
   generateCorpus: (
     seed: number,
     count: number,
@@ -27,7 +31,6 @@ const { generateCorpus } = require('../fuzz/corpus.cjs') as {
 
 const DIST = join(ROOT, 'dist');
 const SEED = 16;
-const CELL = /^.+!\$?[A-Z]{1,3}\$?\d+$/;
 
 /** Elements and attributes a report page may hold: nothing that loads or runs. */
 function activeMarkup(html: string): string[] {
@@ -50,17 +53,7 @@ describe('a generated corpus of hostile and odd workbooks', () => {
   test('no case crashes; every finding names a cell or nothing, in Thai and English; bad scores are named', async () => {
     const problems: string[] = [];
     for (const c of corpus) {
-      if (c.kind === 'file') {
-        if (!notAWorkbook(c.data.subarray(0, 65536))) problems.push(`${c.name}: taken for a workbook`);
-        continue;
-      }
-      const analysis = analyze(await readXlsx(c.data));
-      for (const f of analysis.findings) {
-        if (f.where !== null && !CELL.test(f.where)) problems.push(`${c.name}: finding at "${f.where}"`);
-        if (!f.message || !f.message_en) problems.push(`${c.name}: finding ${f.code} without both messages`);
-      }
-      if (c.kind === 'value' && !analysis.findings.some((f) => f.where === c.cell))
-        problems.push(`${c.name}: no finding names ${c.cell}`);
+      problems.push(...(await caseProblems(c, { analyze, readXlsx, notAWorkbook })).problems);
     }
     expect(problems).toEqual([]);
     expect(corpus.filter((c) => c.kind === 'value').length).toBeGreaterThan(5);
