@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { escapeMarkup as escapeHtml } from '../core/markup';
 import { sarabunFiles } from './runtime/blob';
 import type { BlockNode, DocData, ParagraphNode, RunNode, SectionNode, TableNode } from './runtime/document';
 
@@ -45,13 +46,6 @@ const WHOLE = new RegExp(WHOLE_WORDS.join('|'), 'g');
 
 function keepWords(html: string): string {
   return html.replace(WHOLE, (w) => `<span class="w">${w}</span>`);
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 }
 
 /*

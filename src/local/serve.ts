@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { cellRef, columnLetters } from '../core/findings';
+import { escapeMarkup as escapeHtml } from '../core/markup';
 import { errorMessage, userMessage } from './build';
 import { type LoadedBundle, loadBundle } from './bundle';
 import { docToHtml } from './doc-html';
@@ -83,13 +84,6 @@ window.addEventListener('message', (e) => { if (e.data === 'ita-changed') draw()
 draw();
 </script>
 </body></html>`;
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[<>&"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string,
-  );
-}
 
 /** The active sheet as an HTML table, the active cell marked (what a person sees of the spreadsheet). */
 function sheetHtml(ss: SpreadsheetImpl): string {

@@ -628,3 +628,8 @@ export function analyze(sheets: readonly SheetData[]): Analysis {
     ok: settings !== null && current !== null,
   };
 }
+
+/** An item's topic: the workbook's own words (the `ประเด็น` column) first, else the framework's. */
+export function itemTopic(analysis: Analysis, id: string): string {
+  return analysis.workbook.itemTopics.get(id) ?? analysis.current?.framework.itemTopics[id] ?? '';
+}

@@ -1,4 +1,4 @@
-import type { Analysis, YearAnalysis } from '../analysis/analyze';
+import { type Analysis, itemTopic, type YearAnalysis } from '../analysis/analyze';
 import { delta } from '../analysis/json';
 import { Exact, published } from '../decimal';
 import { type IndicatorDef, indicatorOfItem } from '../frameworks';
@@ -142,7 +142,7 @@ export function generateMeasures(
     analysis,
     current,
     n: (v: number | null) => formatScore(v, thaiDigits),
-    topic: (id: string) => analysis.workbook.itemTopics.get(id) ?? current.framework.itemTopics[id] ?? '',
+    topic: (id: string) => itemTopic(analysis, id),
     library: libraryWith(userLibrary),
   };
   const period = fiscalYearPeriod(current.year + 1, thaiDigits);

@@ -1,4 +1,4 @@
-import type { Analysis, YearAnalysis } from '../analysis/analyze';
+import { type Analysis, itemTopic, type YearAnalysis } from '../analysis/analyze';
 import { type Exact, published } from '../decimal';
 import type { IndicatorDef, ToolKey } from '../frameworks';
 import type { MeasureRow } from '../measures/tab';
@@ -65,7 +65,7 @@ export function levelOf(y: YearAnalysis | null): string {
 }
 
 export function topicOf(ctx: ReportContext, id: string): string {
-  return ctx.analysis.workbook.itemTopics.get(id) ?? ctx.cur.framework.itemTopics[id] ?? '';
+  return itemTopic(ctx.analysis, id);
 }
 
 /** The current year's recommendations. */

@@ -1,14 +1,8 @@
+import { escapeMarkup } from '../../core/markup';
 import { Blob } from './blob';
 import type { RuntimeContext } from './context';
 
 const PALETTE = ['#1a73e8', '#f29900', '#188038', '#d93025', '#9334e6'];
-
-function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string,
-  );
-}
 
 /** About how wide a text is in Sarabun at `size` px: Thai marks above and below take no width. */
 export function textWidth(text: string, size: number): number {
@@ -87,7 +81,7 @@ function legend(series: Series[], width: number, bottom: number): string[] {
         s.line
           ? `<line x1="${lx}" x2="${lx + 16}" y1="${y}" y2="${y}" stroke="${s.color}" stroke-width="3"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`
           : `<rect x="${lx + 2}" y="${y - 6}" width="12" height="12" fill="${s.color}"/>`,
-        `<text x="${lx + 22}" y="${y + 4}" font-size="12">${escapeXml(s.name)}</text>`,
+        `<text x="${lx + 22}" y="${y + 4}" font-size="12">${escapeMarkup(s.name)}</text>`,
       );
       lx += 22 + textWidth(s.name, 12) + 14;
     }
@@ -186,8 +180,8 @@ function gridAndTicks(p: Plot): string[] {
   return p.axis.ticks.map((t) => {
     const at = p.along(t.v);
     return p.horizontal
-      ? `<line x1="${at}" x2="${at}" y1="${p.top}" y2="${p.top + p.plotH}" stroke="#e0e0e0"/><text x="${at}" y="${p.top + p.plotH + 16}" font-size="11" text-anchor="middle" fill="#5f6368">${escapeXml(t.f)}</text>`
-      : `<line x1="${p.left}" x2="${p.width - 16}" y1="${at}" y2="${at}" stroke="#e0e0e0"/><text x="${p.left - 6}" y="${at + 4}" font-size="11" text-anchor="end" fill="#5f6368">${escapeXml(t.f)}</text>`;
+      ? `<line x1="${at}" x2="${at}" y1="${p.top}" y2="${p.top + p.plotH}" stroke="#e0e0e0"/><text x="${at}" y="${p.top + p.plotH + 16}" font-size="11" text-anchor="middle" fill="#5f6368">${escapeMarkup(t.f)}</text>`
+      : `<line x1="${p.left}" x2="${p.width - 16}" y1="${at}" y2="${at}" stroke="#e0e0e0"/><text x="${p.left - 6}" y="${at + 4}" font-size="11" text-anchor="end" fill="#5f6368">${escapeMarkup(t.f)}</text>`;
   });
 }
 
@@ -254,16 +248,16 @@ function categoryLabels(p: Plot, labels: string[]): string[] {
     return labels.map((label, i) => {
       const x = p.left + p.slot * (i + 0.5);
       const y = p.top + p.plotH + 14;
-      return `<text x="${x}" y="${y}" font-size="12" text-anchor="end" transform="rotate(-${SLANT.degrees} ${x} ${y})">${escapeXml(label)}</text>`;
+      return `<text x="${x}" y="${y}" font-size="12" text-anchor="end" transform="rotate(-${SLANT.degrees} ${x} ${y})">${escapeMarkup(label)}</text>`;
     });
   return labels.flatMap((label, i) =>
     p.horizontal
       ? [
-          `<text x="${p.left - 6}" y="${p.top + p.slot * (i + 0.5) + 4}" font-size="12" text-anchor="end">${escapeXml(label)}</text>`,
+          `<text x="${p.left - 6}" y="${p.top + p.slot * (i + 0.5) + 4}" font-size="12" text-anchor="end">${escapeMarkup(label)}</text>`,
         ]
       : labelLines(label, p.slot - 4).map(
           (line, k) =>
-            `<text x="${p.left + p.slot * (i + 0.5)}" y="${p.top + p.plotH + 18 + k * 15}" font-size="12" text-anchor="middle">${escapeXml(line)}</text>`,
+            `<text x="${p.left + p.slot * (i + 0.5)}" y="${p.top + p.plotH + 18 + k * 15}" font-size="12" text-anchor="middle">${escapeMarkup(line)}</text>`,
         ),
   );
 }
@@ -290,7 +284,7 @@ export function renderChartSvg(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${p.width}" height="${height}" viewBox="0 0 ${p.width} ${height}" font-family="Sarabun">`,
     `<rect width="${p.width}" height="${height}" fill="#ffffff"/>`,
     title
-      ? `<text x="${p.width / 2}" y="26" font-size="16" font-weight="bold" text-anchor="middle">${escapeXml(title)}</text>`
+      ? `<text x="${p.width / 2}" y="26" font-size="16" font-weight="bold" text-anchor="middle">${escapeMarkup(title)}</text>`
       : '',
     ...gridAndTicks(p),
     ...bars(p, series),
