@@ -258,7 +258,8 @@ test('with ตัวเลขไทย set to ไม่ใช่ the report uses
   const sheets = sampleSheets();
   const settings = sheets.find((s) => s.name === 'ตั้งค่า');
   const row = settings?.values.find((r) => r[0] === 'ตัวเลขไทย');
-  if (row) row[1] = 'ไม่ใช่';
+  expect(row).toBeDefined();
+  (row as unknown[])[1] = 'ไม่ใช่';
   const { model } = reportOf(sheets);
   const text = allText(model.blocks);
   expect(text).toContain('1. ความเป็นมา');

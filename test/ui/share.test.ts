@@ -12,6 +12,7 @@ const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, 'out');
 const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
 const describeBrowser = CHROMIUM || process.env.CI ? describe : describe.skip;
+if (!CHROMIUM && !process.env.CI) console.warn('No Chromium: the sharing browser tests are skipped');
 const DIVISIONS = [
   'sl.head@oie.example',
   'sl.staff@oie.example',
