@@ -1,11 +1,11 @@
 import { analyze } from '../../src/core/analysis/analyze';
 import { frameworkForYear } from '../../src/core/frameworks';
 import { generateMeasures } from '../../src/core/measures/generate';
-import { MEASURE_COLUMNS, readMeasureRows } from '../../src/core/measures/tab';
 import { type Block, buildReport } from '../../src/core/report/model';
 import { formatScore } from '../../src/core/thai';
 import type { SheetData } from '../../src/core/workbook/reader';
 import { templateTabs } from '../../src/core/workbook/template';
+import { measuresTab, reportText } from '../helpers/report';
 import { editedSample, sampleSheets, settingsTab } from '../helpers/workbook';
 
 const TODAY = new Date(2026, 10, 26);
@@ -13,38 +13,9 @@ const TODAY = new Date(2026, 10, 26);
 function reportOf(sheets: SheetData[]) {
   const analysis = analyze(sheets);
   const generated = generateMeasures(analysis);
-  const measures = readMeasureRows([
-    [...MEASURE_COLUMNS],
-    ...generated.map((m) => [
-      m.id,
-      m.indicator,
-      m.title,
-      m.analysis,
-      m.steps,
-      m.period,
-      m.responsible,
-      'ยังไม่เริ่ม',
-      0,
-      '',
-      '',
-      '',
-    ]),
-  ]);
+  const measures = measuresTab(analysis);
   return { analysis, generated, model: buildReport({ analysis, measures, today: TODAY }) };
 }
-
-const textOf = (blocks: Block[]) =>
-  blocks
-    .map((b) =>
-      b.kind === 'table'
-        ? [b.caption, ...b.header, ...b.rows.flatMap((r) => r.cells)].join('\n')
-        : b.kind === 'signatures'
-          ? b.columns.flat().join('\n')
-          : b.kind === 'chart'
-            ? b.caption
-            : b.text,
-    )
-    .join('\n');
 
 describe('the proposal and approval', () => {
   test('the report ends with both signatures, the names and positions from the settings, dated', () => {
@@ -116,7 +87,7 @@ describe('a workbook with only totals', () => {
       ],
     },
   ]);
-  const text = textOf(model.blocks);
+  const text = reportText(model.blocks);
 
   test('builds a draft: in its title, its name, and a line saying which tabs would complete it', () => {
     expect(model.draft).toBe(true);
@@ -150,7 +121,7 @@ describe('where the points are', () => {
     settingsTab({ agency: 'หน่วยงานทดสอบ', year: 2568 }),
     { name: 'รายข้อ', values: items },
   ]);
-  const text = textOf(model.blocks);
+  const text = reportText(model.blocks);
 
   // Recomputed here from the framework's weights: a tool is the mean of its indicators, an indicator of its
   // items; an EIT part is the mean of its nine items.
@@ -192,7 +163,7 @@ describe('where the points are', () => {
 
 describe('writing a person would sign', () => {
   const { model, generated } = reportOf(sampleSheets());
-  const text = textOf(model.blocks);
+  const text = reportText(model.blocks);
 
   test('each assessor recommendation is printed once, however many parts gave it', () => {
     const recs =

@@ -1,36 +1,12 @@
 import { analyze } from '../../src/core/analysis/analyze';
 import { analysisJson } from '../../src/core/analysis/json';
-import { generateMeasures } from '../../src/core/measures/generate';
-import { MEASURE_COLUMNS, readMeasureRows } from '../../src/core/measures/tab';
 import { type Block, buildReport } from '../../src/core/report/model';
 import { formatScore } from '../../src/core/thai';
 import type { SheetData } from '../../src/core/workbook/reader';
+import { measuresTab, reportText } from '../helpers/report';
 import { editedSample, sampleSheets, settingsTab } from '../helpers/workbook';
 
 const TODAY = new Date(2026, 10, 26);
-
-/** The measures tab as the add-on writes it, with each row's status and progress as a division left it. */
-function measuresTab(
-  analysis: ReturnType<typeof analyze>,
-  progress: (i: number) => [string, number] = () => ['ยังไม่เริ่ม', 0],
-) {
-  return readMeasureRows([
-    [...MEASURE_COLUMNS],
-    ...generateMeasures(analysis).map((m, i) => [
-      m.id,
-      m.indicator,
-      m.title,
-      m.analysis,
-      m.steps,
-      m.period,
-      m.responsible,
-      ...progress(i),
-      '',
-      '',
-      '',
-    ]),
-  ]);
-}
 
 function reportOf(sheets: SheetData[]) {
   const analysis = analyze(sheets);
@@ -43,23 +19,11 @@ function reportOf(sheets: SheetData[]) {
 
 const tables = (blocks: Block[]) =>
   blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
-const allText = (blocks: Block[]) =>
-  blocks
-    .map((b) =>
-      'text' in b
-        ? b.text
-        : b.kind === 'table'
-          ? [b.caption, ...b.header, ...b.rows.flatMap((r) => r.cells)].join('\n')
-          : b.kind === 'chart'
-            ? b.caption
-            : b.columns.flat().join('\n'),
-    )
-    .join('\n');
 const n = (v: number | null) => formatScore(v);
 
 describe('the report of the sample workbook', () => {
   const { json, model } = reportOf(sampleSheets());
-  const text = allText(model.blocks);
+  const text = reportText(model.blocks);
 
   test('has every section of docs/report.md, in order', () => {
     const headings = model.blocks
@@ -184,7 +148,7 @@ describe('the report of the sample workbook', () => {
         ),
       ),
     );
-    expect(allText(undated.model.blocks)).toContain('ข้อมูล ณ วันที่ ๒๖ พฤศจิกายน ๒๕๖๙');
+    expect(reportText(undated.model.blocks)).toContain('ข้อมูล ณ วันที่ ๒๖ พฤศจิกายน ๒๕๖๙');
   });
 });
 
@@ -227,7 +191,7 @@ describe('reports of thinner workbooks still read well', () => {
         ],
       },
     ]);
-    const text = allText(model.blocks);
+    const text = reportText(model.blocks);
     expect(text).not.toContain('เมื่อเทียบกับ');
     expect(text).toContain('ได้ผลการประเมินในภาพรวม ๘๘ คะแนน');
   });
@@ -240,7 +204,7 @@ describe('progress, once the divisions have started', () => {
       i === 0 ? ['เสร็จสิ้น', 100] : i === 1 ? ['กำลังดำเนินการ', 50] : ['ยังไม่เริ่ม', 0],
     );
     const model = buildReport({ analysis, measures: tab, today: TODAY });
-    const text = allText(model.blocks);
+    const text = reportText(model.blocks);
     expect(text).toContain('ส่วนที่ ๓ ความคืบหน้าการดำเนินการตามมาตรการ ข้อมูล ณ วันที่ ๒๖ พฤศจิกายน ๒๕๖๙');
     expect(text).toMatch(/ดำเนินการเสร็จสิ้น ๑ รายการ กำลังดำเนินการ ๑ รายการ/);
     const last = tables(model.blocks).at(-1);
@@ -250,7 +214,7 @@ describe('progress, once the divisions have started', () => {
 
   test('a fresh measures tab adds no progress part', () => {
     const { model } = reportOf(sampleSheets());
-    expect(allText(model.blocks)).not.toContain('ความคืบหน้าการดำเนินการ');
+    expect(reportText(model.blocks)).not.toContain('ความคืบหน้าการดำเนินการ');
   });
 });
 
@@ -261,7 +225,7 @@ test('with ตัวเลขไทย set to ไม่ใช่ the report uses
   expect(row).toBeDefined();
   (row as unknown[])[1] = 'ไม่ใช่';
   const { model } = reportOf(sheets);
-  const text = allText(model.blocks);
+  const text = reportText(model.blocks);
   expect(text).toContain('1. ความเป็นมา');
   expect(text).toContain('1 ตุลาคม 2568 ถึง 30 กันยายน 2569');
   // Only text quoted from the workbook (an assessor wrote "เวอร์ชัน ๒.๐") keeps its Thai digits.
@@ -271,7 +235,7 @@ test('with ตัวเลขไทย set to ไม่ใช่ the report uses
   const cells = generated.flatMap((b) =>
     b.kind === 'table'
       ? [b.caption ?? '', ...b.header, ...b.rows.flatMap((r) => r.cells.slice(0, 1))]
-      : [allText([b])],
+      : [reportText([b])],
   );
   expect(cells.join('\n')).not.toMatch(/[๐-๙]/);
 });

@@ -1,0 +1,41 @@
+import type { Analysis } from '../../src/core/analysis/analyze';
+import { generateMeasures } from '../../src/core/measures/generate';
+import { MEASURE_COLUMNS, readMeasureRows } from '../../src/core/measures/tab';
+import type { Block } from '../../src/core/report/model';
+
+/** The measures tab as the add-on writes it, with each row's status and progress as a division left it. */
+export function measuresTab(
+  analysis: Analysis,
+  progress: (i: number) => [string, number] = () => ['ยังไม่เริ่ม', 0],
+) {
+  return readMeasureRows([
+    [...MEASURE_COLUMNS],
+    ...generateMeasures(analysis).map((m, i) => [
+      m.id,
+      m.indicator,
+      m.title,
+      m.analysis,
+      m.steps,
+      m.period,
+      m.responsible,
+      ...progress(i),
+      '',
+      '',
+      '',
+    ]),
+  ]);
+}
+
+/** Every text of the report's blocks, one per line: paragraphs, table cells, captions, signatures. */
+export const reportText = (blocks: Block[]) =>
+  blocks
+    .map((b) =>
+      'text' in b
+        ? b.text
+        : b.kind === 'table'
+          ? [b.caption, ...b.header, ...b.rows.flatMap((r) => r.cells)].join('\n')
+          : b.kind === 'chart'
+            ? b.caption
+            : b.columns.flat().join('\n'),
+    )
+    .join('\n');
