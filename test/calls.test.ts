@@ -24,7 +24,8 @@ test('service calls stay the same when the rows grow tenfold, and each tab is re
   const big = callsOf(largeWorkbook(1000, 300));
   expect(big).toEqual(small);
   expect(big['Range.getValues']).toBe(3 * 7); // three steps, seven tabs
-  expect(big['Range.setValues']).toBeLessThanOrEqual(6);
+  // The bench's measures tab has the 16 columns of an earlier version: its header is rewritten once.
+  expect(big['Range.setValues']).toBeLessThanOrEqual(7);
 });
 
 test('a tab outside the format, however large, is not read', () => {

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { analyze } from '../src/core/analysis/analyze';
 import { generateMeasures } from '../src/core/measures/generate';
-import { fingerprint, MEASURE_COLUMNS, planMeasures, readMeasureRows } from '../src/core/measures/tab';
+import {
+  fingerprint,
+  MEASURE_COLUMNS,
+  OUTCOME_COLUMNS,
+  planMeasures,
+  readMeasureRows,
+} from '../src/core/measures/tab';
 import { runBuild } from '../src/local/build';
 import { loadBundle } from '../src/local/bundle';
 import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
@@ -70,7 +76,12 @@ describe('the มาตรการ tab in the local runtime', () => {
     bundle.call('apiWriteMeasures');
     const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
     const values = measuresTab(runtime);
-    expect(values[0]).toEqual([...MEASURE_COLUMNS]);
+    expect(values[0]).toEqual([
+      ...MEASURE_COLUMNS,
+      'ความคืบหน้า รอบ 6 เดือน (%)',
+      'ความคืบหน้า รอบ 12 เดือน (%)',
+      ...OUTCOME_COLUMNS,
+    ]);
     expect(sheet?.getFrozenRows()).toBe(1);
     expect(sheet?.getRange('H2').getDataValidation()?.getCriteriaValues()[0]).toEqual([
       'ยังไม่เริ่ม',
@@ -79,6 +90,30 @@ describe('the มาตรการ tab in the local runtime', () => {
     ]);
     expect(sheet?.getRange('I2').getDataValidation()?.getCriteriaValues()).toEqual([0, 100]);
     expect(values.slice(1).every((r) => r[7] === 'ยังไม่เริ่ม' && r[8] === 0)).toBe(true);
+    // Each round's progress is a percentage too; the evidence column warns on what is not a link.
+    for (const cell of ['Q2', 'R2'])
+      expect(sheet?.getRange(cell).getDataValidation()?.getCriteriaValues()).toEqual([0, 100]);
+    const evidence = sheet?.getRange('J2').getDataValidation();
+    expect([evidence?.getCriteriaType(), evidence?.getAllowInvalid()]).toEqual(['TEXT_IS_VALID_URL', true]);
+  });
+
+  test('what a division records of a measure stays through a rebuild, whatever round or outcome', () => {
+    const { runtime, bundle } = sampleRuntime();
+    bundle.call('apiWriteMeasures');
+    const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
+    const typed = [45, 90, 'ครบตามเป้าหมาย', 'งบประมาณล่าช้า', 'เผยแพร่คู่มือ'];
+    sheet?.getRange('Q3:U3').setValues([typed]);
+    sheet?.getRange('J3').setValue('คำสั่ง https://drive.google.com/file/d/abc/view');
+    bundle.call('apiWriteMeasures');
+    expect(sheet?.getRange('Q3:U3').getValues()[0]).toEqual(typed);
+    expect(sheet?.getRange('J3').getValue()).toBe('คำสั่ง https://drive.google.com/file/d/abc/view');
+  });
+
+  test('a value outside 0–100 in a round column is refused, as Sheets refuses it', () => {
+    const { runtime, bundle } = sampleRuntime();
+    bundle.call('apiWriteMeasures');
+    const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
+    expect(() => sheet?.getRange('Q2').setValue(150)).toThrow();
   });
 
   test('text that would be a formula is written as text', () => {
@@ -235,7 +270,8 @@ describe('regenerating a tab people have reshaped', () => {
     expect(after.slice(1).map((r) => r[1])).toEqual(before.slice(1).map((_, i) => `แนบ ${i + 1}`));
     expect(after[1][3]).toBe('มาตรการที่กองเขียนเอง');
     expect(after).toHaveLength(before.length);
-    expect(runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastColumn()).toBe(17);
+    // The 16 columns of the add-on, the five of the follow-up and the one inserted.
+    expect(runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastColumn()).toBe(22);
   });
 
   test('a formula a person typed survives, and blank rows keep every row where it was', () => {

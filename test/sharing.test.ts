@@ -48,7 +48,7 @@ describe('sharing with the divisions', () => {
     const plan = bundle.call<SharingPlan>('apiSharingPlan');
     expect(plan.viewers).toEqual(DIVISION_EMAILS);
     expect(plan.withoutAccess).toEqual(DIVISION_EMAILS.filter((e) => e !== 'sl.head@oie.example'));
-    expect(plan.measureProtections[0]).toMatchObject({ range: 'A1:P1', editors: [TEAM] });
+    expect(plan.measureProtections[0]).toMatchObject({ range: 'A1:U1', editors: [TEAM] });
     expect(plan.hasReport).toBe(true);
     expect(plan.foreignProtections).toEqual([]);
     expect(ss.getProtections('RANGE')).toHaveLength(0);

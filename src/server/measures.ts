@@ -1,4 +1,5 @@
 import type { Analysis } from '../core/analysis/analyze';
+import { followUpColumns, followUpRounds } from '../core/measures/follow-up';
 import { generateMeasures, readUserLibrary } from '../core/measures/generate';
 import {
   MEASURE_COLUMNS,
@@ -14,8 +15,9 @@ import { UserError } from './errors';
 import { findSheet } from './sheets';
 
 const FINGERPRINT_PREFIX = 'ita.m.';
-/** Column widths in pixels, in the order of MEASURE_COLUMNS. */
+/** Column widths in pixels, in the order of MEASURE_COLUMNS; the follow-up columns after them. */
 const WIDTHS = [150, 70, 260, 380, 320, 150, 120, 120, 90, 200, 200, 170, 220, 220, 220, 220];
+const FOLLOW_UP_WIDTHS = { percent: 110, text: 240 };
 
 export interface MeasuresResult {
   sheetName: string;
@@ -49,7 +51,9 @@ export function writeMeasures(
       : [];
   const thai = analysis.workbook.settings?.thaiDigits ?? true;
   const generated = generateMeasures(analysis, readUserLibrary(sheets), thai);
-  const plan = clampPlanTexts(planMeasures(existing, formulas, stored, generated));
+  const planYear = (analysis.current?.year ?? 0) + 1;
+  const rounds = followUpRounds(analysis.workbook.settings, planYear);
+  const plan = clampPlanTexts(planMeasures(existing, formulas, stored, generated, followUpColumns(rounds)));
   if (plan.foreign && plan.headerBelow !== null) {
     throw new UserError(
       'measures-header-row',
@@ -82,7 +86,11 @@ export function writeMeasures(
     if (plan.newRows.length > 0)
       sheet.getRange(2 + plan.existingRows, 1, plan.newRows.length, width).setValues(plan.newRows);
   }
-  formatMeasures(sheet, plan.header, lastRow, plan.existingRows === 0 && existing.length === 0);
+  const percentColumns = ['ความคืบหน้า (%)', ...followUpColumns(rounds).filter((c) => c.endsWith('(%)'))];
+  formatMeasures(sheet, plan.header, lastRow, {
+    fresh: plan.existingRows === 0 && existing.length === 0,
+    percentColumns,
+  });
   const prints: Record<string, string> = {};
   for (const [id, list] of Object.entries(plan.fingerprints))
     prints[FINGERPRINT_PREFIX + id] = JSON.stringify(list);
@@ -106,12 +114,15 @@ function clampPlanTexts(plan: MeasuresPlan): MeasuresPlan {
   };
 }
 
-/** Header style, frozen row, dropdowns; column widths only on a new tab (people resize columns). */
+/**
+ * Header style, frozen row, the rules of the cells divisions fill (a status from the list, percentages
+ * 0–100, evidence links); column widths only on a new tab (people resize columns).
+ */
 function formatMeasures(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   header: string[],
   lastRow: number,
-  fresh: boolean,
+  options: { fresh: boolean; percentColumns: readonly string[] },
 ): void {
   const width = header.length;
   sheet
@@ -120,9 +131,12 @@ function formatMeasures(
     .setBackground('#e8f0fe')
     .setVerticalAlignment('middle');
   sheet.setFrozenRows(1);
-  if (fresh) {
-    MEASURE_COLUMNS.forEach((name, i) => {
-      sheet.setColumnWidth(header.indexOf(name) + 1, WIDTHS[i]);
+  if (options.fresh) {
+    header.forEach((name, i) => {
+      const known = (MEASURE_COLUMNS as readonly string[]).indexOf(name);
+      const width =
+        known >= 0 ? WIDTHS[known] : name.endsWith('(%)') ? FOLLOW_UP_WIDTHS.percent : FOLLOW_UP_WIDTHS.text;
+      sheet.setColumnWidth(i + 1, width);
     });
   }
   if (lastRow < 2) return;
@@ -139,5 +153,13 @@ function formatMeasures(
     .setAllowInvalid(false)
     .setHelpText('ร้อยละ 0–100')
     .build();
-  sheet.getRange(2, header.indexOf('ความคืบหน้า (%)') + 1, rows, 1).setDataValidation(progress);
+  for (const name of options.percentColumns)
+    sheet.getRange(2, header.indexOf(name) + 1, rows, 1).setDataValidation(progress);
+  // A warning, not a refusal: a cell may hold several links, one a line, which the URL rule does not read.
+  const evidence = SpreadsheetApp.newDataValidation()
+    .requireTextIsUrl()
+    .setAllowInvalid(true)
+    .setHelpText('ลิงก์หลักฐาน (ไฟล์ใน Google Drive หรือหน้าเว็บ) หลายลิงก์ให้ขึ้นบรรทัดใหม่ / evidence links, one a line')
+    .build();
+  sheet.getRange(2, header.indexOf('หลักฐาน') + 1, rows, 1).setDataValidation(evidence);
 }

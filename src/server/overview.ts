@@ -1,7 +1,9 @@
 import type { Analysis } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
-import { type ProgressSummary, progressSummary, readMeasureRows } from '../core/measures/tab';
+import { type DivisionFollowUp, followUpByDivision, followUpOf } from '../core/measures/follow-up';
+import { type ProgressSummary, progressSummary } from '../core/measures/tab';
 import { type ReadinessCheck, readiness } from '../core/readiness';
+import { BE_OFFSET, thaiDate } from '../core/thai';
 import { findTab, type SheetData } from '../core/workbook/reader';
 import { type Language, type LastReport, lastReport, savedLanguage } from './last-report';
 
@@ -20,10 +22,33 @@ export interface Overview {
   analysis: AnalysisJson | null;
   readiness: ReadinessCheck[];
   progress: ProgressSummary | null;
+  /** Where each division stands with its measures, as of the results date (else today). */
+  followUp: FollowUpView | null;
   lastReport: LastReport | null;
   labels: Labels;
   /** The settings ask for Thai digits (the default). */
   thaiDigits: boolean;
+}
+
+export interface FollowUpView {
+  /** Thai date, Arabic digits. */
+  asOf: string;
+  divisions: DivisionFollowUp[];
+  /** The e-mails of the divisions with a late measure, each once. */
+  lateEmails: string[];
+}
+
+function followUpView(analysis: Analysis, measures: readonly unknown[][]): FollowUpView | null {
+  if (!analysis.current || measures.length < 2) return null;
+  const settings = analysis.workbook.settings;
+  const { items, asOf } = followUpOf(measures, settings, analysis.current.year + 1, new Date());
+  const divisions = followUpByDivision(items, analysis.workbook.divisions);
+  const late = divisions.filter((d) => d.late > 0).flatMap((d) => d.emails);
+  return {
+    asOf: thaiDate(asOf.getDate(), asOf.getMonth() + 1, asOf.getFullYear() + BE_OFFSET, false),
+    divisions,
+    lateEmails: [...new Set(late.map((e) => e.toLowerCase()))],
+  };
 }
 
 function labels(analysis: Analysis): Labels {
@@ -48,11 +73,18 @@ export function overview(ready: boolean, sheets: readonly SheetData[], analysis:
       analysis: null,
       readiness: [],
       progress: null,
+      followUp: null,
       labels: { items: {}, indicators: {} },
       thaiDigits: true,
     };
   }
-  const measures = readMeasureRows(findTab(sheets, 'measures')?.values ?? []);
+  const tab = findTab(sheets, 'measures')?.values ?? [];
+  const measures = followUpOf(
+    tab,
+    analysis.workbook.settings,
+    (analysis.current?.year ?? 0) + 1,
+    new Date(),
+  ).rows;
   return {
     ...base,
     analysis: analysisJson(analysis),
@@ -61,6 +93,7 @@ export function overview(ready: boolean, sheets: readonly SheetData[], analysis:
       measures,
       analysis.workbook.divisions.map((d) => d.code),
     ),
+    followUp: followUpView(analysis, tab),
     labels: labels(analysis),
     thaiDigits: analysis.workbook.settings?.thaiDigits ?? true,
   };

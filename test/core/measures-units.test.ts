@@ -67,6 +67,12 @@ function row(responsible: string, status: string, progress: number | null, retir
     notes: '',
     retired,
     milestones: [],
+    row: 2,
+    rounds: [],
+    result: '',
+    problems: '',
+    nextStep: '',
+    links: [],
   };
 }
 

@@ -80,6 +80,22 @@ describe('the local SpreadsheetApp behaves as documented', () => {
     expect(sheet.getRange('A3').getDataValidation()?.getCriteriaValues()[0]).toEqual(['ยังไม่เริ่ม', 'เสร็จสิ้น']);
   });
 
+  test('requireTextIsUrl: "Sets the data validation rule to require that the input is in the form of a URL."', () => {
+    const { app, sheet } = sheetApp();
+    const strict = app.newDataValidation().requireTextIsUrl().setAllowInvalid(false).build();
+    sheet.getRange('A1:A2').setDataValidation(strict);
+    sheet.getRange('A1').setValue('https://drive.google.com/file/d/abc/view');
+    expect(() => sheet.getRange('A2').setValue('รายงาน https://example.go.th')).toThrow(
+      'violates the data validation rules',
+    );
+    // "setAllowInvalid(allowInvalidData): Sets whether to show a warning when input fails data validation or
+    // whether to reject the input entirely." A warning keeps the value.
+    const warn = app.newDataValidation().requireTextIsUrl().setAllowInvalid(true).build();
+    sheet.getRange('B1').setDataValidation(warn);
+    sheet.getRange('B1').setValue('รายงาน https://example.go.th');
+    expect(sheet.getRange('B1').getValue()).toBe('รายงาน https://example.go.th');
+  });
+
   test('a protection mirrors the spreadsheet editors until changed, and then stops other users', () => {
     const { runtime, app, ss, sheet } = sheetApp();
     ss.addEditor('team@example.com');

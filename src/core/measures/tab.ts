@@ -28,6 +28,12 @@ export const MEASURE_COLUMNS = [
 /** The quarterly milestone columns, first quarter of the fiscal year (October) first. */
 export const QUARTER_COLUMNS = MEASURE_COLUMNS.slice(12, 16);
 
+/**
+ * What divisions record of each measure's outcome, after the rounds' progress columns (which come from the
+ * settings: `roundColumn` in follow-up.ts). The add-on writes their headers only.
+ */
+export const OUTCOME_COLUMNS = ['ผลการดำเนินการเทียบกับเป้าหมาย', 'ปัญหาและอุปสรรค', 'การดำเนินการต่อไป'] as const;
+
 /** The name the add-on gives a measures tab it creates; an existing one is found by any alias (`Measures`). */
 export const MEASURES_TAB = 'มาตรการ';
 
@@ -93,6 +99,7 @@ export function planMeasures(
   formulas: readonly (readonly string[])[],
   stored: Readonly<Record<string, string[]>>,
   generated: readonly GeneratedMeasure[],
+  followUpColumns: readonly string[] = [],
 ): MeasuresPlan {
   const empty = existing.every((row) => row.every((c) => cellText(c) === ''));
   const found = empty ? [] : existing[0].map(cellText);
@@ -101,7 +108,7 @@ export function planMeasures(
     ? existing.slice(1, 10).findIndex((row) => row.some((c) => cellText(c) === MEASURE_COLUMNS[0]))
     : -1;
   const header = [...found];
-  for (const name of MEASURE_COLUMNS) if (!header.includes(name)) header.push(name);
+  for (const name of [...MEASURE_COLUMNS, ...followUpColumns]) if (!header.includes(name)) header.push(name);
   const col = (name: (typeof MEASURE_COLUMNS)[number]) => header.indexOf(name);
   const generatedCols = GENERATED_COLUMNS.map((k) => col(MEASURE_COLUMNS[k]));
   const originCol = col(MEASURE_COLUMNS[ORIGIN_COLUMN]);
@@ -216,19 +223,73 @@ export interface MeasureRow {
   retired: boolean;
   /** What is to be done by the end of each quarter ('' where the tab has no such column or cell). */
   milestones: string[];
+  /** The measure's sheet row (1-based). */
+  row: number;
+  /** The progress (%) recorded at each follow-up round, in the order of the rounds asked for. */
+  rounds: (number | null)[];
+  result: string;
+  problems: string;
+  nextStep: string;
+  /** The evidence cell's web links (http or https only), each with the text before it as its label. */
+  links: EvidenceLink[];
 }
 
-/** The tab's rows as the divisions left them, for the report and the progress summary. */
-export function readMeasureRows(values: readonly unknown[][]): MeasureRow[] {
+export interface EvidenceLink {
+  label: string;
+  url: string;
+}
+
+/**
+ * The links of an evidence cell: `รายงานการประชุม https://…` lines (a label, then the link), or bare links.
+ * Only http and https links count; other text is not a link.
+ */
+export function evidenceLinks(text: string): EvidenceLink[] {
+  const links: EvidenceLink[] = [];
+  for (const line of text.split(/\n/)) {
+    let rest = line;
+    for (const m of line.matchAll(/https?:\/\/[^\s<>"]+/gi)) {
+      const url = m[0].replace(/[),.;:]+$/, '');
+      const before = rest
+        .slice(0, rest.indexOf(m[0]))
+        .replace(/[\s:：\-–]+$/, '')
+        .trim();
+      links.push({ label: before, url });
+      rest = rest.slice(rest.indexOf(m[0]) + m[0].length);
+    }
+  }
+  return links;
+}
+
+/** A percentage a division typed, or null when blank or not a number. */
+function percentOf(value: unknown): number | null {
+  const text = toArabicDigits(cellText(value)).replace(/%$/, '').trim();
+  const n = Number(text);
+  return text === '' || Number.isNaN(n) ? null : n;
+}
+
+/** Whether a measure's `ผู้รับผิดชอบ` names a division (by code, or all divisions). */
+export function ownsMeasure(responsible: string, code: string): boolean {
+  return responsible.split(/[,\s]+/).includes(code) || responsible === 'ทุกหน่วยงานภายใน';
+}
+
+/**
+ * The tab's rows as the divisions left them, for the reports and the follow-up. `roundColumns` are the
+ * headers of the rounds' progress columns, in round order.
+ */
+export function readMeasureRows(
+  values: readonly unknown[][],
+  roundColumns: readonly string[] = [],
+): MeasureRow[] {
   if (values.length === 0) return [];
   const header = values[0].map(cellText);
   const col = (name: string) => header.indexOf(name);
   const at = (row: readonly unknown[], name: string) => (col(name) >= 0 ? row[col(name)] : '');
+  const text = (row: readonly unknown[], name: string) => String(at(row, name) ?? '').trim();
   return values
+    .map((row, i) => ({ row, number: i + 1 }))
     .slice(1)
-    .filter((row) => cellText(at(row, 'มาตรการ/โครงการ/กิจกรรม')) !== '')
-    .map((row) => {
-      const progress = Number(at(row, 'ความคืบหน้า (%)'));
+    .filter(({ row }) => cellText(at(row, 'มาตรการ/โครงการ/กิจกรรม')) !== '')
+    .map(({ row, number }) => {
       const indicator = Number(toArabicDigits(String(at(row, 'ตัวชี้วัดที่'))));
       return {
         id: cellText(at(row, 'รหัส')),
@@ -239,11 +300,17 @@ export function readMeasureRows(values: readonly unknown[][]): MeasureRow[] {
         period: cellText(at(row, 'ช่วงระยะเวลา')),
         responsible: cellText(at(row, 'ผู้รับผิดชอบ')),
         status: cellText(at(row, 'สถานะ')),
-        progress: cellText(at(row, 'ความคืบหน้า (%)')) === '' || Number.isNaN(progress) ? null : progress,
-        evidence: cellText(at(row, 'หลักฐาน')),
+        progress: percentOf(at(row, 'ความคืบหน้า (%)')),
+        evidence: text(row, 'หลักฐาน'),
         notes: cellText(at(row, 'หมายเหตุ')),
         retired: cellText(at(row, 'ที่มา')) === ORIGIN.retired,
-        milestones: QUARTER_COLUMNS.map((name) => String(at(row, name) ?? '').trim()),
+        milestones: QUARTER_COLUMNS.map((name) => text(row, name)),
+        row: number,
+        rounds: roundColumns.map((name) => percentOf(at(row, name))),
+        result: text(row, OUTCOME_COLUMNS[0]),
+        problems: text(row, OUTCOME_COLUMNS[1]),
+        nextStep: text(row, OUTCOME_COLUMNS[2]),
+        links: evidenceLinks(text(row, 'หลักฐาน')),
       };
     });
 }
@@ -270,9 +337,7 @@ export function progressSummary(
   const byStatus: Record<string, number> = Object.fromEntries(STATUSES.map((s) => [s, 0]));
   for (const r of live) byStatus[r.status || STATUSES[0]] = (byStatus[r.status || STATUSES[0]] ?? 0) + 1;
   const byDivision = divisionCodes.map((division) => {
-    const mine = live.filter(
-      (r) => r.responsible.split(/[,\s]+/).includes(division) || r.responsible === 'ทุกหน่วยงานภายใน',
-    );
+    const mine = live.filter((r) => ownsMeasure(r.responsible, division));
     const progress = mine.map((r) => r.progress).filter((p): p is number => p !== null);
     return {
       division,

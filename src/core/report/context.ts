@@ -36,6 +36,8 @@ export interface ReportContext {
   parts: boolean;
   inds: IndicatorScores[];
   measures: readonly MeasureRow[];
+  /** Every row of the measures tab, those no longer suggested included (last year's plan among them). */
+  allMeasures: readonly MeasureRow[];
   gains: PointGain[];
   /** No indicator or item scores for the assessed year: the report is a draft. */
   draft: boolean;
@@ -102,6 +104,7 @@ export function reportContext({
     parts: cur.framework.eitParts.length > 0,
     inds,
     measures: measures.filter((m) => !m.retired),
+    allMeasures: measures,
     gains: pointGains(analysis),
     draft: !hasItems && !inds.some((x) => x.c),
     reportDate: date ? thaiDate(date.day, date.month, date.yearBE, false) : null,

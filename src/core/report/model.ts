@@ -2,6 +2,7 @@ import { type ReportContext, type ReportInput, reportContext } from './context';
 import { analysisTable } from './sections/deficiencies';
 import { background, DRAFT_MARK, draftNotice, executiveSummary, TITLE, titleBlock } from './sections/front';
 import { measuresTable, progressPart } from './sections/measures';
+import { previousPlanResults } from './sections/previous-plan';
 import { recommendations } from './sections/recommendations';
 import { analysisParagraph, indicators, overall, tools } from './sections/results';
 import { signOff } from './sections/signoff';
@@ -30,6 +31,7 @@ const SECTIONS: ((w: ReportWriter, ctx: ReportContext) => void)[] = [
   tools,
   indicators,
   analysisParagraph,
+  previousPlanResults,
   recommendations,
   analysisTable,
   measuresTable,

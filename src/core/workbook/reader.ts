@@ -3,7 +3,7 @@ import { cellRef, type Findings } from '../findings';
 import type { ToolKey } from '../frameworks/types';
 import { DEFAULT_REPORT_FONT, reportFont } from '../report/fonts';
 import { cellText, parseYear, readNumber, THAI_MONTHS, toArabicDigits } from '../thai';
-import { COLUMNS, matchesAlias, normalizeName, SETTING_KEYS, TABS, type TabKey } from './schema';
+import { COLUMNS, matchesAlias, normalizeName, ROUND_KEY, SETTING_KEYS, TABS, type TabKey } from './schema';
 
 /** One tab as `Range.getValues()` returns it: rows of numbers, strings, booleans, Dates, '' for empty. */
 export interface SheetData {
@@ -34,7 +34,18 @@ export interface Settings {
   /** Who proposes the report and who approves it (the head of the agency); '' leaves a line to sign on. */
   signOff: SignOff;
   /** The date the agency gives the report (for its title and signatures), or null. */
-  reportDate: { day: number; month: number; yearBE: number } | null;
+  reportDate: ThaiDay | null;
+  /** The as-of date of the results report (what was done by then; which measures are late), or null. */
+  resultsDate: ThaiDay | null;
+  /** The follow-up rounds' dates, in round order (settings `รอบติดตามผลที่ N`); empty: the defaults. */
+  rounds: ThaiDay[];
+}
+
+/** A calendar day with its Buddhist-era year. */
+export interface ThaiDay {
+  day: number;
+  month: number;
+  yearBE: number;
 }
 
 export interface SignOff {
@@ -311,7 +322,15 @@ function readSettings(sheet: SheetData, findings: Findings): Settings | null {
   const keyCol = table.columns.key as number;
   const valueCol = table.columns.value as number;
   const found: Partial<Record<keyof typeof SETTING_KEYS, { value: unknown; where: string }>> = {};
+  const rounds: { n: number; value: unknown; where: string }[] = [];
   for (const { index, cells } of table.rows) {
+    const round = ROUND_KEY.exec(normalizeName(cells[keyCol]));
+    if (round)
+      rounds.push({
+        n: Number(round[1]),
+        value: cells[valueCol],
+        where: cellRef(sheet.name, index, valueCol),
+      });
     const key = (Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[]).find((k) =>
       matchesAlias(cells[keyCol], SETTING_KEYS[k]),
     );
@@ -392,23 +411,42 @@ function readSettings(sheet: SheetData, findings: Findings): Settings | null {
       approverPosition: cellText(found.approverPosition?.value),
     },
     reportDate: found.reportDate
-      ? readReportDate(found.reportDate.value, found.reportDate.where, findings)
+      ? readDateSetting(found.reportDate.value, found.reportDate.where, findings, 'วันที่รายงาน', 'report date')
       : null,
+    resultsDate: found.resultsDate
+      ? readDateSetting(
+          found.resultsDate.value,
+          found.resultsDate.where,
+          findings,
+          'วันที่รายงานผล',
+          'results report date',
+        )
+      : null,
+    rounds: rounds
+      .sort((a, b) => a.n - b.n)
+      .map((r) => readDateSetting(r.value, r.where, findings, `รอบติดตามผลที่ ${r.n}`, `follow-up round ${r.n}`))
+      .filter((d): d is ThaiDay => d !== null),
   };
 }
 
 /**
- * The report date: a date cell, `15/10/2568` (day/month/year, B.E. or C.E.), `2025-10-15`, or
- * `15 ตุลาคม 2568` in Arabic or Thai digits. Anything else is a warning, and the signatures keep a line.
+ * A date setting: a date cell, `15/10/2568` (day/month/year, B.E. or C.E.), `2025-10-15`, or
+ * `15 ตุลาคม 2568` in Arabic or Thai digits. Anything else is a warning, and the date is left out.
  */
-function readReportDate(value: unknown, where: string, findings: Findings): Settings['reportDate'] {
+function readDateSetting(
+  value: unknown,
+  where: string,
+  findings: Findings,
+  name: string,
+  nameEn: string,
+): ThaiDay | null {
   if (cellText(value) === '') return null;
   const beYear = (y: number) => (y < 2400 ? y + 543 : y);
   const valid = (day: number, month: number, year: number) =>
     day >= 1 && day <= 31 && month >= 1 && month <= 12 && year > 1900
       ? { day, month, yearBE: beYear(year) }
       : null;
-  let date: Settings['reportDate'] = null;
+  let date: ThaiDay | null = null;
   // A Date from another realm (the local runtime's) fails instanceof, so its tag is checked.
   if (Object.prototype.toString.call(value) === '[object Date]') {
     const d = value as Date;
@@ -431,8 +469,8 @@ function readReportDate(value: unknown, where: string, findings: Findings): Sett
     findings.warning(
       'bad-setting',
       where,
-      `${where}: วันที่รายงาน "${cellText(value)}" อ่านไม่ได้ (ใช้รูปแบบ ๑๕ ตุลาคม ๒๕๖๘ หรือ 15/10/2568) จึงเว้นวันที่ไว้ให้เขียน`,
-      `${where}: report date "${cellText(value)}" cannot be read (write 15 ตุลาคม 2568 or 15/10/2568); the date is left blank to write in`,
+      `${where}: ${name} "${cellText(value)}" อ่านไม่ได้ (ใช้รูปแบบ ๑๕ ตุลาคม ๒๕๖๘ หรือ 15/10/2568) จึงไม่ใช้วันที่นี้`,
+      `${where}: ${nameEn} "${cellText(value)}" cannot be read (write 15 ตุลาคม 2568 or 15/10/2568); this date is not used`,
     );
   }
   return date;

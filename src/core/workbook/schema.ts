@@ -103,7 +103,11 @@ export const SETTING_KEYS = {
   approver: ['ผู้อนุมัติ', 'approved by'],
   approverPosition: ['ตำแหน่งผู้อนุมัติ', 'approver position'],
   reportDate: ['วันที่รายงาน', 'report date'],
+  resultsDate: ['วันที่รายงานผล', 'results report date'],
 } as const;
+
+/** A follow-up round's settings row: `รอบติดตามผลที่ 1` (or `follow-up round 1`), its value the round's date. */
+export const ROUND_KEY = /^(?:รอบติดตามผล(?:ที่)?|follow-up round)\s*(\d+)$/;
 
 /** How a name or header is compared: trimmed, spaces folded, case-insensitive, Thai digits as Arabic. */
 export function normalizeName(text: unknown): string {

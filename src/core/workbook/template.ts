@@ -34,7 +34,13 @@ export function templateTabs(today: Date): SheetData[] {
     approver: '',
     approverPosition: '',
     reportDate: '',
+    resultsDate: '',
   };
+  // The follow-up rounds at 6 and 12 months of the plan's fiscal year (the year after the assessed one).
+  const rounds = [
+    ['รอบติดตามผลที่ 1', `31/03/${year + 1}`],
+    ['รอบติดตามผลที่ 2', `30/09/${year + 1}`],
+  ];
   const items: unknown[][] = [
     [first(COLUMNS.items.item), first(COLUMNS.items.part), first(COLUMNS.items.topic), ...years],
   ];
@@ -53,6 +59,7 @@ export function templateTabs(today: Date): SheetData[] {
           SETTING_KEYS[k][0],
           settings[k],
         ]),
+        ...rounds,
       ],
     },
     {

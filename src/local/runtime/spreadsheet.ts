@@ -47,6 +47,7 @@ export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 export const DataValidationCriteria = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',
   NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+  TEXT_IS_VALID_URL: 'TEXT_IS_VALID_URL',
 } as const;
 export const WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' } as const;
 export const ChartType = { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE', COMBO: 'COMBO' } as const;
@@ -1079,6 +1080,11 @@ export class DataValidationBuilder extends Service {
     this.spec = { ...this.spec, criteria: DataValidationCriteria.NUMBER_BETWEEN, values: [start, end] };
     return this;
   }
+  /** "Sets the data validation rule to require that the input is in the form of a URL." */
+  requireTextIsUrl() {
+    this.spec = { ...this.spec, criteria: DataValidationCriteria.TEXT_IS_VALID_URL, values: [] };
+    return this;
+  }
   setAllowInvalid(allowInvalid: boolean) {
     this.spec.allowInvalid = allowInvalid;
     return this;
@@ -1107,6 +1113,9 @@ export class DataValidation extends Service {
     if (this._spec.criteria === DataValidationCriteria.VALUE_IN_LIST) {
       return (this._spec.values[0] as string[]).map(String).includes(String(value));
     }
+    // One URL and nothing else: a second link, or a label before it, is not "in the form of a URL".
+    if (this._spec.criteria === DataValidationCriteria.TEXT_IS_VALID_URL)
+      return typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value.trim());
     const [min, max] = this._spec.values as number[];
     return typeof value === 'number' && value >= min && value <= max;
   }
