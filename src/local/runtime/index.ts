@@ -117,13 +117,24 @@ function isPlainObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
+/**
+ * Apps Script runs a script's dates in the project's time zone (`appsscript.json` timeZone), so a date cell
+ * read as midnight in Bangkok is that day to `getDate()`. Node has one zone per process: it is set to the
+ * project's, as Apps Script would have it.
+ */
+function useScriptTimeZone(timeZone: string): void {
+  if (process.env.TZ !== timeZone) process.env.TZ = timeZone;
+}
+
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let seq = 0;
   const calls = new CallCounter();
+  const timeZone = options.timeZone ?? 'Asia/Bangkok';
+  useScriptTimeZone(timeZone);
   const context: RuntimeContext = {
     calls,
     user: options.user ?? 'owner@local.example',
-    timeZone: options.timeZone ?? 'Asia/Bangkok',
+    timeZone,
     now: options.now ?? (() => new Date()),
     newId: (prefix) => `${prefix}-${(++seq).toString(36).padStart(4, '0')}`,
     hasGoogleAccount: (email) => {
