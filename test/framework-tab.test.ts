@@ -101,6 +101,7 @@ describe('ita-report framework 2569, edited into 2570', () => {
     expect(f?.levels.rules).toEqual(builtIn?.levels.rules);
     expect(f?.levels.toolsTested).toEqual(builtIn?.levels.toolsTested);
     expect(f?.developmentItem).toEqual(builtIn?.developmentItem);
+    expect(f?.resultsItem).toEqual(builtIn?.resultsItem);
     expect(f?.itemTopics.o25).toBe('การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร');
   });
 

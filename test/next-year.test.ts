@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { loadBundle } from '../src/local/bundle';
 import { blockText, type DocData } from '../src/local/runtime/document';
-import { createRuntime } from '../src/local/runtime/index';
+import { createRuntime, type Runtime } from '../src/local/runtime/index';
 import { loadSpreadsheet, restoreProperties } from '../src/local/workbook-io';
 import type { Overview } from '../src/server/overview';
 import { ROOT } from './helpers/workbook';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Sheet = NonNullable<ReturnType<Runtime['spreadsheet']['getSheetByName']>>;
 
 /** The next year's results typed in: 2569 beside 2568 in each score tab, indicator 1's items 3 points lower. */
 function addNextYear(sheet: (name: string) => Sheet) {

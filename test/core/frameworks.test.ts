@@ -46,6 +46,7 @@ describe.each(scored.map((f) => [f.id, f] as const))('framework %s', (_id, f) =>
   test('its development item, when known, is one of its OIT items', () => {
     const oitItems = f.indicators[9].items.concat(f.indicators[8].items);
     expect(f.developmentItem === null || oitItems.includes(f.developmentItem.id)).toBe(true);
+    expect(f.resultsItem === null || oitItems.includes(f.resultsItem.id)).toBe(true);
   });
 });
 
@@ -67,6 +68,12 @@ describe('choosing a framework', () => {
   test('2569 asks for this report in o25; 2568 in o27', () => {
     expect(frameworkById('ita 2569')?.developmentItem?.id).toBe('o25');
     expect(frameworkById('ITA2568')?.developmentItem?.id).toBe('o27');
+    // The results report answers the item after the plan's: o26 in 2569, o28 in 2568.
+    expect(frameworkById('ita 2569')?.resultsItem).toEqual({
+      id: 'o26',
+      title: 'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+    });
+    expect(frameworkById('ITA2568')?.resultsItem?.id).toBe('o28');
     expect(frameworkById('ITA2590')).toBeNull();
   });
 });

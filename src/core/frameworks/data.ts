@@ -194,6 +194,7 @@ function framework2562(year: number): Framework {
       o43: 'การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
     },
     developmentItem: { id: 'o42', title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน' },
+    resultsItem: { id: 'o43', title: 'การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน' },
     notes: [
       'Weights 30/30/40 and levels AA–F verified (SME annual report 2565; IPST history).',
       'Item counts i1–i30, e1–e15, o1–o43 verified; the split of IIT and EIT items into indicators (six and five a indicator) is inferred.',
@@ -214,6 +215,7 @@ function framework2566(): Framework {
     ...base,
     levels: { rules: PASS_BY_TOOLS, toolsTested: ['IIT', 'EIT', 'OIT'], below: NOT_PASSED, confirmed: false },
     developmentItem: null,
+    resultsItem: null,
     notes: [
       'Weights 30/30/40 inferred; item lists not verified: those of 2562–2565 are used.',
       'Pass mark 85 and "excellent" at 95 and above are settled (NACC via the Nation, IPST 2566 "ผ่าน").',
@@ -250,6 +252,7 @@ function framework2568(year: number): Framework {
     },
     itemTopics: { ...TOPICS_2568, ...oitTopics(OIT_2568) },
     developmentItem: { id: 'o27', title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน' },
+    resultsItem: { id: 'o28', title: OIT_2568[27] },
     notes: [
       'Weights 30/15/15/40 and the item structure recompute the 2568 sample report exactly.',
       'Level rule (every tool, EIT parts apart) inferred from three consistent sources; labels below 85 not verified.',
@@ -263,6 +266,7 @@ function framework2567(): Framework {
   return {
     ...framework2568(2567),
     developmentItem: null,
+    resultsItem: null,
     notes: [
       'EIT parts and weights recompute the 2567 figures of the sample report.',
       'Item lists of 2567 are not verified: those of 2568 are used.',
@@ -285,6 +289,7 @@ function framework2569(): Framework {
     ),
     itemTopics: { ...TOPICS_2568, ...oitTopics(OIT_2569) },
     developmentItem: { id: 'o25', title: 'การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร' },
+    resultsItem: { id: 'o26', title: OIT_2569[25] },
     notes: [
       'OIT list o1–o26 verified from an agency page; the split (indicator 9 = o1–o19, 10 = o20–o26) is inferred.',
       'IIT, EIT, weights and levels as 2568 until the 2569 manual is known.',
@@ -315,6 +320,7 @@ function framework2558(year: number): Framework {
     },
     itemTopics: {},
     developmentItem: null,
+    resultsItem: null,
     notes: [
       'Five indices, not the ten indicators of 2562 on: only the total (and a published level) is read.',
       'Level words "สูงมาก" and "สูง" are verified (IPST 2561 83.10 "สูงมาก"; a ministry 2561: 86.50 "สูงมาก", an index at 66.79 "สูง"); their score ranges and the weights of the tools are not.',

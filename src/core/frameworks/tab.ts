@@ -19,6 +19,7 @@ export const FRAMEWORK_KINDS = {
   level: ['ระดับ', 'level'],
   item: ['ประเด็นข้อ', 'item topic'],
   development: ['ข้อรายงานผล', 'development item'],
+  results: ['ข้อรายงานผลการดำเนินการ', 'results item'],
   note: ['หมายเหตุ', 'note'],
 } as const;
 type Kind = keyof typeof FRAMEWORK_KINDS;
@@ -131,6 +132,7 @@ export function frameworkTabRows(f: Framework, year = f.year): unknown[][] {
   if (f.developmentItem) {
     rows.push(row('development', { items: f.developmentItem.id, name: f.developmentItem.title }));
   }
+  if (f.resultsItem) rows.push(row('results', { items: f.resultsItem.id, name: f.resultsItem.title }));
   for (const [id, topic] of Object.entries(f.itemTopics)) rows.push(row('item', { key: id, name: topic }));
   for (const note of f.notes) rows.push(row('note', { name: note }));
   for (const source of f.sources)
@@ -153,6 +155,7 @@ interface Draft {
   levels: { rule: LevelRule | null; label: string; labelEn: string; where: string }[];
   itemTopics: Record<string, string>;
   developmentItem: { id: string; title: string } | null;
+  resultsItem: { id: string; title: string } | null;
   notes: string[];
   errors: number;
 }
@@ -260,6 +263,7 @@ class TabReader {
         levels: [],
         itemTopics: {},
         developmentItem: null,
+        resultsItem: null,
         notes: [],
         errors: 0,
       };
@@ -283,9 +287,11 @@ class TabReader {
           `"${text('key')}" ไม่ใช่รหัสข้อ (เช่น o25)`,
           `"${text('key')}" is not an item id (such as o25)`,
         );
-    } else if (r.kind === 'development') {
+    } else if (r.kind === 'development' || r.kind === 'results') {
       const id = parseItemList(text('items')).items;
-      if (id.length === 1) d.developmentItem = { id: id[0], title: text('name') };
+      const item = { id: id[0], title: text('name') };
+      if (id.length === 1 && r.kind === 'development') d.developmentItem = item;
+      else if (id.length === 1) d.resultsItem = item;
       else
         this.error(
           d,
@@ -560,6 +566,7 @@ class TabReader {
       },
       itemTopics: { ...(d.indicators.length > 0 ? {} : base.itemTopics), ...d.itemTopics },
       developmentItem: d.developmentItem ?? (d.indicators.length > 0 ? null : base.developmentItem),
+      resultsItem: d.resultsItem ?? (d.indicators.length > 0 ? null : base.resultsItem),
       notes: [
         ...d.notes,
         ...(inherited.length > 0 ? [`${inherited.join(', ')} from the built-in ${base.id}`] : []),

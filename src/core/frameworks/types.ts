@@ -57,6 +57,8 @@ export interface Framework {
   itemTopics: Record<string, string>;
   /** The OIT item of this year that asks for the analysis of last year's results and the measures. */
   developmentItem: { id: string; title: string } | null;
+  /** The OIT item that asks for the report of what the measures achieved (the follow-up of the plan). */
+  resultsItem: { id: string; title: string } | null;
   /** Where the facts come from and how sure they are. */
   notes: string[];
   /** The public sources of this year's rule, and what stays uncertain is said in `notes`. */
