@@ -257,6 +257,15 @@ describe('regenerating a tab people have reshaped', () => {
     return { runtime, bundle, sheet };
   }
 
+  test('a milestone a division cleared stays cleared: clearing is an edit', () => {
+    const { bundle, sheet } = written();
+    // M and N: the first two quarters' milestones of the second measure.
+    sheet.getRange('M3:N3').setValues([['', '']]);
+    bundle.call('apiWriteMeasures');
+    expect(sheet.getRange('M3:N3').getValues()).toEqual([['', '']]);
+    expect(sheet.getRange('O3').getValue()).not.toBe('');
+  });
+
   test('a column a person inserted is never written, and the add-on still finds its own columns', () => {
     const { runtime, bundle, sheet } = written();
     const before = sheet.getDataRange().getValues();

@@ -10,14 +10,14 @@ import { summaryText } from '../core/summary';
 import { parseYear } from '../core/thai';
 import type { SheetData } from '../core/workbook/reader';
 import { TABS } from '../core/workbook/schema';
-import { type BuildResult, outputProblem, packageRoot, runBuild } from '../local/build';
+import { type BuildResult, outputProblem, packageRoot, REPORT_FILES, runBuild } from '../local/build';
 import { chromiumMode, chromiumPdfWriter, findChromium } from '../local/pdf';
 import { startLocalServer } from '../local/serve';
 import { planLines, resultLines } from '../local/share';
 import { notAWorkbook, readXlsxFile, TooManyCellsError, workbookFromSheets } from '../local/xlsx';
 
 const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
-       ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force] [--share]
+       ita-report build WORKBOOK.xlsx --out DIR [--report plan|results] [--no-pdf] [--calls] [--force] [--share]
        ita-report serve [WORKBOOK.xlsx] [--port N]
        ita-report framework YEAR --out FILE.xlsx
        ita-report --version
@@ -31,7 +31,11 @@ const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
             and the report says it is unconfirmed. --share then shares with the
             divisions as the sidebar's confirm with every box ticked (protections,
             division e-mails as editors, the report as viewers) and prints what was
-            shared, protected and refused; DIR/workbook.xlsx keeps who may edit
+            shared, protected and refused; DIR/workbook.xlsx keeps who may edit.
+            --report results writes the results report instead (the follow-up
+            item after o25: what each measure achieved, from the measures tab as
+            the divisions filled it, which is only read) as DIR/results.html and
+            DIR/results.pdf; the o25 report's files in DIR are left as they are
   serve     the sidebar on http://127.0.0.1:N beside the spreadsheet, bridged to the
             add-on running locally on WORKBOOK.xlsx (or on an empty spreadsheet)
   framework write the built-in framework of YEAR (B.E.) as a "กรอบการประเมิน" tab in
@@ -44,7 +48,7 @@ exit status: 0 done, 1 the workbook cannot be analysed or built (data errors
 without --force included), 2 usage error`;
 
 const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--json]
-        ita-report build WORKBOOK.xlsx --out DIR [--no-pdf] [--calls] [--force] [--share]
+        ita-report build WORKBOOK.xlsx --out DIR [--report plan|results] [--no-pdf] [--calls] [--force] [--share]
         ita-report serve [WORKBOOK.xlsx] [--port N]
         ita-report framework YEAR --out FILE.xlsx
         ita-report --version
@@ -58,6 +62,9 @@ const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--jso
             โดยรายงานระบุว่าเป็นฉบับยังไม่ยืนยันข้อมูล; --share แล้วแชร์ให้หน่วยงานเหมือน
             กดยืนยันในแถบด้านข้างโดยเลือกทุกช่อง (ล็อกแถว เพิ่มอีเมลหน่วยงานเป็นผู้แก้ไข
             สเปรดชีต แชร์รายงานให้ดู) และพิมพ์สิ่งที่แชร์ ล็อก และถูกปฏิเสธ
+            --report results เขียนรายงานผลการดำเนินการแทน (ข้อถัดจาก o25: ผลของแต่ละ
+            มาตรการจากแท็บมาตรการที่หน่วยงานกรอก ซึ่งอ่านอย่างเดียว) เป็น DIR/results.html
+            และ DIR/results.pdf โดยไม่แตะไฟล์รายงาน o25 ใน DIR
   serve     เปิดแถบด้านข้างที่ http://127.0.0.1:N คู่กับสเปรดชีต โดยเชื่อมกับ
             ส่วนเสริมที่ทำงานในเครื่องบน WORKBOOK.xlsx (หรือสเปรดชีตว่าง)
   framework เขียนกรอบการประเมินของปี YEAR (พ.ศ.) ที่มีในโปรแกรม เป็นแท็บ "กรอบการประเมิน"
@@ -180,8 +187,17 @@ async function buildCommand(args: string[], io: Cli): Promise<number> {
     throw new UsageError('ita-report: build needs --out DIR', 'ita-report: build ต้องระบุ --out DIR');
   }
   const out = args[outAt + 1];
+  const reportAt = args.indexOf('--report');
+  const kind = reportAt >= 0 ? args[reportAt + 1] : 'plan';
+  if (kind !== 'plan' && kind !== 'results') {
+    throw new UsageError(
+      'ita-report: --report takes plan or results',
+      'ita-report: --report ใช้ได้กับ plan หรือ results',
+    );
+  }
+  const taken = new Set([outAt, outAt + 1, ...(reportAt >= 0 ? [reportAt, reportAt + 1] : [])]);
   const { positional, flags } = parseArgs(
-    args.filter((_, i) => i !== outAt && i !== outAt + 1),
+    args.filter((_, i) => !taken.has(i)),
     ['--no-pdf', '--calls', '--force', '--share'],
   );
   if (positional.length !== 1) {
@@ -199,6 +215,7 @@ async function buildCommand(args: string[], io: Cli): Promise<number> {
     pdf: !flags.has('--no-pdf'),
     force: flags.has('--force'),
     share: flags.has('--share'),
+    report: kind,
     log: io.out,
   });
   if (result.sharing) {
@@ -206,7 +223,7 @@ async function buildCommand(args: string[], io: Cli): Promise<number> {
     for (const line of resultLines(result.sharing.result, io.lang)) io.out(line);
   }
   const pdfFailed = pdfFailure(result, !flags.has('--no-pdf'));
-  printBuildResult(result, io, pdfFailed, flags.has('--no-pdf'));
+  printBuildResult(result, io, pdfFailed, flags.has('--no-pdf'), REPORT_FILES[kind].pdf);
   if (flags.has('--calls')) {
     for (const [name, count] of Object.entries(result.runtime.calls.snapshot())) io.out(`  ${name} ${count}`);
   }
@@ -225,7 +242,13 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }
 
-function printBuildResult(result: BuildResult, io: Cli, pdfFailed: string | null, noPdf: boolean): void {
+function printBuildResult(
+  result: BuildResult,
+  io: Cli,
+  pdfFailed: string | null,
+  noPdf: boolean,
+  pdfName: string,
+): void {
   const json = result.analysis;
   const cur = json.year !== null ? json.scores[String(json.year)] : undefined;
   const total = cur?.total ?? '–';
@@ -250,12 +273,12 @@ function printBuildResult(result: BuildResult, io: Cli, pdfFailed: string | null
     );
   }
   for (const file of result.files) io.out(io.say(`เขียน ${file}`, `wrote ${file}`));
-  if (pdfFailed) io.out(io.say(`สร้าง report.pdf ไม่สำเร็จ: ${pdfFailed}`, `report.pdf failed: ${pdfFailed}`));
+  if (pdfFailed) io.out(io.say(`สร้าง ${pdfName} ไม่สำเร็จ: ${pdfFailed}`, `${pdfName} failed: ${pdfFailed}`));
   else if (result.report && !result.files.some((f) => f.endsWith('.pdf'))) {
     io.out(
       noPdf
-        ? io.say('ไม่ได้สร้าง report.pdf (ใช้ --no-pdf)', 'no report.pdf written (--no-pdf)')
-        : io.say('ไม่ได้สร้าง report.pdf (ไม่มี Chromium)', 'no report.pdf written (no Chromium)'),
+        ? io.say(`ไม่ได้สร้าง ${pdfName} (ใช้ --no-pdf)`, `no ${pdfName} written (--no-pdf)`)
+        : io.say(`ไม่ได้สร้าง ${pdfName} (ไม่มี Chromium)`, `no ${pdfName} written (no Chromium)`),
     );
   }
   if (chromiumMode() === 'no-sandbox') {

@@ -26,6 +26,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Then run "share with divisions" as the sidebar's confirm with every box ticked. */
   share?: boolean;
+  /** `plan` (default): the o25 report, measures written first; `results`: the results report, the tab only read. */
+  report?: ReportKind;
   log?: (line: string) => void;
 }
 
@@ -55,8 +57,20 @@ export function userMessage(e: unknown): { th: string; en: string } {
 
 export { errorMessage };
 
-/** The files a build writes into its folder; any of them this build does not write is removed. */
-export const OUTPUT_FILES = ['workbook.xlsx', 'report.html', 'report.pdf'] as const;
+export type ReportKind = 'plan' | 'results';
+
+/**
+ * The files each kind of build writes into its folder; any of its own that a build does not write is
+ * removed, and the other report's files are left alone (one folder may hold both reports).
+ */
+export const REPORT_FILES = {
+  plan: { html: 'report.html', pdf: 'report.pdf' },
+  results: { html: 'results.html', pdf: 'results.pdf' },
+} as const;
+export const OUTPUT_FILES = [
+  'workbook.xlsx',
+  ...Object.values(REPORT_FILES).flatMap((f) => [f.html, f.pdf]),
+] as const;
 
 /** Why `out` cannot take a build of `workbook` (a file, or a folder where the output would replace it), or null. */
 export function outputProblem(workbook: string, out: string): { th: string; en: string } | null {
@@ -108,45 +122,58 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     sharing: null,
   };
   mkdirSync(options.out, { recursive: true });
+  const kind = options.report ?? 'plan';
   try {
     const force = { force: options.force ?? false };
-    const measures = bundle.call<{ rows: number; summary: Record<string, number> }>(
-      'apiWriteMeasures',
+    if (kind === 'plan') result.measures = writeMeasuresTab(bundle, force, log);
+    const report = bundle.call<BuildResult['report'] & object>(
+      kind === 'plan' ? 'apiBuildReport' : 'apiBuildResultsReport',
       force,
     );
-    result.measures = measures;
-    const s = measures.summary;
-    log(
-      `มาตรการ: ${measures.rows} แถว (เพิ่ม ${s.added}, ปรับ ${s.updated}, คงข้อความที่แก้ ${s.keptEdits} ช่อง, ไม่อยู่ในข้อเสนอ ${s.retired})`,
-    );
-    const report = bundle.call<BuildResult['report'] & object>('apiBuildReport', force);
     result.report = report;
     log(`รายงาน: ${report.name}`);
     if (options.share) result.sharing = shareAll(bundle);
   } catch (e) {
     result.error = userMessage(e);
   }
-  const files = await outputFiles(runtime, result.report);
-  writeOutput(options.out, files);
+  const files = await outputFiles(runtime, result.report, kind);
+  writeOutput(options.out, files, kind);
   result.files = files.map((f) => join(options.out, f.name));
   return result;
 }
 
-async function outputFiles(runtime: Runtime, report: BuildResult['report']) {
-  const files: { name: (typeof OUTPUT_FILES)[number]; data: string | Buffer }[] = [
+function writeMeasuresTab(
+  bundle: ReturnType<typeof loadBundle>,
+  force: { force: boolean },
+  log: (line: string) => void,
+): BuildResult['measures'] {
+  const measures = bundle.call<{ rows: number; summary: Record<string, number> }>('apiWriteMeasures', force);
+  const s = measures.summary;
+  log(
+    `มาตรการ: ${measures.rows} แถว (เพิ่ม ${s.added}, ปรับ ${s.updated}, คงข้อความที่แก้ ${s.keptEdits} ช่อง, ไม่อยู่ในข้อเสนอ ${s.retired})`,
+  );
+  return measures;
+}
+
+async function outputFiles(runtime: Runtime, report: BuildResult['report'], kind: ReportKind) {
+  const names = REPORT_FILES[kind];
+  const files: { name: string; data: string | Buffer }[] = [
     { name: 'workbook.xlsx', data: await spreadsheetToXlsx(runtime) },
   ];
   const doc = report ? runtime.documents.get(report.docId) : undefined;
-  if (doc) files.push({ name: 'report.html', data: docToHtml(doc) });
+  if (doc) files.push({ name: names.html, data: docToHtml(doc) });
   const pdf = report?.pdfId ? runtime.driveFiles.get(report.pdfId)?.data : null;
-  if (pdf) files.push({ name: 'report.pdf', data: pdf });
+  if (pdf) files.push({ name: names.pdf, data: pdf });
   return files;
 }
 
-/** Puts this build's files in place, each whole, and removes the output files of an earlier build it did not write. */
-function writeOutput(out: string, files: { name: string; data: string | Buffer }[]): void {
+/**
+ * Puts this build's files in place, each whole, and removes the files of this kind of report that an
+ * earlier build wrote and this one did not (the other report's stay).
+ */
+function writeOutput(out: string, files: { name: string; data: string | Buffer }[], kind: ReportKind): void {
   writeFilesAtomically(files.map((f) => ({ path: join(out, f.name), data: f.data })));
-  for (const name of OUTPUT_FILES) {
+  for (const name of ['workbook.xlsx', REPORT_FILES[kind].html, REPORT_FILES[kind].pdf]) {
     if (!files.some((f) => f.name === name)) rmSync(join(out, name), { force: true });
   }
 }

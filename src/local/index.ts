@@ -5,6 +5,7 @@ export { loadBundle } from './bundle';
 export { docToHtml } from './doc-html';
 export { createRuntime } from './runtime/index';
 export { SpreadsheetImpl } from './runtime/spreadsheet';
+export { saveSpreadsheet } from './workbook-io';
 export { notAWorkbook, readXlsx, readXlsxFile, workbookFromSheets } from './xlsx';
 
 import type { SheetData } from '../core/workbook/reader';

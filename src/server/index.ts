@@ -2,9 +2,11 @@ import sample from '../../samples/oie-2568.json';
 import { type Analysis, analyze } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import { errorFindings, errorLines } from '../core/findings';
+import { followUpOf } from '../core/measures/follow-up';
 import type { SharingPlan } from '../core/measures/sharing';
 import { measuresTabOf, type ProgressSummary, progressSummary, readMeasureRows } from '../core/measures/tab';
 import { buildReport } from '../core/report/model';
+import { buildResultsReport } from '../core/report/results-report';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
@@ -144,6 +146,43 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
       renderReport(spreadsheet, model, { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 }),
     );
     recordReport(links, sheets, new Date());
+    return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis) };
+  });
+}
+
+/**
+ * The results report (the follow-up item after o25): what each measure of the plan achieved, from what the
+ * divisions recorded in the measures tab, which it only reads. A rebuild rewrites the same Doc and PDF.
+ */
+export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { overview: Overview } {
+  return withDocumentLock(() => {
+    const { spreadsheet, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
+    requireAnalysable(analysis);
+    requireNoErrors(analysis, options);
+    const tab = measuresTabOf(sheets)?.values ?? [];
+    const settings = analysis.workbook.settings;
+    const planYear = (analysis.current?.year ?? 0) + 1;
+    const follow = followUpOf(tab, settings, planYear, new Date());
+    if (follow.items.length === 0) {
+      throw new UserError(
+        'no-measures',
+        'ยังไม่มีมาตรการในแท็บมาตรการ จึงยังรายงานผลการดำเนินการไม่ได้ กดสร้างรายงาน (o25) ก่อนเพื่อเขียนแท็บมาตรการ',
+        'The measures tab has no measures yet, so there are no results to report: build the o25 report first, which writes the tab',
+      );
+    }
+    const model = buildResultsReport({
+      analysis,
+      measures: follow.rows,
+      today: new Date(),
+      unconfirmed: errorFindings(analysis.findings).length > 0,
+      followUp: follow.items,
+      rounds: follow.rounds,
+      asOf: follow.asOf,
+    });
+    const style = { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 };
+    const links = phase('ita: write the results Doc and its PDF', () =>
+      renderReport(spreadsheet, model, style, 'results'),
+    );
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis) };
   });
 }

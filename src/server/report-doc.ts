@@ -16,6 +16,13 @@ const CHART_SHEET = '_ita_report_charts';
 export const PROP_DOC = 'ita.reportDocId';
 export const PROP_PDF = 'ita.reportPdfId';
 
+/** Where each report keeps the ids of its Doc and PDF, so that a rebuild rewrites the same files. */
+export const REPORT_KINDS = {
+  plan: { doc: PROP_DOC, pdf: PROP_PDF },
+  results: { doc: 'ita.resultsDocId', pdf: 'ita.resultsPdfId' },
+} as const;
+export type ReportKind = keyof typeof REPORT_KINDS;
+
 export interface ReportStyle {
   font: string;
   size: number;
@@ -233,6 +240,17 @@ class DocWriter {
     );
     table.setBorderWidth(0.5).setBorderColor('#000000');
     // Column widths, the header's and group rows' shading and bold: in arrangeTables' Docs API call.
+    block.rows.forEach((row, r) => {
+      for (const link of row.links ?? []) this.link(table.getCell(r + 1, link.cell).editAsText(), link.url);
+    });
+  }
+
+  /** The URL where it stands in the text becomes a link to itself, coloured and underlined as links are. */
+  private link(text: GoogleAppsScript.Document.Text, url: string): void {
+    const start = text.getText().indexOf(url);
+    if (start < 0 || !/^https?:\/\//i.test(url)) return;
+    const end = start + url.length - 1;
+    text.setLinkUrl(start, end, url).setForegroundColor(start, end, '#1155cc').setUnderline(start, end, true);
   }
 
   /** Signatures side by side in a borderless one-row table (a row is kept whole on a page). */
@@ -289,14 +307,16 @@ export function renderReport(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   model: ReportModel,
   style: ReportStyle,
+  kind: ReportKind = 'plan',
 ): ReportLinks {
+  const keys = REPORT_KINDS[kind];
   const props = PropertiesService.getDocumentProperties();
   const known = props.getProperties();
-  const { doc, reused } = openOrCreate(model.name, known[PROP_DOC] ?? null);
+  const { doc, reused } = openOrCreate(model.name, known[keys.doc] ?? null);
   const docId = doc.getId();
   const docUrl = doc.getUrl();
   // Tracked from the moment it exists: whatever fails below, the next build rewrites this Doc.
-  if (known[PROP_DOC] !== docId) props.setProperty(PROP_DOC, docId);
+  if (known[keys.doc] !== docId) props.setProperty(keys.doc, docId);
   try {
     writeBody(spreadsheet, doc, model, style);
   } catch (e) {
@@ -309,11 +329,11 @@ export function renderReport(
   let pdf: { id: string; url: string } | null = null;
   let pdfError: string | null = null;
   try {
-    pdf = savePdf(docId, model.name, known[PROP_PDF] ?? null);
+    pdf = savePdf(docId, model.name, known[keys.pdf] ?? null);
   } catch (e) {
     pdfError = errorMessage(e);
   }
-  if (pdf && pdf.id !== known[PROP_PDF]) props.setProperty(PROP_PDF, pdf.id);
+  if (pdf && pdf.id !== known[keys.pdf]) props.setProperty(keys.pdf, pdf.id);
   return {
     name: model.name,
     docId,

@@ -56,7 +56,7 @@ describe('followUp', () => {
   test('a measure whose period ended without completion is late, and says when it ended', () => {
     const [x] = followUp([measure({ period: 'ต.ค. – ธ.ค. 2568', progress: 80 })], APRIL, 2569);
     expect(x.state).toBe('late');
-    expect(x.late?.th).toContain('31/12/2568');
+    expect(x.late?.th).toContain('31 ธันวาคม 2568');
   });
 
   test('a passed quarter whose milestone share is not reached makes the measure late', () => {

@@ -1,4 +1,4 @@
-import { THAI_MONTHS, toArabicDigits } from '../thai';
+import { THAI_MONTHS, thaiDate, toArabicDigits } from '../thai';
 import type { Division, Settings, ThaiDay } from '../workbook/reader';
 import { type MeasureRow, OUTCOME_COLUMNS, ownsMeasure, readMeasureRows, STATUSES } from './tab';
 
@@ -102,7 +102,7 @@ function isDone(m: MeasureRow): boolean {
   return m.status === STATUSES[2] || (m.progress ?? 0) >= 100;
 }
 
-const dayText = (d: ThaiDay) => `${d.day}/${d.month}/${d.yearBE}`;
+const dayText = (d: ThaiDay) => thaiDate(d.day, d.month, d.yearBE, false);
 
 /**
  * Why a measure that is not done is late as of a date: its period has ended, or a quarter whose milestone

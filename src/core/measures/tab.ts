@@ -149,7 +149,10 @@ export function planMeasures(
     generatedValues.push(
       generatedCols.map((_, k) => {
         const same = cellText(current[k]) === cellText(fresh[k]);
-        const untouched = cellText(current[k]) === '' || prints?.[k] === fingerprint(current[k]);
+        // A cell a person cleared is an edit too; without a fingerprint only a blank cell is the add-on's.
+        const untouched = prints
+          ? prints[k] === undefined || prints[k] === fingerprint(current[k])
+          : cellText(current[k]) === '';
         if (!untouched) {
           if (!same) summary.keptEdits++;
           return kept(k);

@@ -5,6 +5,8 @@ export interface TableRowModel {
   bold?: boolean;
   /** A row that heads a group (an indicator): it spans the table and stays with the row after it. */
   group?: boolean;
+  /** Web links in the row: the URL, written as is in the text of cell `cell`, becomes a link to itself. */
+  links?: { cell: number; url: string }[];
 }
 
 export interface TableBlock {
@@ -20,7 +22,7 @@ export interface TableBlock {
 
 export interface ChartBlock {
   kind: 'chart';
-  id: 'trend' | 'tools' | 'indicators';
+  id: 'trend' | 'tools' | 'indicators' | 'status';
   caption: string;
   type: 'COLUMN' | 'LINE' | 'BAR';
   /** The chart's data as a sheet range: first row the series names, first column the labels. */

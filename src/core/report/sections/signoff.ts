@@ -8,17 +8,25 @@ const LINE = '........................................';
  * not give stays a dotted line to sign on; nothing is invented.
  */
 export function signOff(w: ReportWriter, ctx: ReportContext): void {
+  signatures(
+    w,
+    ctx,
+    `จึงเรียนมาเพื่อโปรดพิจารณาให้ความเห็นชอบการวิเคราะห์ผลการประเมินและมาตรการ ประจำปีงบประมาณ พ.ศ. ${ctx.reportYear} ตามรายงานฉบับนี้`,
+    ctx.reportDate,
+  );
+}
+
+/** The request, then the proposer's and the approver's signatures side by side, dated (or a line to date). */
+export function signatures(w: ReportWriter, ctx: ReportContext, request: string, dated: string | null): void {
   const s = ctx.settings?.signOff;
-  const date = ctx.reportDate ?? `${LINE.slice(0, 10)}/${LINE.slice(0, 20)}/${LINE.slice(0, 10)}`;
+  const date = dated ?? `${LINE.slice(0, 10)}/${LINE.slice(0, 20)}/${LINE.slice(0, 10)}`;
   const block = (role: string, name: string | undefined, position: string | undefined) => [
     `ลงชื่อ ${LINE} ${role}`,
     `(${name || LINE})`,
     `ตำแหน่ง ${position || LINE}`,
     `วันที่ ${date}`,
   ];
-  w.paragraph(
-    `จึงเรียนมาเพื่อโปรดพิจารณาให้ความเห็นชอบการวิเคราะห์ผลการประเมินและมาตรการ ประจำปีงบประมาณ พ.ศ. ${ctx.reportYear} ตามรายงานฉบับนี้`,
-  );
+  w.paragraph(request);
   w.signatures([
     ['เสนอ', ...block('ผู้เสนอ', s?.proposer, s?.proposerPosition)],
     ['อนุมัติ', ...block('ผู้อนุมัติ', s?.approver, s?.approverPosition)],
