@@ -18,7 +18,7 @@ import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
 import { type ReportLinks, renderReport } from './report-doc';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
-import { readAllTabs } from './sheets';
+import { findSheet, readAllTabs } from './sheets';
 
 const MENU = {
   open: 'เปิดแถบ ita-report',
@@ -196,6 +196,29 @@ export function apiSelectCell(where: string): boolean {
   if (!sheet) return false;
   sheet.activate();
   sheet.getRange(m[3]).activate();
+  return true;
+}
+
+/**
+ * Selects rows of the measures tab (a division's, from the follow-up), so that the team lands on them: one
+ * range a run of adjacent rows, across the tab's columns.
+ */
+export function apiSelectMeasureRows(rows: number[]): boolean {
+  if (!Array.isArray(rows) || rows.length === 0 || rows.length > 1000) return false;
+  if (!rows.every((r) => Number.isInteger(r) && r >= 2)) return false;
+  const sheet = findSheet(SpreadsheetApp.getActive(), 'measures');
+  if (!sheet) return false;
+  const last = sheet.getMaxRows();
+  const sorted = [...new Set(rows)].filter((r) => r <= last).sort((a, b) => a - b);
+  if (sorted.length === 0) return false;
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && run[1] === r - 1) run[1] = r;
+    else runs.push([r, r]);
+  }
+  sheet.activate();
+  sheet.getRangeList(runs.map(([a, b]) => `${a}:${b}`)).activate();
   return true;
 }
 

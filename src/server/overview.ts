@@ -33,6 +33,8 @@ export interface Overview {
 export interface FollowUpView {
   /** Thai date, Arabic digits. */
   asOf: string;
+  /** The live measures by state (a measure counts once, whoever shares it). */
+  totals: { total: number; done: number; underWay: number; late: number; notStarted: number };
   divisions: DivisionFollowUp[];
   /** The e-mails of the divisions with a late measure, each once. */
   lateEmails: string[];
@@ -44,8 +46,16 @@ function followUpView(analysis: Analysis, measures: readonly unknown[][]): Follo
   const { items, asOf } = followUpOf(measures, settings, analysis.current.year + 1, new Date());
   const divisions = followUpByDivision(items, analysis.workbook.divisions);
   const late = divisions.filter((d) => d.late > 0).flatMap((d) => d.emails);
+  const count = (state: string) => items.filter((x) => x.state === state).length;
   return {
     asOf: thaiDate(asOf.getDate(), asOf.getMonth() + 1, asOf.getFullYear() + BE_OFFSET, false),
+    totals: {
+      total: items.length,
+      done: count('done'),
+      underWay: count('under-way'),
+      late: count('late'),
+      notStarted: count('not-started'),
+    },
     divisions,
     lateEmails: [...new Set(late.map((e) => e.toLowerCase()))],
   };

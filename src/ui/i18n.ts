@@ -41,8 +41,8 @@ const STRINGS = {
   copy: { th: 'คัดลอกลิงก์', en: 'Copy the link' },
   copied: { th: 'คัดลอกลิงก์ PDF แล้ว', en: 'PDF link copied' },
   copyFailed: {
-    th: 'คัดลอกอัตโนมัติไม่ได้: เลือกลิงก์ไว้ให้แล้ว กด Ctrl+C',
-    en: 'Could not copy: the link is selected, press Ctrl+C',
+    th: 'คัดลอกอัตโนมัติไม่ได้: เลือกข้อความไว้ให้แล้ว กด Ctrl+C',
+    en: 'Could not copy: the text is selected, press Ctrl+C',
   },
   sharedWith: { th: 'แชร์ให้ {n} อีเมลเมื่อ {when}:', en: 'Shared with {n} e-mails {when}:' },
   notShared: { th: 'ยังไม่ได้แชร์ให้หน่วยงาน', en: 'Not shared with the divisions yet' },
@@ -170,11 +170,32 @@ const STRINGS = {
     th: 'เลขหน้า: ใส่ครั้งเดียวใน Google เอกสาร (แทรก > เลขหน้า) เลขหน้าจะคงอยู่ทุกครั้งที่สร้างรายงานใหม่',
     en: 'Page numbers: add them once in Google Docs (Insert > Page numbers); they stay through every rebuild.',
   },
-  progressTitle: { th: 'ความคืบหน้ามาตรการ', en: 'Progress of the measures' },
-  progressLine: {
-    th: 'มาตรการ {total} รายการ เสร็จสิ้น {done} กำลังดำเนินการ {doing} (เสร็จ/ทั้งหมด ตามหน่วยงาน)',
-    en: '{total} measures: {done} done, {doing} in progress (done/all by division)',
+  followTitle: { th: '๔. ติดตามผลการดำเนินการ', en: '4. Follow-up of the measures' },
+  followLine: {
+    th: 'ข้อมูล ณ วันที่ {asOf}: มาตรการ {total} รายการ เสร็จ {done} กำลังทำ {underWay} ล่าช้า {late} ยังไม่เริ่ม {notStarted}',
+    en: 'As of {asOf}: {total} measures, {done} done, {underWay} under way, {late} late, {notStarted} not started',
   },
+  followCounts: {
+    th: 'เสร็จ {done} · กำลังทำ {underWay} · ล่าช้า {late} · ยังไม่เริ่ม {notStarted}',
+    en: '{done} done · {underWay} under way · {late} late · {notStarted} not started',
+  },
+  followNoLate: { th: 'ไม่มีมาตรการที่ล่าช้า', en: 'No measure is late' },
+  followLate: { th: 'ล่าช้า', en: 'Late' },
+  followJump: { th: 'ไปที่แถวของ {code}', en: 'Go to the rows of {code}' },
+  followNone: { th: 'หน่วยงานนี้ยังไม่มีมาตรการ', en: 'No measures for this division yet' },
+  lateEmails: {
+    th: 'อีเมลหน่วยงานที่มีมาตรการล่าช้า (คัดลอกไปส่งติดตาม)',
+    en: 'E-mails of divisions with late measures (copy to follow up)',
+  },
+  copyEmails: { th: 'คัดลอกอีเมล', en: 'Copy the e-mails' },
+  emailsCopied: { th: 'คัดลอกอีเมลแล้ว', en: 'E-mails copied' },
+  buildResults: { th: 'สร้างรายงานผลการดำเนินการ', en: 'Build the results report' },
+  buildingResults: { th: 'กำลังสร้างรายงานผล…', en: 'Building the results report…' },
+  resultsText: {
+    th: 'รายงานผลของแต่ละมาตรการจากที่หน่วยงานกรอกในแท็บมาตรการ (อ่านอย่างเดียว) สร้างใหม่ได้ทุกเมื่อ เอกสารเดิมจะถูกเขียนทับ',
+    en: 'Reports what each measure achieved, from what divisions filled in the measures tab (only read). Build it again any time; the same Doc is rewritten.',
+  },
+  resultsBuilt: { th: 'สร้างรายงานผลการดำเนินการเสร็จแล้ว', en: 'The results report is built' },
   shareTitle: { th: '๓. แชร์ให้หน่วยงาน', en: '3. Share with divisions' },
   shareText: {
     th: 'ให้แต่ละหน่วยงานแก้ได้เฉพาะแถวมาตรการของตน และส่งรายงานให้ดู ตรวจสอบรายการก่อนยืนยัน',

@@ -8,9 +8,9 @@ import {
   type Actions,
   buildView,
   checkView,
+  followUpView,
   headerView,
   lastReportView,
-  progressView,
   shareView,
   startView,
   summaryView,
@@ -49,7 +49,7 @@ const cards = (v: View) => [
   buildView(v),
   shareView(v),
   summaryView(v),
-  progressView(v, state.overview?.progress),
+  followUpView(v),
 ];
 
 /**
@@ -209,6 +209,22 @@ async function runBuild(force: boolean): Promise<void> {
   }
 }
 
+/** Copies a read-only field to the clipboard; where the browser refuses, selects it for Ctrl+C. */
+function copyField(inputId: string, done: Key, at: Place): void {
+  const input = document.getElementById(inputId) as HTMLInputElement | null;
+  if (!input) return;
+  const copied = () => {
+    say(text('th', done), text('en', done), 'notice', at);
+    announce(t(done));
+    render();
+  };
+  navigator.clipboard?.writeText(input.value).then(copied, () => {
+    input.select();
+    say(text('th', 'copyFailed'), text('en', 'copyFailed'), 'notice', at);
+    render();
+  }) ?? input.select();
+}
+
 const actions: Actions = {
   toggleLanguage() {
     state.lang = state.lang === 'th' ? 'en' : 'th';
@@ -284,18 +300,28 @@ const actions: Actions = {
     });
   },
   copyPdfLink() {
-    const input = document.getElementById('pdf-url') as HTMLInputElement | null;
-    if (!input) return;
-    const done = () => {
-      say(text('th', 'copied'), text('en', 'copied'), 'notice', 'last');
-      announce(t('copied'));
+    copyField('pdf-url', 'copied', 'last');
+  },
+  copyText(inputId, done) {
+    copyField(inputId, done, 'follow');
+  },
+  selectMeasureRows(rows) {
+    call('apiSelectMeasureRows', rows).catch((e) => {
+      const shown = explain(e);
+      say(shown.th, shown.en, shown.kind, 'follow');
       render();
-    };
-    navigator.clipboard?.writeText(input.value).then(done, () => {
-      input.select();
-      say(text('th', 'copyFailed'), text('en', 'copyFailed'), 'notice', 'last');
-      render();
-    }) ?? input.select();
+    });
+  },
+  buildResults() {
+    void guarded('results', 'follow', async () => {
+      announce(t('buildingResults'));
+      const report = await call('apiBuildResultsReport', { force: false });
+      state.overview = report.overview;
+      state.resultsLinks = report;
+      say(text('th', 'resultsBuilt'), text('en', 'resultsBuilt'), 'notice', 'follow');
+      state.focus = 'results-doc';
+      announce(t('resultsBuilt'));
+    });
   },
   previewSharing() {
     void guarded('plan', 'share', async () => {

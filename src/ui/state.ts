@@ -6,7 +6,7 @@ import type { Key, Lang } from './i18n';
 import type { ShownError } from './run';
 
 /** The card a message belongs to: it is shown there, next to the control that caused it. */
-export type Place = 'header' | 'start' | 'check' | 'build' | 'share' | 'last';
+export type Place = 'header' | 'start' | 'check' | 'build' | 'share' | 'last' | 'follow';
 
 export interface Message {
   th: string;
@@ -28,10 +28,12 @@ export interface Step {
 
 export interface State {
   lang: Lang;
-  busy: 'load' | 'check' | 'template' | 'build' | 'plan' | 'share' | null;
+  busy: 'load' | 'check' | 'template' | 'build' | 'plan' | 'share' | 'results' | null;
   overview: Overview | null;
   steps: Step[];
   links: ReportLinks | null;
+  /** The results report built in this session. */
+  resultsLinks: ReportLinks | null;
   plan: SharingPlan | null;
   notify: boolean;
   /** The opt-in spreadsheet step: add the division e-mails as editors of the spreadsheet. */
@@ -51,6 +53,7 @@ export const state: State = {
   overview: null,
   steps: [],
   links: null,
+  resultsLinks: null,
   plan: null,
   notify: false,
   shareSpreadsheet: false,

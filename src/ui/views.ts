@@ -1,7 +1,7 @@
 import type { AnalysisJson } from '../core/analysis/json';
 import type { Finding } from '../core/findings';
+import type { DivisionFollowUp } from '../core/measures/follow-up';
 import { REFUSAL_ADVICE, type SharingPlan, UNREACHABLE_ADVICE } from '../core/measures/sharing';
-import { type ProgressSummary, STATUSES } from '../core/measures/tab';
 import type { ReadinessCheck } from '../core/readiness';
 import type { LastReport } from '../server/last-report';
 import type { Labels } from '../server/overview';
@@ -34,6 +34,10 @@ export interface Actions {
   showAllGroups(all: boolean): void;
   selectCell(where: string, at: Place): void;
   copyPdfLink(): void;
+  /** Copies a read-only field's text, then says so with the message of `done`. */
+  copyText(inputId: string, done: Key): void;
+  selectMeasureRows(rows: number[]): void;
+  buildResults(): void;
   previewSharing(): void;
   applySharing(): void;
   cancelSharing(): void;
@@ -733,38 +737,128 @@ export function summaryView(v: View): HTMLElement | null {
   );
 }
 
-export function progressView(v: View, p: ProgressSummary | null | undefined): HTMLElement | null {
-  if (!p || p.total === 0) return null;
+/** One division's line: its counts, its late measures with why, and a jump to its rows. */
+function divisionFollowUp(v: View, d: DivisionFollowUp): HTMLElement {
   const n = (x: number) => digits(v.style, String(x));
+  const name = d.name && d.name !== d.code ? `${d.name} (${d.code})` : d.code;
+  return h(
+    'li',
+    { class: d.late > 0 ? 'division late' : 'division' },
+    h('strong', {}, name),
+    d.total === 0
+      ? h('p', { class: 'muted' }, v.t('followNone'))
+      : h(
+          'p',
+          {},
+          v.t('followCounts', {
+            done: n(d.done),
+            underWay: n(d.underWay),
+            late: n(d.late),
+            notStarted: n(d.notStarted),
+          }),
+        ),
+    d.lateMeasures.length > 0
+      ? h(
+          'ul',
+          { class: 'late-list' },
+          ...d.lateMeasures.map((m) =>
+            h(
+              'li',
+              {},
+              h('span', { class: 'severity' }, `⚠ ${v.t('followLate')}: `),
+              m.title,
+              h(
+                'span',
+                { class: 'muted' },
+                ` (${proseDigits(v.style, v.state.lang === 'th' ? m.why.th : m.why.en)})`,
+              ),
+            ),
+          ),
+        )
+      : null,
+    d.rows.length > 0
+      ? button(
+          v,
+          `jump-${d.code}`,
+          v.t('followJump', { code: d.code }),
+          () => v.actions.selectMeasureRows(d.rows),
+          {
+            disabled: false,
+            cls: 'link-button',
+          },
+        )
+      : null,
+  );
+}
+
+/** The e-mails of the divisions with late measures, in a field to copy from. */
+function lateEmailsView(v: View, emails: string[]): HTMLElement | null {
+  if (emails.length === 0) return h('p', { class: 'ok', id: 'no-late' }, `✓ ${v.t('followNoLate')}`);
+  return h(
+    'div',
+    { class: 'copy' },
+    h('label', { for: 'late-emails', class: 'muted' }, v.t('lateEmails')),
+    h(
+      'div',
+      { class: 'copy-row' },
+      h('input', { id: 'late-emails', type: 'text', readonly: true, value: emails.join(', ') }),
+      button(v, 'copy-emails', v.t('copyEmails'), () => v.actions.copyText('late-emails', 'emailsCopied'), {
+        disabled: false,
+      }),
+    ),
+  );
+}
+
+/** Follow-up for the team: each division's measures by state, the late ones named, and the results report. */
+export function followUpView(v: View): HTMLElement | null {
+  const f = v.state.overview?.followUp;
+  if (!f) return null;
+  const n = (x: number) => digits(v.style, String(x));
+  const sum = (k: 'done' | 'underWay' | 'late' | 'notStarted') => f.totals[k];
+  const results = v.state.resultsLinks;
+  const running = v.state.busy === 'results';
   return h(
     'section',
-    { class: 'card', id: 'progress', 'aria-labelledby': 'progress-title' },
-    h('h2', { id: 'progress-title' }, v.t('progressTitle')),
+    { class: 'card', id: 'follow-up', 'aria-labelledby': 'follow-title' },
+    h('h2', { id: 'follow-title' }, v.t('followTitle')),
     h(
       'p',
-      {},
-      v.t('progressLine', {
-        total: n(p.total),
-        done: n(p.byStatus[STATUSES[2]] ?? 0),
-        doing: n(p.byStatus[STATUSES[1]] ?? 0),
+      { id: 'follow-line' },
+      v.t('followLine', {
+        asOf: proseDigits(v.style, f.asOf),
+        total: n(f.totals.total),
+        done: n(sum('done')),
+        underWay: n(sum('underWay')),
+        late: n(sum('late')),
+        notStarted: n(sum('notStarted')),
       }),
     ),
     h(
-      'table',
-      { class: 'tools' },
-      h(
-        'tbody',
-        {},
-        ...p.byDivision.map((d) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, d.division),
-            h('td', {}, `${n(d.done)}/${n(d.total)}`),
-            h('td', { class: 'muted' }, d.meanProgress === null ? '' : `${n(d.meanProgress)}%`),
-          ),
-        ),
-      ),
+      'ul',
+      { class: 'divisions', id: 'follow-divisions' },
+      ...f.divisions.map((d) => divisionFollowUp(v, d)),
     ),
+    lateEmailsView(v, f.lateEmails),
+    h('p', { class: 'muted' }, v.t('resultsText')),
+    button(
+      v,
+      'build-results',
+      running ? v.t('buildingResults') : v.t('buildResults'),
+      () => v.actions.buildResults(),
+      {
+        primary: false,
+      },
+    ),
+    messageView(v, 'follow'),
+    results
+      ? h(
+          'div',
+          { class: 'links', id: 'results-links' },
+          linkLine('results-doc', results.docUrl, v.t('openDoc')),
+          results.pdfUrl
+            ? linkLine('results-pdf', results.pdfUrl, v.t('openPdf'))
+            : h('span', { class: 'muted' }, v.t('noPdf', { why: results.pdfError ?? '' })),
+        )
+      : null,
   );
 }

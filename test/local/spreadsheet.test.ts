@@ -96,6 +96,14 @@ describe('the local SpreadsheetApp behaves as documented', () => {
     expect(sheet.getRange('B1').getValue()).toBe('รายงาน https://example.go.th');
   });
 
+  test('RangeList.activate: "Selects the list of Range instances. The last range in the list is set as the active range."', () => {
+    const { ss, sheet } = sheetApp();
+    sheet.getRangeList(['2:3', '5:5']).activate();
+    expect(ss.getActiveRange()?.getA1Notation()).toMatch(/^A5:[A-Z]+5$/);
+    // getRangeList: "the ranges in the same sheet specified by a non-empty list of A1 notations".
+    expect(() => sheet.getRangeList([])).toThrow('Invalid argument');
+  });
+
   test('a protection mirrors the spreadsheet editors until changed, and then stops other users', () => {
     const { runtime, app, ss, sheet } = sheetApp();
     ss.addEditor('team@example.com');

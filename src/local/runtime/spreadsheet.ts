@@ -67,6 +67,8 @@ export interface SpreadsheetState {
   protections: ProtectionImpl[];
   activeSheet: SheetImpl | null;
   activeRange: RangeImpl | null;
+  /** The selection's ranges (RangeList.activate), the active range last. */
+  activeRangeList: RangeImpl[];
   toasts: string[];
   /** The defined names of the .xlsx file it was read from, written back as they were. */
   fileDefinedNames?: unknown;
@@ -117,6 +119,7 @@ export class SpreadsheetImpl extends Service {
       protections: [],
       activeSheet: null,
       activeRange: null,
+      activeRangeList: [],
       toasts: [],
     };
     return new SpreadsheetImpl(rt, state);
@@ -164,6 +167,7 @@ export class SpreadsheetImpl extends Service {
   }
   setActiveRange(range: RangeImpl) {
     this._state.activeRange = range;
+    this._state.activeRangeList = [range];
     this._state.activeSheet = range._sheet;
     return range;
   }
@@ -431,6 +435,19 @@ export class SheetImpl extends Service {
   }
   isSheetHidden() {
     return this._hidden;
+  }
+
+  /**
+   * "Returns the RangeList collection representing the ranges in the same sheet specified by a non-empty
+   * list of A1 notations."
+   */
+  getRangeList(a1Notations: string[]) {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      throw gasError('Invalid argument: a1Notations');
+    return new RangeListImpl(
+      this.rt,
+      a1Notations.map((a1) => this.getRange(a1)),
+    );
   }
 
   getRange(rowOrA1: number | string, column?: number, numRows = 1, numColumns = 1): RangeImpl {
@@ -1055,6 +1072,27 @@ export class ProtectionImpl extends Service {
     this._assertEditor();
     const state = this._sheet._parent._state;
     state.protections = state.protections.filter((p) => p._uid !== this._uid);
+  }
+}
+
+/** A list of ranges of one sheet (Sheet.getRangeList). */
+export class RangeListImpl extends Service {
+  constructor(
+    rt: RuntimeContext,
+    private readonly ranges: RangeImpl[],
+  ) {
+    super(rt, 'RangeList');
+  }
+  getRanges() {
+    return [...this.ranges];
+  }
+  /** "Selects the list of Range instances. The last range in the list is set as the active range." */
+  activate() {
+    const state = this.ranges[0]._sheet._parent._state;
+    state.activeSheet = this.ranges[0]._sheet;
+    state.activeRange = this.ranges[this.ranges.length - 1];
+    state.activeRangeList = [...this.ranges];
+    return this._self;
   }
 }
 
