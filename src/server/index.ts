@@ -13,7 +13,7 @@ import { findTab } from '../core/workbook/reader';
 import { matchesAlias, TABS } from '../core/workbook/schema';
 import { templateTabs } from '../core/workbook/template';
 import { phase, UserError, withDocumentLock } from './errors';
-import { type Language, recordReport, recordShare, saveLanguage } from './last-report';
+import { type Language, recordReport, recordResults, recordShare, saveLanguage } from './last-report';
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
 import { type ReportLinks, renderReport } from './report-doc';
@@ -183,6 +183,7 @@ export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { o
     const links = phase('ita: write the results Doc and its PDF', () =>
       renderReport(spreadsheet, model, style, 'results'),
     );
+    recordResults(links, sheets, new Date());
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis) };
   });
 }

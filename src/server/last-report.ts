@@ -3,6 +3,7 @@ import type { SheetData } from '../core/workbook/reader';
 import type { ReportLinks } from './report-doc';
 
 const PROP_LAST_REPORT = 'ita.lastReport';
+const PROP_LAST_RESULTS = 'ita.lastResults';
 const PROP_LAST_SHARE = 'ita.lastShare';
 /** Document properties hold at most 9 KB a value: the list of addresses is cut well before that. */
 const MAX_EMAILS = 100;
@@ -69,6 +70,43 @@ export function recordReport(links: ReportLinks, sheets: readonly SheetData[], n
   PropertiesService.getDocumentProperties().setProperty(PROP_LAST_REPORT, JSON.stringify(record));
 }
 
+/** What the follow-up card shows of the last results report after a reload. */
+export interface LastResults {
+  at: string;
+  by: string;
+  docUrl: string;
+  pdfUrl: string | null;
+  unconfirmed: boolean;
+  /** The measures tab changed since the results report read it. */
+  measuresChanged: boolean;
+}
+
+/** Remembers a results report: when, by whom, its links, and the measures tab it read. */
+export function recordResults(links: ReportLinks, sheets: readonly SheetData[], now: Date): void {
+  const record = {
+    at: now.toISOString(),
+    by: user(),
+    docUrl: links.docUrl,
+    pdfUrl: links.pdfUrl,
+    unconfirmed: links.unconfirmed,
+    measures: fingerprints(sheets).measures,
+  };
+  PropertiesService.getDocumentProperties().setProperty(PROP_LAST_RESULTS, JSON.stringify(record));
+}
+
+/** The last results report, compared with the measures tab as it is now. */
+export function lastResults(
+  sheets: readonly SheetData[],
+  props: Readonly<Record<string, string>>,
+): LastResults | null {
+  const record = parsed<Omit<LastResults, 'measuresChanged'> & { measures: string }>(
+    props[PROP_LAST_RESULTS],
+  );
+  if (!record) return null;
+  const { measures, ...shown } = record;
+  return { ...shown, measuresChanged: fingerprints(sheets).measures !== measures };
+}
+
 /** Remembers whom the report was last shared with. */
 export function recordShare(emails: readonly string[], now: Date): void {
   const unique = [...new Set(emails)];
@@ -78,8 +116,10 @@ export function recordShare(emails: readonly string[], now: Date): void {
 }
 
 /** The last report as the card shows it, compared with the tabs as they are now. */
-export function lastReport(sheets: readonly SheetData[]): LastReport | null {
-  const props = PropertiesService.getDocumentProperties().getProperties();
+export function lastReport(
+  sheets: readonly SheetData[],
+  props: Readonly<Record<string, string>> = PropertiesService.getDocumentProperties().getProperties(),
+): LastReport | null {
   const record = parsed<LastReportRecord>(props[PROP_LAST_REPORT]);
   if (!record) return null;
   const now = fingerprints(sheets);

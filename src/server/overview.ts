@@ -5,7 +5,14 @@ import { type ProgressSummary, progressSummary } from '../core/measures/tab';
 import { type ReadinessCheck, readiness } from '../core/readiness';
 import { BE_OFFSET, thaiDate } from '../core/thai';
 import { findTab, type SheetData } from '../core/workbook/reader';
-import { type Language, type LastReport, lastReport, savedLanguage } from './last-report';
+import {
+  type Language,
+  type LastReport,
+  type LastResults,
+  lastReport,
+  lastResults,
+  savedLanguage,
+} from './last-report';
 
 /** Names the sidebar shows beside ids: item topics and indicator names, as the report words them. */
 export interface Labels {
@@ -25,6 +32,8 @@ export interface Overview {
   /** Where each division stands with its measures, as of the results date (else today). */
   followUp: FollowUpView | null;
   lastReport: LastReport | null;
+  /** The last results report (the follow-up card's links after a reload). */
+  lastResults: LastResults | null;
   labels: Labels;
   /** The settings ask for Thai digits (the default). */
   thaiDigits: boolean;
@@ -76,7 +85,13 @@ function labels(analysis: Analysis): Labels {
 }
 
 export function overview(ready: boolean, sheets: readonly SheetData[], analysis: Analysis | null): Overview {
-  const base = { lang: savedLanguage(), ready, lastReport: lastReport(sheets) };
+  const props = PropertiesService.getDocumentProperties().getProperties();
+  const base = {
+    lang: savedLanguage(),
+    ready,
+    lastReport: lastReport(sheets, props),
+    lastResults: lastResults(sheets, props),
+  };
   if (!analysis) {
     return {
       ...base,

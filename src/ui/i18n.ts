@@ -195,6 +195,11 @@ const STRINGS = {
     th: 'รายงานผลของแต่ละมาตรการจากที่หน่วยงานกรอกในแท็บมาตรการ (อ่านอย่างเดียว) สร้างใหม่ได้ทุกเมื่อ เอกสารเดิมจะถูกเขียนทับ',
     en: 'Reports what each measure achieved, from what divisions filled in the measures tab (only read). Build it again any time; the same Doc is rewritten.',
   },
+  resultsLast: { th: 'รายงานผลล่าสุด {when} โดย {who}', en: 'Last results report {when} by {who}' },
+  resultsChanged: {
+    th: 'แท็บมาตรการเปลี่ยนไปหลังสร้างรายงานผล สร้างใหม่เพื่อให้เป็นปัจจุบัน',
+    en: 'The measures tab changed since the results report was built: build it again to bring it up to date',
+  },
   resultsBuilt: { th: 'สร้างรายงานผลการดำเนินการเสร็จแล้ว', en: 'The results report is built' },
   shareTitle: { th: '๓. แชร์ให้หน่วยงาน', en: '3. Share with divisions' },
   shareText: {

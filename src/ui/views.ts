@@ -5,6 +5,7 @@ import { REFUSAL_ADVICE, type SharingPlan, UNREACHABLE_ADVICE } from '../core/me
 import type { ReadinessCheck } from '../core/readiness';
 import type { LastReport } from '../server/last-report';
 import type { Labels } from '../server/overview';
+import type { ReportLinks } from '../server/report-doc';
 import type { SharingResult } from '../server/sharing';
 import { type Child, h, srOnly } from './dom';
 import {
@@ -850,15 +851,29 @@ export function followUpView(v: View): HTMLElement | null {
       },
     ),
     messageView(v, 'follow'),
-    results
+    resultsLinksView(v, results),
+  );
+}
+
+/** The results report just built, or the last one (who built it when, and whether the tab changed since). */
+function resultsLinksView(v: View, built: ReportLinks | null): HTMLElement | null {
+  const last = v.state.overview?.lastResults ?? null;
+  const links = built ?? last;
+  if (!links) return null;
+  return h(
+    'div',
+    { class: 'links', id: 'results-links' },
+    !built && last
       ? h(
-          'div',
-          { class: 'links', id: 'results-links' },
-          linkLine('results-doc', results.docUrl, v.t('openDoc')),
-          results.pdfUrl
-            ? linkLine('results-pdf', results.pdfUrl, v.t('openPdf'))
-            : h('span', { class: 'muted' }, v.t('noPdf', { why: results.pdfError ?? '' })),
+          'p',
+          { id: 'results-when' },
+          v.t('resultsLast', { when: when(v.style, last.at), who: last.by || '–' }),
         )
       : null,
+    last?.measuresChanged && !built
+      ? h('p', { class: 'warn', id: 'results-changed' }, `⚠ ${v.t('resultsChanged')}`)
+      : null,
+    linkLine('results-doc', links.docUrl, v.t('openDoc')),
+    links.pdfUrl ? linkLine('results-pdf', links.pdfUrl, v.t('openPdf')) : null,
   );
 }

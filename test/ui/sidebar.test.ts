@@ -372,6 +372,11 @@ describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', ()
       expect(await seriousViolations(o)).toEqual([]);
       const { scrollWidth } = await sidebarShot(o, 'sidebar-follow-up-full.png');
       expect(scrollWidth).toBeLessThanOrEqual(300);
+
+      // After a reload the card still links the results report, and says who built it when.
+      await o.page.reload();
+      await expectText(sidebar.locator('#results-when'), '๒๕๖๙');
+      expect(await sidebar.locator('#results-doc').getAttribute('href')).toBe(doc);
     }, MIDYEAR));
 });
 
