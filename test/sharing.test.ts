@@ -105,6 +105,22 @@ describe('sharing with the divisions', () => {
     ).toBe(true);
   });
 
+  test('once the results report exists, its Doc and PDF are shared with the divisions too', () => {
+    const { runtime, bundle } = built();
+    bundle.call('apiBuildResultsReport');
+    const result = bundle.call<SharingResult>('apiApplySharing', ALL);
+    const props = Object.fromEntries(runtime.documentProperties);
+    const others = DIVISION_EMAILS.filter((e) => e !== 'ss.assistant@no-google.example');
+    for (const kind of ['report', 'results']) {
+      const pdf = runtime.driveFiles.get(props[`ita.${kind}PdfId`]);
+      expect(pdf?.permissions.filter((p) => p.role === 'reader').map((p) => p.emailAddress)).toEqual(others);
+    }
+    expect(result.shared.filter((s) => s.file === 'doc').map((s) => s.email)).toEqual([
+      ...DIVISION_EMAILS,
+      ...DIVISION_EMAILS,
+    ]);
+  });
+
   test('the agency’s own protections are exactly as they were after two runs, and the plan lists them', () => {
     const { runtime, bundle, ss } = built();
     ss.addEditor('finance@oie.example');

@@ -10,7 +10,7 @@ import { measuresTabOf } from '../core/measures/tab';
 import { cellText } from '../core/thai';
 import type { SheetData } from '../core/workbook/reader';
 import { TABS } from '../core/workbook/schema';
-import { PROP_DOC, PROP_PDF } from './report-doc';
+import { PROP_DOC, REPORT_KINDS } from './report-doc';
 import { findSheet } from './sheets';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -187,27 +187,34 @@ function protect(
   }
 }
 
-/** The Doc through DocumentApp (the documents scope reaches it for whoever may edit it), the PDF through Drive. */
+/**
+ * Each report the add-on made (the o25 report and, once built, the results report): the Doc through
+ * DocumentApp (the documents scope reaches it for whoever may edit it), the PDF through Drive.
+ */
 function shareReport(plan: SharingPlan, notify: boolean, result: SharingResult): void {
   const props = PropertiesService.getDocumentProperties().getProperties();
-  const docId = props[PROP_DOC];
-  if (docId) {
-    let doc: GoogleAppsScript.Document.Document | null = null;
-    try {
-      doc = DocumentApp.openById(docId);
-    } catch (e) {
-      result.unreachable.push({ what: 'doc', message: errorMessage(e) });
-    }
-    if (doc) {
-      const report = doc;
-      for (const email of eachAddress(plan.viewers, 'doc', result.refused, (e) => report.addViewer(e)))
-        result.shared.push({ file: 'doc', email });
-    }
+  for (const keys of Object.values(REPORT_KINDS)) {
+    if (props[keys.doc]) shareDoc(props[keys.doc], plan, result);
+    if (props[keys.pdf]) sharePdf(props[keys.pdf], plan, notify, result);
   }
-  const pdfId = props[PROP_PDF];
+}
+
+function shareDoc(docId: string, plan: SharingPlan, result: SharingResult): void {
+  let doc: GoogleAppsScript.Document.Document;
+  try {
+    doc = DocumentApp.openById(docId);
+  } catch (e) {
+    result.unreachable.push({ what: 'doc', message: errorMessage(e) });
+    return;
+  }
+  for (const email of eachAddress(plan.viewers, 'doc', result.refused, (e) => doc.addViewer(e)))
+    result.shared.push({ file: 'doc', email });
+}
+
+function sharePdf(pdfId: string, plan: SharingPlan, notify: boolean, result: SharingResult): void {
   const drive = typeof Drive === 'undefined' ? undefined : Drive;
   const permissions = drive?.Permissions;
-  if (!pdfId || !permissions) return;
+  if (!permissions) return;
   try {
     drive?.Files?.get(pdfId, { fields: 'id' });
   } catch (e) {
