@@ -49,6 +49,8 @@ const COSTS = [
   [/^Properties\.(setProperties|setProperty|deleteProperty)$/, 'roundTrip', 43, 231, 'ziritione'],
   [/^Properties\.(getProperties|getProperty)$/, 'roundTrip', 20, 84, 'ziritione'],
   [/^PropertiesService\./, 'local', 0, 2, 'estimate'],
+  [/^(CacheService\.|Utilities\.getUuid$)/, 'local', 0, 2, 'estimate'],
+  [/^Cache\.(get|getAll|put|putAll|remove|removeAll)$/, 'roundTrip', 20, 200, 'estimate'],
   [/^LockService\./, 'local', 0, 2, 'estimate'],
   [/^Lock\./, 'roundTrip', 20, 200, 'estimate'],
   [/^Session\./, 'local', 0, 5, 'estimate'],

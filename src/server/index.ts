@@ -19,6 +19,7 @@ import { type Overview, overview } from './overview';
 import { type ReportLinks, renderReport } from './report-doc';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
 import { findSheet, readAllTabs } from './sheets';
+import { keepTabs, takeTabs } from './snapshot';
 
 const MENU = {
   open: 'เปิดแถบ ita-report',
@@ -54,6 +55,18 @@ function analyseOpenSpreadsheet(): {
   return { spreadsheet, sheets, analysis: analyze(sheets) };
 }
 
+/**
+ * The open spreadsheet analysed from the input tabs the click's first call kept and the measures tab read
+ * now (the first call wrote it); every tab read again when they are not in the cache.
+ */
+function analyseWithSnapshot(token: string | null | undefined): ReturnType<typeof analyseOpenSpreadsheet> {
+  const inputs = token ? takeTabs(token) : null;
+  if (!inputs) return analyseOpenSpreadsheet();
+  const spreadsheet = SpreadsheetApp.getActive();
+  const sheets = [...inputs, ...readAllTabs(spreadsheet, [TABS.measures])];
+  return { spreadsheet, sheets, analysis: analyze(sheets) };
+}
+
 function requireAnalysable(analysis: Analysis): void {
   if (analysis.ok) return;
   const first = analysis.findings.find((f) => f.severity === 'error');
@@ -67,6 +80,8 @@ function requireAnalysable(analysis: Analysis): void {
 /** What the sidebar (or the CLI) says when the user has chosen to build despite data errors. */
 export interface BuildOptions {
   force?: boolean;
+  /** The token of the input tabs the click's first call kept (apiPrepareReport), so as not to read them again. */
+  snapshot?: string | null;
 }
 
 /**
@@ -110,6 +125,8 @@ export interface Prepared {
   overview: Overview;
   /** null when the data has errors and the user has not said to go on: nothing was written. */
   measures: MeasuresResult | null;
+  /** For apiBuildReport: the input tabs this call read, kept in the document cache (null: not kept). */
+  snapshot: string | null;
 }
 
 /**
@@ -121,11 +138,12 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
   return withDocumentLock(() => {
     const { spreadsheet, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
     requireAnalysable(analysis);
-    const view = overview(hasInputTabs(sheets), sheets, analysis);
+    const view = overview(hasInputTabs(sheets), sheets, analysis, false);
     if (errorFindings(analysis.findings).length > 0 && !options?.force)
-      return { overview: view, measures: null };
+      return { overview: view, measures: null, snapshot: null };
     const measures = phase('ita: write measures', () => writeMeasures(spreadsheet, analysis, sheets));
-    return { overview: view, measures };
+    const inputs = sheets.filter((s) => !matchesAlias(s.name, TABS.measures));
+    return { overview: view, measures, snapshot: keepTabs(inputs) };
   });
 }
 
@@ -135,7 +153,9 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
  */
 export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview: Overview } {
   return withDocumentLock(() => {
-    const { spreadsheet, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
+    const { spreadsheet, sheets, analysis } = phase('ita: read and analyse', () =>
+      analyseWithSnapshot(options?.snapshot),
+    );
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
     const measures = readMeasureRows(measuresTabOf(sheets)?.values ?? []);
@@ -146,7 +166,7 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
       renderReport(spreadsheet, model, { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 }),
     );
     recordReport(links, sheets, new Date());
-    return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis) };
+    return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false) };
   });
 }
 
@@ -184,7 +204,7 @@ export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { o
       renderReport(spreadsheet, model, style, 'results'),
     );
     recordResults(links, sheets, new Date());
-    return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis) };
+    return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false) };
   });
 }
 

@@ -84,10 +84,19 @@ function labels(analysis: Analysis): Labels {
   return { items, indicators };
 }
 
-export function overview(ready: boolean, sheets: readonly SheetData[], analysis: Analysis | null): Overview {
+/**
+ * The sidebar's view. `withLanguage`: the user's saved language, which the sidebar reads when it opens; the
+ * answers to its actions leave it out (null), saving a read of the user properties.
+ */
+export function overview(
+  ready: boolean,
+  sheets: readonly SheetData[],
+  analysis: Analysis | null,
+  withLanguage = true,
+): Overview {
   const props = PropertiesService.getDocumentProperties().getProperties();
   const base = {
-    lang: savedLanguage(),
+    lang: withLanguage ? savedLanguage() : null,
     ready,
     lastReport: lastReport(sheets, props),
     lastResults: lastResults(sheets, props),

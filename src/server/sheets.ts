@@ -10,11 +10,14 @@ const KNOWN = Object.values(TABS);
  * 0.9606: it is read as shown). Other tabs (the agency's own data, however large) are not read: the
  * analysis ignores them anyway.
  */
-export function readAllTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetData[] {
+export function readAllTabs(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  only: readonly (readonly string[])[] = KNOWN,
+): SheetData[] {
   return spreadsheet
     .getSheets()
     .map((sheet) => ({ sheet, name: sheet.getName() }))
-    .filter(({ name }) => KNOWN.some((aliases) => matchesAlias(name, aliases)))
+    .filter(({ name }) => only.some((aliases) => matchesAlias(name, aliases)))
     .map(({ sheet, name }) => {
       const range = sheet.getDataRange();
       const values = range.getValues();

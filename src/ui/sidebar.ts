@@ -184,7 +184,8 @@ async function runBuild(force: boolean): Promise<void> {
       added: measures.summary.added,
       kept: measures.summary.keptEdits,
     };
-    const report = await step(2, () => call('apiBuildReport', { force }));
+    // The input tabs the first call read come back from the document cache: only the measures tab is read.
+    const report = await step(2, () => call('apiBuildReport', { force, snapshot: prepared.snapshot }));
     state.overview = report.overview;
     state.links = report;
     const done = report.unconfirmed ? t('builtUnconfirmed') : t('built');
