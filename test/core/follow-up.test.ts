@@ -7,32 +7,20 @@ import {
 } from '../../src/core/measures/follow-up';
 import { evidenceLinks, type MeasureRow, readMeasureRows } from '../../src/core/measures/tab';
 import type { Division, Settings } from '../../src/core/workbook/reader';
+import { measureRow } from '../helpers/report';
 
 const QUARTERS = ['ขั้นที่ 1', 'ขั้นที่ 2', 'ขั้นที่ 3', 'ติดตามผล'];
 
+/** A measure of the whole fiscal year 2569 under way at 50%, with a milestone each quarter. */
 function measure(over: Partial<MeasureRow>): MeasureRow {
-  return {
-    id: 'm',
-    indicator: 1,
-    title: 'มาตรการ',
-    analysis: '',
-    steps: '',
+  return measureRow({
     period: '1 ตุลาคม 2568 ถึง 30 กันยายน 2569',
     responsible: 'กพร.',
     status: 'กำลังดำเนินการ',
     progress: 50,
-    evidence: '',
-    notes: '',
-    retired: false,
     milestones: QUARTERS,
-    row: 2,
-    rounds: [],
-    result: '',
-    problems: '',
-    nextStep: '',
-    links: [],
     ...over,
-  };
+  });
 }
 
 /** 1 April 2026 (2569 B.E.): two quarters of fiscal year 2569 have passed. */

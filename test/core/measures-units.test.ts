@@ -2,6 +2,7 @@ import { analyze } from '../../src/core/analysis/analyze';
 import { generateMeasures, readUserLibrary } from '../../src/core/measures/generate';
 import { BUILT_IN_MEASURES, libraryWith } from '../../src/core/measures/library';
 import { type MeasureRow, progressSummary } from '../../src/core/measures/tab';
+import { measureRow } from '../helpers/report';
 import { sampleSheets } from '../helpers/workbook';
 
 const LIBRARY_TAB = {
@@ -53,27 +54,7 @@ describe('the user library (คลังมาตรการ)', () => {
 });
 
 function row(responsible: string, status: string, progress: number | null, retired = false): MeasureRow {
-  return {
-    id: `x-${responsible}-${status}`,
-    indicator: 1,
-    title: 't',
-    analysis: '',
-    steps: '',
-    period: '',
-    responsible,
-    status,
-    progress,
-    evidence: '',
-    notes: '',
-    retired,
-    milestones: [],
-    row: 2,
-    rounds: [],
-    result: '',
-    problems: '',
-    nextStep: '',
-    links: [],
-  };
+  return measureRow({ id: `x-${responsible}-${status}`, title: 't', responsible, status, progress, retired });
 }
 
 describe('progressSummary', () => {

@@ -1,6 +1,6 @@
 import type { Analysis } from '../../src/core/analysis/analyze';
 import { generateMeasures } from '../../src/core/measures/generate';
-import { MEASURE_COLUMNS, readMeasureRows } from '../../src/core/measures/tab';
+import { MEASURE_COLUMNS, type MeasureRow, readMeasureRows } from '../../src/core/measures/tab';
 import type { Block } from '../../src/core/report/model';
 
 /** The measures tab as the add-on writes it, with each row's status and progress as a division left it. */
@@ -39,3 +39,29 @@ export const reportText = (blocks: Block[]) =>
             : b.columns.flat().join('\n'),
     )
     .join('\n');
+
+/** A measures-tab row as readMeasureRows gives it: blank but for what `over` sets. */
+export function measureRow(over: Partial<MeasureRow>): MeasureRow {
+  return {
+    id: 'm',
+    indicator: 1,
+    title: 'มาตรการ',
+    analysis: '',
+    steps: '',
+    period: '',
+    responsible: '',
+    status: '',
+    progress: null,
+    evidence: '',
+    notes: '',
+    retired: false,
+    milestones: [],
+    row: 2,
+    rounds: [],
+    result: '',
+    problems: '',
+    nextStep: '',
+    links: [],
+    ...over,
+  };
+}
