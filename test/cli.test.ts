@@ -185,3 +185,26 @@ describe('ita-report build', () => {
     expect(err).toContain('build needs --out DIR');
   });
 });
+
+describe('ita-report build --report results', () => {
+  test('a workbook without measures yet: no results report, a message that says to build the plan first, exit 1', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ita-results-'));
+    const { code, out: text } = cli('build', SAMPLE, '--out', out, '--report', 'results', '--no-pdf');
+    expect(code).toBe(1);
+    expect(text).toContain('build the o25 report first');
+    expect(() => readFileSync(join(out, 'results.html'))).toThrow();
+  });
+
+  test('a report kind it does not know is a usage error, exit 2', () => {
+    const { code, err } = cli(
+      'build',
+      SAMPLE,
+      '--out',
+      mkdtempSync(join(tmpdir(), 'ita-x-')),
+      '--report',
+      'both',
+    );
+    expect(code).toBe(2);
+    expect(err).toContain('--report takes plan or results');
+  });
+});
