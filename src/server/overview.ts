@@ -42,6 +42,8 @@ export interface Overview {
 export interface FollowUpView {
   /** Thai date, Arabic digits. */
   asOf: string;
+  /** The same day, `YYYY-MM-DD` (Common Era), for the English sidebar. */
+  asOfIso: string;
   /** The live measures by state (a measure counts once, whoever shares it). */
   totals: { total: number; done: number; underWay: number; late: number; notStarted: number };
   divisions: DivisionFollowUp[];
@@ -58,6 +60,9 @@ function followUpView(analysis: Analysis, measures: readonly unknown[][]): Follo
   const count = (state: string) => items.filter((x) => x.state === state).length;
   return {
     asOf: thaiDate(asOf.getDate(), asOf.getMonth() + 1, asOf.getFullYear() + BE_OFFSET, false),
+    asOfIso: [asOf.getFullYear(), asOf.getMonth() + 1, asOf.getDate()]
+      .map((n) => String(n).padStart(2, '0'))
+      .join('-'),
     totals: {
       total: items.length,
       done: count('done'),

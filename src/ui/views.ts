@@ -826,7 +826,7 @@ export function followUpView(v: View): HTMLElement | null {
       'p',
       { id: 'follow-line' },
       v.t('followLine', {
-        asOf: proseDigits(v.style, f.asOf),
+        asOf: v.state.lang === 'th' ? proseDigits(v.style, f.asOf) : f.asOfIso,
         total: n(f.totals.total),
         done: n(sum('done')),
         underWay: n(sum('underWay')),

@@ -377,6 +377,12 @@ describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', ()
       await o.page.reload();
       await expectText(sidebar.locator('#results-when'), '๒๕๖๙');
       expect(await sidebar.locator('#results-doc').getAttribute('href')).toBe(doc);
+
+      // In English, the same card: the reason a measure is late in English too.
+      await sidebar.locator('#lang').click();
+      await expectText(sidebar.locator('#follow-line'), 'As of 2026-03-31');
+      await expectText(sidebar.locator('#follow-up .late-list'), 'quarter 1 ended (31 Dec 2025)');
+      await sidebar.locator('#follow-up').screenshot({ path: join(OUT, 'sidebar-follow-up-en.png') });
     }, MIDYEAR));
 });
 

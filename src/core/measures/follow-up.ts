@@ -103,6 +103,9 @@ function isDone(m: MeasureRow): boolean {
 }
 
 const dayText = (d: ThaiDay) => thaiDate(d.day, d.month, d.yearBE, false);
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `31 Dec 2025`: the English reason gives the Common-Era year. */
+const dayTextEn = (d: ThaiDay) => `${d.day} ${EN_MONTHS[d.month - 1]} ${d.yearBE - 543}`;
 
 /**
  * Why a measure that is not done is late as of a date: its period has ended, or a quarter whose milestone
@@ -113,7 +116,7 @@ function lateReason(m: MeasureRow, asOf: Date, planYear: number): MeasureFollowU
   if (end && endOf(end) < asOf)
     return {
       th: `สิ้นสุดช่วงเวลาดำเนินการแล้ว (${dayText(end)}) แต่ยังไม่เสร็จสิ้น`,
-      en: `its period ended (${dayText(end)}) and it is not done`,
+      en: `its period ended (${dayTextEn(end)}) and it is not done`,
     };
   const filled = m.milestones.map((x, q) => (x ? q : -1)).filter((q) => q >= 0);
   const progress = m.progress ?? 0;
@@ -125,7 +128,7 @@ function lateReason(m: MeasureRow, asOf: Date, planYear: number): MeasureFollowU
   if (progress >= expected) return null;
   return {
     th: `สิ้นไตรมาสที่ ${q + 1} (${dayText(ends[q])}) แล้ว ความคืบหน้า ${progress}% ต่ำกว่าเป้าหมาย ${expected}%`,
-    en: `quarter ${q + 1} ended (${dayText(ends[q])}) with progress ${progress}%, below its milestone's ${expected}%`,
+    en: `quarter ${q + 1} ended (${dayTextEn(ends[q])}) with progress ${progress}%, below its milestone's ${expected}%`,
   };
 }
 
