@@ -331,61 +331,65 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
   );
 });
 
-/** Runs `work` against a local server on the sample workbook (or `workbook`), closing it after. */
 describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', () => {
-  test('per division: done, under way, late with why; a jump to its rows; the late e-mails to copy; the results report', () =>
-    withServer(async (server) => {
-      const o = await open(server);
-      const { sidebar } = o;
-      const card = sidebar.locator('#follow-up');
-      await expectText(card.locator('#follow-line'), 'ล่าช้า ๑');
-      const sl = card.locator('li.division', { hasText: 'สำนักงานเลขานุการกรม (สล.)' });
-      await expectText(sl, 'ล่าช้า ๑');
-      await expectText(sl.locator('.late-list'), 'มาตรการกำกับดูแลการใช้และการยืมทรัพย์สินของราชการ');
-      await expectText(sl.locator('.late-list'), 'ไตรมาสที่ ๑');
-      expect(await card.locator('li.division.late').count()).toBe(1);
-      expect(await card.locator('#late-emails').inputValue()).toBe(
-        'sl.head@oie.example, sl.staff@oie.example',
-      );
-      expect(await seriousViolations(o)).toEqual([]);
-      await card.screenshot({ path: join(OUT, 'sidebar-follow-up.png') });
+  test(
+    'per division: done, under way, late with why; a jump to its rows; the late e-mails to copy; the results report',
+    () =>
+      withServer(async (server) => {
+        const o = await open(server);
+        const { sidebar } = o;
+        const card = sidebar.locator('#follow-up');
+        await expectText(card.locator('#follow-line'), 'ล่าช้า ๑');
+        const sl = card.locator('li.division', { hasText: 'สำนักงานเลขานุการกรม (สล.)' });
+        await expectText(sl, 'ล่าช้า ๑');
+        await expectText(sl.locator('.late-list'), 'มาตรการกำกับดูแลการใช้และการยืมทรัพย์สินของราชการ');
+        await expectText(sl.locator('.late-list'), 'ไตรมาสที่ ๑');
+        expect(await card.locator('li.division.late').count()).toBe(1);
+        expect(await card.locator('#late-emails').inputValue()).toBe(
+          'sl.head@oie.example, sl.staff@oie.example',
+        );
+        expect(await seriousViolations(o)).toEqual([]);
+        await card.screenshot({ path: join(OUT, 'sidebar-follow-up.png') });
 
-      await sl.locator('button', { hasText: 'ไปที่แถวของ สล.' }).click();
-      // The jump is a server call the page does not wait on: wait for the selection to move.
-      for (let i = 0; i < 50 && server.runtime.spreadsheet.getActiveSheet()?.getName() !== 'มาตรการ'; i++)
-        await o.page.waitForTimeout(100);
-      expect(server.runtime.spreadsheet.getActiveSheet()?.getName()).toBe('มาตรการ');
-      const selected = (
-        server.runtime.spreadsheet as unknown as {
-          _state: { activeRangeList: { getA1Notation(): string }[] };
-        }
-      )._state.activeRangeList.map((r) => r.getA1Notation());
-      expect(selected.length).toBeGreaterThan(0);
-      expect(selected.every((a1) => /^A\d+:[A-Z]+\d+$/.test(a1))).toBe(true);
+        await sl.locator('button', { hasText: 'ไปที่แถวของ สล.' }).click();
+        // The jump is a server call the page does not wait on: wait for the selection to move.
+        for (let i = 0; i < 50 && server.runtime.spreadsheet.getActiveSheet()?.getName() !== 'มาตรการ'; i++)
+          await o.page.waitForTimeout(100);
+        expect(server.runtime.spreadsheet.getActiveSheet()?.getName()).toBe('มาตรการ');
+        const selected = (
+          server.runtime.spreadsheet as unknown as {
+            _state: { activeRangeList: { getA1Notation(): string }[] };
+          }
+        )._state.activeRangeList.map((r) => r.getA1Notation());
+        expect(selected.length).toBeGreaterThan(0);
+        expect(selected.every((a1) => /^A\d+:[A-Z]+\d+$/.test(a1))).toBe(true);
 
-      await card.locator('#build-results').click();
-      await card.locator('#results-links').waitFor({ timeout: 60_000 });
-      await expectText(card.locator('#follow-notice'), 'สร้างรายงานผลการดำเนินการเสร็จแล้ว');
-      const doc = await card.locator('#results-doc').getAttribute('href');
-      const html = await (await o.page.request.get(`${server.url}${doc}`)).text();
-      expect(html).toContain('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม');
-      expect(await seriousViolations(o)).toEqual([]);
-      const { scrollWidth } = await sidebarShot(o, 'sidebar-follow-up-full.png');
-      expect(scrollWidth).toBeLessThanOrEqual(300);
+        await card.locator('#build-results').click();
+        await card.locator('#results-links').waitFor({ timeout: 60_000 });
+        await expectText(card.locator('#follow-notice'), 'สร้างรายงานผลการดำเนินการเสร็จแล้ว');
+        const doc = await card.locator('#results-doc').getAttribute('href');
+        const html = await (await o.page.request.get(`${server.url}${doc}`)).text();
+        expect(html).toContain('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม');
+        expect(await seriousViolations(o)).toEqual([]);
+        const { scrollWidth } = await sidebarShot(o, 'sidebar-follow-up-full.png');
+        expect(scrollWidth).toBeLessThanOrEqual(300);
 
-      // After a reload the card still links the results report, and says who built it when.
-      await o.page.reload();
-      await expectText(sidebar.locator('#results-when'), '๒๕๖๙');
-      expect(await sidebar.locator('#results-doc').getAttribute('href')).toBe(doc);
+        // After a reload the card still links the results report, and says who built it when.
+        await o.page.reload();
+        await expectText(sidebar.locator('#results-when'), '๒๕๖๙');
+        expect(await sidebar.locator('#results-doc').getAttribute('href')).toBe(doc);
 
-      // In English, the same card: the reason a measure is late in English too.
-      await sidebar.locator('#lang').click();
-      await expectText(sidebar.locator('#follow-line'), 'As of 2026-03-31');
-      await expectText(sidebar.locator('#follow-up .late-list'), 'quarter 1 ended (31 Dec 2025)');
-      await sidebar.locator('#follow-up').screenshot({ path: join(OUT, 'sidebar-follow-up-en.png') });
-    }, MIDYEAR));
+        // In English, the same card: the reason a measure is late in English too.
+        await sidebar.locator('#lang').click();
+        await expectText(sidebar.locator('#follow-line'), 'As of 2026-03-31');
+        await expectText(sidebar.locator('#follow-up .late-list'), 'quarter 1 ended (31 Dec 2025)');
+        await sidebar.locator('#follow-up').screenshot({ path: join(OUT, 'sidebar-follow-up-en.png') });
+      }, MIDYEAR),
+    120_000,
+  );
 });
 
+/** Runs `work` against a local server on the sample workbook (or `workbook`), closing it after. */
 async function withServer(
   work: (server: LocalServer) => Promise<void>,
   workbook: string | null = SAMPLE,
