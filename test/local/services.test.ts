@@ -67,6 +67,24 @@ describe('DocumentApp', () => {
     expect(text.getTextAttributeIndices()).toEqual([0, 4, 6]);
   });
 
+  test('a link on a character range, and null where the text holds several values', () => {
+    // Google's Text reference: setLinkUrl(startOffset, endOffsetInclusive, url) "Sets the link URL for the
+    // given character range"; getLinkUrl() returns "the link URL, or null if the element contains multiple
+    // values for this attribute" (isBold(), getFontSize() and getFontFamily() say the same).
+    const { DocumentApp } = services();
+    const text = DocumentApp.create('x').getBody().appendParagraph('ดู https://a.example').editAsText();
+    text.setLinkUrl(3, 19, 'https://a.example');
+    expect(text.getLinkUrl(3)).toBe('https://a.example');
+    expect(text.getLinkUrl(19)).toBe('https://a.example');
+    expect(text.getLinkUrl(2)).toBeNull();
+    expect(text.getLinkUrl()).toBeNull();
+    text.setBold(0, 1, true);
+    expect(text.isBold()).toBeNull();
+    expect(() => text.setLinkUrl(3, 20, 'https://a.example')).toThrow('Index out of bounds.');
+    text.setLinkUrl('https://b.example');
+    expect(text.getLinkUrl()).toBe('https://b.example');
+  });
+
   test('an inline image must be PNG, JPEG or GIF', () => {
     const { DocumentApp, Utilities } = services();
     const body = DocumentApp.create('x').getBody();

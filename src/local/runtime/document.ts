@@ -466,17 +466,33 @@ export class Text extends Service {
     }
     throw gasError('Index out of bounds.');
   }
+  /** One attribute at an offset, or over all the text: null where its runs hold several values, as Google's getters say. */
+  private attribute(name: string, offset?: number): unknown {
+    if (offset !== undefined) return this.getAttributes(offset)[name];
+    const values = new Set(
+      this.runs()
+        .filter((r) => r.text.length > 0)
+        .map((r) => r.attrs[name] ?? null),
+    );
+    return values.size === 1 ? [...values][0] : null;
+  }
   isBold(offset?: number) {
-    return Boolean(this.getAttributes(offset).BOLD);
+    if (offset !== undefined) return Boolean(this.getAttributes(offset).BOLD);
+    const values = new Set(
+      this.runs()
+        .filter((r) => r.text.length > 0)
+        .map((r) => Boolean(r.attrs.BOLD)),
+    );
+    return values.size > 1 ? null : values.has(true);
   }
   getFontFamily(offset?: number) {
-    return (this.getAttributes(offset).FONT_FAMILY as string | undefined) ?? null;
+    return (this.attribute('FONT_FAMILY', offset) as string | undefined) ?? null;
   }
   getFontSize(offset?: number) {
-    return (this.getAttributes(offset).FONT_SIZE as number | undefined) ?? null;
+    return (this.attribute('FONT_SIZE', offset) as number | undefined) ?? null;
   }
   getLinkUrl(offset?: number) {
-    return (this.getAttributes(offset).LINK_URL as string | undefined) ?? null;
+    return (this.attribute('LINK_URL', offset) as string | undefined) ?? null;
   }
 }
 
