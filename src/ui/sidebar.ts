@@ -210,20 +210,36 @@ async function runBuild(force: boolean): Promise<void> {
   }
 }
 
-/** Copies a read-only field to the clipboard; where the browser refuses, selects it for Ctrl+C. */
+/**
+ * Copies a read-only field to the clipboard. Where the Clipboard API is missing or refused (the add-on's
+ * frame may not be allowed to write the clipboard), the text is selected and copied the old way; only if
+ * that fails too is the user told to press Ctrl+C on the selected text.
+ */
 function copyField(inputId: string, done: Key, at: Place): void {
-  const input = document.getElementById(inputId) as HTMLInputElement | null;
+  const input = document.getElementById(inputId) as HTMLInputElement | HTMLTextAreaElement | null;
   if (!input) return;
   const copied = () => {
     say(text('th', done), text('en', done), 'notice', at);
     announce(t(done));
     render();
   };
-  navigator.clipboard?.writeText(input.value).then(copied, () => {
+  const fallback = () => {
     input.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    if (ok) return copied();
     say(text('th', 'copyFailed'), text('en', 'copyFailed'), 'notice', at);
+    announce(t('copyFailed'));
     render();
-  }) ?? input.select();
+    // render() rebuilds the card: select the new field's text, ready for Ctrl+C.
+    (document.getElementById(inputId) as HTMLInputElement | null)?.select();
+  };
+  if (navigator.clipboard?.writeText) navigator.clipboard.writeText(input.value).then(copied, fallback);
+  else fallback();
 }
 
 const actions: Actions = {

@@ -799,14 +799,15 @@ function lateEmailsView(v: View, emails: string[]): HTMLElement | null {
     'div',
     { class: 'copy' },
     h('label', { for: 'late-emails', class: 'muted' }, v.t('lateEmails')),
+    // A text area, not a one-line field: at 300 px every address stays in sight, wrapped after its comma.
     h(
-      'div',
-      { class: 'copy-row' },
-      h('input', { id: 'late-emails', type: 'text', readonly: true, value: emails.join(', ') }),
-      button(v, 'copy-emails', v.t('copyEmails'), () => v.actions.copyText('late-emails', 'emailsCopied'), {
-        disabled: false,
-      }),
+      'textarea',
+      { id: 'late-emails', class: 'emails', readonly: true, rows: String(Math.min(6, emails.length)) },
+      emails.join(', '),
     ),
+    button(v, 'copy-emails', v.t('copyEmails'), () => v.actions.copyText('late-emails', 'emailsCopied'), {
+      disabled: false,
+    }),
   );
 }
 

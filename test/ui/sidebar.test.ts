@@ -361,8 +361,53 @@ describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', ()
             _state: { activeRangeList: { getA1Notation(): string }[] };
           }
         )._state.activeRangeList.map((r) => r.getA1Notation());
-        expect(selected.length).toBeGreaterThan(0);
         expect(selected.every((a1) => /^A\d+:[A-Z]+\d+$/.test(a1))).toBe(true);
+        // The rows selected are สล.'s: the late measure's among them, and each names สล. as responsible.
+        const tab = server.runtime.spreadsheet.getSheetByName('มาตรการ');
+        const values = tab?.getDataRange().getValues() ?? [];
+        const header = values.find((r) => r.includes('ผู้รับผิดชอบ')) ?? [];
+        const owner = header.indexOf('ผู้รับผิดชอบ');
+        const selectedRows = selected.flatMap((a1) => {
+          const [from, to] = a1.match(/\d+/g)?.map(Number) ?? [];
+          return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+        });
+        const lateRow =
+          values.findIndex((r) => r.includes('มาตรการกำกับดูแลการใช้และการยืมทรัพย์สินของราชการให้ถูกต้องตามระเบียบ')) +
+          1;
+        expect(selectedRows).toContain(lateRow);
+        expect(
+          selectedRows.filter(
+            (r) => !/(^|[,\s])สล\.($|[,\s])|ทุกหน่วยงานภายใน/.test(String(values[r - 1][owner])),
+          ),
+        ).toEqual([]);
+
+        // Copying the e-mails says so, in the card and to a screen reader.
+        await o.page
+          .context()
+          .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+        await card.locator('#copy-emails').click();
+        await expectText(card.locator('#follow-notice'), 'คัดลอกอีเมลแล้ว');
+        expect(await o.frame().evaluate('navigator.clipboard.readText()')).toBe(
+          'sl.head@oie.example, sl.staff@oie.example',
+        );
+        await expectText(sidebar.locator('#live'), 'คัดลอกอีเมลแล้ว');
+
+        // Where the frame may not write the clipboard and the old copy fails too: the text is selected for Ctrl+C.
+        const denied = await open(
+          server,
+          'Object.defineProperty(navigator, "clipboard", { value: undefined }); document.execCommand = () => false;',
+        );
+        const deniedCard = denied.sidebar.locator('#follow-up');
+        await deniedCard.locator('#copy-emails').click();
+        await expectText(deniedCard.locator('#follow-notice'), 'เลือกข้อความไว้ให้แล้ว กด Ctrl+C');
+        expect(
+          await denied
+            .frame()
+            .evaluate(
+              '(() => { const a = document.activeElement; return a.id + "|" + a.value.slice(a.selectionStart, a.selectionEnd); })()',
+            ),
+        ).toBe('late-emails|sl.head@oie.example, sl.staff@oie.example');
+        await denied.page.close();
 
         await card.locator('#build-results').click();
         await card.locator('#results-links').waitFor({ timeout: 60_000 });
