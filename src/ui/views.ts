@@ -738,6 +738,37 @@ export function summaryView(v: View): HTMLElement | null {
   );
 }
 
+/** The first late measures in sight; past three, the rest behind "and N more", so one card stays short. */
+function lateList(v: View, late: DivisionFollowUp['lateMeasures']): HTMLElement | null {
+  if (late.length === 0) return null;
+  const line = (m: DivisionFollowUp['lateMeasures'][number]) =>
+    h(
+      'li',
+      {},
+      h('span', { class: 'severity' }, `⚠ ${v.t('followLate')}: `),
+      m.title,
+      h(
+        'span',
+        { class: 'muted' },
+        ` (${proseDigits(v.style, v.state.lang === 'th' ? m.why.th : m.why.en)})`,
+      ),
+    );
+  const shown = h('ul', { class: 'late-list' }, ...late.slice(0, 3).map(line));
+  if (late.length <= 3) return shown;
+  const rest = late.slice(3);
+  return h(
+    'div',
+    {},
+    shown,
+    h(
+      'details',
+      { class: 'late-more' },
+      h('summary', {}, v.t('more', { n: digits(v.style, String(rest.length)) })),
+      h('ul', { class: 'late-list' }, ...rest.map(line)),
+    ),
+  );
+}
+
 /** One division's line: its counts, its late measures with why, and a jump to its rows. */
 function divisionFollowUp(v: View, d: DivisionFollowUp): HTMLElement {
   const n = (x: number) => digits(v.style, String(x));
@@ -758,25 +789,7 @@ function divisionFollowUp(v: View, d: DivisionFollowUp): HTMLElement {
             notStarted: n(d.notStarted),
           }),
         ),
-    d.lateMeasures.length > 0
-      ? h(
-          'ul',
-          { class: 'late-list' },
-          ...d.lateMeasures.map((m) =>
-            h(
-              'li',
-              {},
-              h('span', { class: 'severity' }, `⚠ ${v.t('followLate')}: `),
-              m.title,
-              h(
-                'span',
-                { class: 'muted' },
-                ` (${proseDigits(v.style, v.state.lang === 'th' ? m.why.th : m.why.en)})`,
-              ),
-            ),
-          ),
-        )
-      : null,
+    lateList(v, d.lateMeasures),
     d.rows.length > 0
       ? button(
           v,

@@ -113,6 +113,11 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         expect(await sidebar.locator('#steps li.done').count()).toBe(3);
         await expectText(sidebar.locator('#build-notice'), 'สร้างรายงานเสร็จแล้ว');
         await expectText(sidebar.locator('#follow-up'), 'มาตรการ ๑๗ รายการ');
+        // A plan just written, nothing recorded yet, its period over: many late, three in sight for each.
+        const many = sidebar.locator('#follow-up li.division', { hasText: 'กพร.' });
+        expect(await many.locator('ul.late-list li:visible').count()).toBe(3);
+        await expectText(many.locator('details.late-more summary'), 'และอีก');
+        await sidebar.locator('#follow-up').screenshot({ path: join(OUT, 'sidebar-follow-up-new-plan.png') });
         expect(server.runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastRow()).toBeGreaterThan(10);
         expect(await seriousViolations(o)).toEqual([]);
         const { scrollWidth } = await sidebarShot(o, 'sidebar-sample.png');
