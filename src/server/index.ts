@@ -298,7 +298,7 @@ function hasInputTabs(sheets: readonly { name: string }[]): boolean {
 
 /**
  * The sidebar's view of the spreadsheet, from one read of its tabs: the analysis, the readiness
- * checklist, the progress of the measures, the last report (and whether the data changed since) and the
+ * checklist, the follow-up of the measures, the last report (and whether the data changed since) and the
  * user's language.
  */
 export function apiOverview(): Overview {

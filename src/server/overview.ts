@@ -1,7 +1,6 @@
 import type { Analysis } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import { type DivisionFollowUp, followUpByDivision, followUpOf } from '../core/measures/follow-up';
-import { type ProgressSummary, progressSummary } from '../core/measures/tab';
 import { type ReadinessCheck, readiness } from '../core/readiness';
 import { BE_OFFSET, thaiDate } from '../core/thai';
 import { findTab, type SheetData } from '../core/workbook/reader';
@@ -28,7 +27,6 @@ export interface Overview {
   ready: boolean;
   analysis: AnalysisJson | null;
   readiness: ReadinessCheck[];
-  progress: ProgressSummary | null;
   /** Where each division stands with its measures, as of the results date (else today). */
   followUp: FollowUpView | null;
   lastReport: LastReport | null;
@@ -111,28 +109,16 @@ export function overview(
       ...base,
       analysis: null,
       readiness: [],
-      progress: null,
       followUp: null,
       labels: { items: {}, indicators: {} },
       thaiDigits: true,
     };
   }
-  const tab = findTab(sheets, 'measures')?.values ?? [];
-  const measures = followUpOf(
-    tab,
-    analysis.workbook.settings,
-    (analysis.current?.year ?? 0) + 1,
-    new Date(),
-  ).rows;
   return {
     ...base,
     analysis: analysisJson(analysis),
     readiness: readiness(analysis, sheets),
-    progress: progressSummary(
-      measures,
-      analysis.workbook.divisions.map((d) => d.code),
-    ),
-    followUp: followUpView(analysis, tab),
+    followUp: followUpView(analysis, findTab(sheets, 'measures')?.values ?? []),
     labels: labels(analysis),
     thaiDigits: analysis.workbook.settings?.thaiDigits ?? true,
   };
