@@ -16,7 +16,7 @@ import { phase, UserError, withDocumentLock } from './errors';
 import { type Language, recordReport, recordResults, recordShare, saveLanguage } from './last-report';
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
-import { type ReportLinks, renderReport } from './report-doc';
+import { type ReportLinks, type ReportStyle, renderReport } from './report-doc';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
 import { findSheet, readAllTabs } from './sheets';
 import { keepTabs, takeTabs } from './snapshot';
@@ -75,6 +75,12 @@ function requireAnalysable(analysis: Analysis): void {
     `วิเคราะห์ไม่ได้: ${first?.message ?? 'ไม่มีแท็บตั้งค่าหรือคะแนน'}`,
     `Cannot analyse: ${first?.message_en ?? 'no settings or score tabs'}`,
   );
+}
+
+/** Both reports' font and size, from the settings. */
+function reportStyle(analysis: Analysis): ReportStyle {
+  const settings = analysis.workbook.settings;
+  return { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 };
 }
 
 /** What the sidebar (or the CLI) says when the user has chosen to build despite data errors. */
@@ -161,9 +167,8 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
     const measures = readMeasureRows(measuresTabOf(sheets)?.values ?? []);
     const unconfirmed = errorFindings(analysis.findings).length > 0;
     const model = buildReport({ analysis, measures, today: new Date(), unconfirmed });
-    const settings = analysis.workbook.settings;
     const links = phase('ita: write the Doc and its PDF', () =>
-      renderReport(spreadsheet, model, { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 }),
+      renderReport(spreadsheet, model, reportStyle(analysis)),
     );
     recordReport(links, sheets, new Date());
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false) };
@@ -199,9 +204,8 @@ export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { o
       rounds: follow.rounds,
       asOf: follow.asOf,
     });
-    const style = { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 };
     const links = phase('ita: write the results Doc and its PDF', () =>
-      renderReport(spreadsheet, model, style, 'results'),
+      renderReport(spreadsheet, model, reportStyle(analysis), 'results'),
     );
     recordResults(links, sheets, new Date());
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false) };

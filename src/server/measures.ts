@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/analysis/analyze';
-import { followUpColumns, followUpRounds } from '../core/measures/follow-up';
+import { followUpColumns, followUpRounds, roundColumn } from '../core/measures/follow-up';
 import { generateMeasures, readUserLibrary } from '../core/measures/generate';
 import {
   MEASURE_COLUMNS,
@@ -86,7 +86,7 @@ export function writeMeasures(
     if (plan.newRows.length > 0)
       sheet.getRange(2 + plan.existingRows, 1, plan.newRows.length, width).setValues(plan.newRows);
   }
-  const percentColumns = ['ความคืบหน้า (%)', ...followUpColumns(rounds).filter((c) => c.endsWith('(%)'))];
+  const percentColumns = ['ความคืบหน้า (%)', ...rounds.map(roundColumn)];
   formatMeasures(sheet, plan.header, lastRow, {
     fresh: plan.existingRows === 0 && existing.length === 0,
     percentColumns,

@@ -1,4 +1,3 @@
-import { errorFindings } from '../findings';
 import { frameworkForYear } from '../frameworks';
 import {
   type DivisionFollowUp,
@@ -11,6 +10,7 @@ import type { MeasureRow } from '../measures/tab';
 import { BE_OFFSET, thaiDate, thaiList } from '../thai';
 import { type ReportContext, type ReportInput, reportContext } from './context';
 import type { ReportModel } from './model';
+import { unconfirmedNotice } from './sections/front';
 import { signatures } from './sections/signoff';
 import { ReportWriter, type TableRowModel } from './writer';
 
@@ -74,10 +74,7 @@ function title(w: ReportWriter, ctx: ResultsContext): void {
   w.center(`ประจำปีงบประมาณ พ.ศ. ${ctx.reportYear}`, true);
   if (ctx.settings?.preparedBy) w.center(`จัดทำโดย ${ctx.settings.preparedBy}`);
   w.center(`ข้อมูล ณ วันที่ ${ctx.asOf}`);
-  if (ctx.unconfirmed) {
-    const errors = errorFindings(ctx.analysis.findings).length;
-    w.center(`ฉบับยังไม่ยืนยันข้อมูล: ข้อมูลมีข้อผิดพลาด ${errors} รายการ โปรดแก้ไขก่อนเผยแพร่`, true);
-  }
+  unconfirmedNotice(w, ctx);
 }
 
 /** ๑. ความเป็นมา: the item this answers, the plan it follows and the rounds of the follow-up. */

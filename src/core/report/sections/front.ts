@@ -15,10 +15,14 @@ export function titleBlock(w: ReportWriter, ctx: ReportContext): void {
   w.center(`ประจำปีงบประมาณ พ.ศ. ${ctx.year}`, true);
   if (ctx.settings?.preparedBy) w.center(`จัดทำโดย ${ctx.settings.preparedBy}`);
   w.center(ctx.reportDate ? `วันที่ ${ctx.reportDate}` : `ข้อมูล ณ วันที่ ${ctx.today}`);
-  if (ctx.unconfirmed) {
-    const errors = errorFindings(ctx.analysis.findings).length;
-    w.center(`ฉบับยังไม่ยืนยันข้อมูล: ข้อมูลมีข้อผิดพลาด ${errors} รายการ โปรดแก้ไขก่อนเผยแพร่`, true);
-  }
+  unconfirmedNotice(w, ctx);
+}
+
+/** A report built despite data errors says so under its title. */
+export function unconfirmedNotice(w: ReportWriter, ctx: ReportContext): void {
+  if (!ctx.unconfirmed) return;
+  const errors = errorFindings(ctx.analysis.findings).length;
+  w.center(`ฉบับยังไม่ยืนยันข้อมูล: ข้อมูลมีข้อผิดพลาด ${errors} รายการ โปรดแก้ไขก่อนเผยแพร่`, true);
 }
 
 /** The draft's finding: which tabs would complete the report. */
