@@ -1,6 +1,12 @@
 import type { Analysis } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
-import { type DivisionFollowUp, followUpByDivision, followUpOf } from '../core/measures/follow-up';
+import {
+  type DivisionFollowUp,
+  followUpByDivision,
+  followUpOf,
+  type StateCounts,
+  stateCounts,
+} from '../core/measures/follow-up';
 import { type ReadinessCheck, readiness } from '../core/readiness';
 import { BE_OFFSET, thaiDate } from '../core/thai';
 import { findTab, type SheetData } from '../core/workbook/reader';
@@ -43,7 +49,7 @@ export interface FollowUpView {
   /** The same day, `YYYY-MM-DD` (Common Era), for the English sidebar. */
   asOfIso: string;
   /** The live measures by state (a measure counts once, whoever shares it). */
-  totals: { total: number; done: number; underWay: number; late: number; notStarted: number };
+  totals: StateCounts;
   divisions: DivisionFollowUp[];
   /** The e-mails of the divisions with a late measure, each once. */
   lateEmails: string[];
@@ -55,19 +61,12 @@ function followUpView(analysis: Analysis, measures: readonly unknown[][]): Follo
   const { items, asOf } = followUpOf(measures, settings, analysis.current.year + 1, new Date());
   const divisions = followUpByDivision(items, analysis.workbook.divisions);
   const late = divisions.filter((d) => d.late > 0).flatMap((d) => d.emails);
-  const count = (state: string) => items.filter((x) => x.state === state).length;
   return {
     asOf: thaiDate(asOf.getDate(), asOf.getMonth() + 1, asOf.getFullYear() + BE_OFFSET, false),
     asOfIso: [asOf.getFullYear(), asOf.getMonth() + 1, asOf.getDate()]
       .map((n) => String(n).padStart(2, '0'))
       .join('-'),
-    totals: {
-      total: items.length,
-      done: count('done'),
-      underWay: count('under-way'),
-      late: count('late'),
-      notStarted: count('not-started'),
-    },
+    totals: stateCounts(items),
     divisions,
     lateEmails: [...new Set(late.map((e) => e.toLowerCase()))],
   };

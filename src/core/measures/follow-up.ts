@@ -146,15 +146,30 @@ export function followUp(rows: readonly MeasureRow[], asOf: Date, planYear: numb
     });
 }
 
-export interface DivisionFollowUp {
-  code: string;
-  name: string;
-  emails: string[];
+/** How many measures stand where. */
+export interface StateCounts {
   total: number;
   done: number;
   underWay: number;
   late: number;
   notStarted: number;
+}
+
+export function stateCounts(items: readonly MeasureFollowUp[]): StateCounts {
+  const count = (state: MeasureState) => items.filter((x) => x.state === state).length;
+  return {
+    total: items.length,
+    done: count('done'),
+    underWay: count('under-way'),
+    late: count('late'),
+    notStarted: count('not-started'),
+  };
+}
+
+export interface DivisionFollowUp extends StateCounts {
+  code: string;
+  name: string;
+  emails: string[];
   /** The sheet rows of the division's measures (for the jump to them). */
   rows: number[];
   lateMeasures: { id: string; title: string; row: number; why: { th: string; en: string } }[];
@@ -167,16 +182,11 @@ export function followUpByDivision(
 ): DivisionFollowUp[] {
   return divisions.map((d) => {
     const mine = items.filter((x) => ownsMeasure(x.measure.responsible, d.code));
-    const count = (state: MeasureState) => mine.filter((x) => x.state === state).length;
     return {
       code: d.code,
       name: d.name,
       emails: d.emails,
-      total: mine.length,
-      done: count('done'),
-      underWay: count('under-way'),
-      late: count('late'),
-      notStarted: count('not-started'),
+      ...stateCounts(mine),
       rows: mine.map((x) => x.measure.row),
       lateMeasures: mine
         .filter((x) => x.late)
