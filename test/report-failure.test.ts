@@ -64,3 +64,21 @@ test("each phase of a click is timed in the execution's log (console.time), for 
     ]),
   );
 });
+
+test('a scratch chart tab left by an earlier run is replaced, not drawn over, and gone after the build', async () => {
+  const { runtime, bundle } = await sample();
+  // What a run cut off between drawing and deleting would leave: the tab, with a chart anchored where
+  // the next run anchors its first one.
+  const left = runtime.spreadsheet.insertSheet('_ita_report_charts');
+  left.getRange('A1:B2').setValues([
+    ['stale', 'x'],
+    ['a', 1],
+  ]);
+  left.insertChart(left.newChart().addRange(left.getRange('A1:B2')).setPosition(1, 1, 0, 0).build());
+  runtime.calls.reset();
+  bundle.call('apiBuildReport');
+  const calls = runtime.calls.snapshot();
+  expect(calls['Spreadsheet.deleteSheet']).toBe(2);
+  expect(calls['EmbeddedChart.getAs']).toBe(3);
+  expect(runtime.spreadsheet.getSheets().map((s) => s.getName())).not.toContain('_ita_report_charts');
+});

@@ -12,13 +12,14 @@ import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
 import { matchesAlias, TABS } from '../core/workbook/schema';
 import { templateTabs } from '../core/workbook/template';
+import { DocumentProps } from './document-props';
 import { phase, UserError, withDocumentLock } from './errors';
-import { type Language, recordReport, recordResults, recordShare, saveLanguage } from './last-report';
+import { type Language, recordReport, recordResults, recordShare, saveLanguage, user } from './last-report';
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
 import { type ReportLinks, type ReportStyle, renderReport } from './report-doc';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
-import { findSheet, readAllTabs } from './sheets';
+import { findSheet, type OpenWorkbook, openWorkbook, readAllTabs } from './sheets';
 import { keepTabs, takeTabs } from './snapshot';
 
 const MENU = {
@@ -45,14 +46,11 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-function analyseOpenSpreadsheet(): {
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  sheets: SheetData[];
-  analysis: Analysis;
-} {
-  const spreadsheet = SpreadsheetApp.getActive();
-  const sheets = readAllTabs(spreadsheet);
-  return { spreadsheet, sheets, analysis: analyze(sheets) };
+/** The open spreadsheet, its tabs of the workbook format read (one getSheets, one getValues a tab), analysed. */
+function analyseOpenSpreadsheet(): { workbook: OpenWorkbook; sheets: SheetData[]; analysis: Analysis } {
+  const workbook = openWorkbook();
+  const sheets = readAllTabs(workbook.tabs);
+  return { workbook, sheets, analysis: analyze(sheets) };
 }
 
 /**
@@ -62,9 +60,9 @@ function analyseOpenSpreadsheet(): {
 function analyseWithSnapshot(token: string | null | undefined): ReturnType<typeof analyseOpenSpreadsheet> {
   const inputs = token ? takeTabs(token) : null;
   if (!inputs) return analyseOpenSpreadsheet();
-  const spreadsheet = SpreadsheetApp.getActive();
-  const sheets = [...inputs, ...readAllTabs(spreadsheet, [TABS.measures])];
-  return { spreadsheet, sheets, analysis: analyze(sheets) };
+  const workbook = openWorkbook();
+  const sheets = [...inputs, ...readAllTabs(workbook.tabs, [TABS.measures])];
+  return { workbook, sheets, analysis: analyze(sheets) };
 }
 
 function requireAnalysable(analysis: Analysis): void {
@@ -119,10 +117,10 @@ export function showAnalysis(): void {
 /** Writes or refreshes the `มาตรการ` tab, keeping every cell a person edited. */
 export function apiWriteMeasures(options?: BuildOptions): MeasuresResult {
   return withDocumentLock(() => {
-    const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
+    const { workbook, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
-    return writeMeasures(spreadsheet, analysis, sheets);
+    return writeMeasures(workbook, analysis, sheets, new DocumentProps());
   });
 }
 
@@ -142,12 +140,13 @@ export interface Prepared {
  */
 export function apiPrepareReport(options?: BuildOptions): Prepared {
   return withDocumentLock(() => {
-    const { spreadsheet, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
+    const { workbook, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
     requireAnalysable(analysis);
-    const view = overview(hasInputTabs(sheets), sheets, analysis, false);
+    const props = new DocumentProps();
+    const view = overview(hasInputTabs(sheets), sheets, analysis, false, props);
     if (errorFindings(analysis.findings).length > 0 && !options?.force)
       return { overview: view, measures: null, snapshot: null };
-    const measures = phase('ita: write measures', () => writeMeasures(spreadsheet, analysis, sheets));
+    const measures = phase('ita: write measures', () => writeMeasures(workbook, analysis, sheets, props));
     const inputs = sheets.filter((s) => !matchesAlias(s.name, TABS.measures));
     return { overview: view, measures, snapshot: keepTabs(inputs) };
   });
@@ -159,7 +158,7 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
  */
 export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview: Overview } {
   return withDocumentLock(() => {
-    const { spreadsheet, sheets, analysis } = phase('ita: read and analyse', () =>
+    const { workbook, sheets, analysis } = phase('ita: read and analyse', () =>
       analyseWithSnapshot(options?.snapshot),
     );
     requireAnalysable(analysis);
@@ -167,11 +166,13 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
     const measures = readMeasureRows(measuresTabOf(sheets)?.values ?? []);
     const unconfirmed = errorFindings(analysis.findings).length > 0;
     const model = buildReport({ analysis, measures, today: new Date(), unconfirmed });
+    const props = new DocumentProps();
+    const by = user();
     const links = phase('ita: write the Doc and its PDF', () =>
-      renderReport(spreadsheet, model, reportStyle(analysis)),
+      renderReport(workbook, model, reportStyle(analysis), 'plan', props),
     );
-    recordReport(links, sheets, new Date());
-    return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false) };
+    recordReport(links, sheets, new Date(), by, props);
+    return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false, props) };
   });
 }
 
@@ -181,7 +182,7 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
  */
 export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { overview: Overview } {
   return withDocumentLock(() => {
-    const { spreadsheet, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
+    const { workbook, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
     const tab = measuresTabOf(sheets)?.values ?? [];
@@ -204,11 +205,13 @@ export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { o
       rounds: follow.rounds,
       asOf: follow.asOf,
     });
+    const props = new DocumentProps();
+    const by = user();
     const links = phase('ita: write the results Doc and its PDF', () =>
-      renderReport(spreadsheet, model, reportStyle(analysis), 'results'),
+      renderReport(workbook, model, reportStyle(analysis), 'results', props),
     );
-    recordResults(links, sheets, new Date());
-    return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false) };
+    recordResults(links, sheets, new Date(), by, props);
+    return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false, props) };
   });
 }
 
@@ -231,7 +234,7 @@ export function apiSelectCell(where: string): boolean {
 export function apiSelectMeasureRows(rows: number[]): boolean {
   if (!Array.isArray(rows) || rows.length === 0 || rows.length > 1000) return false;
   if (!rows.every((r) => Number.isInteger(r) && r >= 2)) return false;
-  const sheet = findSheet(SpreadsheetApp.getActive(), 'measures');
+  const sheet = findSheet(SpreadsheetApp.getActive().getSheets(), 'measures');
   if (!sheet) return false;
   const last = sheet.getMaxRows();
   const sorted = [...new Set(rows)].filter((r) => r <= last).sort((a, b) => a - b);
@@ -249,9 +252,9 @@ export function apiSelectMeasureRows(rows: number[]): boolean {
 
 /** What "protect and share" would do, shown in the sidebar before anything happens. */
 export function apiSharingPlan(): SharingPlan {
-  const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
+  const { workbook, sheets, analysis } = analyseOpenSpreadsheet();
   requireAnalysable(analysis);
-  return sharingPlan(spreadsheet, analysis, sheets);
+  return sharingPlan(workbook.spreadsheet, analysis, sheets);
 }
 
 /**
@@ -265,10 +268,10 @@ export function apiApplySharing(options: {
   notify?: boolean;
 }): SharingResult {
   return withDocumentLock(() => {
-    const { spreadsheet, sheets, analysis } = analyseOpenSpreadsheet();
+    const { workbook, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
-    const plan = sharingPlan(spreadsheet, analysis, sheets);
-    const result = applySharing(spreadsheet, plan, {
+    const plan = sharingPlan(workbook.spreadsheet, analysis, sheets);
+    const result = applySharing(workbook.spreadsheet, plan, {
       protect: options.protect,
       shareSpreadsheet: options.shareSpreadsheet ?? false,
       shareReport: options.shareReport,
@@ -306,8 +309,7 @@ function hasInputTabs(sheets: readonly { name: string }[]): boolean {
  * user's language.
  */
 export function apiOverview(): Overview {
-  const spreadsheet = SpreadsheetApp.getActive();
-  const sheets = readAllTabs(spreadsheet);
+  const sheets = readAllTabs(openWorkbook().tabs);
   // The tabs read are those of the workbook format, which is all hasInputTabs looks for.
   const ready = hasInputTabs(sheets);
   return overview(ready, sheets, ready ? analyze(sheets) : null);

@@ -1,6 +1,7 @@
 import { INPUT_TABS, tabsFingerprint } from '../core/readiness';
 import type { SheetData } from '../core/workbook/reader';
-import type { ReportLinks } from './report-doc';
+import type { DocumentProps } from './document-props';
+import { pdfIdEntry, type ReportLinks } from './report-doc';
 
 const PROP_LAST_REPORT = 'ita.lastReport';
 const PROP_LAST_RESULTS = 'ita.lastResults';
@@ -51,15 +52,24 @@ function parsed<T>(text: string | undefined): T | null {
   }
 }
 
-function user(): string {
+export function user(): string {
   return Session.getEffectiveUser().getEmail();
 }
 
-/** Remembers a build: when, by whom, the links, and the fingerprints of what it was built from. */
-export function recordReport(links: ReportLinks, sheets: readonly SheetData[], now: Date): void {
+/**
+ * Remembers a build: when, by whom (`by`, taken before the build so that nothing can fail between the PDF
+ * and this), the links, the fingerprints of what it was built from, and the PDF's id, in one write.
+ */
+export function recordReport(
+  links: ReportLinks,
+  sheets: readonly SheetData[],
+  now: Date,
+  by: string,
+  props: DocumentProps,
+): void {
   const record: LastReportRecord = {
     at: now.toISOString(),
-    by: user(),
+    by,
     name: links.name,
     docUrl: links.docUrl,
     pdfUrl: links.pdfUrl,
@@ -67,7 +77,7 @@ export function recordReport(links: ReportLinks, sheets: readonly SheetData[], n
     draft: links.draft,
     ...fingerprints(sheets),
   };
-  PropertiesService.getDocumentProperties().setProperty(PROP_LAST_REPORT, JSON.stringify(record));
+  props.set({ [PROP_LAST_REPORT]: JSON.stringify(record), ...pdfIdEntry('plan', links) });
 }
 
 /** What the follow-up card shows of the last results report after a reload. */
@@ -81,17 +91,23 @@ export interface LastResults {
   measuresChanged: boolean;
 }
 
-/** Remembers a results report: when, by whom, its links, and the measures tab it read. */
-export function recordResults(links: ReportLinks, sheets: readonly SheetData[], now: Date): void {
+/** Remembers a results report: when, by whom, its links, the measures tab it read, and its PDF's id. */
+export function recordResults(
+  links: ReportLinks,
+  sheets: readonly SheetData[],
+  now: Date,
+  by: string,
+  props: DocumentProps,
+): void {
   const record = {
     at: now.toISOString(),
-    by: user(),
+    by,
     docUrl: links.docUrl,
     pdfUrl: links.pdfUrl,
     unconfirmed: links.unconfirmed,
     measures: fingerprints(sheets).measures,
   };
-  PropertiesService.getDocumentProperties().setProperty(PROP_LAST_RESULTS, JSON.stringify(record));
+  props.set({ [PROP_LAST_RESULTS]: JSON.stringify(record), ...pdfIdEntry('results', links) });
 }
 
 /** The last results report, compared with the measures tab as it is now. */
@@ -118,7 +134,7 @@ export function recordShare(emails: readonly string[], now: Date): void {
 /** The last report as the card shows it, compared with the tabs as they are now. */
 export function lastReport(
   sheets: readonly SheetData[],
-  props: Readonly<Record<string, string>> = PropertiesService.getDocumentProperties().getProperties(),
+  props: Readonly<Record<string, string>>,
 ): LastReport | null {
   const record = parsed<LastReportRecord>(props[PROP_LAST_REPORT]);
   if (!record) return null;

@@ -11,8 +11,9 @@ import {
 } from '../core/measures/tab';
 import { clampCellText } from '../core/workbook/limits';
 import type { SheetData } from '../core/workbook/reader';
+import type { DocumentProps } from './document-props';
 import { UserError } from './errors';
-import { findSheet } from './sheets';
+import { findSheet, type OpenWorkbook } from './sheets';
 
 const FINGERPRINT_PREFIX = 'ita.m.';
 /** Column widths in pixels, in the order of MEASURE_COLUMNS; the follow-up columns after them. */
@@ -31,17 +32,16 @@ export interface MeasuresResult {
  * rows in one block, their `ที่มา` in another, the new rows in a third.
  */
 export function writeMeasures(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  workbook: OpenWorkbook,
   analysis: Analysis,
   sheets: readonly SheetData[],
+  props: DocumentProps,
 ): MeasuresResult {
-  const props = PropertiesService.getDocumentProperties();
-  const all = props.getProperties();
   const stored: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(all)) {
+  for (const [k, v] of Object.entries(props.all())) {
     if (k.startsWith(FINGERPRINT_PREFIX)) stored[k.slice(FINGERPRINT_PREFIX.length)] = JSON.parse(v);
   }
-  let sheet = findSheet(spreadsheet, 'measures');
+  let sheet = findSheet(workbook.tabs, 'measures');
   const tabName = sheet?.getName() ?? MEASURES_TAB;
   // Every row as it stands, blank ones included, so that row numbers stay true; formulas too, to keep them.
   const existing = measuresTabOf(sheets)?.values ?? [];
@@ -68,7 +68,7 @@ export function writeMeasures(
       `The "${tabName}" tab already holds data without a "รหัส" column, so nothing is written over it; rename it and try again`,
     );
   }
-  if (!sheet) sheet = spreadsheet.insertSheet(MEASURES_TAB);
+  if (!sheet) sheet = workbook.spreadsheet.insertSheet(MEASURES_TAB);
   const width = plan.header.length;
   const lastRow = 1 + plan.existingRows + plan.newRows.length;
   if (lastRow > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
@@ -94,7 +94,7 @@ export function writeMeasures(
   const prints: Record<string, string> = {};
   for (const [id, list] of Object.entries(plan.fingerprints))
     prints[FINGERPRINT_PREFIX + id] = JSON.stringify(list);
-  props.setProperties(prints);
+  props.set(prints);
   return {
     sheetName: tabName,
     rows: lastRow - 1,

@@ -10,6 +10,7 @@ import {
 import { type ReadinessCheck, readiness } from '../core/readiness';
 import { BE_OFFSET, thaiDate } from '../core/thai';
 import { findTab, type SheetData } from '../core/workbook/reader';
+import { DocumentProps } from './document-props';
 import {
   type Language,
   type LastReport,
@@ -95,8 +96,9 @@ export function overview(
   sheets: readonly SheetData[],
   analysis: Analysis | null,
   withLanguage = true,
+  documentProps = new DocumentProps(),
 ): Overview {
-  const props = PropertiesService.getDocumentProperties().getProperties();
+  const props = documentProps.all();
   const base = {
     lang: withLanguage ? savedLanguage() : null,
     ready,

@@ -1,5 +1,7 @@
 import type { ChartBlock, ReportModel, TableBlock } from '../core/report/model';
+import type { DocumentProps } from './document-props';
 import { errorMessage, UserError } from './errors';
+import type { OpenWorkbook } from './sheets';
 
 const CM = 72 / 2.54;
 /** A4 in points, with the margins of Thai official documents: 3 cm left, 2 cm right, 2.5 cm top and bottom. */
@@ -89,14 +91,10 @@ function chartGrid(block: ChartBlock): (string | number)[][] {
 }
 
 /**
- * Draws the chart in a scratch sheet and returns it as a PNG, as Sheets renders it: a combo chart whose
+ * Draws the chart in a scratch sheet, its data and its top left corner at `column`: a combo chart whose
  * threshold columns are dashed lines, the value axis from the model's range with its (Thai) tick labels.
  */
-function chartImage(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  block: ChartBlock,
-  column: number,
-): GoogleAppsScript.Base.Blob {
+function drawChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, block: ChartBlock, column: number): void {
   const grid = chartGrid(block);
   const width = grid[0].length;
   if (column + width - 1 > sheet.getMaxColumns())
@@ -134,10 +132,42 @@ function chartImage(
     .setPosition(1, column, 0, 0)
     .build();
   sheet.insertChart(chart);
-  // The built object is not the sheet's chart (its getChartId is null): the inserted one is the last of
-  // getCharts. It goes with the scratch sheet, so nothing removes it one by one.
-  const charts = sheet.getCharts();
-  return charts[charts.length - 1].getAs('image/png');
+}
+
+/**
+ * The model's charts as PNGs, as Sheets renders them: drawn side by side in a scratch sheet, then taken from
+ * one getCharts() call. The built objects are not the sheet's charts (their getChartId is null), and the
+ * reference does not say in what order getCharts returns them: each is known by the column it is anchored
+ * in. The scratch sheet goes whatever happens, and its charts with it.
+ */
+function chartImages(
+  workbook: OpenWorkbook,
+  charts: readonly ChartBlock[],
+): Map<ChartBlock, GoogleAppsScript.Base.Blob> {
+  const images = new Map<ChartBlock, GoogleAppsScript.Base.Blob>();
+  if (charts.length === 0) return images;
+  const { spreadsheet, tabs } = workbook;
+  // One left by a run that could not delete it would hold charts at the same anchors: it goes first.
+  const left = tabs.find((t) => t.getName() === CHART_SHEET);
+  if (left) spreadsheet.deleteSheet(left);
+  const sheet = spreadsheet.insertSheet(CHART_SHEET);
+  try {
+    sheet.hideSheet();
+    const byAnchor = new Map<number, ChartBlock>();
+    let column = 1;
+    for (const block of charts) {
+      drawChart(sheet, block, column);
+      byAnchor.set(column, block);
+      column += chartGrid(block)[0].length + 1;
+    }
+    for (const chart of sheet.getCharts()) {
+      const block = byAnchor.get(chart.getContainerInfo().getAnchorColumn());
+      if (block) images.set(block, chart.getAs('image/png'));
+    }
+  } finally {
+    spreadsheet.deleteSheet(sheet);
+  }
+  return images;
 }
 
 type Body = GoogleAppsScript.Document.Body;
@@ -146,16 +176,14 @@ type Paragraph = GoogleAppsScript.Document.Paragraph;
 /** Writes the model's blocks into a Doc's body, one method a kind of block. */
 class DocWriter {
   private readonly A = DocumentApp.Attribute;
-  private chartSheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
-  private chartColumn = 1;
   private usedFirst = false;
   /** Body children that keep with the next one (headings, lead paragraphs), for arrangeTables. */
   readonly keepWithNext: number[] = [];
 
   constructor(
-    private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
     private readonly body: Body,
     private readonly style: ReportStyle,
+    private readonly images: ReadonlyMap<ChartBlock, GoogleAppsScript.Base.Blob>,
   ) {}
 
   /** A body always holds one paragraph: the first block takes it over. */
@@ -268,13 +296,8 @@ class DocWriter {
   }
 
   private chart(block: ChartBlock): void {
-    if (!this.chartSheet) {
-      this.chartSheet =
-        this.spreadsheet.getSheetByName(CHART_SHEET) ?? this.spreadsheet.insertSheet(CHART_SHEET);
-      this.chartSheet.hideSheet();
-    }
-    const blob = chartImage(this.chartSheet, block, this.chartColumn);
-    this.chartColumn += block.data[0].length + block.thresholds.length + 1;
+    const blob = this.images.get(block);
+    if (!blob) throw new Error(`Sheets did not draw the chart "${block.caption}"`);
     const holder = this.paragraph('');
     holder.setAttributes(this.center(false));
     const image = holder.appendInlineImage(blob);
@@ -283,11 +306,6 @@ class DocWriter {
     const width = Math.round(TEXT_WIDTH * 0.9);
     image.setWidth(width).setHeight(Math.round(width * (ratio || 0.53)));
     this.paragraph(block.caption).setAttributes(this.center(true));
-  }
-
-  /** The scratch sheet of the charts goes once the Doc is written. */
-  finish(): void {
-    if (this.chartSheet) this.spreadsheet.deleteSheet(this.chartSheet);
   }
 }
 
@@ -301,24 +319,24 @@ const HEADINGS = {
  * The report model into a Google Doc in the official form, then its PDF beside it. Tables get their header
  * row repeated on each page, rows kept whole and group rows merged through the Docs API, which DocumentApp
  * lacks. Only the body is rewritten: a header or footer the user added (the page number, which no API can
- * insert) stays through every rebuild.
+ * insert) stays through every rebuild. The Doc's id is written as soon as the Doc exists; the PDF's goes
+ * with the record of the build (pdfIdEntry), in the same write.
  */
 export function renderReport(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  workbook: OpenWorkbook,
   model: ReportModel,
   style: ReportStyle,
-  kind: ReportKind = 'plan',
+  kind: ReportKind,
+  props: DocumentProps,
 ): ReportLinks {
   const keys = REPORT_KINDS[kind];
-  const props = PropertiesService.getDocumentProperties();
-  const known = props.getProperties();
-  const { doc, reused } = openOrCreate(model.name, known[keys.doc] ?? null);
+  const { doc, reused } = openOrCreate(model.name, props.get(keys.doc));
   const docId = doc.getId();
   const docUrl = doc.getUrl();
   // Tracked from the moment it exists: whatever fails below, the next build rewrites this Doc.
-  if (known[keys.doc] !== docId) props.setProperty(keys.doc, docId);
+  if (props.get(keys.doc) !== docId) props.set({ [keys.doc]: docId });
   try {
-    writeBody(spreadsheet, doc, model, style);
+    writeBody(workbook, doc, model, style);
   } catch (e) {
     throw new UserError(
       'report-incomplete',
@@ -329,11 +347,10 @@ export function renderReport(
   let pdf: { id: string; url: string } | null = null;
   let pdfError: string | null = null;
   try {
-    pdf = savePdf(docId, model.name, known[keys.pdf] ?? null);
+    pdf = savePdf(docId, model.name, props.get(keys.pdf));
   } catch (e) {
     pdfError = errorMessage(e);
   }
-  if (pdf && pdf.id !== known[keys.pdf]) props.setProperty(keys.pdf, pdf.id);
   return {
     name: model.name,
     docId,
@@ -347,12 +364,17 @@ export function renderReport(
   };
 }
 
+/** The document property that keeps a report's PDF id, for the write that records the build. */
+export function pdfIdEntry(kind: ReportKind, links: ReportLinks): Record<string, string> {
+  return links.pdfId ? { [REPORT_KINDS[kind].pdf]: links.pdfId } : {};
+}
+
 /**
- * The body, written and arranged. The charts' scratch sheet goes whatever happens; the Doc is saved
- * before the Docs API arranges its tables, and the PDF is made after.
+ * The body, written and arranged: the charts drawn first (their scratch sheet gone whatever happens), the
+ * Doc saved before the Docs API arranges its tables, and the PDF made after.
  */
 function writeBody(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  workbook: OpenWorkbook,
   doc: GoogleAppsScript.Document.Document,
   model: ReportModel,
   style: ReportStyle,
@@ -365,12 +387,9 @@ function writeBody(
     .setMarginRight(PAGE.right)
     .setMarginTop(PAGE.top)
     .setMarginBottom(PAGE.bottom);
-  const writer = new DocWriter(spreadsheet, doc.getBody(), style);
-  try {
-    for (const block of model.blocks) writer.write(block);
-  } finally {
-    writer.finish();
-  }
+  const charts = model.blocks.filter((b): b is ChartBlock => b.kind === 'chart');
+  const writer = new DocWriter(doc.getBody(), style, chartImages(workbook, charts));
+  for (const block of model.blocks) writer.write(block);
   doc.saveAndClose();
   arrangeTables(doc.getId(), model, writer.keepWithNext);
 }

@@ -170,7 +170,7 @@ function protect(
     return;
   }
   for (const p of all) if (isOurs(p)) p.remove();
-  const measures = findSheet(spreadsheet, 'measures');
+  const measures = findSheet(spreadsheet.getSheets(), 'measures');
   if (measures) {
     for (const p of plan.measureProtections) {
       restrict(measures.getRange(p.range).protect(), p.editors, p.description, result.refused);

@@ -4,6 +4,17 @@ import { matchesAlias, TABS, type TabKey } from '../core/workbook/schema';
 
 const KNOWN = Object.values(TABS);
 
+/** The open spreadsheet and its sheets, listed once a server call. */
+export interface OpenWorkbook {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  tabs: GoogleAppsScript.Spreadsheet.Sheet[];
+}
+
+export function openWorkbook(): OpenWorkbook {
+  const spreadsheet = SpreadsheetApp.getActive();
+  return { spreadsheet, tabs: spreadsheet.getSheets() };
+}
+
 /**
  * The tabs of the workbook format in the open spreadsheet, each read with one getValues() call, and one
  * getNumberFormats() call where a number could be a percentage (a score typed as 96.06% is stored as
@@ -11,11 +22,10 @@ const KNOWN = Object.values(TABS);
  * analysis ignores them anyway.
  */
 export function readAllTabs(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tabs: readonly GoogleAppsScript.Spreadsheet.Sheet[],
   only: readonly (readonly string[])[] = KNOWN,
 ): SheetData[] {
-  return spreadsheet
-    .getSheets()
+  return tabs
     .map((sheet) => ({ sheet, name: sheet.getName() }))
     .filter(({ name }) => only.some((aliases) => matchesAlias(name, aliases)))
     .map(({ sheet, name }) => {
@@ -28,10 +38,13 @@ export function readAllTabs(
     });
 }
 
-/** The sheet of one tab of the workbook format, by any of its names (`มาตรการ` or `Measures`), or null. */
+/**
+ * The sheet of one tab of the workbook format, by any of its names (`มาตรการ` or `Measures`), or null; from
+ * the list of sheets the call already has (getSheets is a round trip).
+ */
 export function findSheet(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tabs: readonly GoogleAppsScript.Spreadsheet.Sheet[],
   key: TabKey,
 ): GoogleAppsScript.Spreadsheet.Sheet | null {
-  return spreadsheet.getSheets().find((sheet) => matchesAlias(sheet.getName(), TABS[key])) ?? null;
+  return tabs.find((sheet) => matchesAlias(sheet.getName(), TABS[key])) ?? null;
 }

@@ -205,6 +205,29 @@ describe('Drive and DocumentApp sharing', () => {
     sheet.removeChart(inserted);
     expect(sheet.getCharts()).toHaveLength(0);
   });
+
+  // ContainerInfo.getAnchorColumn(): "The chart's left side is anchored in this column." Charts drawn side by
+  // side are told apart by it: the reference does not say in what order getCharts returns them.
+  test("a chart's container info gives the anchor setPosition placed it at", () => {
+    const { sheet } = services();
+    sheet.getRange('A1:E2').setValues([
+      ['a', 1, '', 'b', 2],
+      ['c', 3, '', 'd', 4],
+    ]);
+    sheet.insertChart(sheet.newChart().addRange(sheet.getRange('D1:E2')).setPosition(2, 4, 5, 7).build());
+    sheet.insertChart(sheet.newChart().addRange(sheet.getRange('A1:B2')).setPosition(1, 1, 0, 0).build());
+    const anchors = sheet.getCharts().map((c) => {
+      const info = c.getContainerInfo();
+      return [info.getAnchorRow(), info.getAnchorColumn(), info.getOffsetX(), info.getOffsetY()];
+    });
+    expect(anchors).toEqual(
+      expect.arrayContaining([
+        [2, 4, 5, 7],
+        [1, 1, 0, 0],
+      ]),
+    );
+    expect(anchors).toHaveLength(2);
+  });
 });
 
 const SpreadsheetAppType = { SHEET: 'SHEET', RANGE: 'RANGE' } as unknown as {

@@ -89,7 +89,7 @@ describeBrowser('sharing from the sidebar', () => {
       expect(state?.editors).toEqual(DIVISIONS);
       for (const p of state?.protections.filter((x) => x.sheet === 'มาตรการ') ?? [])
         expect(p.editors?.includes('ss.head@oie.example')).toBe(p.description.includes('สส.'));
-      const refused = await sidebar.locator('#share-refused').innerText();
+      const refused = await sidebar.locator('#share-refused').textContent();
       expect(refused).toContain('ss.assistant@no-google.example');
       expect(refused).toContain('ไม่มีบัญชี Google');
       const frameWidth = Number(await frame.evaluate('document.documentElement.scrollWidth'));

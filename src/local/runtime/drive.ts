@@ -324,7 +324,7 @@ function copyTree<T>(value: T): T {
 }
 
 /** The Docs advanced service calls the renderer needs: get, and the table requests DocumentApp lacks. */
-export function createDocs(rt: RuntimeContext, docs: Map<string, DocData>) {
+export function createDocs(_rt: RuntimeContext, docs: Map<string, DocData>) {
   const find = (id: string) => {
     const doc = docs.get(id);
     if (!doc)

@@ -1228,6 +1228,28 @@ export class EmbeddedChartBuilder extends Service {
   }
 }
 
+/** ContainerInfo: "Access the chart's position within a sheet." */
+export class ContainerInfo extends Service {
+  constructor(
+    rt: RuntimeContext,
+    private readonly position: ChartSpec['position'],
+  ) {
+    super(rt, 'ContainerInfo');
+  }
+  getAnchorColumn() {
+    return this.position.column;
+  }
+  getAnchorRow() {
+    return this.position.row;
+  }
+  getOffsetX() {
+    return this.position.offsetX;
+  }
+  getOffsetY() {
+    return this.position.offsetY;
+  }
+}
+
 export class EmbeddedChart extends Service {
   constructor(
     rt: RuntimeContext,
@@ -1247,6 +1269,10 @@ export class EmbeddedChart extends Service {
   }
   getRanges() {
     return [...this._spec.ranges];
+  }
+  /** Where the chart sits on its sheet, as setPosition placed it. */
+  getContainerInfo() {
+    return new ContainerInfo(this.rt, this._spec.position);
   }
   getOptions() {
     return { get: (option: string) => this._spec.options[option] ?? null };

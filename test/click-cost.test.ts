@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { SheetData } from '../src/core/workbook/reader';
+import { loadBundle } from '../src/local/bundle';
+import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
+import { ROOT } from './helpers/workbook';
+
+// One click of the sidebar as the bench runs it (bench/run.cjs): what it costs in calls that reach Google.
+const bench = require('../bench/run.cjs') as {
+  runAll: () => {
+    results: {
+      name: string;
+      serverCalls: number;
+      roundTrips: number;
+      unpriced: string[];
+      calls: Record<string, number>;
+    }[];
+  };
+};
+const { sample } = require('../bench/workbooks.cjs') as { sample: SheetData[] };
+
+test('one click on the sample: two server calls and at most 40 round trips, the PDF upload counted among them', () => {
+  const [result] = bench.runAll().results;
+  expect(result.name).toBe('sample');
+  expect(result.serverCalls).toBe(2);
+  expect(result.roundTrips).toBeLessThanOrEqual(40);
+  expect(result.unpriced).toEqual([]);
+  // The click ends with the PDF in Drive: a bench that stopped before it would count too few.
+  expect(result.calls['Drive.Files.create']).toBe(1);
+});
+
+/** Each of the click's server calls on the sample, with the calls it made. */
+function stepsOfOneClick(): Record<string, Record<string, number>> {
+  const runtime = createRuntime({
+    spreadsheet: spreadsheetFromSheets(sample),
+    projectDir: join(ROOT, 'dist'),
+    pdf: () => Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
+  const steps: Record<string, Record<string, number>> = {};
+  let snapshot: string | null = null;
+  for (const step of ['apiPrepareReport', 'apiBuildReport']) {
+    runtime.calls.reset();
+    snapshot = bundle.call<{ snapshot?: string | null }>(step, { snapshot }).snapshot ?? null;
+    steps[step] = runtime.calls.snapshot();
+  }
+  return steps;
+}
+
+test('each server call lists the sheets once and reads the document properties once', () => {
+  for (const [step, calls] of Object.entries(stepsOfOneClick())) {
+    expect([step, calls['Spreadsheet.getSheets']]).toEqual([step, 1]);
+    expect([step, calls['Properties.getProperties']]).toEqual([step, 1]);
+    expect([step, calls['Spreadsheet.getSheetByName'] ?? 0]).toEqual([step, 0]);
+  }
+});
+
+test("the report's charts come from one getCharts call, and the PDF's id is written with the build's record", () => {
+  const build = stepsOfOneClick().apiBuildReport;
+  expect(build['Sheet.getCharts']).toBe(1);
+  expect(build['EmbeddedChart.getAs']).toBe(3);
+  // The Doc's id as soon as the Doc exists; the PDF's id and the record of the build in one more write.
+  expect((build['Properties.setProperty'] ?? 0) + build['Properties.setProperties']).toBe(2);
+});
