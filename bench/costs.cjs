@@ -55,6 +55,8 @@ const COSTS = [
   [/^Properties\.(getProperties|getProperty)$/, 'roundTrip', 20, 84, 'ziritione'],
   [/^PropertiesService\./, 'local', 0, 2, 'estimate'],
   [/^(CacheService\.|Utilities\.getUuid$)/, 'local', 0, 2, 'estimate'],
+  // Decoding a picture the sidebar sent is work in the script itself (estimate).
+  [/^Utilities\.(base64Decode|newBlob)$/, 'local', 0, 20, 'estimate'],
   [/^Cache\.(get|getAll|put|putAll|remove|removeAll)$/, 'roundTrip', 20, 200, 'estimate'],
   [/^LockService\./, 'local', 0, 2, 'estimate'],
   [/^Lock\./, 'roundTrip', 20, 200, 'estimate'],

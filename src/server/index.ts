@@ -5,6 +5,7 @@ import { errorFindings, errorLines } from '../core/findings';
 import { followUpOf } from '../core/measures/follow-up';
 import type { SharingPlan } from '../core/measures/sharing';
 import { measuresTabOf, type ProgressSummary, progressSummary, readMeasureRows } from '../core/measures/tab';
+import { type ChartToDraw, chartsToDraw, type DrawnChart, drawnChartsOf } from '../core/report/drawn-charts';
 import { buildReport } from '../core/report/model';
 import { buildResultsReport } from '../core/report/results-report';
 import { summaryText } from '../core/summary';
@@ -86,6 +87,8 @@ export interface BuildOptions {
   force?: boolean;
   /** The token of the input tabs the click's first call kept (apiPrepareReport), so as not to read them again. */
   snapshot?: string | null;
+  /** The report's charts as the sidebar drew them from the first call's specs (the rest Sheets draws). */
+  charts?: DrawnChart[];
 }
 
 /**
@@ -131,6 +134,8 @@ export interface Prepared {
   measures: MeasuresResult | null;
   /** For apiBuildReport: the input tabs this call read, kept in the document cache (null: not kept). */
   snapshot: string | null;
+  /** The report's charts, for the sidebar to draw and hand to apiBuildReport. */
+  charts: ChartToDraw[];
 }
 
 /**
@@ -144,11 +149,13 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
     requireAnalysable(analysis);
     const props = new DocumentProps();
     const view = overview(hasInputTabs(sheets), sheets, analysis, false, props);
-    if (errorFindings(analysis.findings).length > 0 && !options?.force)
-      return { overview: view, measures: null, snapshot: null };
+    const unconfirmed = errorFindings(analysis.findings).length > 0;
+    if (unconfirmed && !options?.force) return { overview: view, measures: null, snapshot: null, charts: [] };
     const measures = phase('ita: write measures', () => writeMeasures(workbook, analysis, sheets, props));
     const inputs = sheets.filter((s) => !matchesAlias(s.name, TABS.measures));
-    return { overview: view, measures, snapshot: keepTabs(inputs) };
+    // The charts come from the scores alone: the report's measures do not change them.
+    const charts = chartsToDraw(buildReport({ analysis, measures: [], today: new Date(), unconfirmed }));
+    return { overview: view, measures, snapshot: keepTabs(inputs), charts };
   });
 }
 
@@ -169,7 +176,7 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the Doc and its PDF', () =>
-      renderReport(workbook, model, reportStyle(analysis), 'plan', props),
+      renderReport(workbook, model, reportStyle(analysis), 'plan', props, drawnChartsOf(options?.charts)),
     );
     recordReport(links, sheets, new Date(), by, props);
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false, props) };

@@ -1,3 +1,5 @@
+import { type SheetsChartSpec, sheetsChartSpec } from '../core/report/chart-spec';
+import { chartKey, type DrawnChart, isPng } from '../core/report/drawn-charts';
 import type { ChartBlock, ReportModel, TableBlock } from '../core/report/model';
 import type { DocumentProps } from './document-props';
 import { errorMessage, UserError } from './errors';
@@ -80,85 +82,64 @@ function openOrCreate(
   return { doc: DocumentApp.create(name), reused: false };
 }
 
-/** The chart's grid: its data, then one constant column per threshold (drawn as a line across it). */
-function chartGrid(block: ChartBlock): (string | number)[][] {
-  const width = Math.max(...block.data.map((r) => r.length));
-  return block.data.map((r, i) => [
-    ...r.map((v) => (v === null ? '' : v)),
-    ...Array(width - r.length).fill(''),
-    ...block.thresholds.map((x) => (i === 0 ? x.label : x.value)),
-  ]);
-}
-
-/**
- * Draws the chart in a scratch sheet, its data and its top left corner at `column`: a combo chart whose
- * threshold columns are dashed lines, the value axis from the model's range with its (Thai) tick labels.
- */
-function drawChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, block: ChartBlock, column: number): void {
-  const grid = chartGrid(block);
-  const width = grid[0].length;
+/** Draws the chart in a scratch sheet, its data and its top left corner at `column`. */
+function drawChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetsChartSpec, column: number): void {
+  const width = spec.grid[0].length;
   if (column + width - 1 > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), column + width - 1 - sheet.getMaxColumns());
-  const range = sheet.getRange(1, column, grid.length, width);
-  range.setValues(grid);
-  const dataSeries = width - 1 - block.thresholds.length;
-  const series: Record<number, unknown> = {};
-  block.thresholds.forEach((_, i) => {
-    series[dataSeries + i] = {
-      type: 'line',
-      color: i === 0 ? '#e37400' : '#188038',
-      lineDashStyle: [6, 4],
-      pointSize: 0,
-    };
-  });
-  const horizontal = block.type === 'BAR';
-  const valueAxis = horizontal ? 'hAxis' : 'vAxis';
-  const chart = sheet
+  const range = sheet.getRange(1, column, spec.grid.length, width);
+  range.setValues(spec.grid);
+  let builder = sheet
     .newChart()
-    .setChartType(block.type === 'LINE' ? Charts.ChartType.LINE : Charts.ChartType.COMBO)
+    .setChartType(Charts.ChartType[spec.type])
     .addRange(range)
     .setNumHeaders(1)
-    .setOption('title', '')
-    .setOption('width', 640)
-    .setOption('height', horizontal ? 420 : 340)
-    .setOption('legend', { position: 'bottom' })
-    .setOption('seriesType', block.type === 'LINE' ? 'line' : 'bars')
-    // A combo chart has no bar type of its own: 'vertical' lays the categories down the side.
-    .setOption('orientation', horizontal ? 'vertical' : 'horizontal')
-    .setOption('series', series)
-    .setOption(`${valueAxis}.viewWindow.min`, block.axis.min)
-    .setOption(`${valueAxis}.viewWindow.max`, block.axis.max)
-    .setOption(`${valueAxis}.ticks`, block.axis.ticks)
-    .setPosition(1, column, 0, 0)
-    .build();
-  sheet.insertChart(chart);
+    .setPosition(1, column, 0, 0);
+  for (const [option, value] of Object.entries(spec.options)) builder = builder.setOption(option, value);
+  sheet.insertChart(builder.build());
+}
+
+/** A chart the sidebar drew, as a blob, if its picture is a PNG. */
+function drawnImage(png: string): GoogleAppsScript.Base.Blob | null {
+  const bytes = Utilities.base64Decode(png);
+  return isPng(bytes) ? Utilities.newBlob(bytes, 'image/png', 'chart.png') : null;
 }
 
 /**
- * The model's charts as PNGs, as Sheets renders them: drawn side by side in a scratch sheet, then taken from
- * one getCharts() call. The built objects are not the sheet's charts (their getChartId is null), and the
- * reference does not say in what order getCharts returns them: each is known by the column it is anchored
- * in. The scratch sheet goes whatever happens, and its charts with it.
+ * The model's charts as PNGs: those the sidebar drew for this build (the same spec, a PNG), and the rest
+ * as Sheets renders them, drawn side by side in a scratch sheet and taken from one getCharts() call. The
+ * built objects are not the sheet's charts (their getChartId is null), and the reference does not say in
+ * what order getCharts returns them: each is known by the column it is anchored in. The scratch sheet
+ * goes whatever happens, and its charts with it.
  */
 function chartImages(
   workbook: OpenWorkbook,
   charts: readonly ChartBlock[],
+  drawn: readonly DrawnChart[],
 ): Map<ChartBlock, GoogleAppsScript.Base.Blob> {
   const images = new Map<ChartBlock, GoogleAppsScript.Base.Blob>();
-  if (charts.length === 0) return images;
+  const byKey = new Map(drawn.map((d) => [d.key, d.png]));
+  for (const block of charts) {
+    const png = byKey.get(chartKey(block));
+    const image = png ? drawnImage(png) : null;
+    if (image) images.set(block, image);
+  }
+  const left = charts.filter((block) => !images.has(block));
+  if (left.length === 0) return images;
   const { spreadsheet, tabs } = workbook;
   // One left by a run that could not delete it would hold charts at the same anchors: it goes first.
-  const left = tabs.find((t) => t.getName() === CHART_SHEET);
-  if (left) spreadsheet.deleteSheet(left);
+  const stale = tabs.find((t) => t.getName() === CHART_SHEET);
+  if (stale) spreadsheet.deleteSheet(stale);
   const sheet = spreadsheet.insertSheet(CHART_SHEET);
   try {
     sheet.hideSheet();
     const byAnchor = new Map<number, ChartBlock>();
     let column = 1;
-    for (const block of charts) {
-      drawChart(sheet, block, column);
+    for (const block of left) {
+      const spec = sheetsChartSpec(block);
+      drawChart(sheet, spec, column);
       byAnchor.set(column, block);
-      column += chartGrid(block)[0].length + 1;
+      column += spec.grid[0].length + 1;
     }
     for (const chart of sheet.getCharts()) {
       const block = byAnchor.get(chart.getContainerInfo().getAnchorColumn());
@@ -328,6 +309,7 @@ export function renderReport(
   style: ReportStyle,
   kind: ReportKind,
   props: DocumentProps,
+  drawn: readonly DrawnChart[] = [],
 ): ReportLinks {
   const keys = REPORT_KINDS[kind];
   const { doc, reused } = openOrCreate(model.name, props.get(keys.doc));
@@ -336,7 +318,7 @@ export function renderReport(
   // Tracked from the moment it exists: whatever fails below, the next build rewrites this Doc.
   if (props.get(keys.doc) !== docId) props.set({ [keys.doc]: docId });
   try {
-    writeBody(workbook, doc, model, style);
+    writeBody(workbook, doc, model, style, drawn);
   } catch (e) {
     throw new UserError(
       'report-incomplete',
@@ -378,6 +360,7 @@ function writeBody(
   doc: GoogleAppsScript.Document.Document,
   model: ReportModel,
   style: ReportStyle,
+  drawn: readonly DrawnChart[],
 ): void {
   doc
     .getBody()
@@ -388,7 +371,7 @@ function writeBody(
     .setMarginTop(PAGE.top)
     .setMarginBottom(PAGE.bottom);
   const charts = model.blocks.filter((b): b is ChartBlock => b.kind === 'chart');
-  const writer = new DocWriter(doc.getBody(), style, chartImages(workbook, charts));
+  const writer = new DocWriter(doc.getBody(), style, chartImages(workbook, charts, drawn));
   for (const block of model.blocks) writer.write(block);
   doc.saveAndClose();
   arrangeTables(doc.getId(), model, writer.keepWithNext);

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { textWidth } from '../../src/local/runtime/chart';
+import { textWidth } from '../../src/core/report/chart-svg';
 import { createRuntime } from '../../src/local/runtime/index';
 
 // The local charts as the report draws them: labels that never overlap, Thai tick labels, thresholds drawn.

@@ -1,6 +1,6 @@
+import { chartSvg } from '../../core/report/chart-svg';
 import { parseA1, toA1 } from './a1';
-import type { Blob } from './blob';
-import { renderChartSvg } from './chart';
+import { Blob } from './blob';
 import { gasError, isDate, type RuntimeContext, Service } from './context';
 import { typedDate, typedNumber } from './typed-input';
 
@@ -1285,7 +1285,8 @@ export class EmbeddedChart extends Service {
     return this.getBlob()._as(contentType);
   }
   getBlob(): Blob {
-    const data = this._spec.ranges.map((r) => r._grid((row, col) => r._sheet._get(row, col)));
-    return renderChartSvg(this.rt, this._spec.type, data, this._spec.options);
+    const [rows] = this._spec.ranges.map((r) => r._grid((row, col) => r._sheet._get(row, col)));
+    const svg = chartSvg(this._spec.type, rows ?? [], this._spec.options);
+    return new Blob(this.rt, Buffer.from(svg, 'utf8'), 'image/svg+xml', 'chart.svg');
   }
 }

@@ -1,6 +1,4 @@
-import { escapeMarkup } from '../../core/markup';
-import { Blob } from './blob';
-import type { RuntimeContext } from './context';
+import { escapeMarkup } from '../markup';
 
 const PALETTE = ['#1a73e8', '#f29900', '#188038', '#d93025', '#9334e6'];
 
@@ -268,19 +266,13 @@ function categoryLabels(p: Plot, labels: string[]): string[] {
  * or lines by the `series` option, and `orientation: 'vertical'` lays the categories down the side. Labels
  * are never drawn over one another: long category names wrap, the legend takes as many rows as it needs.
  */
-export function renderChartSvg(
-  rt: RuntimeContext,
-  type: string,
-  ranges: unknown[][][],
-  options: Record<string, unknown>,
-): Blob {
-  const rows = ranges[0] ?? [];
+export function chartSvg(type: string, rows: readonly unknown[][], options: Record<string, unknown>): string {
   const labels = rows.slice(1).map((r) => String(r[0] ?? ''));
-  const series = seriesOf(type, rows, options);
+  const series = seriesOf(type, rows as unknown[][], options);
   const p = plotOf(type, options, labels, series);
   const height = Number(options.height ?? 360);
   const title = String(options.title ?? '');
-  const parts: string[] = [
+  return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${p.width}" height="${height}" viewBox="0 0 ${p.width} ${height}" font-family="Sarabun">`,
     `<rect width="${p.width}" height="${height}" fill="#ffffff"/>`,
     title
@@ -292,6 +284,5 @@ export function renderChartSvg(
     ...categoryLabels(p, labels),
     ...(hasLegend(series, options) ? legend(series, p.width, height) : []),
     '</svg>',
-  ];
-  return new Blob(rt, Buffer.from(parts.join('\n'), 'utf8'), 'image/svg+xml', 'chart.svg');
+  ].join('\n');
 }

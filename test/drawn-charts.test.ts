@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import type { SheetsChartSpec } from '../src/core/report/chart-spec';
+import { chartSvg } from '../src/core/report/chart-svg';
+import { drawnChartsOf, isPng } from '../src/core/report/drawn-charts';
+import type { SheetData } from '../src/core/workbook/reader';
+import { loadBundle } from '../src/local/bundle';
+import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
+import type { DocData } from '../src/local/runtime/document';
+import { ROOT } from './helpers/workbook';
+
+// The sidebar draws the report's charts from the specs the click's first call hands it and sends them back
+// as PNGs with the second; the server takes a picture only for the chart of the same spec, and Sheets draws
+// the rest.
+const { sample } = require('../bench/workbooks.cjs') as { sample: SheetData[] };
+
+interface ToDraw {
+  key: string;
+  spec: SheetsChartSpec;
+}
+
+function click() {
+  const runtime = createRuntime({
+    spreadsheet: spreadsheetFromSheets(sample),
+    projectDir: join(ROOT, 'dist'),
+  });
+  const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
+  const prepared = bundle.call<{ snapshot: string | null; charts: ToDraw[] }>('apiPrepareReport', {});
+  const build = (charts: unknown) => {
+    runtime.calls.reset();
+    const links = bundle.call<{ docId: string }>('apiBuildReport', { snapshot: prepared.snapshot, charts });
+    return { calls: runtime.calls.snapshot(), doc: runtime.documents.get(links.docId) as DocData };
+  };
+  return { runtime, prepared, build };
+}
+
+function png(spec: SheetsChartSpec): string {
+  const svg = chartSvg(spec.type, spec.grid, spec.options);
+  return Buffer.from(new Resvg(svg).render().asPng()).toString('base64');
+}
+
+/** The bytes of every inline image in the Doc's body, in order. */
+function imagesOf(doc: DocData): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const inline = node as { kind?: string; image?: { data: Buffer } };
+    if (inline.kind === 'image' && inline.image) found.push(inline.image.data.toString('base64'));
+    else for (const child of Object.values(node)) walk(child);
+  };
+  walk(doc.body);
+  return found;
+}
+
+test("the first call hands the sidebar the report's three charts to draw, each with its key", () => {
+  const { prepared } = click();
+  expect(prepared.charts.map((c) => c.spec.type)).toEqual(['LINE', 'COMBO', 'COMBO']);
+  for (const c of prepared.charts) expect(c.key).toBe(JSON.stringify(c.spec));
+});
+
+test('charts the sidebar drew go into the Doc as they are, and Sheets draws none: no scratch tab at all', () => {
+  const { prepared, build } = click();
+  const drawn = prepared.charts.map((c) => ({ key: c.key, png: png(c.spec) }));
+  const { calls, doc } = build(drawn);
+  expect(imagesOf(doc)).toEqual(drawn.map((d) => d.png));
+  expect(calls['Spreadsheet.insertSheet'] ?? 0).toBe(0);
+  expect(calls['Sheet.getCharts'] ?? 0).toBe(0);
+  expect(calls['EmbeddedChart.getAs'] ?? 0).toBe(0);
+});
+
+test.each([
+  ['a key no chart of the model has', (d: { key: string; png: string }) => ({ ...d, key: `${d.key} ` })],
+  [
+    'a picture that is not a PNG',
+    (d: { key: string; png: string }) => ({ ...d, png: Buffer.from('<svg/>').toString('base64') }),
+  ],
+  [
+    'a picture that is not base64',
+    (d: { key: string; png: string }) => ({ ...d, png: `${d.png.slice(0, -4)}<a>` }),
+  ],
+  ['not a chart at all', () => 'drop table'],
+])('a drawn chart with %s is not used: Sheets draws that chart, the others are kept', (_what, spoil) => {
+  const { prepared, build } = click();
+  const drawn: unknown[] = prepared.charts.map((c) => ({ key: c.key, png: png(c.spec) }));
+  drawn[1] = spoil(drawn[1] as { key: string; png: string });
+  const { calls, doc } = build(drawn);
+  expect(calls['EmbeddedChart.getAs']).toBe(1);
+  const images = imagesOf(doc);
+  expect(images).toHaveLength(3);
+  expect([images[0], images[2]]).toEqual([
+    (drawn[0] as { png: string }).png,
+    (drawn[2] as { png: string }).png,
+  ]);
+});
+
+test('what the page sends is kept only where it has the shape of a drawn chart', () => {
+  expect(drawnChartsOf(null)).toEqual([]);
+  expect(drawnChartsOf('x')).toEqual([]);
+  expect(
+    drawnChartsOf([
+      { key: 'k', png: 'iVBO' },
+      { key: 1, png: 'iVBO' },
+      { key: 'k', png: 'iVB' },
+    ]),
+  ).toEqual([{ key: 'k', png: 'iVBO' }]);
+  expect(drawnChartsOf(Array.from({ length: 20 }, () => ({ key: 'k', png: 'iVBO' })))).toHaveLength(8);
+  expect(isPng([-119, 80, 78, 71, 13, 10, 26, 10, 0])).toBe(true);
+  expect(isPng([60, 115, 118, 103, 47, 62, 0, 0, 0])).toBe(false);
+});
