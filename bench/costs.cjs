@@ -87,8 +87,11 @@ const COSTS = [
   [/^(Menu|Ui)\./, 'local', 0, 5, 'estimate'],
 ];
 
-/** One server call from the sidebar (google.script.run): loading the script and the request itself. */
-const SERVER_CALL = { lowMs: 300, highMs: 1500, source: 'estimate' };
+/**
+ * One server call from the sidebar (google.script.run): loading the script and the request itself, and
+ * what it carries both ways (the drawn charts up, the overview down) at 16 to 2 Mbit/s.
+ */
+const SERVER_CALL = { lowMs: 300, highMs: 1500, lowMsPerKb: 0.5, highMsPerKb: 4, source: 'estimate' };
 
 const FALLBACK = ['roundTrip', 50, 500, 'estimate'];
 
@@ -98,11 +101,14 @@ function costOf(method) {
   return { kind, lowMs, highMs, source };
 }
 
-/** Round trips and an estimated time (seconds, low and high) for the calls of one click. */
-function estimate(calls, serverCalls) {
+/**
+ * Round trips and an estimated time (seconds, low and high) for the calls of one click: `serverCalls` calls
+ * from the sidebar that carried `kb` kilobytes in all, both ways.
+ */
+function estimate(calls, serverCalls, kb = 0) {
   let roundTrips = 0;
-  let low = serverCalls * SERVER_CALL.lowMs;
-  let high = serverCalls * SERVER_CALL.highMs;
+  let low = serverCalls * SERVER_CALL.lowMs + kb * SERVER_CALL.lowMsPerKb;
+  let high = serverCalls * SERVER_CALL.highMs + kb * SERVER_CALL.highMsPerKb;
   const unknown = [];
   for (const [method, count] of Object.entries(calls)) {
     const cost = costOf(method);

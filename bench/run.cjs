@@ -3,7 +3,13 @@
 // `npm run bench -- --readme` writes the README's speed table (a test checks that it matches).
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { createRuntime, loadBundle, spreadsheetFromSheets } = require('../build/local.cjs');
+const {
+  chartSvg,
+  createRuntime,
+  loadBundle,
+  spreadsheetFromSheets,
+  svgToPng,
+} = require('../build/local.cjs');
 const { largeWorkbook, sample } = require('./workbooks.cjs');
 const costs = require('./costs.cjs');
 
@@ -12,6 +18,14 @@ const ROOT = join(__dirname, '..');
 // The sidebar's server calls for one click, in its order (src/ui/sidebar.ts, runBuild): the check and
 // the measures tab, then the report (which answers with the sidebar's new view).
 const STEPS = ['apiPrepareReport', 'apiBuildReport'];
+
+/** What the sidebar hands the report step: the first step's charts drawn as PNGs (src/ui/chart-images.ts). */
+function drawnBySidebar(answer) {
+  return (answer?.charts ?? []).map(({ key, spec }) => ({
+    key,
+    png: svgToPng(chartSvg(spec.type, spec.grid, spec.options)).toString('base64'),
+  }));
+}
 
 function run(name, sheets) {
   const runtime = createRuntime({
@@ -25,13 +39,23 @@ function run(name, sheets) {
   const total = {};
   const steps = {};
   let ms = 0;
+  let kb = 0;
   let answer = null;
   for (const step of STEPS) {
     const tabs = runtime.spreadsheet.getSheets().length;
+    // As the sidebar does: the report step gets the token of the tabs the first step kept, and the charts
+    // drawn in the browser (drawn here before the clock starts: that is the browser's time, not Google's).
+    // The first build of a page also asks for the chart font (src/ui/sidebar.ts): a page's first click is measured.
+    const options = {
+      force: false,
+      snapshot: answer?.snapshot ?? null,
+      charts: drawnBySidebar(answer),
+      withFont: step === 'apiPrepareReport',
+    };
     runtime.calls.reset();
     const started = process.hrtime.bigint();
-    // As the sidebar does: the report step gets the token of the tabs the first step kept.
-    answer = bundle.call(step, { force: false, snapshot: answer?.snapshot ?? null });
+    answer = bundle.call(step, options);
+    kb += (JSON.stringify(options).length + JSON.stringify(answer).length) / 1024;
     ms += Number(process.hrtime.bigint() - started) / 1e6;
     const calls = runtime.calls.snapshot();
     steps[step in steps ? `${step} (after the build)` : step] = {
@@ -47,13 +71,14 @@ function run(name, sheets) {
   const sum = Object.values(total).reduce((a, b) => a + b, 0);
   // Each step is one google.script.run call from the sidebar.
   const serverCalls = STEPS.length;
-  const { roundTrips, estimate, unpriced } = costs.estimate(total, serverCalls);
+  const { roundTrips, estimate, unpriced } = costs.estimate(total, serverCalls, kb);
   return {
     name,
     rows,
     ms: Math.round(ms),
     total: sum,
     serverCalls,
+    carriedKb: Math.round(kb),
     roundTrips,
     estimate,
     unpriced,
@@ -79,14 +104,14 @@ const TABLE_END = '<!-- bench:end -->';
 /** The README's speed table: the counts of a run (time varies from run to run and stays out of it). */
 function speedTable(report) {
   const lines = [
-    '| workbook | rows | service calls | server calls | round trips | estimate in Apps Script | `getValues` per step | `setValues` (all steps) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| workbook | rows | service calls | server calls | carried both ways | round trips | estimate in Apps Script | `getValues` per step | `setValues` (all steps) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of report.results) {
     const steps = Object.values(r.steps);
     const setValues = steps.reduce((n, s) => n + s.setValues, 0);
     lines.push(
-      `| ${r.name} | ${r.rows.toLocaleString('en')} | ${r.total} | ${r.serverCalls} | ${r.roundTrips} | ${r.estimate.lowS}–${r.estimate.highS} s | ${steps.map((s) => s.getValues).join(', ')} | ${setValues} |`,
+      `| ${r.name} | ${r.rows.toLocaleString('en')} | ${r.total} | ${r.serverCalls} | ${r.carriedKb} KB | ${r.roundTrips} | ${r.estimate.lowS}–${r.estimate.highS} s | ${steps.map((s) => s.getValues).join(', ')} | ${setValues} |`,
     );
   }
   return lines.join('\n');
@@ -102,7 +127,7 @@ function withSpeedTable(readme, table) {
 function printText(report) {
   for (const r of report.results) {
     console.log(
-      `${r.name}: ${r.rows} rows, ${r.total} service calls, ${r.serverCalls} server calls, ${r.roundTrips} round trips, ` +
+      `${r.name}: ${r.rows} rows, ${r.total} service calls, ${r.serverCalls} server calls carrying ${r.carriedKb} KB, ${r.roundTrips} round trips, ` +
         `estimated ${r.estimate.lowS}–${r.estimate.highS} s in Apps Script (${r.ms} ms here)`,
     );
     for (const [step, s] of Object.entries(r.steps)) {

@@ -15,6 +15,7 @@ const probe = await esbuild.build({
   write: false,
   metafile: true,
   outfile: 'probe.js',
+  loader: { '.ttf': 'base64' },
 });
 const exportsOfEntry = Object.values(probe.metafile.outputs)[0].exports;
 
@@ -36,6 +37,8 @@ await esbuild.build({
   legalComments: 'none',
   outfile: 'dist/Code.js',
   footer: { js: `\n${stubs}\n` },
+  // The chart font the sidebar draws with (src/server/chart-font.ts).
+  loader: { '.ttf': 'base64' },
 });
 copyFileSync('appsscript.json', 'dist/appsscript.json');
 writeFileSync('build/entry-points.json', `${JSON.stringify(exportsOfEntry, null, 2)}\n`);

@@ -79,11 +79,13 @@ describe('the sidebar page', () => {
   const html = readFileSync(join(ROOT, 'dist', 'Sidebar.html'), 'utf8');
 
   test('is one small file with its script and style inline, no scriptlets and no other host', () => {
-    // Both languages' strings ride along, the Thai at 3 bytes a character: about 48 KB in all.
-    expect(Buffer.byteLength(html)).toBeLessThan(64 * 1024);
+    // Both languages' strings ride along, the Thai at 3 bytes a character, and the chart drawing
+    // (core/report/chart-svg): about 70 KB in all. The chart font is not in it: the first build asks for it.
+    expect(Buffer.byteLength(html)).toBeLessThan(80 * 1024);
     expect(html).not.toContain('<?');
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
-    expect(html).not.toMatch(/https?:\/\//);
+    // The SVG namespace names no host the page reaches: the charts it draws need it.
+    expect(html.split('http://www.w3.org/2000/svg').join('')).not.toMatch(/https?:\/\//);
   });
 
   test('every server function it calls is a top-level function of the bundle', () => {

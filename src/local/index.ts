@@ -1,8 +1,10 @@
 export { analyze } from '../core/analysis/analyze';
 export { MEASURE_COLUMNS } from '../core/measures/tab';
+export { chartSvg } from '../core/report/chart-svg';
 export { runBuild } from './build';
 export { loadBundle } from './bundle';
 export { docToHtml } from './doc-html';
+export { svgToPng } from './runtime/blob';
 export { createRuntime } from './runtime/index';
 export { SpreadsheetImpl } from './runtime/spreadsheet';
 export { saveSpreadsheet } from './workbook-io';

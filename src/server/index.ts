@@ -13,6 +13,7 @@ import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
 import { matchesAlias, TABS } from '../core/workbook/schema';
 import { templateTabs } from '../core/workbook/template';
+import { CHART_FONT } from './chart-font';
 import { DocumentProps } from './document-props';
 import { phase, UserError, withDocumentLock } from './errors';
 import { type Language, recordReport, recordResults, recordShare, saveLanguage, user } from './last-report';
@@ -89,6 +90,8 @@ export interface BuildOptions {
   snapshot?: string | null;
   /** The report's charts as the sidebar drew them from the first call's specs (the rest Sheets draws). */
   charts?: DrawnChart[];
+  /** The sidebar has no chart font yet: the first call sends it (once a page, not once a click). */
+  withFont?: boolean;
 }
 
 /**
@@ -136,6 +139,8 @@ export interface Prepared {
   snapshot: string | null;
   /** The report's charts, for the sidebar to draw and hand to apiBuildReport. */
   charts: ChartToDraw[];
+  /** The font to draw them in (base64 TTF), when asked for (`withFont`). */
+  font: string | null;
 }
 
 /**
@@ -150,12 +155,14 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
     const props = new DocumentProps();
     const view = overview(hasInputTabs(sheets), sheets, analysis, false, props);
     const unconfirmed = errorFindings(analysis.findings).length > 0;
-    if (unconfirmed && !options?.force) return { overview: view, measures: null, snapshot: null, charts: [] };
+    if (unconfirmed && !options?.force)
+      return { overview: view, measures: null, snapshot: null, charts: [], font: null };
     const measures = phase('ita: write measures', () => writeMeasures(workbook, analysis, sheets, props));
     const inputs = sheets.filter((s) => !matchesAlias(s.name, TABS.measures));
     // The charts come from the scores alone: the report's measures do not change them.
     const charts = chartsToDraw(buildReport({ analysis, measures: [], today: new Date(), unconfirmed }));
-    return { overview: view, measures, snapshot: keepTabs(inputs), charts };
+    const font = options?.withFont ? CHART_FONT : null;
+    return { overview: view, measures, snapshot: keepTabs(inputs), charts, font };
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Overview } from '../server/overview';
+import { drawCharts } from './chart-images';
 import { h } from './dom';
 import { digits, type Style } from './format';
 import { type Key, text } from './i18n';
@@ -162,6 +163,9 @@ function askToForce(serverText?: { th: string; en: string }): void {
   );
 }
 
+/** The font the charts are drawn in: asked of the server with the page's first build, then kept. */
+let chartFont: string | null = null;
+
 async function runBuild(force: boolean): Promise<void> {
   state.steps = (['stepAnalyse', 'stepMeasures', 'stepReport'] as Key[]).map(
     (key): Step => ({ key, state: 'waiting' }),
@@ -170,7 +174,8 @@ async function runBuild(force: boolean): Promise<void> {
   ticker = setInterval(tick, 1000);
   try {
     // Two server calls a click: the check and the measures tab, then the report (with the new overview).
-    const prepared = await step(0, () => call('apiPrepareReport', { force }));
+    const prepared = await step(0, () => call('apiPrepareReport', { force, withFont: chartFont === null }));
+    chartFont ??= prepared.font;
     state.overview = prepared.overview;
     const measures = prepared.measures;
     if (!measures) {
@@ -185,7 +190,14 @@ async function runBuild(force: boolean): Promise<void> {
       kept: measures.summary.keptEdits,
     };
     // The input tabs the first call read come back from the document cache: only the measures tab is read.
-    const report = await step(2, () => call('apiBuildReport', { force, snapshot: prepared.snapshot }));
+    // The charts are drawn here and go with the call: Sheets draws only those this page could not.
+    const report = await step(2, async () =>
+      call('apiBuildReport', {
+        force,
+        snapshot: prepared.snapshot,
+        charts: await drawCharts(prepared.charts, chartFont),
+      }),
+    );
     state.overview = report.overview;
     state.links = report;
     const done = report.unconfirmed ? t('builtUnconfirmed') : t('built');

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
@@ -78,6 +78,19 @@ async function seriousViolations(o: Opened): Promise<string[]> {
 const focusedId = (o: Opened) =>
   o.frame().evaluate('document.activeElement ? document.activeElement.id : ""') as Promise<string>;
 
+/** The pictures in the body of the server's one report Doc, in order. */
+function docImages(server: LocalServer): Buffer[] {
+  const found: Buffer[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const inline = node as { kind?: string; image?: { data: Buffer } };
+    if (inline.kind === 'image' && inline.image) found.push(inline.image.data);
+    else for (const child of Object.values(node)) walk(child);
+  };
+  for (const doc of server.runtime.documents.values()) walk(doc.body);
+  return found;
+}
+
 /** Presses Tab until the element with `id` has focus; returns how many presses it took. */
 async function tabTo(o: Opened, id: string, max = 40): Promise<number> {
   for (let n = 1; n <= max; n++) {
@@ -119,6 +132,14 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         await expectText(many.locator('details.late-more summary'), 'และอีก');
         await sidebar.locator('#follow-up').screenshot({ path: join(OUT, 'sidebar-follow-up-new-plan.png') });
         expect(server.runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastRow()).toBeGreaterThan(10);
+        // The sidebar drew the three charts (in Sarabun, the font the first call sent): Sheets drew none.
+        const calls = server.runtime.calls.snapshot();
+        expect([calls['Sheet.getCharts'] ?? 0, calls['EmbeddedChart.getAs'] ?? 0]).toEqual([0, 0]);
+        const images = docImages(server);
+        expect(images).toHaveLength(3);
+        images.forEach((png, i) => {
+          writeFileSync(join(OUT, `chart-drawn-in-sidebar-${i + 1}.png`), png);
+        });
         expect(await seriousViolations(o)).toEqual([]);
         const { scrollWidth } = await sidebarShot(o, 'sidebar-sample.png');
         expect(scrollWidth).toBeLessThanOrEqual(300);
@@ -260,6 +281,23 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         expect(server.runtime.spreadsheet.getSheetByName('ตั้งค่า')).not.toBeNull();
         await page.close();
       }, null),
+    60_000,
+  );
+
+  test(
+    'a page that cannot draw the charts still builds: Sheets draws them on the server',
+    () =>
+      withServer(async (server) => {
+        const o = await open(server, 'HTMLCanvasElement.prototype.getContext = () => null;');
+        await o.sidebar.locator('#summary').waitFor();
+        await o.sidebar.locator('#build').click();
+        await o.sidebar.locator('#links').waitFor({ timeout: 60_000 });
+        const calls = server.runtime.calls.snapshot();
+        expect([calls['Sheet.getCharts'], calls['EmbeddedChart.getAs']]).toEqual([1, 3]);
+        expect(docImages(server)).toHaveLength(3);
+        expect(server.runtime.spreadsheet.getSheetByName('_ita_report_charts')).toBeNull();
+        await o.page.close();
+      }),
     60_000,
   );
 

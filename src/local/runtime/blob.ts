@@ -77,7 +77,8 @@ export function sarabunFiles(): { regular: string; bold: string } {
   };
 }
 
-function svgToPng(svg: string): Buffer {
+/** An SVG drawn as a PNG at twice its size, in Sarabun (the report's charts as the sidebar would draw them). */
+export function svgToPng(svg: string): Buffer {
   const { Resvg } = requireHere('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const fonts = sarabunFiles();
   const resvg = new Resvg(svg, {
