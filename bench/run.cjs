@@ -34,7 +34,9 @@ function oneClick(runtime, bundle, withFont) {
   let ms = 0;
   let kb = 0;
   let answer = null;
+  const phases = [];
   for (const step of STEPS) {
+    const before = runtime.phases.length;
     const tabs = runtime.spreadsheet.getSheets().length;
     // As the sidebar does: the report step gets the token of the tabs the first step kept, and the charts
     // drawn in the browser (drawn here before the clock starts: that is the browser's time, not Google's).
@@ -59,8 +61,12 @@ function oneClick(runtime, bundle, withFont) {
       roundTrips: costs.estimate(calls, 1).roundTrips,
     };
     for (const [k, v] of Object.entries(calls)) total[k] = (total[k] ?? 0) + v;
+    for (const phase of runtime.phases.slice(before)) {
+      const priced = costs.estimate(phase.calls, 0);
+      phases.push({ step, label: phase.label, roundTrips: priced.roundTrips, estimate: priced.estimate });
+    }
   }
-  return { total, steps, ms, kb };
+  return { total, steps, ms, kb, phases };
 }
 
 /** A page's first click on the workbook, or its click after `before` others (the Doc then exists). */
@@ -74,7 +80,7 @@ function run(name, sheets, before = 0) {
   });
   const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
   for (let i = 0; i < before; i++) oneClick(runtime, bundle, i === 0);
-  const { total, steps, ms, kb } = oneClick(runtime, bundle, before === 0);
+  const { total, steps, ms, kb, phases } = oneClick(runtime, bundle, before === 0);
   const rows = sheets.reduce((n, s) => n + s.values.length, 0);
   const sum = Object.values(total).reduce((a, b) => a + b, 0);
   // Each step is one google.script.run call from the sidebar.
@@ -91,6 +97,8 @@ function run(name, sheets, before = 0) {
     estimate,
     unpriced,
     steps,
+    // Each console.time phase of the server code with its calls priced: what a real run's log times.
+    phases,
     calls: total,
   };
 }
@@ -169,11 +177,58 @@ function readmeSpeedTable(readme) {
   return tableCells(readme.slice(start + TABLE_START.length, end));
 }
 
-module.exports = { runAll, speedTable, tableCells, readmeSpeedTable };
+/** `ita: label: N ms` lines of an Apps Script Executions log (pasted as text), by label. */
+function timingsOf(log) {
+  const timings = new Map();
+  for (const m of log.matchAll(/(ita: [^\n]+?): (\d+(?:\.\d+)?) ?ms\b/g)) {
+    const list = timings.get(m[1]) ?? [];
+    list.push(Number(m[2]));
+    timings.set(m[1], list);
+  }
+  return timings;
+}
+
+/**
+ * Each phase of the sample's click beside what a real run's log says it took: the figures that can replace
+ * the cost table's estimates. `within`: every logged time inside the estimate's bounds.
+ */
+function compareWithLog(report, log) {
+  const timings = timingsOf(log);
+  return report.results[0].phases.map((p) => {
+    const measured = timings.get(p.label) ?? [];
+    const low = p.estimate.lowS * 1000;
+    const high = p.estimate.highS * 1000;
+    return {
+      phase: p.label,
+      estimateMs: [low, high],
+      measuredMs: measured,
+      within: measured.length > 0 ? measured.every((ms) => ms >= low && ms <= high) : null,
+    };
+  });
+}
+
+function printComparison(rows) {
+  console.log('| phase | estimate | measured | within |');
+  console.log('| --- | --- | --- | --- |');
+  for (const r of rows) {
+    const measured =
+      r.measuredMs.length > 0
+        ? `${Math.min(...r.measuredMs)}–${Math.max(...r.measuredMs)} ms (${r.measuredMs.length})`
+        : 'not in the log';
+    const within = r.within === null ? '' : r.within ? 'yes' : 'NO';
+    console.log(`| ${r.phase} | ${r.estimateMs[0]}–${r.estimateMs[1]} ms | ${measured} | ${within} |`);
+  }
+}
+
+module.exports = { runAll, speedTable, tableCells, readmeSpeedTable, compareWithLog };
 
 if (require.main === module) {
   const report = runAll();
-  if (process.argv.includes('--json')) {
+  const compare = process.argv.indexOf('--compare');
+  if (compare >= 0) {
+    // A real run's Executions log, its lines pasted into a file: each phase's time against the estimate.
+    printComparison(compareWithLog(report, readFileSync(process.argv[compare + 1], 'utf8')));
+  } else if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else if (process.argv.includes('--readme')) {
     const path = join(ROOT, 'README.md');

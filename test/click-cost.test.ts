@@ -6,6 +6,10 @@ import { ROOT } from './helpers/workbook';
 
 // One click of the sidebar as the bench runs it (bench/run.cjs): what it costs in calls that reach Google.
 const bench = require('../bench/run.cjs') as {
+  compareWithLog: (
+    report: unknown,
+    log: string,
+  ) => { phase: string; estimateMs: number[]; measuredMs: number[]; within: boolean | null }[];
   runAll: () => {
     results: {
       name: string;
@@ -60,4 +64,24 @@ test("the report's charts come from one getCharts call, and the PDF's id is writ
   expect(build['EmbeddedChart.getAs']).toBe(3);
   // The Doc's id as soon as the Doc exists; the PDF's id and the record of the build in one more write.
   expect((build['Properties.setProperty'] ?? 0) + build['Properties.setProperties']).toBe(2);
+});
+
+test("a real run's Executions log is read against the estimate of each phase", () => {
+  const report = bench.runAll();
+  const log = [
+    '3:01:02 PM\tDebug\tita: export the PDF: 2600 ms',
+    '3:05:40 PM\tDebug\tita: export the PDF: 12500 ms',
+    '3:01:00 PM\tDebug\tita: save the Doc: 700 ms',
+  ].join('\n');
+  const rows = bench.compareWithLog(report, log);
+  const pdf = rows.find((r) => r.phase === 'ita: export the PDF');
+  expect(pdf).toMatchObject({ measuredMs: [2600, 12500], within: false });
+  expect(rows.find((r) => r.phase === 'ita: save the Doc')).toMatchObject({
+    measuredMs: [700],
+    within: true,
+  });
+  expect(rows.find((r) => r.phase === 'ita: write the body')).toMatchObject({ measuredMs: [], within: null });
+  // Every phase of the click has its own label, so that a log line names one phase only.
+  const labels = rows.map((r) => r.phase);
+  expect(new Set(labels).size).toBe(labels.length);
 });

@@ -160,7 +160,9 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
     const measures = phase('ita: write measures', () => writeMeasures(workbook, analysis, sheets, props));
     const inputs = sheets.filter((s) => !matchesAlias(s.name, TABS.measures));
     // The charts come from the scores alone: the report's measures do not change them.
-    const charts = chartsToDraw(buildReport({ analysis, measures: [], today: new Date(), unconfirmed }));
+    const charts = phase('ita: the charts to draw', () =>
+      chartsToDraw(buildReport({ analysis, measures: [], today: new Date(), unconfirmed })),
+    );
     const font = options?.withFont ? CHART_FONT : null;
     return { overview: view, measures, snapshot: keepTabs(inputs), charts, font };
   });
@@ -172,14 +174,16 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
  */
 export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview: Overview } {
   return withDocumentLock(() => {
-    const { workbook, sheets, analysis } = phase('ita: read and analyse', () =>
+    const { workbook, sheets, analysis } = phase('ita: read the measures tab, analyse', () =>
       analyseWithSnapshot(options?.snapshot),
     );
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
     const measures = readMeasureRows(measuresTabOf(sheets)?.values ?? []);
     const unconfirmed = errorFindings(analysis.findings).length > 0;
-    const model = buildReport({ analysis, measures, today: new Date(), unconfirmed });
+    const model = phase('ita: the report model', () =>
+      buildReport({ analysis, measures, today: new Date(), unconfirmed }),
+    );
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the Doc and its PDF', () =>

@@ -2,7 +2,7 @@ import { type SheetsChartSpec, sheetsChartSpec } from '../core/report/chart-spec
 import { chartKey, type DrawnChart, isPng } from '../core/report/drawn-charts';
 import type { ChartBlock, ReportModel, TableBlock } from '../core/report/model';
 import type { DocumentProps } from './document-props';
-import { errorMessage, UserError } from './errors';
+import { errorMessage, phase, UserError } from './errors';
 import type { OpenWorkbook } from './sheets';
 
 const CM = 72 / 2.54;
@@ -125,7 +125,16 @@ function chartImages(
     if (image) images.set(block, image);
   }
   const left = charts.filter((block) => !images.has(block));
-  if (left.length === 0) return images;
+  if (left.length > 0) phase('ita: charts Sheets draws', () => drawWithSheets(workbook, left, images));
+  return images;
+}
+
+/** Charts drawn by Sheets, into `images`. */
+function drawWithSheets(
+  workbook: OpenWorkbook,
+  left: readonly ChartBlock[],
+  images: Map<ChartBlock, GoogleAppsScript.Base.Blob>,
+): void {
   const { spreadsheet, tabs } = workbook;
   // One left by a run that could not delete it would hold charts at the same anchors: it goes first.
   const stale = tabs.find((t) => t.getName() === CHART_SHEET);
@@ -148,7 +157,6 @@ function chartImages(
   } finally {
     spreadsheet.deleteSheet(sheet);
   }
-  return images;
 }
 
 type Body = GoogleAppsScript.Document.Body;
@@ -312,7 +320,9 @@ export function renderReport(
   drawn: readonly DrawnChart[] = [],
 ): ReportLinks {
   const keys = REPORT_KINDS[kind];
-  const { doc, reused } = openOrCreate(model.name, props.get(keys.doc));
+  const { doc, reused } = phase('ita: open or make the Doc', () =>
+    openOrCreate(model.name, props.get(keys.doc)),
+  );
   const docId = doc.getId();
   const docUrl = doc.getUrl();
   // Tracked from the moment it exists: whatever fails below, the next build rewrites this Doc.
@@ -372,9 +382,11 @@ function writeBody(
     .setMarginBottom(PAGE.bottom);
   const charts = model.blocks.filter((b): b is ChartBlock => b.kind === 'chart');
   const writer = new DocWriter(doc.getBody(), style, chartImages(workbook, charts, drawn));
-  for (const block of model.blocks) writer.write(block);
-  doc.saveAndClose();
-  arrangeTables(doc.getId(), model, writer.keepWithNext);
+  phase('ita: write the body', () => {
+    for (const block of model.blocks) writer.write(block);
+  });
+  phase('ita: save the Doc', () => doc.saveAndClose());
+  phase('ita: arrange the tables (Docs API)', () => arrangeTables(doc.getId(), model, writer.keepWithNext));
 }
 
 type Element = GoogleAppsScript.Docs.Schema.StructuralElement;
@@ -518,16 +530,29 @@ function tableStyle(element: Element, spec: TableBlock): Record<string, unknown>
 
 /** The PDF beside the Doc: the file of the last run is updated in place, else a new one is made. */
 function savePdf(docId: string, name: string, pdfId: string | null): { id: string; url: string } | null {
-  if (typeof Drive === 'undefined' || !Drive?.Files) return null;
-  const blob = DocumentApp.openById(docId).getAs('application/pdf').setName(`${name}.pdf`);
+  const files = typeof Drive === 'undefined' ? undefined : Drive?.Files;
+  if (!files) return null;
+  const blob = phase('ita: export the PDF', () =>
+    DocumentApp.openById(docId).getAs('application/pdf').setName(`${name}.pdf`),
+  );
+  return phase('ita: save the PDF in Drive', () => uploadPdf(files, blob, name, pdfId));
+}
+
+/** The PDF into Drive: over the file of the last run if it is still there, else a new one. */
+function uploadPdf(
+  files: NonNullable<typeof Drive>['Files'],
+  blob: GoogleAppsScript.Base.Blob,
+  name: string,
+  pdfId: string | null,
+): { id: string; url: string } {
   if (pdfId) {
     try {
-      const file = Drive.Files.update({ name: `${name}.pdf` }, pdfId, blob);
+      const file = files.update({ name: `${name}.pdf` }, pdfId, blob);
       return { id: file.id as string, url: `https://drive.google.com/file/d/${file.id}/view` };
     } catch (_e) {
       // Gone: make a new one.
     }
   }
-  const file = Drive.Files.create({ name: `${name}.pdf`, mimeType: 'application/pdf' }, blob);
+  const file = files.create({ name: `${name}.pdf`, mimeType: 'application/pdf' }, blob);
   return { id: file.id as string, url: `https://drive.google.com/file/d/${file.id}/view` };
 }

@@ -95,20 +95,39 @@ export interface Runtime {
   /** Set `by` to another name to play a second user holding the document lock. */
   documentLock: { by: string | null };
   logs: string[];
+  /** The console.time phases the script ran, in the order they ended. */
+  phases: Phase[];
 }
 
-/** console.time and timeEnd, as Apps Script logs them: `label: N ms` in the execution's log. */
-function consoleTimers(log: (...args: unknown[]) => void) {
-  const started = new Map<string, number>();
+/** A console.time phase of the script: its label, its time here, and the service calls made within it. */
+export interface Phase {
+  label: string;
+  ms: number;
+  calls: Record<string, number>;
+}
+
+/**
+ * console.time and timeEnd, as Apps Script logs them (`label: N ms` in the execution's log); each phase's
+ * calls are kept too, so that the bench can price a phase that a real run's log times.
+ */
+function consoleTimers(log: (...args: unknown[]) => void, calls: CallCounter, phases: Phase[]) {
+  const started = new Map<string, { at: number; before: Record<string, number> }>();
   return {
     time: (label = 'default') => {
-      started.set(label, Date.now());
+      started.set(label, { at: Date.now(), before: calls.snapshot() });
     },
     timeEnd: (label = 'default') => {
-      const at = started.get(label);
-      if (at === undefined) return;
+      const start = started.get(label);
+      if (start === undefined) return;
       started.delete(label);
-      log(`${label}: ${Date.now() - at} ms`);
+      const ms = Date.now() - start.at;
+      const within: Record<string, number> = {};
+      for (const [name, n] of Object.entries(calls.snapshot())) {
+        const made = n - (start.before[name] ?? 0);
+        if (made > 0) within[name] = made;
+      }
+      phases.push({ label, ms, calls: within });
+      log(`${label}: ${ms} ms`);
     },
   };
 }
@@ -167,6 +186,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     script: { by: null as string | null },
   };
   const logs: string[] = [];
+  const phases: Phase[] = [];
   const log = (...args: unknown[]) => {
     logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   };
@@ -228,7 +248,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       getScriptId: () => 'local-script',
     }),
     Logger: countedObject('Logger', { log: (...args: unknown[]) => log(...args) }),
-    console: { log, info: log, warn: log, error: log, ...consoleTimers(log) },
+    console: { log, info: log, warn: log, error: log, ...consoleTimers(log, calls, phases) },
   };
   return {
     context,
@@ -245,5 +265,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     scriptProperties: stores.script,
     documentLock: locks.document,
     logs,
+    phases,
   };
 }
