@@ -99,9 +99,14 @@ function drawChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetsChartS
   sheet.insertChart(builder.build());
 }
 
-/** A chart the sidebar drew, as a blob, if its picture is a PNG. */
+/** A chart the sidebar drew, as a blob, if its picture is a PNG (else Sheets draws that chart). */
 function drawnImage(png: string): GoogleAppsScript.Base.Blob | null {
-  const bytes = Utilities.base64Decode(png);
+  let bytes: GoogleAppsScript.Byte[];
+  try {
+    bytes = Utilities.base64Decode(png);
+  } catch (_e) {
+    return null;
+  }
   return isPng(bytes) ? Utilities.newBlob(bytes, 'image/png', 'chart.png') : null;
 }
 
