@@ -1,5 +1,6 @@
 // Builds what clasp pushes (dist/: Code.js, appsscript.json) and the local CLI (build/cli.cjs).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const GLOBAL = 'ItaReport_';
@@ -15,7 +16,6 @@ const probe = await esbuild.build({
   write: false,
   metafile: true,
   outfile: 'probe.js',
-  loader: { '.ttf': 'base64' },
 });
 const exportsOfEntry = Object.values(probe.metafile.outputs)[0].exports;
 
@@ -37,10 +37,13 @@ await esbuild.build({
   legalComments: 'none',
   outfile: 'dist/Code.js',
   footer: { js: `\n${stubs}\n` },
-  // The chart font the sidebar draws with (src/server/chart-font.ts).
-  loader: { '.ttf': 'base64' },
 });
 copyFileSync('appsscript.json', 'dist/appsscript.json');
+// The chart font the sidebar draws with, a project file the server reads when asked (src/server/chart-font.ts).
+const sarabun = createRequire(import.meta.url).resolve(
+  '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf',
+);
+writeFileSync('dist/ChartFont.html', readFileSync(sarabun).toString('base64'));
 writeFileSync('build/entry-points.json', `${JSON.stringify(exportsOfEntry, null, 2)}\n`);
 
 // The sidebar: one HTML file, its script and style inlined (HtmlService serves project files, not folders).

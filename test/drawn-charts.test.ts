@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { SheetsChartSpec } from '../src/core/report/chart-spec';
@@ -51,6 +52,19 @@ function imagesOf(doc: DocData): string[] {
   walk(doc.body);
   return found;
 }
+
+test('the first call sends the chart font only when the page asks for it: Sarabun Regular, from the project', () => {
+  const runtime = createRuntime({
+    spreadsheet: spreadsheetFromSheets(sample),
+    projectDir: join(ROOT, 'dist'),
+  });
+  const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
+  const without = bundle.call<{ font: string | null }>('apiPrepareReport', {});
+  const asked = bundle.call<{ font: string | null }>('apiPrepareReport', { withFont: true });
+  expect(without.font).toBeNull();
+  const ttf = require.resolve('@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf');
+  expect(asked.font).toBe(readFileSync(ttf).toString('base64'));
+});
 
 test("the first call hands the sidebar the report's three charts to draw, each with its key", () => {
   const { prepared } = click();

@@ -13,7 +13,7 @@ import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
 import { matchesAlias, TABS } from '../core/workbook/schema';
 import { templateTabs } from '../core/workbook/template';
-import { CHART_FONT } from './chart-font';
+import { chartFont } from './chart-font';
 import { DocumentProps } from './document-props';
 import { phase, UserError, withDocumentLock } from './errors';
 import { type Language, recordReport, recordResults, recordShare, saveLanguage, user } from './last-report';
@@ -163,7 +163,7 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
     const charts = phase('ita: the charts to draw', () =>
       chartsToDraw(buildReport({ analysis, measures: [], today: new Date(), unconfirmed })),
     );
-    const font = options?.withFont ? CHART_FONT : null;
+    const font = options?.withFont ? chartFont() : null;
     return { overview: view, measures, snapshot: keepTabs(inputs), charts, font };
   });
 }
