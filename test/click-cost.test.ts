@@ -85,3 +85,25 @@ test("a real run's Executions log is read against the estimate of each phase", (
   const labels = rows.map((r) => r.phase);
   expect(new Set(labels).size).toBe(labels.length);
 });
+
+test('a new measures tab gets its column widths in one call a run of columns of the same width', () => {
+  const runtime = createRuntime({
+    spreadsheet: spreadsheetFromSheets(sample),
+    projectDir: join(ROOT, 'dist'),
+  });
+  const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
+  runtime.calls.reset();
+  bundle.call('apiPrepareReport', {});
+  const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
+  const header = (sheet?.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
+  const widths = header.map((_, i) => sheet?.getColumnWidth(i + 1));
+  // Each follow-up round's progress column, one a round, as wide as its fellows.
+  const rounds = header.flatMap((name, i) => (name.startsWith('ความคืบหน้า รอบ') ? [widths[i]] : []));
+  expect(rounds).toEqual([110, 110]);
+  expect(widths.every((w) => typeof w === 'number' && w >= 70)).toBe(true);
+  const runs = widths.filter((w, i) => i === 0 || w !== widths[i - 1]).length;
+  const calls = runtime.calls.snapshot();
+  expect(calls['Sheet.setColumnWidths']).toBe(runs);
+  expect(calls['Sheet.setColumnWidth'] ?? 0).toBe(0);
+  expect(runs).toBeLessThan(header.length);
+});

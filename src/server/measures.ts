@@ -114,6 +114,13 @@ function clampPlanTexts(plan: MeasuresPlan): MeasuresPlan {
   };
 }
 
+/** A column's width on a new measures tab, in pixels, by its header. */
+function columnWidth(name: string): number {
+  const known = (MEASURE_COLUMNS as readonly string[]).indexOf(name);
+  if (known >= 0) return WIDTHS[known];
+  return name.endsWith('(%)') ? FOLLOW_UP_WIDTHS.percent : FOLLOW_UP_WIDTHS.text;
+}
+
 /**
  * Header style, frozen row, the rules of the cells divisions fill (a status from the list, percentages
  * 0–100, evidence links); column widths only on a new tab (people resize columns).
@@ -132,12 +139,14 @@ function formatMeasures(
     .setVerticalAlignment('middle');
   sheet.setFrozenRows(1);
   if (options.fresh) {
-    header.forEach((name, i) => {
-      const known = (MEASURE_COLUMNS as readonly string[]).indexOf(name);
-      const width =
-        known >= 0 ? WIDTHS[known] : name.endsWith('(%)') ? FOLLOW_UP_WIDTHS.percent : FOLLOW_UP_WIDTHS.text;
-      sheet.setColumnWidth(i + 1, width);
-    });
+    // One call a run of columns of the same width.
+    const widths = header.map(columnWidth);
+    for (let start = 0; start < widths.length; ) {
+      let end = start + 1;
+      while (end < widths.length && widths[end] === widths[start]) end++;
+      sheet.setColumnWidths(start + 1, end - start, widths[start]);
+      start = end;
+    }
   }
   if (lastRow < 2) return;
   const rows = lastRow - 1;
