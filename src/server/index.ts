@@ -272,7 +272,7 @@ export function apiSelectMeasureRows(rows: number[]): boolean {
 export function apiSharingPlan(): SharingPlan {
   const { workbook, sheets, analysis } = analyseOpenSpreadsheet();
   requireAnalysable(analysis);
-  return sharingPlan(workbook.spreadsheet, analysis, sheets);
+  return sharingPlan(workbook.spreadsheet, analysis, sheets, new DocumentProps());
 }
 
 /**
@@ -288,16 +288,23 @@ export function apiApplySharing(options: {
   return withDocumentLock(() => {
     const { workbook, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
-    const plan = sharingPlan(workbook.spreadsheet, analysis, sheets);
-    const result = applySharing(workbook.spreadsheet, plan, {
-      protect: options.protect,
-      shareSpreadsheet: options.shareSpreadsheet ?? false,
-      shareReport: options.shareReport,
-      notify: options.notify ?? false,
-    });
+    const props = new DocumentProps();
+    const plan = sharingPlan(workbook.spreadsheet, analysis, sheets, props);
+    const result = applySharing(
+      workbook,
+      plan,
+      {
+        protect: options.protect,
+        shareSpreadsheet: options.shareSpreadsheet ?? false,
+        shareReport: options.shareReport,
+        notify: options.notify ?? false,
+      },
+      props,
+    );
     recordShare(
       result.shared.map((s) => s.email),
       new Date(),
+      props,
     );
     return result;
   });

@@ -124,11 +124,11 @@ export function lastResults(
 }
 
 /** Remembers whom the report was last shared with. */
-export function recordShare(emails: readonly string[], now: Date): void {
+export function recordShare(emails: readonly string[], now: Date, props: DocumentProps): void {
   const unique = [...new Set(emails)];
   if (unique.length === 0) return;
   const record: LastShareRecord = { at: now.toISOString(), by: user(), emails: unique.slice(0, MAX_EMAILS) };
-  PropertiesService.getDocumentProperties().setProperty(PROP_LAST_SHARE, JSON.stringify(record));
+  props.set({ [PROP_LAST_SHARE]: JSON.stringify(record) });
 }
 
 /** The last report as the card shows it, compared with the tabs as they are now. */

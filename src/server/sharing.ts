@@ -10,8 +10,9 @@ import { measuresTabOf } from '../core/measures/tab';
 import { cellText } from '../core/thai';
 import type { SheetData } from '../core/workbook/reader';
 import { TABS } from '../core/workbook/schema';
+import type { DocumentProps } from './document-props';
 import { PROP_DOC, REPORT_KINDS } from './report-doc';
-import { findSheet } from './sheets';
+import { findSheet, type OpenWorkbook } from './sheets';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
@@ -45,6 +46,7 @@ export function sharingPlan(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   analysis: Analysis,
   sheets: readonly SheetData[],
+  props: DocumentProps,
 ): SharingPlan {
   const wb = analysis.workbook;
   const me = Session.getEffectiveUser().getEmail();
@@ -80,7 +82,7 @@ export function sharingPlan(
     team: [owner, me, ...(wb.settings?.team ?? [])].filter(Boolean),
     spreadsheetEditors: spreadsheet.getEditors().map((u) => u.getEmail()),
     teamTabs: teamTabs.length > 0 ? teamTabs : [TABS.settings[0]],
-    hasReport: Boolean(PropertiesService.getDocumentProperties().getProperty(PROP_DOC)),
+    hasReport: Boolean(props.get(PROP_DOC)),
     columns: measures[0]?.length ?? 0,
     foreignProtections: foreignProtections(spreadsheet),
   });
@@ -154,12 +156,8 @@ function restrict(protection: Protection, editors: string[], description: string
   eachAddress(editors, 'protection', refused, (email) => protection.addEditor(email));
 }
 
-function protect(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  plan: SharingPlan,
-  result: SharingResult,
-): void {
-  const all = allProtections(spreadsheet);
+function protect(workbook: OpenWorkbook, plan: SharingPlan, result: SharingResult): void {
+  const all = allProtections(workbook.spreadsheet);
   const locked = all.filter((p) => !p.canEdit() && p.getDescription().startsWith(PROTECTION_PREFIX));
   if (locked.length > 0) {
     // Protecting again beside them would stack a second set of protections: the team must run this step.
@@ -170,7 +168,7 @@ function protect(
     return;
   }
   for (const p of all) if (isOurs(p)) p.remove();
-  const measures = findSheet(spreadsheet.getSheets(), 'measures');
+  const measures = findSheet(workbook.tabs, 'measures');
   if (measures) {
     for (const p of plan.measureProtections) {
       restrict(measures.getRange(p.range).protect(), p.editors, p.description, result.refused);
@@ -178,7 +176,7 @@ function protect(
     }
   }
   for (const name of plan.teamTabs) {
-    const sheet = spreadsheet.getSheetByName(name);
+    const sheet = workbook.tabs.find((t) => t.getName() === name);
     if (!sheet) continue;
     // Sheet.protect() would hand back a protection someone else made: a protected tab is left as it is.
     if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) continue;
@@ -191,11 +189,12 @@ function protect(
  * Each report the add-on made (the o25 report and, once built, the results report): the Doc through
  * DocumentApp (the documents scope reaches it for whoever may edit it), the PDF through Drive.
  */
-function shareReport(plan: SharingPlan, notify: boolean, result: SharingResult): void {
-  const props = PropertiesService.getDocumentProperties().getProperties();
+function shareReport(plan: SharingPlan, notify: boolean, result: SharingResult, props: DocumentProps): void {
   for (const keys of Object.values(REPORT_KINDS)) {
-    if (props[keys.doc]) shareDoc(props[keys.doc], plan, result);
-    if (props[keys.pdf]) sharePdf(props[keys.pdf], plan, notify, result);
+    const docId = props.get(keys.doc);
+    const pdfId = props.get(keys.pdf);
+    if (docId) shareDoc(docId, plan, result);
+    if (pdfId) sharePdf(pdfId, plan, notify, result);
   }
 }
 
@@ -237,10 +236,12 @@ function sharePdf(pdfId: string, plan: SharingPlan, notify: boolean, result: Sha
  * address is tried on its own, and every refusal is in the result.
  */
 export function applySharing(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  workbook: OpenWorkbook,
   plan: SharingPlan,
   options: { protect: boolean; shareSpreadsheet: boolean; shareReport: boolean; notify: boolean },
+  props: DocumentProps,
 ): SharingResult {
+  const { spreadsheet } = workbook;
   const result: SharingResult = {
     protectedRanges: 0,
     protectedTabs: 0,
@@ -252,14 +253,14 @@ export function applySharing(
     withoutAccess: plan.withoutAccess,
   };
   // Rows are protected before anyone gains edit access, so no division ever edits another's rows.
-  if (options.protect) protect(spreadsheet, plan, result);
+  if (options.protect) protect(workbook, plan, result);
   if (options.shareSpreadsheet) {
     result.editorsAdded = eachAddress(plan.withoutAccess, 'spreadsheet', result.refused, (email) =>
       spreadsheet.addEditor(email),
     );
     result.withoutAccess = plan.withoutAccess.filter((e) => !result.editorsAdded.includes(e));
   }
-  if (options.shareReport) shareReport(plan, options.notify, result);
+  if (options.shareReport) shareReport(plan, options.notify, result, props);
   // An address refused on every protection it was meant for is said once.
   const seen = new Set<string>();
   result.refused = result.refused.filter((r) => {
