@@ -1,8 +1,4 @@
-import { join } from 'node:path';
-import type { SheetData } from '../src/core/workbook/reader';
-import { loadBundle } from '../src/local/bundle';
-import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
-import { ROOT } from './helpers/workbook';
+import { sampleBundle } from './helpers/workbook';
 
 // One click of the sidebar as the bench runs it (bench/run.cjs): what it costs in calls that reach Google.
 const bench = require('../bench/run.cjs') as {
@@ -20,7 +16,6 @@ const bench = require('../bench/run.cjs') as {
     }[];
   };
 };
-const { sample } = require('../bench/workbooks.cjs') as { sample: SheetData[] };
 
 test('one click on the sample: two server calls and at most 40 round trips, the PDF upload counted among them', () => {
   const [result] = bench.runAll().results;
@@ -34,12 +29,7 @@ test('one click on the sample: two server calls and at most 40 round trips, the 
 
 /** Each of the click's server calls on the sample, with the calls it made. */
 function stepsOfOneClick(): Record<string, Record<string, number>> {
-  const runtime = createRuntime({
-    spreadsheet: spreadsheetFromSheets(sample),
-    projectDir: join(ROOT, 'dist'),
-    pdf: () => Buffer.from('%PDF-1.4\n%%EOF\n'),
-  });
-  const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
+  const { runtime, bundle } = sampleBundle();
   const steps: Record<string, Record<string, number>> = {};
   let snapshot: string | null = null;
   for (const step of ['apiPrepareReport', 'apiBuildReport']) {
@@ -87,11 +77,7 @@ test("a real run's Executions log is read against the estimate of each phase", (
 });
 
 test('a new measures tab gets its column widths in one call a run of columns of the same width', () => {
-  const runtime = createRuntime({
-    spreadsheet: spreadsheetFromSheets(sample),
-    projectDir: join(ROOT, 'dist'),
-  });
-  const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
+  const { runtime, bundle } = sampleBundle();
   runtime.calls.reset();
   bundle.call('apiPrepareReport', {});
   const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
@@ -106,4 +92,22 @@ test('a new measures tab gets its column widths in one call a run of columns of 
   expect(calls['Sheet.setColumnWidths']).toBe(runs);
   expect(calls['Sheet.setColumnWidth'] ?? 0).toBe(0);
   expect(runs).toBeLessThan(header.length);
+});
+
+test('protecting and sharing lists the sheets once and reads the document properties once', () => {
+  const { runtime, bundle } = sampleBundle();
+  const prepared = bundle.call<{ snapshot: string | null }>('apiPrepareReport', {});
+  bundle.call('apiBuildReport', { snapshot: prepared.snapshot });
+  runtime.calls.reset();
+  const result = bundle.call<{ protectedTabs: number; shared: unknown[] }>('apiApplySharing', {
+    protect: true,
+    shareReport: true,
+  });
+  expect(result.protectedTabs).toBeGreaterThan(0);
+  expect(result.shared.length).toBeGreaterThan(0);
+  const calls = runtime.calls.snapshot();
+  expect(calls['Spreadsheet.getSheets']).toBe(1);
+  expect(calls['Spreadsheet.getSheetByName'] ?? 0).toBe(0);
+  expect(calls['Properties.getProperties']).toBe(1);
+  expect(calls['Properties.getProperty'] ?? 0).toBe(0);
 });

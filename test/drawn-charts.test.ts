@@ -1,19 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import type { SheetsChartSpec } from '../src/core/report/chart-spec';
 import { chartSvg } from '../src/core/report/chart-svg';
 import { drawnChartsOf, isPng } from '../src/core/report/drawn-charts';
-import type { SheetData } from '../src/core/workbook/reader';
-import { loadBundle } from '../src/local/bundle';
-import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
+import { svgToPng } from '../src/local/runtime/blob';
 import type { DocData } from '../src/local/runtime/document';
-import { ROOT } from './helpers/workbook';
+import { docImages } from './helpers/report';
+import { sampleBundle } from './helpers/workbook';
 
 // The sidebar draws the report's charts from the specs the click's first call hands it and sends them back
 // as PNGs with the second; the server takes a picture only for the chart of the same spec, and Sheets draws
 // the rest.
-const { sample } = require('../bench/workbooks.cjs') as { sample: SheetData[] };
 
 interface ToDraw {
   key: string;
@@ -21,11 +17,7 @@ interface ToDraw {
 }
 
 function click() {
-  const runtime = createRuntime({
-    spreadsheet: spreadsheetFromSheets(sample),
-    projectDir: join(ROOT, 'dist'),
-  });
-  const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
+  const { runtime, bundle } = sampleBundle();
   const prepared = bundle.call<{ snapshot: string | null; charts: ToDraw[] }>('apiPrepareReport', {});
   const build = (charts: unknown) => {
     runtime.calls.reset();
@@ -35,30 +27,15 @@ function click() {
   return { runtime, prepared, build };
 }
 
+/** A chart drawn as the sidebar would (the same SVG, in Sarabun), as base64. */
 function png(spec: SheetsChartSpec): string {
-  const svg = chartSvg(spec.type, spec.grid, spec.options);
-  return Buffer.from(new Resvg(svg).render().asPng()).toString('base64');
+  return svgToPng(chartSvg(spec.type, spec.grid, spec.options)).toString('base64');
 }
 
-/** The bytes of every inline image in the Doc's body, in order. */
-function imagesOf(doc: DocData): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const inline = node as { kind?: string; image?: { data: Buffer } };
-    if (inline.kind === 'image' && inline.image) found.push(inline.image.data.toString('base64'));
-    else for (const child of Object.values(node)) walk(child);
-  };
-  walk(doc.body);
-  return found;
-}
+const base64Images = (doc: DocData) => docImages(doc).map((b) => b.toString('base64'));
 
 test('the first call sends the chart font only when the page asks for it: Sarabun Regular, from the project', () => {
-  const runtime = createRuntime({
-    spreadsheet: spreadsheetFromSheets(sample),
-    projectDir: join(ROOT, 'dist'),
-  });
-  const bundle = loadBundle(runtime, join(ROOT, 'dist', 'Code.js'));
+  const { bundle } = sampleBundle();
   const without = bundle.call<{ font: string | null }>('apiPrepareReport', {});
   const asked = bundle.call<{ font: string | null }>('apiPrepareReport', { withFont: true });
   expect(without.font).toBeNull();
@@ -76,7 +53,7 @@ test('charts the sidebar drew go into the Doc as they are, and Sheets draws none
   const { prepared, build } = click();
   const drawn = prepared.charts.map((c) => ({ key: c.key, png: png(c.spec) }));
   const { calls, doc } = build(drawn);
-  expect(imagesOf(doc)).toEqual(drawn.map((d) => d.png));
+  expect(base64Images(doc)).toEqual(drawn.map((d) => d.png));
   expect(calls['Spreadsheet.insertSheet'] ?? 0).toBe(0);
   expect(calls['Sheet.getCharts'] ?? 0).toBe(0);
   expect(calls['EmbeddedChart.getAs'] ?? 0).toBe(0);
@@ -99,7 +76,7 @@ test.each([
   drawn[1] = spoil(drawn[1] as { key: string; png: string });
   const { calls, doc } = build(drawn);
   expect(calls['EmbeddedChart.getAs']).toBe(1);
-  const images = imagesOf(doc);
+  const images = base64Images(doc);
   expect(images).toHaveLength(3);
   expect([images[0], images[2]]).toEqual([
     (drawn[0] as { png: string }).png,

@@ -2,6 +2,7 @@ import type { Analysis } from '../../src/core/analysis/analyze';
 import { generateMeasures } from '../../src/core/measures/generate';
 import { MEASURE_COLUMNS, type MeasureRow, readMeasureRows } from '../../src/core/measures/tab';
 import type { Block } from '../../src/core/report/model';
+import type { DocData } from '../../src/local/runtime/document';
 
 /** The measures tab as the add-on writes it, with each row's status and progress as a division left it. */
 export function measuresTab(
@@ -64,4 +65,17 @@ export function measureRow(over: Partial<MeasureRow>): MeasureRow {
     links: [],
     ...over,
   };
+}
+
+/** The bytes of every inline image in a local Doc's body, in order. */
+export function docImages(doc: DocData): Buffer[] {
+  const found: Buffer[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const inline = node as { kind?: string; image?: { data: Buffer } };
+    if (inline.kind === 'image' && inline.image) found.push(inline.image.data);
+    else for (const child of Object.values(node)) walk(child);
+  };
+  walk(doc.body);
+  return found;
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SheetData } from '../../src/core/workbook/reader';
+import { loadBundle } from '../../src/local/bundle';
+import { createRuntime, spreadsheetFromSheets } from '../../src/local/index';
+import type { Runtime } from '../../src/local/runtime/index';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -29,4 +32,17 @@ export function setCell(rows: unknown[][], key: unknown, header: unknown, value:
   const row = rows.find((r) => r[0] === key);
   if (col < 0 || !row) throw new Error(`no cell ${String(key)} / ${String(header)}`);
   row[col] = value;
+}
+
+/**
+ * The real bundle (dist/Code.js) in a local runtime on the sample's tabs, its Doc-to-PDF step a stub: these
+ * tests count calls and read the Doc, not the PDF's pages.
+ */
+export function sampleBundle(): { runtime: Runtime; bundle: ReturnType<typeof loadBundle> } {
+  const runtime = createRuntime({
+    spreadsheet: spreadsheetFromSheets(sampleSheets()),
+    projectDir: join(ROOT, 'dist'),
+    pdf: () => Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  return { runtime, bundle: loadBundle(runtime, join(ROOT, 'dist', 'Code.js')) };
 }

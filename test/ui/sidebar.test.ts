@@ -5,6 +5,7 @@ import { type Browser, chromium, type Frame, type FrameLocator, type Page } from
 import { CHROMIUM_ARGS, chromiumPdfWriter, findChromium } from '../../src/local/pdf';
 import { type LocalServer, startLocalServer } from '../../src/local/serve';
 import { workbookFromSheets } from '../../src/local/xlsx';
+import { docImages } from '../helpers/report';
 import { editedSample, ROOT, setCell } from '../helpers/workbook';
 
 const CHROMIUM = findChromium();
@@ -79,16 +80,8 @@ const focusedId = (o: Opened) =>
   o.frame().evaluate('document.activeElement ? document.activeElement.id : ""') as Promise<string>;
 
 /** The pictures in the body of the server's one report Doc, in order. */
-function docImages(server: LocalServer): Buffer[] {
-  const found: Buffer[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const inline = node as { kind?: string; image?: { data: Buffer } };
-    if (inline.kind === 'image' && inline.image) found.push(inline.image.data);
-    else for (const child of Object.values(node)) walk(child);
-  };
-  for (const doc of server.runtime.documents.values()) walk(doc.body);
-  return found;
+function serverDocImages(server: LocalServer): Buffer[] {
+  return [...server.runtime.documents.values()].flatMap(docImages);
 }
 
 /** Presses Tab until the element with `id` has focus; returns how many presses it took. */
@@ -135,7 +128,7 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         // The sidebar drew the three charts (in Sarabun, the font the first call sent): Sheets drew none.
         const calls = server.runtime.calls.snapshot();
         expect([calls['Sheet.getCharts'] ?? 0, calls['EmbeddedChart.getAs'] ?? 0]).toEqual([0, 0]);
-        const images = docImages(server);
+        const images = serverDocImages(server);
         expect(images).toHaveLength(3);
         images.forEach((png, i) => {
           writeFileSync(join(OUT, `chart-drawn-in-sidebar-${i + 1}.png`), png);
@@ -294,7 +287,7 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         await o.sidebar.locator('#links').waitFor({ timeout: 60_000 });
         const calls = server.runtime.calls.snapshot();
         expect([calls['Sheet.getCharts'], calls['EmbeddedChart.getAs']]).toEqual([1, 3]);
-        expect(docImages(server)).toHaveLength(3);
+        expect(serverDocImages(server)).toHaveLength(3);
         expect(server.runtime.spreadsheet.getSheetByName('_ita_report_charts')).toBeNull();
         await o.page.close();
       }),
