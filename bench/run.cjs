@@ -1,5 +1,6 @@
 // Service calls and local time of the one-click flow (the real dist/Code.js in the local runtime):
-// on the sample workbook, and on a large one at 1× and 10× its rows. `npm run bench -- --json` for JSON;
+// on the sample workbook (a page's first click, and the click after it), and on a large one at 1× and 10×
+// its rows. `npm run bench -- --json` for JSON;
 // `npm run bench -- --readme` writes the README's speed table (a test checks that it matches).
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -50,7 +51,8 @@ function oneClick(runtime, bundle, withFont) {
     runtime.calls.reset();
     const started = process.hrtime.bigint();
     answer = bundle.call(step, options);
-    kb += (JSON.stringify(options).length + JSON.stringify(answer).length) / 1024;
+    // In bytes as sent (UTF-8: a Thai character is three).
+    kb += (Buffer.byteLength(JSON.stringify(options)) + Buffer.byteLength(JSON.stringify(answer))) / 1024;
     ms += Number(process.hrtime.bigint() - started) / 1e6;
     const calls = runtime.calls.snapshot();
     steps[step] = {
