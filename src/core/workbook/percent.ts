@@ -1,3 +1,6 @@
+import { cellText } from '../thai';
+import { COLUMNS, matchesAlias } from './schema';
+
 /** Whether a number format shows the value as a percentage ("0.00%", "0%"), ignoring quoted text and escapes. */
 export function isPercentFormat(format: unknown): boolean {
   if (typeof format !== 'string') return false;
@@ -24,10 +27,43 @@ export function readPercentAsShown(
   });
 }
 
+/** Headers of columns that hold ordinals, codes and years (a part, an indicator's number), never a score. */
+const LABEL_HEADERS = [
+  COLUMNS.totals.year,
+  COLUMNS.indicators.indicator,
+  COLUMNS.items.item,
+  COLUMNS.items.part,
+  COLUMNS.recommendations.items,
+  COLUMNS.framework.key,
+];
+
+/** As the reader looks for a header: in the first non-blank row or a few rows below a title. */
+const HEADER_ROWS = 7;
+
+/** The columns headed as labels within the header rows, each with the row of its header. */
+function labelColumns(values: readonly (readonly unknown[])[]): Map<number, number> {
+  const first = values.findIndex((row) => row.some((v) => cellText(v) !== ''));
+  const labels = new Map<number, number>();
+  if (first < 0) return labels;
+  values.slice(first, first + HEADER_ROWS).forEach((row, offset) => {
+    row.forEach((cell, column) => {
+      if (!labels.has(column) && LABEL_HEADERS.some((aliases) => matchesAlias(cell, aliases))) {
+        labels.set(column, first + offset);
+      }
+    });
+  });
+  return labels;
+}
+
 /**
  * Whether a tab holds a number a percentage format could be showing as a score (96.06% is 0.9606, 100% is 1):
- * only then are its number formats worth a read.
+ * only then are its number formats worth a read. A number under a label header (part 1, indicator 1) is no
+ * score.
  */
 export function mayHoldPercentages(values: readonly (readonly unknown[])[]): boolean {
-  return values.some((row) => row.some((v) => typeof v === 'number' && v !== 0 && Math.abs(v) <= 1));
+  const labels = labelColumns(values);
+  const underLabel = (column: number, row: number) => (labels.get(column) ?? row) < row;
+  return values.some((cells, r) =>
+    cells.some((v, c) => typeof v === 'number' && v !== 0 && Math.abs(v) <= 1 && !underLabel(c, r)),
+  );
 }
