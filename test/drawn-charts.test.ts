@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SheetsChartSpec } from '../src/core/report/chart-spec';
 import { chartSvg } from '../src/core/report/chart-svg';
 import { drawnChartsOf, isPng } from '../src/core/report/drawn-charts';
@@ -34,13 +37,41 @@ function png(spec: SheetsChartSpec): string {
 
 const base64Images = (doc: DocData) => docImages(doc).map((b) => b.toString('base64'));
 
-test('the first call sends the chart font only when the page asks for it: Sarabun Regular, from the project', () => {
+/** The code points a TrueType font (base64) has glyphs for, from its cmap (test/helpers/font-chars.mjs). */
+function fontChars(base64: string): Set<number> {
+  const file = join(mkdtempSync(join(tmpdir(), 'font-')), 'font.ttf');
+  writeFileSync(file, Buffer.from(base64, 'base64'));
+  const out = execFileSync(process.execPath, [join(__dirname, 'helpers', 'font-chars.mjs'), file], {
+    encoding: 'utf8',
+  });
+  return new Set(JSON.parse(out));
+}
+
+/** Every character of the text a chart spec draws (its labels, titles and axis numbers). */
+function specChars(spec: SheetsChartSpec): number[] {
+  const text = JSON.stringify(spec, (_key, v) => (typeof v === 'number' ? String(v) : v));
+  return [...new Set(Array.from(text, (c) => c.codePointAt(0) as number))];
+}
+
+test('the first call sends the chart font only when the page asks for it: Sarabun cut to what charts are written in', () => {
   const { bundle } = sampleBundle();
   const without = bundle.call<{ font: string | null }>('apiPrepareReport', {});
-  const asked = bundle.call<{ font: string | null }>('apiPrepareReport', { withFont: true });
+  const asked = bundle.call<{ font: string | null; charts: ToDraw[] }>('apiPrepareReport', {
+    withFont: true,
+  });
   expect(without.font).toBeNull();
-  const ttf = require.resolve('@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf');
-  expect(asked.font).toBe(readFileSync(ttf).toString('base64'));
+  const full = readFileSync(require.resolve('@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf'));
+  const font = Buffer.from(asked.font as string, 'base64');
+  expect(font.subarray(0, 4)).toEqual(Buffer.from([0, 1, 0, 0])); // a TrueType file
+  expect(font.length).toBeLessThan(full.length * 0.6);
+  const chars = fontChars(asked.font as string);
+  const thai = Array.from({ length: 0xe5b - 0xe01 + 1 }, (_, i) => 0xe01 + i).filter(
+    (c) => !(c > 0xe3a && c < 0xe3f),
+  );
+  expect(thai.filter((c) => !chars.has(c))).toEqual([]);
+  const drawn = asked.charts.flatMap((c) => specChars(c.spec));
+  expect(drawn.length).toBeGreaterThan(60);
+  expect(drawn.filter((c) => !chars.has(c)).map((c) => String.fromCodePoint(c))).toEqual([]);
 });
 
 test("the first call hands the sidebar the report's three charts to draw, each with its key", () => {

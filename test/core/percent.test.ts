@@ -43,13 +43,7 @@ describe('scores shown as percentages', () => {
       ]),
     ).toBe(true);
     // Under a title row, as the reader finds the header.
-    expect(
-      mayHoldPercentages([
-        ['ผลรายข้อ ปี ๒๕๖๘'],
-        ['ข้อ', 'Part', '2568'],
-        ['e1', 1, 96.5],
-      ]),
-    ).toBe(false);
+    expect(mayHoldPercentages([['ผลรายข้อ ปี ๒๕๖๘'], ['ข้อ', 'Part', '2568'], ['e1', 1, 96.5]])).toBe(false);
     // The same words further down, in the data, do not make a column a label column.
     const rows: unknown[][] = [['ข้อ', 'คะแนน']];
     for (let i = 0; i < 8; i++) rows.push([`i${i + 1}`, 90]);
