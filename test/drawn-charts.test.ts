@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import type { SheetsChartSpec } from '../src/core/report/chart-spec';
 import { chartSvg } from '../src/core/report/chart-svg';
 import { drawnChartsOf, isPng } from '../src/core/report/drawn-charts';
+import type { SheetData } from '../src/core/workbook/reader';
 import { svgToPng } from '../src/local/runtime/blob';
 import type { DocData } from '../src/local/runtime/document';
+import { readXlsxFile } from '../src/local/xlsx';
 import { docImages } from './helpers/report';
-import { sampleBundle } from './helpers/workbook';
+import { ROOT, sampleBundle } from './helpers/workbook';
 
 // The sidebar draws the report's charts from the specs the click's first call hands it and sends them back
 // as PNGs with the second; the server takes a picture only for the chart of the same spec, and Sheets draws
@@ -128,4 +130,71 @@ test('what the page sends is kept only where it has the shape of a drawn chart',
   expect(drawnChartsOf(Array.from({ length: 20 }, () => ({ key: 'k', png: 'iVBO' })))).toHaveLength(8);
   expect(isPng([-119, 80, 78, 71, 13, 10, 26, 10, 0])).toBe(true);
   expect(isPng([60, 115, 118, 103, 47, 62, 0, 0, 0])).toBe(false);
+});
+
+describe('the results report, on the mid-year sample: its chart drawn by the sidebar too', () => {
+  let sheets: SheetData[] = [];
+  beforeAll(async () => {
+    sheets = await readXlsxFile(join(ROOT, 'samples', 'oie-2568-midyear.xlsx'));
+  });
+
+  function resultsClick() {
+    const { runtime, bundle } = sampleBundle(sheets);
+    runtime.calls.reset();
+    const prepared = bundle.call<{ snapshot: string | null; charts: ToDraw[]; font: string | null }>(
+      'apiPrepareResultsReport',
+      { withFont: true },
+    );
+    const prepareCalls = runtime.calls.snapshot();
+    const build = (charts: unknown) => {
+      runtime.calls.reset();
+      const links = bundle.call<{ docId: string }>('apiBuildResultsReport', {
+        snapshot: prepared.snapshot,
+        charts,
+      });
+      return { calls: runtime.calls.snapshot(), doc: runtime.documents.get(links.docId) as DocData };
+    };
+    return { runtime, prepared, prepareCalls, build };
+  }
+
+  test('the first call reads and writes nothing but the cache, and hands back the status chart and the font', () => {
+    const { prepared, prepareCalls, runtime } = resultsClick();
+    expect(prepared.charts).toHaveLength(1); // the measures by status
+    expect(prepared.charts[0].key).toBe(JSON.stringify(prepared.charts[0].spec));
+    expect(prepared.charts[0].key).toContain('ร้อยละของมาตรการ');
+    expect(prepared.font).toMatch(/^AAEAAA/); // a TrueType file, base64
+    expect(prepared.snapshot).toEqual(expect.any(String));
+    expect(
+      Object.keys(prepareCalls).filter((m) =>
+        /^(Range\.set|Sheet\.(set|insert)|Spreadsheet\.insert|DocumentApp|Drive)/.test(m),
+      ),
+    ).toEqual([]);
+    expect(runtime.documents.size).toBe(0);
+  });
+
+  test('the drawn chart goes into the Doc as it is: no scratch tab, no chart taken from Sheets', () => {
+    const { prepared, build } = resultsClick();
+    const drawn = prepared.charts.map((c) => ({ key: c.key, png: png(c.spec) }));
+    const { calls, doc } = build(drawn);
+    expect(base64Images(doc)).toEqual(drawn.map((d) => d.png));
+    expect(calls['Spreadsheet.insertSheet'] ?? 0).toBe(0);
+    expect(calls['Sheet.getCharts'] ?? 0).toBe(0);
+    // The input tabs come from the first call's cache: only the measures tab is read again.
+    expect(calls['Range.getValues']).toBe(1);
+  });
+
+  test('without a drawing (a page that could not draw, or the CLI) Sheets draws it and the scratch tab goes', () => {
+    const { runtime, build } = resultsClick();
+    const { calls, doc } = build([]);
+    expect(calls['EmbeddedChart.getAs']).toBe(1);
+    expect(docImages(doc)).toHaveLength(1);
+    expect(runtime.spreadsheet.getSheets().map((s) => s.getName())).toEqual(sheets.map((s) => s.name));
+  });
+
+  test('a plan with no measures stops at the first call, before any Doc is made', () => {
+    const empty = sheets.map((s) => (s.name === 'มาตรการ' ? { ...s, values: [s.values[0]] } : s));
+    const { runtime, bundle } = sampleBundle(empty);
+    expect(() => bundle.call('apiPrepareResultsReport', {})).toThrow(/no measures yet/);
+    expect(runtime.documents.size).toBe(0);
+  });
 });

@@ -6,7 +6,7 @@ import { followUpOf } from '../core/measures/follow-up';
 import type { SharingPlan } from '../core/measures/sharing';
 import { measuresTabOf, type ProgressSummary, progressSummary, readMeasureRows } from '../core/measures/tab';
 import { type ChartToDraw, chartsToDraw, type DrawnChart, drawnChartsOf } from '../core/report/drawn-charts';
-import { buildReport } from '../core/report/model';
+import { buildReport, type ReportModel } from '../core/report/model';
 import { buildResultsReport } from '../core/report/results-report';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
@@ -195,38 +195,76 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
 }
 
 /**
- * The results report (the follow-up item after o25): what each measure of the plan achieved, from what the
- * divisions recorded in the measures tab, which it only reads. A rebuild rewrites the same Doc and PDF.
+ * The results report's model (the follow-up item after o25): what each measure of the plan achieved, from
+ * what the divisions recorded in the measures tab, which it only reads; none without measures.
+ */
+function resultsModel(sheets: SheetData[], analysis: Analysis): ReportModel {
+  const tab = measuresTabOf(sheets)?.values ?? [];
+  const settings = analysis.workbook.settings;
+  const planYear = (analysis.current?.year ?? 0) + 1;
+  const follow = followUpOf(tab, settings, planYear, new Date());
+  if (follow.items.length === 0) {
+    throw new UserError(
+      'no-measures',
+      'ยังไม่มีมาตรการในแท็บมาตรการ จึงยังรายงานผลการดำเนินการไม่ได้ กดสร้างรายงาน (o25) ก่อนเพื่อเขียนแท็บมาตรการ',
+      'The measures tab has no measures yet, so there are no results to report: build the o25 report first, which writes the tab',
+    );
+  }
+  return buildResultsReport({
+    analysis,
+    measures: follow.rows,
+    today: new Date(),
+    unconfirmed: errorFindings(analysis.findings).length > 0,
+    followUp: follow.items,
+    rounds: follow.rounds,
+    asOf: follow.asOf,
+  });
+}
+
+/** What the first of the results report's two server calls answers. */
+export interface PreparedResults {
+  /** For apiBuildResultsReport: the input tabs this call read, kept in the document cache. */
+  snapshot: string | null;
+  /** The report's charts, for the sidebar to draw and hand to apiBuildResultsReport. */
+  charts: ChartToDraw[];
+  /** The font to draw them in (base64 TTF), when asked for (`withFont`). */
+  font: string | null;
+}
+
+/**
+ * The first of the sidebar's two server calls for the results report: the tabs read once and checked,
+ * nothing written, and the report's chart handed to the sidebar to draw, as for the o25 report. It reads
+ * under the document lock all the same, so as not to read a measures tab another build is writing.
+ */
+export function apiPrepareResultsReport(options?: BuildOptions): PreparedResults {
+  return withDocumentLock(() => {
+    const { sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
+    requireAnalysable(analysis);
+    requireNoErrors(analysis, options);
+    const charts = phase('ita: the charts to draw', () => chartsToDraw(resultsModel(sheets, analysis)));
+    const inputs = sheets.filter((s) => !matchesAlias(s.name, TABS.measures));
+    const font = options?.withFont ? chartFont() : null;
+    return { snapshot: keepTabs(inputs), charts, font };
+  });
+}
+
+/**
+ * The results report Doc and its PDF, from the measures tab as it stands (read now) and the input tabs the
+ * first call kept; every tab read when there is no token (the CLI, or a cache that dropped them). A rebuild
+ * rewrites the same Doc and PDF.
  */
 export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { overview: Overview } {
   return withDocumentLock(() => {
-    const { workbook, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
+    const { workbook, sheets, analysis } = phase('ita: read the measures tab, analyse', () =>
+      analyseWithSnapshot(options?.snapshot),
+    );
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
-    const tab = measuresTabOf(sheets)?.values ?? [];
-    const settings = analysis.workbook.settings;
-    const planYear = (analysis.current?.year ?? 0) + 1;
-    const follow = followUpOf(tab, settings, planYear, new Date());
-    if (follow.items.length === 0) {
-      throw new UserError(
-        'no-measures',
-        'ยังไม่มีมาตรการในแท็บมาตรการ จึงยังรายงานผลการดำเนินการไม่ได้ กดสร้างรายงาน (o25) ก่อนเพื่อเขียนแท็บมาตรการ',
-        'The measures tab has no measures yet, so there are no results to report: build the o25 report first, which writes the tab',
-      );
-    }
-    const model = buildResultsReport({
-      analysis,
-      measures: follow.rows,
-      today: new Date(),
-      unconfirmed: errorFindings(analysis.findings).length > 0,
-      followUp: follow.items,
-      rounds: follow.rounds,
-      asOf: follow.asOf,
-    });
+    const model = phase('ita: the report model', () => resultsModel(sheets, analysis));
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the results Doc and its PDF', () =>
-      renderReport(workbook, model, reportStyle(analysis), 'results', props),
+      renderReport(workbook, model, reportStyle(analysis), 'results', props, drawnChartsOf(options?.charts)),
     );
     recordResults(links, sheets, new Date(), by, props);
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false, props) };

@@ -344,7 +344,14 @@ const actions: Actions = {
   buildResults() {
     void guarded('results', 'follow', async () => {
       announce(t('buildingResults'));
-      const report = await call('apiBuildResultsReport', { force: false });
+      // As for the o25 report: the tabs checked and the chart handed over, drawn here, then the report.
+      const prepared = await call('apiPrepareResultsReport', { force: false, withFont: chartFont === null });
+      chartFont ??= prepared.font;
+      const report = await call('apiBuildResultsReport', {
+        force: false,
+        snapshot: prepared.snapshot,
+        charts: await drawCharts(prepared.charts, chartFont),
+      });
       state.overview = report.overview;
       state.resultsLinks = report;
       say(text('th', 'resultsBuilt'), text('en', 'resultsBuilt'), 'notice', 'follow');

@@ -35,12 +35,15 @@ export function setCell(rows: unknown[][], key: unknown, header: unknown, value:
 }
 
 /**
- * The real bundle (dist/Code.js) in a local runtime on the sample's tabs, its Doc-to-PDF step a stub: these
+ * The real bundle (dist/Code.js) in a local runtime on the sample's tabs (or others), its Doc-to-PDF step a stub: these
  * tests count calls and read the Doc, not the PDF's pages.
  */
-export function sampleBundle(): { runtime: Runtime; bundle: ReturnType<typeof loadBundle> } {
+export function sampleBundle(sheets: SheetData[] = sampleSheets()): {
+  runtime: Runtime;
+  bundle: ReturnType<typeof loadBundle>;
+} {
   const runtime = createRuntime({
-    spreadsheet: spreadsheetFromSheets(sampleSheets()),
+    spreadsheet: spreadsheetFromSheets(sheets),
     projectDir: join(ROOT, 'dist'),
     pdf: () => Buffer.from('%PDF-1.4\n%%EOF\n'),
   });

@@ -445,9 +445,16 @@ describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', ()
         ).toBe('late-emails|sl.head@oie.example, sl.staff@oie.example');
         await denied.page.close();
 
+        server.runtime.calls.reset();
         await card.locator('#build-results').click();
         await card.locator('#results-links').waitFor({ timeout: 60_000 });
         await expectText(card.locator('#follow-notice'), 'สร้างรายงานผลการดำเนินการเสร็จแล้ว');
+        // Its chart drawn by the page, as the o25 report's: Sheets drew none.
+        const calls = server.runtime.calls.snapshot();
+        expect([calls['Sheet.getCharts'] ?? 0, calls['EmbeddedChart.getAs'] ?? 0]).toEqual([0, 0]);
+        const images = serverDocImages(server); // the results Doc is this workbook's only Doc
+        expect(images).toHaveLength(1);
+        writeFileSync(join(OUT, 'results-chart-drawn-in-sidebar.png'), images[0]);
         const doc = await card.locator('#results-doc').getAttribute('href');
         const html = await (await o.page.request.get(`${server.url}${doc}`)).text();
         expect(html).toContain('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม');
