@@ -1,7 +1,9 @@
 // Writes src/local/runtime/google-methods.json: for each Apps Script class of @types/google-apps-script
 // (Range, Sheet, Body…), the names of its methods. The local runtime uses it to tell a method Google has
 // but the runtime does not implement ("not implemented locally: Class.method") from one nobody has.
-// `node scripts/google-methods.mjs --check` exits 1 when the file is not what the types give.
+// It also writes src/local/runtime/docs-fields.json: the field names of the Docs API's resources
+// (apis/docs_v1.d.ts), which a `fields` mask of a local Docs.Documents.get may name.
+// `node scripts/google-methods.mjs --check` exits 1 when a file is not what the types give.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,14 +33,34 @@ for (const file of readdirSync(types).filter(
   visit(source);
 }
 const sorted = Object.fromEntries(Object.entries(methods).sort(([a], [b]) => a.localeCompare(b)));
-const text = `${JSON.stringify(sorted, null, 1)}\n`;
-if (process.argv.includes('--check')) {
-  const current = readFileSync(out, 'utf8');
-  if (current !== text) {
-    console.error('src/local/runtime/google-methods.json is stale: run node scripts/google-methods.mjs');
-    process.exit(1);
+
+const docsFields = new Set();
+const docsSource = ts.createSourceFile(
+  'docs_v1.d.ts',
+  readFileSync(join(types, 'apis', 'docs_v1.d.ts'), 'utf8'),
+  ts.ScriptTarget.Latest,
+);
+const visitDocs = (node) => {
+  if (ts.isPropertySignature(node) && node.name && ts.isIdentifier(node.name)) docsFields.add(node.name.text);
+  ts.forEachChild(node, visitDocs);
+};
+visitDocs(docsSource);
+
+const outputs = [
+  [out, `${JSON.stringify(sorted, null, 1)}\n`],
+  [
+    join(root, 'src', 'local', 'runtime', 'docs-fields.json'),
+    `${JSON.stringify([...docsFields].sort(), null, 1)}\n`,
+  ],
+];
+for (const [file, text] of outputs) {
+  if (process.argv.includes('--check')) {
+    if (readFileSync(file, 'utf8') !== text) {
+      console.error(`${file} is stale: run node scripts/google-methods.mjs`);
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(file, text);
+    console.log(`${file} written`);
   }
-} else {
-  writeFileSync(out, text);
-  console.log(`${out}: ${Object.keys(sorted).length} classes`);
 }

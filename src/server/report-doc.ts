@@ -404,6 +404,15 @@ function rowParagraphs(element: Element, row: number): Element[] {
 }
 
 /**
+ * What arrangeTables reads of the Doc, and no more: "For best performance, explicitly list only the fields
+ * you need" (developers.google.com/docs/api/how-tos/field-masks); the whole resource carries every run's
+ * and every cell's style.
+ */
+const ARRANGE_FIELDS =
+  'body.content(startIndex,endIndex,sectionBreak,paragraph.elements(startIndex,inlineObjectElement.inlineObjectId),' +
+  'table(rows,tableRows.tableCells.content(startIndex,endIndex,paragraph.elements.startIndex)))';
+
+/**
  * What DocumentApp cannot do, in one Docs API call: each table's header row repeated on every page, rows kept
  * from splitting, group rows merged across the table and kept with the next row, captions kept with their
  * table or chart, headings and lead paragraphs with what follows them. The Doc's tables are the model's
@@ -411,7 +420,7 @@ function rowParagraphs(element: Element, row: number): Element[] {
  */
 function arrangeTables(docId: string, model: ReportModel, keep: readonly number[]): void {
   if (typeof Docs === 'undefined' || !Docs?.Documents) return;
-  const content = Docs.Documents.get(docId).body?.content ?? [];
+  const content = Docs.Documents.get(docId, { fields: ARRANGE_FIELDS }).body?.content ?? [];
   // The body's children are the content's elements after its opening section break, in order.
   const children = content.filter((e) => !e.sectionBreak);
   const specs = model.blocks.filter((b) => b.kind === 'table' || b.kind === 'signatures');

@@ -208,4 +208,41 @@ describe('the Docs advanced service', () => {
     expect(html).not.toContain('colspan');
     expect(html).not.toContain('<thead>');
   });
+
+  // developers.google.com/docs/api/how-tos/field-masks
+  describe('a fields mask: "You can limit what\'s returned in a Docs API response, using the fields URL parameter"', () => {
+    test('the example of the reference: title, the paragraphs, revisionId; the section break an empty element', () => {
+      const { docs, id } = docWithTable();
+      const doc = docs.Documents.get(id, { fields: 'title,body.content(paragraph),revisionId' });
+      expect(Object.keys(doc).sort()).toEqual(['body', 'revisionId', 'title']);
+      const content = doc.body?.content ?? [];
+      // "content": [ {}, { "paragraph": … } ]: an element without any of the fields is there, empty.
+      expect(content[0]).toEqual({});
+      expect(content.some((e) => e.table)).toBe(false);
+      expect(content.find((e) => e.paragraph)?.startIndex).toBeUndefined();
+    });
+
+    test('"subfields are dot-separated … multiple subfields from the same type can be listed within parentheses"; / works as the dot', () => {
+      const { docs, id } = docWithTable();
+      const mask =
+        'body.content(startIndex,table.tableRows.tableCells.content(paragraph/elements(startIndex,endIndex)))';
+      const table = docs.Documents.get(id, { fields: mask }).body?.content?.find((e) => e.table);
+      const cell = table?.table?.tableRows?.[0]?.tableCells?.[0];
+      expect(Object.keys(table ?? {}).sort()).toEqual(['startIndex', 'table']);
+      expect(Object.keys(cell ?? {})).toEqual(['content']);
+      const [run] = cell?.content?.[0]?.paragraph?.elements ?? [];
+      expect(run).toEqual({ startIndex: expect.any(Number), endIndex: (run?.startIndex ?? 0) + 1 }); // "a"
+    });
+
+    test('a field the Document resource does not have, or a mask that does not parse, is refused', () => {
+      const { docs, id } = docWithTable();
+      expect(() => docs.Documents.get(id, { fields: 'body.content(paragraf)' })).toThrow(
+        'Invalid field selection',
+      );
+      expect(() => docs.Documents.get(id, { fields: 'body.content(paragraph' })).toThrow(
+        'Invalid field selection',
+      );
+      expect(() => docs.Documents.get(id, { fields: 'body..content' })).toThrow('Invalid field selection');
+    });
+  });
 });

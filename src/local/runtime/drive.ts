@@ -1,6 +1,11 @@
 import type { Blob } from './blob';
 import { gasError, type RuntimeContext } from './context';
+import DOCS_FIELD_NAMES from './docs-fields.json';
 import { type BlockNode, blockText, type DocData, type ParagraphNode, type TableNode } from './document';
+import { applyFieldMask, parseFieldMask } from './field-mask';
+
+/** Every field name of the Docs API's resources: a `fields` mask may name no other. */
+const DOCS_FIELDS: ReadonlySet<string> = new Set(DOCS_FIELD_NAMES);
 
 export interface DrivePermission {
   id: string;
@@ -138,13 +143,17 @@ function layout(doc: DocData) {
         );
         index += length + 1;
         paragraphs.push({ startIndex: start, endIndex: index, node });
-        const elements = node.inlines.map((i) =>
-          i.kind === 'text'
-            ? { textRun: { content: (i.runs ?? []).map((r) => r.text).join('') } }
-            : i.kind === 'image'
-              ? { inlineObjectElement: { inlineObjectId: `image-${start}` } }
-              : { pageBreak: {} },
-        );
+        let at = start;
+        const elements = node.inlines.map((i) => {
+          const content = i.kind === 'text' ? (i.runs ?? []).map((r) => r.text).join('') : '';
+          const startIndex = at;
+          at += i.kind === 'text' ? content.length : 1;
+          const span = { startIndex, endIndex: at };
+          if (i.kind === 'text') return { ...span, textRun: { content } };
+          if (i.kind === 'image')
+            return { ...span, inlineObjectElement: { inlineObjectId: `image-${start}` } };
+          return { ...span, pageBreak: {} };
+        });
         out.push({
           startIndex: start,
           endIndex: index,
@@ -333,14 +342,16 @@ export function createDocs(_rt: RuntimeContext, docs: Map<string, DocData>) {
   };
   return {
     Documents: {
-      get(documentId: string) {
+      get(documentId: string, optionalArgs: { fields?: string } = {}) {
         const doc = find(documentId);
-        return {
+        const whole = {
           documentId,
           title: doc.name,
           revisionId: String(doc.revision),
           body: { content: layout(doc).content },
         };
+        if (optionalArgs.fields === undefined) return whole;
+        return applyFieldMask(whole, parseFieldMask(optionalArgs.fields), DOCS_FIELDS);
       },
       batchUpdate(resource: { requests: Record<string, Record<string, unknown>>[] }, documentId: string) {
         const original = find(documentId);
