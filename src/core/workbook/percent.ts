@@ -37,8 +37,8 @@ const LABEL_HEADERS = [
   COLUMNS.framework.key,
 ];
 
-/** As the reader looks for a header: in the first non-blank row or a few rows below a title. */
-const HEADER_ROWS = 7;
+/** Where the reader looks for a header (readTable): the first non-blank row or one of the five below it. */
+const HEADER_ROWS = 6;
 
 /** The columns headed as labels within the header rows, each with the row of its header. */
 function labelColumns(values: readonly (readonly unknown[])[]): Map<number, number> {
