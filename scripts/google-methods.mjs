@@ -1,8 +1,8 @@
 // Writes src/local/runtime/google-methods.json: for each Apps Script class of @types/google-apps-script
 // (Range, Sheet, Body…), the names of its methods. The local runtime uses it to tell a method Google has
 // but the runtime does not implement ("not implemented locally: Class.method") from one nobody has.
-// It also writes src/local/runtime/docs-fields.json: the field names of the Docs API's resources
-// (apis/docs_v1.d.ts), which a `fields` mask of a local Docs.Documents.get may name.
+// It also writes src/local/runtime/docs-fields.json: the fields of each Docs API type (apis/docs_v1.d.ts),
+// which a `fields` mask of a local Docs.Documents.get may name, from Document down.
 // `node scripts/google-methods.mjs --check` exits 1 when a file is not what the types give.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -34,24 +34,36 @@ for (const file of readdirSync(types).filter(
 }
 const sorted = Object.fromEntries(Object.entries(methods).sort(([a], [b]) => a.localeCompare(b)));
 
-const docsFields = new Set();
+// Each Docs API type (Document, Body, StructuralElement…): its fields, each with the Docs type it holds (a
+// message, alone or in a list), '*' for a free-form object (a map by id), or null (a number, a string).
+const docsTypes = {};
 const docsSource = ts.createSourceFile(
   'docs_v1.d.ts',
   readFileSync(join(types, 'apis', 'docs_v1.d.ts'), 'utf8'),
   ts.ScriptTarget.Latest,
 );
-const visitDocs = (node) => {
-  if (ts.isPropertySignature(node) && node.name && ts.isIdentifier(node.name)) docsFields.add(node.name.text);
-  ts.forEachChild(node, visitDocs);
+const visitDocs = (node, inSchema = false) => {
+  if (inSchema && ts.isInterfaceDeclaration(node)) {
+    const fields = {};
+    for (const m of node.members) {
+      if (!ts.isPropertySignature(m) || !m.name || !ts.isIdentifier(m.name)) continue;
+      const type = m.type?.getText(docsSource) ?? '';
+      const held = /Docs\.Schema\.(\w+)/.exec(type);
+      fields[m.name.text] = held ? held[1] : /^object\b/.test(type) ? '*' : null;
+    }
+    docsTypes[node.name.text] = Object.fromEntries(
+      Object.entries(fields).sort(([a], [b]) => a.localeCompare(b)),
+    );
+  }
+  const schema = inSchema || (ts.isModuleDeclaration(node) && node.name.text === 'Schema');
+  ts.forEachChild(node, (child) => visitDocs(child, schema));
 };
 visitDocs(docsSource);
+const docsSorted = Object.fromEntries(Object.entries(docsTypes).sort(([a], [b]) => a.localeCompare(b)));
 
 const outputs = [
   [out, `${JSON.stringify(sorted, null, 1)}\n`],
-  [
-    join(root, 'src', 'local', 'runtime', 'docs-fields.json'),
-    `${JSON.stringify([...docsFields].sort(), null, 1)}\n`,
-  ],
+  [join(root, 'src', 'local', 'runtime', 'docs-fields.json'), `${JSON.stringify(docsSorted, null, 1)}\n`],
 ];
 for (const [file, text] of outputs) {
   if (process.argv.includes('--check')) {

@@ -234,6 +234,14 @@ describe('the Docs advanced service', () => {
       expect(run).toEqual({ startIndex: expect.any(Number), endIndex: (run?.startIndex ?? 0) + 1 }); // "a"
     });
 
+    test('a field named twice is asked for with the subfields of both', () => {
+      const { docs, id } = docWithTable();
+      const table = docs.Documents.get(id, {
+        fields: 'body.content.table.tableRows.startIndex,body.content.table.tableRows.endIndex',
+      }).body?.content?.find((e) => e.table);
+      expect(Object.keys(table?.table?.tableRows?.[0] ?? {}).sort()).toEqual(['endIndex', 'startIndex']);
+    });
+
     test('a field the Document resource does not have, or a mask that does not parse, is refused', () => {
       const { docs, id } = docWithTable();
       expect(() => docs.Documents.get(id, { fields: 'body.content(paragraf)' })).toThrow(
@@ -243,6 +251,14 @@ describe('the Docs advanced service', () => {
         'Invalid field selection',
       );
       expect(() => docs.Documents.get(id, { fields: 'body..content' })).toThrow('Invalid field selection');
+      // A field of another type: rows is a table's, not a structural element's.
+      expect(() => docs.Documents.get(id, { fields: 'body.content.rows' })).toThrow(
+        'Invalid field selection',
+      );
+      // Checked in the mask, whatever the document holds: this one has no table of contents.
+      expect(() => docs.Documents.get(id, { fields: 'body.content.tableOfContents.contnet' })).toThrow(
+        'Invalid field selection',
+      );
     });
   });
 });

@@ -1,11 +1,8 @@
 import type { Blob } from './blob';
 import { gasError, type RuntimeContext } from './context';
-import DOCS_FIELD_NAMES from './docs-fields.json';
+import DOCS_TYPES from './docs-fields.json';
 import { type BlockNode, blockText, type DocData, type ParagraphNode, type TableNode } from './document';
-import { applyFieldMask, parseFieldMask } from './field-mask';
-
-/** Every field name of the Docs API's resources: a `fields` mask may name no other. */
-const DOCS_FIELDS: ReadonlySet<string> = new Set(DOCS_FIELD_NAMES);
+import { partialResponse } from './field-mask';
 
 export interface DrivePermission {
   id: string;
@@ -351,7 +348,7 @@ export function createDocs(_rt: RuntimeContext, docs: Map<string, DocData>) {
           body: { content: layout(doc).content },
         };
         if (optionalArgs.fields === undefined) return whole;
-        return applyFieldMask(whole, parseFieldMask(optionalArgs.fields), DOCS_FIELDS);
+        return partialResponse(whole, optionalArgs.fields, 'Document', DOCS_TYPES);
       },
       batchUpdate(resource: { requests: Record<string, Record<string, unknown>>[] }, documentId: string) {
         const original = find(documentId);

@@ -7,9 +7,9 @@ import { gasError } from './context';
  * Google's APIs take `/` for the dot as well. A tree of the fields asked for: `true` where a field is
  * taken whole.
  */
-export type FieldTree = { [field: string]: FieldTree | true };
+type FieldTree = { [field: string]: FieldTree | true };
 
-export function parseFieldMask(mask: string): FieldTree {
+function parseFieldMask(mask: string): FieldTree {
   let at = 0;
   const fail = (): never => {
     throw gasError(`Invalid field selection: ${mask}`);
@@ -20,9 +20,12 @@ export function parseFieldMask(mask: string): FieldTree {
     at += (m as RegExpExecArray)[0].length;
     return (m as RegExpExecArray)[0].replace(/_([a-z])/g, (_s, c: string) => c.toUpperCase());
   };
+  // The same field named twice (a.b.c,a.b.d) is asked for with both subfields.
   const merge = (into: FieldTree, key: string, sub: FieldTree | true) => {
     const had = into[key];
-    into[key] = had === true || sub === true ? true : { ...(had ?? {}), ...sub };
+    if (had === undefined) into[key] = sub;
+    else if (had === true || sub === true) into[key] = true;
+    else for (const [k, v] of Object.entries(sub)) merge(had, k, v);
   };
   // One path (a.b/c or a(b,c)), merged into `into`.
   const path = (into: FieldTree) => {
@@ -54,21 +57,48 @@ export function parseFieldMask(mask: string): FieldTree {
 }
 
 /**
- * `value` as a partial response with the fields of `tree` only: an object keeps the fields asked for, a
- * list applies the tree to each item, and an item of a list with none of them stays as `{}` (as in the
- * Docs API's example: `"content": [ {}, { "paragraph": … } ]`). A field no object of the resource has is
- * refused, as the API refuses it.
+ * A resource's types: each type's fields, with the type a field holds (a message, alone or in a list), `*`
+ * for a free-form object (a map by id, whose keys no mask can check), or null for a number or a string.
  */
-export function applyFieldMask(value: unknown, tree: FieldTree, known: ReadonlySet<string>): unknown {
-  for (const field of Object.keys(tree))
-    if (!known.has(field)) throw gasError(`Invalid field selection ${field}`);
-  if (Array.isArray(value)) return value.map((item) => applyFieldMask(item, tree, known));
+export type ResourceTypes = Readonly<Record<string, Readonly<Record<string, string | null>>>>;
+
+/**
+ * Every field the tree names must be a field of the type it is asked of, down from the resource: the API
+ * checks the mask against the resource's types, not against what one document holds.
+ */
+function requireKnown(tree: FieldTree, type: string, types: ResourceTypes): void {
+  const fields = types[type] ?? {};
+  for (const [field, sub] of Object.entries(tree)) {
+    if (!Object.keys(fields).includes(field)) throw gasError(`Invalid field selection ${field}`);
+    const held = fields[field];
+    if (sub === true || held === '*') continue;
+    if (held === null) throw gasError(`Invalid field selection ${field}`);
+    requireKnown(sub, held, types);
+  }
+}
+
+/**
+ * `value` with the fields of `tree` only: an object keeps the fields asked for, a list applies the tree to
+ * each item, and an item of a list with none of them stays as `{}` (as in the Docs API's example:
+ * `"content": [ {}, { "paragraph": … } ]`).
+ */
+function project(value: unknown, tree: FieldTree): unknown {
+  if (Array.isArray(value)) return value.map((item) => project(item, tree));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [field, sub] of Object.entries(tree)) {
     const v = (value as Record<string, unknown>)[field];
-    if (v === undefined) continue;
-    out[field] = sub === true ? v : applyFieldMask(v, sub, known);
+    if (v !== undefined) out[field] = sub === true ? v : project(v, sub);
   }
   return out;
+}
+
+/**
+ * A resource as a read with `fields=mask` returns it; a mask that does not parse, or names a field its type
+ * does not have (`types`, from the resource's type `root`), is refused, as the API refuses it.
+ */
+export function partialResponse(value: unknown, mask: string, root: string, types: ResourceTypes): unknown {
+  const tree = parseFieldMask(mask);
+  requireKnown(tree, root, types);
+  return project(value, tree);
 }
