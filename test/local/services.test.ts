@@ -231,7 +231,7 @@ describe('the Docs advanced service', () => {
       expect(Object.keys(table ?? {}).sort()).toEqual(['startIndex', 'table']);
       expect(Object.keys(cell ?? {})).toEqual(['content']);
       const [run] = cell?.content?.[0]?.paragraph?.elements ?? [];
-      expect(run).toEqual({ startIndex: expect.any(Number), endIndex: (run?.startIndex ?? 0) + 1 }); // "a"
+      expect(run).toEqual({ startIndex: expect.any(Number), endIndex: (run?.startIndex ?? 0) + 2 }); // "a" and the paragraph's newline
     });
 
     test('a field named twice is asked for with the subfields of both', () => {

@@ -124,6 +124,38 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
   };
 }
 
+interface ParagraphElementOut {
+  startIndex: number;
+  endIndex: number;
+  textRun?: { content: string };
+  inlineObjectElement?: { inlineObjectId: string };
+  pageBreak?: Record<string, never>;
+}
+
+/**
+ * A paragraph's elements as the Docs API gives them, each with its indexes: text runs, images and page
+ * breaks (one index each), and the closing newline, which is text too: the end of the last run, or a run of
+ * its own after an image.
+ */
+function paragraphElements(node: ParagraphNode, start: number): ParagraphElementOut[] {
+  let at = start;
+  const elements: ParagraphElementOut[] = node.inlines.map((i) => {
+    const content = i.kind === 'text' ? (i.runs ?? []).map((r) => r.text).join('') : '';
+    const startIndex = at;
+    at += i.kind === 'text' ? content.length : 1;
+    if (i.kind === 'text') return { startIndex, endIndex: at, textRun: { content } };
+    if (i.kind === 'image')
+      return { startIndex, endIndex: at, inlineObjectElement: { inlineObjectId: `image-${start}` } };
+    return { startIndex, endIndex: at, pageBreak: {} };
+  });
+  const last = elements[elements.length - 1];
+  if (last?.textRun) {
+    last.endIndex = at + 1;
+    last.textRun = { content: `${last.textRun.content}\n` };
+  } else elements.push({ startIndex: at, endIndex: at + 1, textRun: { content: '\n' } });
+  return elements;
+}
+
 /** Docs API indices: UTF-16 code units, a newline ending each paragraph, one unit per table, row and cell start. */
 function layout(doc: DocData) {
   const content: Record<string, unknown>[] = [{ startIndex: 0, endIndex: 1, sectionBreak: {} }];
@@ -140,17 +172,7 @@ function layout(doc: DocData) {
         );
         index += length + 1;
         paragraphs.push({ startIndex: start, endIndex: index, node });
-        let at = start;
-        const elements = node.inlines.map((i) => {
-          const content = i.kind === 'text' ? (i.runs ?? []).map((r) => r.text).join('') : '';
-          const startIndex = at;
-          at += i.kind === 'text' ? content.length : 1;
-          const span = { startIndex, endIndex: at };
-          if (i.kind === 'text') return { ...span, textRun: { content } };
-          if (i.kind === 'image')
-            return { ...span, inlineObjectElement: { inlineObjectId: `image-${start}` } };
-          return { ...span, pageBreak: {} };
-        });
+        const elements = paragraphElements(node, start);
         out.push({
           startIndex: start,
           endIndex: index,
