@@ -21,15 +21,31 @@ interface ToDraw {
   spec: SheetsChartSpec;
 }
 
-function click() {
-  const { runtime, bundle } = sampleBundle();
-  const prepared = bundle.call<{ snapshot: string | null; charts: ToDraw[] }>('apiPrepareReport', {});
+/** The server calls of one report's click: [the check, the build]. */
+const CALLS = {
+  plan: ['apiPrepareReport', 'apiBuildReport'],
+  results: ['apiPrepareResultsReport', 'apiBuildResultsReport'],
+} as const;
+
+/**
+ * One click on `sheets` (the sample by default): the first call made now, with `options`, and the second
+ * (`build`) with whatever charts a test hands it, each with the calls it made.
+ */
+function click(report: keyof typeof CALLS = 'plan', sheets?: SheetData[], options: object = {}) {
+  const [check, buildReport] = CALLS[report];
+  const { runtime, bundle } = sampleBundle(sheets);
+  runtime.calls.reset();
+  const prepared = bundle.call<{ snapshot: string | null; charts: ToDraw[]; font: string | null }>(
+    check,
+    options,
+  );
+  const prepareCalls = runtime.calls.snapshot();
   const build = (charts: unknown) => {
     runtime.calls.reset();
-    const links = bundle.call<{ docId: string }>('apiBuildReport', { snapshot: prepared.snapshot, charts });
+    const links = bundle.call<{ docId: string }>(buildReport, { snapshot: prepared.snapshot, charts });
     return { calls: runtime.calls.snapshot(), doc: runtime.documents.get(links.docId) as DocData };
   };
-  return { runtime, prepared, build };
+  return { runtime, prepared, prepareCalls, build };
 }
 
 /** A chart drawn as the sidebar would (the same SVG, in Sarabun), as base64. */
@@ -138,24 +154,7 @@ describe('the results report, on the mid-year sample: its chart drawn by the sid
     sheets = await readXlsxFile(join(ROOT, 'samples', 'oie-2568-midyear.xlsx'));
   });
 
-  function resultsClick() {
-    const { runtime, bundle } = sampleBundle(sheets);
-    runtime.calls.reset();
-    const prepared = bundle.call<{ snapshot: string | null; charts: ToDraw[]; font: string | null }>(
-      'apiPrepareResultsReport',
-      { withFont: true },
-    );
-    const prepareCalls = runtime.calls.snapshot();
-    const build = (charts: unknown) => {
-      runtime.calls.reset();
-      const links = bundle.call<{ docId: string }>('apiBuildResultsReport', {
-        snapshot: prepared.snapshot,
-        charts,
-      });
-      return { calls: runtime.calls.snapshot(), doc: runtime.documents.get(links.docId) as DocData };
-    };
-    return { runtime, prepared, prepareCalls, build };
-  }
+  const resultsClick = () => click('results', sheets, { withFont: true });
 
   test('the first call writes nothing but the cache (no cell, tab, property or Doc) and hands back the status chart and the font', () => {
     const { prepared, prepareCalls, runtime } = resultsClick();
