@@ -131,16 +131,32 @@ export function apiWriteMeasures(options?: BuildOptions): MeasuresResult {
 }
 
 /** What the first of a click's two server calls answers. */
-export interface Prepared {
+export interface Prepared extends HandedOver {
   overview: Overview;
   /** null when the data has errors and the user has not said to go on: nothing was written. */
   measures: MeasuresResult | null;
-  /** For apiBuildReport: the input tabs this call read, kept in the document cache (null: not kept). */
+}
+
+/** What a click's first call hands the sidebar for its second (either report's). */
+export interface HandedOver {
+  /** For the second call: the input tabs this call read, kept in the document cache (null: not kept). */
   snapshot: string | null;
-  /** The report's charts, for the sidebar to draw and hand to apiBuildReport. */
+  /** The report's charts, for the sidebar to draw and hand to the second call. */
   charts: ChartToDraw[];
   /** The font to draw them in (base64 TTF), when asked for (`withFont`). */
   font: string | null;
+}
+
+/** The input tabs kept for the second call, the charts of the report `model` gives, and the font if asked. */
+function handOver(
+  sheets: SheetData[],
+  model: () => ReportModel,
+  options: BuildOptions | undefined,
+): HandedOver {
+  const charts = phase('ita: the charts to draw', () => chartsToDraw(model()));
+  const inputs = sheets.filter((s) => !matchesAlias(s.name, TABS.measures));
+  const font = options?.withFont ? chartFont() : null;
+  return { snapshot: keepTabs(inputs), charts, font };
 }
 
 /**
@@ -158,13 +174,9 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
     if (unconfirmed && !options?.force)
       return { overview: view, measures: null, snapshot: null, charts: [], font: null };
     const measures = phase('ita: write measures', () => writeMeasures(workbook, analysis, sheets, props));
-    const inputs = sheets.filter((s) => !matchesAlias(s.name, TABS.measures));
     // The charts come from the scores alone: the report's measures do not change them.
-    const charts = phase('ita: the charts to draw', () =>
-      chartsToDraw(buildReport({ analysis, measures: [], today: new Date(), unconfirmed })),
-    );
-    const font = options?.withFont ? chartFont() : null;
-    return { overview: view, measures, snapshot: keepTabs(inputs), charts, font };
+    const model = () => buildReport({ analysis, measures: [], today: new Date(), unconfirmed });
+    return { overview: view, measures, ...handOver(sheets, model, options) };
   });
 }
 
@@ -221,30 +233,17 @@ function resultsModel(sheets: SheetData[], analysis: Analysis): ReportModel {
   });
 }
 
-/** What the first of the results report's two server calls answers. */
-export interface PreparedResults {
-  /** For apiBuildResultsReport: the input tabs this call read, kept in the document cache. */
-  snapshot: string | null;
-  /** The report's charts, for the sidebar to draw and hand to apiBuildResultsReport. */
-  charts: ChartToDraw[];
-  /** The font to draw them in (base64 TTF), when asked for (`withFont`). */
-  font: string | null;
-}
-
 /**
  * The first of the sidebar's two server calls for the results report: the tabs read once and checked,
  * nothing written, and the report's chart handed to the sidebar to draw, as for the o25 report. It reads
  * under the document lock all the same, so as not to read a measures tab another build is writing.
  */
-export function apiPrepareResultsReport(options?: BuildOptions): PreparedResults {
+export function apiPrepareResultsReport(options?: BuildOptions): HandedOver {
   return withDocumentLock(() => {
     const { sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
-    const charts = phase('ita: the charts to draw', () => chartsToDraw(resultsModel(sheets, analysis)));
-    const inputs = sheets.filter((s) => !matchesAlias(s.name, TABS.measures));
-    const font = options?.withFont ? chartFont() : null;
-    return { snapshot: keepTabs(inputs), charts, font };
+    return handOver(sheets, () => resultsModel(sheets, analysis), options);
   });
 }
 
