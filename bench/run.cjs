@@ -1,7 +1,7 @@
 // Service calls and local time of the one-click flow (the real dist/Code.js in the local runtime):
 // on the sample workbook (a page's first click, and the click after it), and on a large one at 1× and 10×
 // its rows. `npm run bench -- --json` for JSON;
-// `npm run bench -- --readme` writes the README's speed table (a test checks that it matches).
+// `npm run bench -- --docs` writes the speed table of docs/speed.md (a test checks that it matches).
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const {
@@ -124,10 +124,11 @@ function runAll() {
   return { results, callsThatGrewTenfold: grew };
 }
 
-const TABLE_START = '<!-- bench:table (npm run bench -- --readme writes it) -->';
+const TABLE_START = '<!-- bench:table (npm run bench -- --docs writes it) -->';
+const SPEED_DOC = join(ROOT, 'docs', 'speed.md');
 const TABLE_END = '<!-- bench:end -->';
 
-/** The README's speed table: the counts of a run (time varies from run to run and stays out of it). */
+/** The speed table of docs/speed.md: the counts of a run (time varies from run to run and stays out of it). */
 function speedTable(report) {
   const lines = [
     '| workbook | rows | service calls | server calls | carried both ways | round trips | estimate in Apps Script | `getValues` per step | `setValues` (all steps) |',
@@ -143,11 +144,11 @@ function speedTable(report) {
   return lines.join('\n');
 }
 
-/** The README with its speed table replaced by `table`. */
-function withSpeedTable(readme, table) {
-  readmeSpeedTable(readme);
-  const start = readme.indexOf(TABLE_START) + TABLE_START.length;
-  return `${readme.slice(0, start)}\n${table}\n${readme.slice(readme.indexOf(TABLE_END))}`;
+/** docs/speed.md with its speed table replaced by `table`. */
+function withSpeedTable(doc, table) {
+  documentedSpeedTable(doc);
+  const start = doc.indexOf(TABLE_START) + TABLE_START.length;
+  return `${doc.slice(0, start)}\n${table}\n${doc.slice(doc.indexOf(TABLE_END))}`;
 }
 
 function printText(report) {
@@ -178,12 +179,12 @@ function tableCells(markdown) {
     .map((line) => line.split('|').map((cell) => cell.trim().replace(/^-+$/, '-')));
 }
 
-/** The speed table of the README, as cells. */
-function readmeSpeedTable(readme) {
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${TABLE_START} … ${TABLE_END} block`);
-  return tableCells(readme.slice(start + TABLE_START.length, end));
+/** The speed table of docs/speed.md, as cells. */
+function documentedSpeedTable(doc) {
+  const start = doc.indexOf(TABLE_START);
+  const end = doc.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error(`docs/speed.md has no ${TABLE_START} … ${TABLE_END} block`);
+  return tableCells(doc.slice(start + TABLE_START.length, end));
 }
 
 /** `ita: label: N ms` lines of an Apps Script Executions log (pasted as text), by label. */
@@ -229,7 +230,7 @@ function printComparison(rows) {
   }
 }
 
-module.exports = { runAll, speedTable, tableCells, readmeSpeedTable, compareWithLog };
+module.exports = { runAll, speedTable, tableCells, documentedSpeedTable, compareWithLog, SPEED_DOC };
 
 if (require.main === module) {
   const report = runAll();
@@ -239,10 +240,9 @@ if (require.main === module) {
     printComparison(compareWithLog(report, readFileSync(process.argv[compare + 1], 'utf8')));
   } else if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } else if (process.argv.includes('--readme')) {
-    const path = join(ROOT, 'README.md');
-    writeFileSync(path, withSpeedTable(readFileSync(path, 'utf8'), speedTable(report)));
-    console.log(`README.md: speed table written from this run`);
+  } else if (process.argv.includes('--docs')) {
+    writeFileSync(SPEED_DOC, withSpeedTable(readFileSync(SPEED_DOC, 'utf8'), speedTable(report)));
+    console.log(`docs/speed.md: speed table written from this run`);
   } else {
     printText(report);
   }

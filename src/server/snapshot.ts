@@ -1,6 +1,6 @@
 import type { SheetData } from '../core/workbook/reader';
 
-// A click is two server calls (docs: README "Speed"): the first reads and checks every tab and writes the
+// A click is two server calls (docs/speed.md): the first reads and checks every tab and writes the
 // measures tab, the second builds the report. The input tabs the first read are kept in the document cache
 // for the second, so that it reads only the measures tab: the report is built from the data the first call
 // checked. A cache may drop anything at any time ("You must be prepared to get back null from all reads"):
