@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/workbook';
@@ -18,8 +18,15 @@ function deploy(dir: string, ...args: string[]) {
   const clasp = join(dir, 'clasp');
   writeFileSync(clasp, FAKE_CLASP);
   chmodSync(clasp, 0o755);
+  // A login as clasp 3 keeps it (tokens by user), in a file of the test's own.
+  const login = join(dir, 'clasprc.json');
+  writeFileSync(
+    login,
+    JSON.stringify({ tokens: { default: { type: 'authorized_user', refresh_token: 'x' } } }),
+  );
   const env = {
     ...process.env,
+    clasp_config_auth: login,
     ITA_REPORT_CLASP: clasp,
     ITA_REPORT_CLASP_PROJECT: join(dir, '.clasp-dev.json'),
     FAKE_CLASP_LOG: join(dir, 'calls.log'),
@@ -78,5 +85,50 @@ describe('npm run deploy', () => {
       '1existingexistingexisting',
     );
     expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
+  test('without a clasp login it stops before building, with one line saying what to run and no stack trace', () => {
+    // A clean environment: HOME an empty folder, no clasp login anywhere, the real clasp of node_modules.
+    const home = mkdtempSync(join(tmpdir(), 'ita-deploy-home-'));
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, USERPROFILE: home };
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'deploy.mjs')], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(''); // nothing built, nothing pushed
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toEqual([expect.stringContaining('npx clasp login')]);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(readdirSync(home)).toEqual([]);
+  });
+
+  test("a clasp step that fails (the Apps Script API off) ends with clasp's message and one line of ours, no stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ita-deploy-test-'));
+    const clasp = join(dir, 'clasp');
+    writeFileSync(
+      clasp,
+      '#!/usr/bin/env node\nconsole.error("User has not enabled the Apps Script API.");\nprocess.exit(1);\n',
+    );
+    chmodSync(clasp, 0o755);
+    const login = join(dir, 'clasprc.json');
+    writeFileSync(login, JSON.stringify({ tokens: { default: { refresh_token: 'x' } } }));
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'deploy.mjs'), '--no-build'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        clasp_config_auth: login,
+        ITA_REPORT_CLASP: clasp,
+        ITA_REPORT_CLASP_PROJECT: join(dir, 'p.json'),
+      },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'User has not enabled the Apps Script API.',
+      expect.stringMatching(/^deploy: clasp create-script .* failed \(its message is above\)$/),
+    ]);
+    expect(existsSync(join(dir, 'p.json'))).toBe(false);
   });
 });
