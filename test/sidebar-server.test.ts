@@ -62,6 +62,39 @@ describe('what the sidebar reads from the server: apiOverview', () => {
     expect(after.lastReport?.measuresChanged).toBe(false);
   });
 
+  test('each report says what changed since it was built: the tab, and the column or setting', async () => {
+    const { runtime, bundle } = await sampleRuntime();
+    bundle.call('apiWriteMeasures');
+    bundle.call('apiBuildReport');
+    bundle.call('apiBuildResultsReport');
+    const settings = runtime.spreadsheet.getSheetByName('ตั้งค่า');
+    // A setting only the results report prints: the o25 report stays current, the results report does not.
+    settings?.appendRow(['วันที่รายงานผล', '31 มีนาคม 2569']);
+    const dated = bundle.call<Overview>('apiOverview');
+    expect(dated.lastReport).toMatchObject({ inputsChanged: false, measuresChanged: false, changes: [] });
+    expect(dated.lastResults?.measuresChanged).toBe(true);
+    expect(dated.lastResults?.changes).toEqual([{ tab: 'ตั้งค่า', parts: ['วันที่รายงานผล'] }]);
+
+    // An item score: the o25 report names the tab and the year's column; the results report does not print it.
+    const items = runtime.spreadsheet.getSheetByName('รายข้อ');
+    const header = items?.getRange(1, 1, 1, items.getLastColumn()).getValues()[0] ?? [];
+    const column = header.findIndex((h) => String(h).includes('2568')) + 1;
+    expect(column).toBeGreaterThan(0);
+    items?.getRange(5, column).setValue(12.5);
+    const scored = bundle.call<Overview>('apiOverview');
+    expect(scored.lastReport?.inputsChanged).toBe(true);
+    expect(scored.lastReport?.changes).toEqual([{ tab: 'รายข้อ', parts: [String(header[column - 1])] }]);
+    expect(scored.lastResults?.changes).toEqual([{ tab: 'ตั้งค่า', parts: ['วันที่รายงานผล'] }]);
+
+    // A division's progress (a follow-up column): the results report changed, the o25 plan did not.
+    const measures = runtime.spreadsheet.getSheetByName('มาตรการ');
+    const mHeader = measures?.getRange(1, 1, 1, measures.getLastColumn()).getValues()[0] ?? [];
+    measures?.getRange(2, mHeader.indexOf('สถานะ') + 1).setValue('เสร็จสิ้น');
+    const progressed = bundle.call<Overview>('apiOverview');
+    expect(progressed.lastReport?.measuresChanged).toBe(false);
+    expect(progressed.lastResults?.changes).toContainEqual({ tab: 'มาตรการ', parts: ['สถานะ'] });
+  });
+
   test('a report built from totals alone is remembered as a draft, and the checklist says what is missing', () => {
     const sheets = sampleSheets().filter((s) => s.name !== 'ตัวชี้วัด' && s.name !== 'รายข้อ');
     const runtime = createRuntime({ spreadsheet: spreadsheetFromSheets(sheets), projectDir: DIST });
@@ -117,6 +150,9 @@ describe('what the sidebar reads from the server: apiOverview', () => {
         'psd@oie.example',
       ]),
     );
+    // Per file: the Doc went to all five; this runtime has no PDF writer, so there is no PDF to share
+    // (test/ui/share.test.ts counts the PDF's refusal).
+    expect(shared?.files).toEqual({ doc: { shared: 5, refused: 0 }, pdf: { shared: 0, refused: 0 } });
   });
 
   test('the language choice is kept in the user properties; an unknown one is refused', async () => {

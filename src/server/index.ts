@@ -338,11 +338,7 @@ export function apiApplySharing(options: {
       },
       props,
     );
-    recordShare(
-      result.shared.map((s) => s.email),
-      new Date(),
-      props,
-    );
+    recordShare(result, new Date(), props);
     return result;
   });
 }

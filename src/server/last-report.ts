@@ -1,7 +1,9 @@
+import { type Change, changesBetween, isMeasuresTab, type Parts, reportParts } from '../core/changes';
 import { INPUT_TABS, tabsFingerprint } from '../core/readiness';
 import type { SheetData } from '../core/workbook/reader';
 import type { DocumentProps } from './document-props';
 import { pdfIdEntry, type ReportLinks } from './report-doc';
+import type { SharingResult } from './sharing';
 
 const PROP_LAST_REPORT = 'ita.lastReport';
 const PROP_LAST_RESULTS = 'ita.lastResults';
@@ -20,28 +22,56 @@ export interface LastReportRecord {
   unconfirmed: boolean;
   /** Built without indicator or item scores: a draft. */
   draft: boolean;
-  /** Fingerprints of the input tabs and of the measures tab as the report read them. */
-  inputs: string;
-  measures: string;
+  /** What the report printed, by tab and part (core/changes.ts); a record older than this lacks it. */
+  parts?: Parts;
+  /** Fingerprints of the whole input tabs and measures tab, from records written before `parts`. */
+  inputs?: string;
+  measures?: string;
 }
 
 export interface LastShareRecord {
   at: string;
   by: string;
   emails: string[];
+  /** How many addresses each file went to, and how many Google refused (records from before: none). */
+  files?: { doc: FileCount; pdf: FileCount };
+}
+
+export interface FileCount {
+  shared: number;
+  refused: number;
 }
 
 /** The last report card: the record, who it was shared with, and whether the data changed since. */
-export interface LastReport extends Omit<LastReportRecord, 'inputs' | 'measures'> {
+export interface LastReport extends Omit<LastReportRecord, 'inputs' | 'measures' | 'parts'> {
   shared: LastShareRecord | null;
   inputsChanged: boolean;
   measuresChanged: boolean;
+  /** What changed since, tab by tab, with the columns or settings where known. */
+  changes: Change[];
 }
 
-const fingerprints = (sheets: readonly SheetData[]) => ({
-  inputs: tabsFingerprint(sheets, INPUT_TABS),
-  measures: tabsFingerprint(sheets, ['measures']),
-});
+/** What changed since a report of `kind` was built, from its record; an old record: its two fingerprints. */
+function changesSince(
+  record: { parts?: Parts; inputs?: string; measures?: string },
+  sheets: readonly SheetData[],
+  kind: 'plan' | 'results',
+): Pick<LastReport, 'inputsChanged' | 'measuresChanged' | 'changes'> {
+  if (!record.parts) {
+    const inputs = record.inputs !== undefined && tabsFingerprint(sheets, INPUT_TABS) !== record.inputs;
+    return {
+      inputsChanged: kind === 'plan' && inputs,
+      measuresChanged: tabsFingerprint(sheets, ['measures']) !== record.measures,
+      changes: [],
+    };
+  }
+  const changes = changesBetween(record.parts, reportParts(sheets, kind));
+  return {
+    inputsChanged: changes.some((c) => !isMeasuresTab(c.tab)),
+    measuresChanged: changes.some((c) => isMeasuresTab(c.tab)),
+    changes,
+  };
+}
 
 function parsed<T>(text: string | undefined): T | null {
   if (!text) return null;
@@ -75,7 +105,7 @@ export function recordReport(
     pdfUrl: links.pdfUrl,
     unconfirmed: links.unconfirmed,
     draft: links.draft,
-    ...fingerprints(sheets),
+    parts: reportParts(sheets, 'plan'),
   };
   props.set({ [PROP_LAST_REPORT]: JSON.stringify(record), ...pdfIdEntry('plan', links) });
 }
@@ -87,8 +117,10 @@ export interface LastResults {
   docUrl: string;
   pdfUrl: string | null;
   unconfirmed: boolean;
-  /** The measures tab changed since the results report read it. */
+  /** The measures tab or the settings changed since the results report read them. */
   measuresChanged: boolean;
+  /** What changed since, tab by tab, with the columns or settings where known. */
+  changes: Change[];
 }
 
 /** Remembers a results report: when, by whom, its links, the measures tab it read, and its PDF's id. */
@@ -105,7 +137,7 @@ export function recordResults(
     docUrl: links.docUrl,
     pdfUrl: links.pdfUrl,
     unconfirmed: links.unconfirmed,
-    measures: fingerprints(sheets).measures,
+    parts: reportParts(sheets, 'results'),
   };
   props.set({ [PROP_LAST_RESULTS]: JSON.stringify(record), ...pdfIdEntry('results', links) });
 }
@@ -115,19 +147,33 @@ export function lastResults(
   sheets: readonly SheetData[],
   props: Readonly<Record<string, string>>,
 ): LastResults | null {
-  const record = parsed<Omit<LastResults, 'measuresChanged'> & { measures: string }>(
-    props[PROP_LAST_RESULTS],
-  );
+  const record = parsed<
+    Omit<LastResults, 'measuresChanged' | 'changes'> & { measures?: string; parts?: Parts }
+  >(props[PROP_LAST_RESULTS]);
   if (!record) return null;
-  const { measures, ...shown } = record;
-  return { ...shown, measuresChanged: fingerprints(sheets).measures !== measures };
+  const { measures, parts, ...shown } = record;
+  const since = changesSince({ measures, parts }, sheets, 'results');
+  return {
+    ...shown,
+    measuresChanged: since.changes.length > 0 || since.measuresChanged,
+    changes: since.changes,
+  };
 }
 
-/** Remembers whom the report was last shared with. */
-export function recordShare(emails: readonly string[], now: Date, props: DocumentProps): void {
-  const unique = [...new Set(emails)];
+/** Remembers whom the report was last shared with, and how many each file went to or was refused for. */
+export function recordShare(result: SharingResult, now: Date, props: DocumentProps): void {
+  const unique = [...new Set(result.shared.map((s) => s.email))];
   if (unique.length === 0) return;
-  const record: LastShareRecord = { at: now.toISOString(), by: user(), emails: unique.slice(0, MAX_EMAILS) };
+  const count = (file: 'doc' | 'pdf'): FileCount => ({
+    shared: result.shared.filter((s) => s.file === file).length,
+    refused: result.refused.filter((r) => r.target === file).length,
+  });
+  const record: LastShareRecord = {
+    at: now.toISOString(),
+    by: user(),
+    emails: unique.slice(0, MAX_EMAILS),
+    files: { doc: count('doc'), pdf: count('pdf') },
+  };
   props.set({ [PROP_LAST_SHARE]: JSON.stringify(record) });
 }
 
@@ -138,15 +184,13 @@ export function lastReport(
 ): LastReport | null {
   const record = parsed<LastReportRecord>(props[PROP_LAST_REPORT]);
   if (!record) return null;
-  const now = fingerprints(sheets);
-  const { inputs, measures, ...shown } = record;
+  const { inputs, measures, parts, ...shown } = record;
   return {
     ...shown,
     // A record written before drafts were remembered reads as no draft.
     draft: shown.draft ?? false,
     shared: parsed<LastShareRecord>(props[PROP_LAST_SHARE]),
-    inputsChanged: now.inputs !== inputs,
-    measuresChanged: now.measures !== measures,
+    ...changesSince({ inputs, measures, parts }, sheets, 'plan'),
   };
 }
 

@@ -8,8 +8,10 @@ import {
   stateCounts,
 } from '../core/measures/follow-up';
 import { type ReadinessCheck, readiness } from '../core/readiness';
-import { BE_OFFSET, thaiDate } from '../core/thai';
+import { BE_OFFSET, parseYear, thaiDate } from '../core/thai';
+import { type Trust, trustOf } from '../core/touched';
 import { findTab, type SheetData } from '../core/workbook/reader';
+import { matchesAlias, SETTING_KEYS } from '../core/workbook/schema';
 import { DocumentProps } from './document-props';
 import {
   type Language,
@@ -42,6 +44,10 @@ export interface Overview {
   labels: Labels;
   /** The settings ask for Thai digits (the default). */
   thaiDigits: boolean;
+  /** Which of the summary's figures errors touch or do not add up (null: nothing analysed). */
+  trust: Trust | null;
+  /** The settings' assessed year, read even when there are no scores for it yet. */
+  settingsYear: number | null;
 }
 
 export interface FollowUpView {
@@ -71,6 +77,12 @@ function followUpView(analysis: Analysis, measures: readonly unknown[][]): Follo
     divisions,
     lateEmails: [...new Set(late.map((e) => e.toLowerCase()))],
   };
+}
+
+/** The assessed year as the settings tab holds it, even when the settings as a whole cannot be read. */
+function settingsYear(sheets: readonly SheetData[]): number | null {
+  const row = findTab(sheets, 'settings')?.values.find((r) => matchesAlias(r[0], SETTING_KEYS.year));
+  return row ? (parseYear(row[1])?.year ?? null) : null;
 }
 
 function labels(analysis: Analysis): Labels {
@@ -113,6 +125,8 @@ export function overview(
       followUp: null,
       labels: { items: {}, indicators: {} },
       thaiDigits: true,
+      trust: null,
+      settingsYear: null,
     };
   }
   return {
@@ -122,5 +136,7 @@ export function overview(
     followUp: followUpView(analysis, findTab(sheets, 'measures')?.values ?? []),
     labels: labels(analysis),
     thaiDigits: analysis.workbook.settings?.thaiDigits ?? true,
+    trust: trustOf(analysis, sheets),
+    settingsYear: analysis.workbook.settings?.year ?? settingsYear(sheets),
   };
 }

@@ -1,22 +1,18 @@
 import type { Overview } from '../server/overview';
+import { buildView } from './cards/build';
+import { checkView } from './cards/check';
+import { followUpView } from './cards/follow-up';
+import { lastReportView } from './cards/last-report';
+import { shareView } from './cards/share';
+import type { Actions, View } from './cards/shared';
+import { headerView, startView } from './cards/start';
+import { summaryView } from './cards/summary';
 import { drawCharts } from './chart-images';
 import { h } from './dom';
 import { digits, type Style } from './format';
 import { type Key, text } from './i18n';
 import { call, explain } from './run';
 import { type Place, type State, type Step, state } from './state';
-import {
-  type Actions,
-  buildView,
-  checkView,
-  followUpView,
-  headerView,
-  lastReportView,
-  shareView,
-  startView,
-  summaryView,
-  type View,
-} from './views';
 
 const t = (key: Key, vars?: Record<string, string | number>) => text(state.lang, key, vars);
 const style = (): Style => ({ lang: state.lang, thaiDigits: state.overview?.thaiDigits ?? true });
