@@ -106,7 +106,10 @@ export class Cache extends Service {
     if (key.length > 250) throw gasError('Argument too large: key');
     if (Buffer.byteLength(String(value)) > 100 * 1024) throw gasError('Argument too large: value');
     const seconds = Math.min(Math.max(1, expirationInSeconds), 21600);
-    this.store.set(key, { value: String(value), expires: this.rt.now().getTime() + seconds * 1000 });
+    // Kept as UTF-8 (its limit is in bytes: "The maximum amount of data that can be stored per key is
+    // 100KB"), where half a surrogate pair has no encoding: it comes back U+FFFD.
+    const text = Buffer.from(String(value), 'utf8').toString('utf8');
+    this.store.set(key, { value: text, expires: this.rt.now().getTime() + seconds * 1000 });
   }
   putAll(values: Record<string, string>, expirationInSeconds = 600) {
     for (const [k, v] of Object.entries(values)) this.put(k, v, expirationInSeconds);
