@@ -1,26 +1,73 @@
 import { join } from 'node:path';
 import { loadBundle } from '../src/local/bundle';
-import { createRuntime } from '../src/local/runtime/index';
+import { createRuntime, type RuntimeOptions } from '../src/local/runtime/index';
 import { loadSpreadsheet, restoreProperties } from '../src/local/workbook-io';
+import type { ReportLinks } from '../src/server/report-doc';
 import { ROOT } from './helpers/workbook';
 
 // A build that fails midway in Apps Script (a chart, the Docs API call) must leave the Doc tracked, no
 // scratch tab, a message that says what was built, and a next build that rewrites the same Doc.
 const DIST = join(ROOT, 'dist');
 
-async function sample() {
+async function sample(options: RuntimeOptions = {}) {
   const loaded = await loadSpreadsheet(join(ROOT, 'samples', 'oie-2568.xlsx'));
-  const runtime = createRuntime({ spreadsheet: loaded.build, projectDir: DIST });
+  const runtime = createRuntime({ spreadsheet: loaded.build, projectDir: DIST, ...options });
   restoreProperties(runtime, loaded.state);
   const bundle = loadBundle(runtime, join(DIST, 'Code.js'));
   bundle.call('apiWriteMeasures');
   return { runtime, bundle };
 }
 
-describe.each([
-  ['the Docs API step', 'Docs.Documents.batchUpdate'],
-  ['a chart', 'EmbeddedChart.getAs'],
-])('a build that fails at %s', (_what, call) => {
+describe('a build whose advanced service is off in the Cloud project still delivers what it can', () => {
+  // "If you use a standard Cloud project, you must manually enable the API corresponding to the advanced
+  // service" (developers.google.com/apps-script/guides/services/advanced): a published add-on's Docs or
+  // Drive API may be off, and then answers "… has not been used in project N before or it is disabled".
+  const pdf = () => Buffer.from('%PDF-1.4\n%%EOF\n');
+  const tables = (runtime: Awaited<ReturnType<typeof sample>>['runtime'], docId: string) =>
+    (runtime.documents.get(docId)?.body.children ?? []).filter((n) => n.type === 'TABLE');
+
+  test('the Docs API off: the Doc and the PDF, without the tables laid out, and a warning naming the fix', async () => {
+    const { runtime, bundle } = await sample({ docsApi: false, pdf });
+    const links = bundle.call<ReportLinks>('apiBuildReport');
+    expect(runtime.documents.has(links.docId)).toBe(true);
+    expect(links.pdfId).toEqual(expect.any(String));
+    expect(runtime.driveFiles.get(links.pdfId as string)?.data?.toString()).toContain('%PDF');
+    expect(tables(runtime, links.docId).length).toBeGreaterThan(0);
+    expect(tables(runtime, links.docId).every((t) => t.type === 'TABLE' && t.pinnedHeaderRows === 0)).toBe(
+      true,
+    );
+    expect(links.warnings).toHaveLength(1);
+    expect(links.warnings[0].en).toContain('has not been used in project');
+    expect(links.warnings[0].en).toContain("Enable the Google Docs API in the script's Google Cloud project");
+    expect(links.warnings[0].th).toContain('เปิดใช้ Google Docs API ในโปรเจกต์ Google Cloud');
+  });
+
+  test('the Drive API off: the Doc, no PDF, and the same fix named for Drive', async () => {
+    const { runtime, bundle } = await sample({ driveApi: false, pdf });
+    const links = bundle.call<ReportLinks>('apiBuildReport');
+    expect(runtime.documents.has(links.docId)).toBe(true);
+    expect(tables(runtime, links.docId).some((t) => t.type === 'TABLE' && t.pinnedHeaderRows === 1)).toBe(
+      true,
+    );
+    expect(links.pdfId).toBeNull();
+    expect(links.pdfError).toContain('Google Drive API has not been used in project');
+    expect(links.warnings.map((w) => w.en)).toEqual([
+      expect.stringContaining("Enable the Google Drive API in the script's Google Cloud project"),
+    ]);
+  });
+
+  test('a Docs API call that fails for another reason: the Doc delivered, the message passed on, no fix invented', async () => {
+    const { runtime, bundle } = await sample({ pdf });
+    runtime.calls.failNext('Docs.Documents.batchUpdate', 'Service unavailable: Docs');
+    const links = bundle.call<ReportLinks>('apiBuildReport');
+    expect(links.pdfId).toEqual(expect.any(String));
+    expect(links.warnings).toHaveLength(1);
+    expect(links.warnings[0].en).toContain('Service unavailable: Docs');
+    expect(links.warnings[0].en).not.toContain('Enable the');
+  });
+});
+
+describe.each([['a chart', 'EmbeddedChart.getAs']])('a build that fails at %s', (_what, call) => {
   test('keeps the Doc tracked, leaves no scratch tab, says what was built, and the retry reuses the Doc', async () => {
     const { runtime, bundle } = await sample();
     runtime.calls.failNext(call, 'Service unavailable: Docs');

@@ -39,6 +39,8 @@ export interface BuildResult {
     docId: string;
     pdfId: string | null;
     pdfError: string | null;
+    /** What did not stop the build, and what to do (the tables' layout, the PDF). */
+    warnings: { th: string; en: string }[];
     name: string;
     unconfirmed: boolean;
   } | null;

@@ -133,7 +133,8 @@ function paragraph(p: ParagraphNode): string {
       const img = inline.image;
       const type = cssKeyword(img.contentType, ['image/png', 'image/jpeg', 'image/gif']) ?? 'image/png';
       const src = `data:${type};base64,${img.data.toString('base64')}`;
-      body += `<img src="${src}" alt="${escapeHtml(img.altTitle)}" style="width:${cssNumber(img.width) ?? 0}pt;height:${cssNumber(img.height) ?? 0}pt">`;
+      // InlineImage.setWidth(width): "width — Integer — the new width, in pixels": a CSS pixel is 0.75 pt.
+      body += `<img src="${src}" alt="${escapeHtml(img.altTitle)}" style="width:${cssNumber(img.width) ?? 0}px;height:${cssNumber(img.height) ?? 0}px">`;
     } else if (inline.kind === 'pagebreak') pageBreak = true;
   }
   const tag = HEADING_TAG[String(a.HEADING ?? '')] ?? 'p';

@@ -1,6 +1,6 @@
-import { encodeUserError } from '../core/errors';
+import { encodeUserError, errorMessage } from '../core/errors';
 
-export { errorMessage } from '../core/errors';
+export { errorMessage };
 
 /**
  * An error the user can act on. Its message is JSON so that the sidebar can show the Thai or English text
@@ -47,4 +47,27 @@ export function phase<T>(label: string, work: () => T): T {
   } finally {
     console.timeEnd(label);
   }
+}
+
+/** A warning the user reads in either language. */
+export interface Warning {
+  th: string;
+  en: string;
+}
+
+/**
+ * What to do when an advanced service failed because its API is off in the script's Cloud project. A
+ * published add-on runs in a standard Cloud project, and there "you must manually enable the API
+ * corresponding to the advanced service" (developers.google.com/apps-script/guides/services/advanced);
+ * the API then answers "… has not been used in project N before or it is disabled" (403
+ * accessNotConfigured). null for any other failure.
+ */
+export function enableApiFix(api: 'Google Docs API' | 'Google Drive API', e: unknown): Warning | null {
+  const message = errorMessage(e);
+  if (!/has not been used in project|is disabled|accessNotConfigured|SERVICE_DISABLED/i.test(message))
+    return null;
+  return {
+    th: `เปิดใช้ ${api} ในโปรเจกต์ Google Cloud ของสคริปต์ (Google Cloud console → APIs & Services → Library → ${api} → Enable) แล้วสร้างรายงานอีกครั้ง`,
+    en: `Enable the ${api} in the script's Google Cloud project (Google Cloud console → APIs & Services → Library → ${api} → Enable), then build again`,
+  };
 }

@@ -2,7 +2,7 @@ import { type SheetsChartSpec, sheetsChartSpec } from '../core/report/chart-spec
 import { chartKey, type DrawnChart, isPng } from '../core/report/drawn-charts';
 import type { ChartBlock, ReportModel, TableBlock } from '../core/report/model';
 import type { DocumentProps } from './document-props';
-import { errorMessage, phase, UserError } from './errors';
+import { enableApiFix, errorMessage, phase, UserError, type Warning } from './errors';
 import type { OpenWorkbook } from './sheets';
 
 const CM = 72 / 2.54;
@@ -40,6 +40,11 @@ export interface ReportLinks {
   pdfUrl: string | null;
   /** Why there is no PDF, when making it failed (the Doc is still there). */
   pdfError: string | null;
+  /**
+   * What went wrong that did not stop the build, and what to do: the tables left without their layout
+   * (the Docs API failed), the PDF not made (Drive failed), each naming the fix when an API is off.
+   */
+  warnings: Warning[];
   /** true when the Doc of an earlier run was rewritten rather than a new one made. */
   reused: boolean;
   /** Built without indicator or item scores: the Doc is marked as a draft. */
@@ -332,8 +337,10 @@ export function renderReport(
   const docUrl = doc.getUrl();
   // Tracked from the moment it exists: whatever fails below, the next build rewrites this Doc.
   if (props.get(keys.doc) !== docId) props.set({ [keys.doc]: docId });
+  const warnings: Warning[] = [];
+  let keepWithNext: number[];
   try {
-    writeBody(workbook, doc, model, style, drawn);
+    keepWithNext = writeBody(workbook, doc, model, style, drawn);
   } catch (e) {
     throw new UserError(
       'report-incomplete',
@@ -344,9 +351,17 @@ export function renderReport(
   let pdf: { id: string; url: string } | null = null;
   let pdfError: string | null = null;
   try {
+    phase('ita: arrange the tables (Docs API)', () => arrangeTables(docId, model, keepWithNext));
+  } catch (e) {
+    // The Doc is whole without it: its tables only lack their widths, shading and repeated headers.
+    warnings.push(layoutWarning(e));
+  }
+  try {
     pdf = savePdf(docId, model.name, props.get(keys.pdf));
   } catch (e) {
     pdfError = errorMessage(e);
+    const fix = enableApiFix('Google Drive API', e);
+    if (fix) warnings.push(fix);
   }
   return {
     name: model.name,
@@ -355,6 +370,7 @@ export function renderReport(
     pdfId: pdf?.id ?? null,
     pdfUrl: pdf?.url ?? null,
     pdfError,
+    warnings,
     reused,
     draft: model.draft,
     unconfirmed: model.unconfirmed,
@@ -367,8 +383,8 @@ export function pdfIdEntry(kind: ReportKind, links: ReportLinks): Record<string,
 }
 
 /**
- * The body, written and arranged: the charts drawn first (their scratch sheet gone whatever happens), the
- * Doc saved before the Docs API arranges its tables, and the PDF made after.
+ * The body, written and saved: the charts drawn first (their scratch sheet gone whatever happens), the Doc
+ * closed for the Docs API to arrange its tables. The body children that keep with the next one.
  */
 function writeBody(
   workbook: OpenWorkbook,
@@ -376,7 +392,7 @@ function writeBody(
   model: ReportModel,
   style: ReportStyle,
   drawn: readonly DrawnChart[],
-): void {
+): number[] {
   doc
     .getBody()
     .setPageWidth(PAGE.width)
@@ -391,7 +407,17 @@ function writeBody(
     for (const block of model.blocks) writer.write(block);
   });
   phase('ita: save the Doc', () => doc.saveAndClose());
-  phase('ita: arrange the tables (Docs API)', () => arrangeTables(doc.getId(), model, writer.keepWithNext));
+  return writer.keepWithNext;
+}
+
+/** The tables left as DocumentApp made them, and why; what to do when the Docs API is off. */
+function layoutWarning(e: unknown): Warning {
+  const fix = enableApiFix('Google Docs API', e);
+  const why = errorMessage(e);
+  return {
+    th: `ส่งเอกสารแล้ว แต่จัดรูปแบบตารางไม่ได้ (ความกว้างคอลัมน์ แถบสี หัวตารางซ้ำทุกหน้า): ${why}${fix ? ` — ${fix.th}` : ''}`,
+    en: `The Doc is delivered, but its tables could not be laid out (column widths, shading, headers repeated on each page): ${why}${fix ? ` — ${fix.en}` : ''}`,
+  };
 }
 
 type Element = GoogleAppsScript.Docs.Schema.StructuralElement;

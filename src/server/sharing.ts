@@ -30,15 +30,7 @@ function allProtections(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): 
 function foreignProtections(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ForeignProtection[] {
   return allProtections(spreadsheet)
     .filter((p) => !isOurs(p))
-    .map((p) => {
-      const range = p.getRange();
-      const tab = range.getSheet().getName();
-      const where =
-        p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET
-          ? tab
-          : `${tab}!${range.getA1Notation()}`;
-      return { where, description: p.getDescription() };
-    });
+    .map((p) => ({ where: placeOf(p), description: p.getDescription() }));
 }
 
 /** The plan for the open spreadsheet: its divisions, its measures tab, its editors, the team. */
@@ -147,15 +139,73 @@ function eachAddress(
   return done;
 }
 
-function restrict(protection: Protection, editors: string[], description: string, refused: Refusal[]): void {
-  protection.setDescription(description);
-  // The user running this must stay an editor, or removing a group they edit through would throw.
-  protection.addEditor(Session.getEffectiveUser().getEmail());
-  protection.removeEditors(protection.getEditors().map((u) => u.getEmail()));
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
-  eachAddress(editors, 'protection', refused, (email) => protection.addEditor(email));
+/**
+ * The addresses in one list call (Protection.addEditors, Spreadsheet.addEditors, Document.addViewers);
+ * when Google refuses it, one address at a time, so that the others are shared and each refused one is said
+ * with its reason. Those shared.
+ */
+function shareAll(
+  emails: readonly string[],
+  target: ShareTarget,
+  refused: Refusal[],
+  all: (emails: string[]) => void,
+  one: (email: string) => void,
+): string[] {
+  if (emails.length === 0) return [];
+  try {
+    all([...emails]);
+    return [...emails];
+  } catch (_e) {
+    return eachAddress(emails, target, refused, one);
+  }
 }
 
+/** Those of `wanted` not in `have`, whatever the case of their letters. */
+function without(wanted: readonly string[], have: readonly string[]): string[] {
+  const held = new Set(have.map((e) => e.toLowerCase()));
+  return wanted.filter((e) => !held.has(e.toLowerCase()));
+}
+
+/**
+ * The protection's editors made the plan's: all of them added in one call, then the others removed. The
+ * call is made even when no one is missing: "Until the script actually changes the list of editors for the
+ * range … the permissions mirror those of the spreadsheet itself, which effectively means that the range
+ * remains unprotected" (Range.protect). Adding first follows the reference's sample, which adds the user
+ * running it before removing anyone (removing a group they edit through would throw); the owner and that
+ * user stay whatever is asked.
+ */
+function restrict(protection: Protection, editors: string[], description: string, refused: Refusal[]): void {
+  if (protection.getDescription() !== description) protection.setDescription(description);
+  shareAll(
+    editors,
+    'protection',
+    refused,
+    (list) => protection.addEditors(list),
+    (email) => protection.addEditor(email),
+  );
+  const extra = without(
+    protection.getEditors().map((u) => u.getEmail()),
+    editors,
+  );
+  if (extra.length > 0) protection.removeEditors(extra);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+}
+
+/** Where a protection is: its tab, and its range for a protected range. */
+function placeOf(protection: Protection): string {
+  const range = protection.getRange();
+  const tab = range.getSheet().getName();
+  return protection.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET
+    ? tab
+    : `${tab}!${range.getA1Notation()}`;
+}
+
+/**
+ * The add-on's protections made the plan's. One already where the plan wants one is kept and its editors
+ * set; each other is made anew; only then are the add-on's protections the plan no longer wants removed.
+ * So a range is never left unprotected, even when the run is stopped midway (the time limit), and a second
+ * run finishes what the first left.
+ */
 function protect(workbook: OpenWorkbook, plan: SharingPlan, result: SharingResult): void {
   const all = allProtections(workbook.spreadsheet);
   const locked = all.filter((p) => !p.canEdit() && p.getDescription().startsWith(PROTECTION_PREFIX));
@@ -167,22 +217,30 @@ function protect(workbook: OpenWorkbook, plan: SharingPlan, result: SharingResul
     });
     return;
   }
-  for (const p of all) if (isOurs(p)) p.remove();
+  const ours = all.filter(isOurs).map((p) => ({ protection: p, place: placeOf(p), kept: false }));
+  const existing = (place: string): Protection | null => {
+    const found = ours.find((o) => !o.kept && o.place === place);
+    if (found) found.kept = true;
+    return found?.protection ?? null;
+  };
   const measures = findSheet(workbook.tabs, 'measures');
   if (measures) {
     for (const p of plan.measureProtections) {
-      restrict(measures.getRange(p.range).protect(), p.editors, p.description, result.refused);
+      const protection = existing(`${measures.getName()}!${p.range}`) ?? measures.getRange(p.range).protect();
+      restrict(protection, p.editors, p.description, result.refused);
       result.protectedRanges++;
     }
   }
   for (const name of plan.teamTabs) {
     const sheet = workbook.tabs.find((t) => t.getName() === name);
     if (!sheet) continue;
+    const mine = existing(name);
     // Sheet.protect() would hand back a protection someone else made: a protected tab is left as it is.
-    if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) continue;
-    restrict(sheet.protect(), plan.team, `${PROTECTION_PREFIX} แท็บ ${name} (ทีมงาน)`, result.refused);
+    if (!mine && sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) continue;
+    restrict(mine ?? sheet.protect(), plan.team, `${PROTECTION_PREFIX} แท็บ ${name} (ทีมงาน)`, result.refused);
     result.protectedTabs++;
   }
+  for (const o of ours) if (!o.kept) o.protection.remove();
 }
 
 /**
@@ -198,6 +256,10 @@ function shareReport(plan: SharingPlan, notify: boolean, result: SharingResult, 
   }
 }
 
+/**
+ * The Doc to the divisions as viewers, in one call, to those who cannot see it yet. Google e-mails each
+ * person added whatever the notification box says: Document.addViewers has no way to say otherwise.
+ */
 function shareDoc(docId: string, plan: SharingPlan, result: SharingResult): void {
   let doc: GoogleAppsScript.Document.Document;
   try {
@@ -206,34 +268,73 @@ function shareDoc(docId: string, plan: SharingPlan, result: SharingResult): void
     result.unreachable.push({ what: 'doc', message: errorMessage(e) });
     return;
   }
-  for (const email of eachAddress(plan.viewers, 'doc', result.refused, (e) => doc.addViewer(e)))
-    result.shared.push({ file: 'doc', email });
+  const seeing = [...doc.getEditors(), ...doc.getViewers()].map((u) => u.getEmail());
+  const refused = result.refused.length;
+  shareAll(
+    without(plan.viewers, seeing),
+    'doc',
+    result.refused,
+    (list) => doc.addViewers(list),
+    (email) => doc.addViewer(email),
+  );
+  const failed = new Set(result.refused.slice(refused).map((r) => r.email));
+  for (const email of plan.viewers) if (!failed.has(email)) result.shared.push({ file: 'doc', email });
 }
 
+/** The addresses a Drive file is shared with already (any role), every page of its permissions. */
+function driveReaders(
+  permissions: NonNullable<NonNullable<typeof Drive>['Permissions']>,
+  fileId: string,
+): string[] {
+  const emails: string[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = permissions.list(fileId, {
+      fields: 'nextPageToken,permissions(emailAddress,role,type)',
+      pageSize: 100,
+      ...(pageToken ? { pageToken } : {}),
+    });
+    for (const p of page.permissions ?? [])
+      if (p.type === 'user' && p.emailAddress) emails.push(p.emailAddress);
+    pageToken = page.nextPageToken ?? undefined;
+  } while (pageToken);
+  return emails;
+}
+
+/**
+ * The PDF to the divisions as readers, through Drive: the only share the notification box controls
+ * (permissions.create's sendNotificationEmail). Drive takes one address a call, and "concurrent
+ * permissions operations on the same file are not supported": one at a time, and only to those the file
+ * is not shared with yet.
+ */
 function sharePdf(pdfId: string, plan: SharingPlan, notify: boolean, result: SharingResult): void {
   const drive = typeof Drive === 'undefined' ? undefined : Drive;
   const permissions = drive?.Permissions;
   if (!permissions) return;
+  let already: string[];
   try {
-    drive?.Files?.get(pdfId, { fields: 'id' });
+    already = driveReaders(permissions, pdfId);
   } catch (e) {
     // drive.file reaches only the files the add-on made for this user: the PDF belongs to whoever built it.
     result.unreachable.push({ what: 'pdf', message: errorMessage(e) });
     return;
   }
-  // One at a time: concurrent permission changes on one file keep only the last.
-  const shared = eachAddress(plan.viewers, 'pdf', result.refused, (emailAddress) =>
+  const added = eachAddress(without(plan.viewers, already), 'pdf', result.refused, (emailAddress) =>
     permissions.create({ role: 'reader', type: 'user', emailAddress }, pdfId, {
       sendNotificationEmail: notify,
     }),
   );
-  for (const email of shared) result.shared.push({ file: 'pdf', email });
+  const shared = new Set([...already, ...added].map((e) => e.toLowerCase()));
+  for (const email of plan.viewers)
+    if (shared.has(email.toLowerCase())) result.shared.push({ file: 'pdf', email });
 }
 
 /**
- * Applies the plan: the add-on's old protections go and new ones come, the agency's own stay as they are;
- * then, if asked, the division e-mails become editors of the spreadsheet and viewers of the report. Each
- * address is tried on its own, and every refusal is in the result.
+ * Applies the plan: the add-on's protections made the plan's (new ones in place before old ones go), the
+ * agency's own left as they are; then, if asked, the division e-mails become editors of the spreadsheet
+ * and viewers of the report, each list in one call (one address at a time only where Google refuses the
+ * list, so that every refusal is in the result). What is already so is not done again: a second run
+ * finishes what a first one, stopped midway, left.
  */
 export function applySharing(
   workbook: OpenWorkbook,
@@ -255,8 +356,13 @@ export function applySharing(
   // Rows are protected before anyone gains edit access, so no division ever edits another's rows.
   if (options.protect) protect(workbook, plan, result);
   if (options.shareSpreadsheet) {
-    result.editorsAdded = eachAddress(plan.withoutAccess, 'spreadsheet', result.refused, (email) =>
-      spreadsheet.addEditor(email),
+    // Google e-mails each new editor: Spreadsheet.addEditors has no way to say otherwise.
+    result.editorsAdded = shareAll(
+      plan.withoutAccess,
+      'spreadsheet',
+      result.refused,
+      (list) => spreadsheet.addEditors(list),
+      (email) => spreadsheet.addEditor(email),
     );
     result.withoutAccess = plan.withoutAccess.filter((e) => !result.editorsAdded.includes(e));
   }

@@ -44,15 +44,25 @@ describe('DocumentApp', () => {
     expect(body.getChild(3).getType()).toBe(DocumentApp.ElementType.PARAGRAPH); // a body never ends in a table
   });
 
-  test('a closed document cannot be edited; openById gives a new handle on the same contents', () => {
+  // Document.saveAndClose(): "A closed Document can't be edited. Use DocumentApp.openById() to reopen a given
+  // document for editing." Whether a closed Document may still be read the reference leaves open: locally
+  // it may not, so the add-on takes what it needs first.
+  test('a closed document cannot be edited nor read; openById gives a new handle on the same contents', () => {
     const { DocumentApp } = services();
     const doc = DocumentApp.create('report');
-    doc.getBody().appendParagraph('first');
+    const body = doc.getBody();
+    body.appendParagraph('first');
+    const id = doc.getId();
     doc.saveAndClose();
-    expect(() => doc.getBody().appendParagraph('late')).toThrow(
-      'Document is closed, its contents cannot be updated.',
-    );
-    const again = DocumentApp.openById(doc.getId());
+    expect(() => body.appendParagraph('late')).toThrow('Document is closed, its contents cannot be updated.');
+    for (const use of [
+      () => doc.getId(),
+      () => doc.getBody(),
+      () => doc.getUrl(),
+      () => doc.addViewer('a@b.c'),
+    ])
+      expect(use).toThrow('Document is closed');
+    const again = DocumentApp.openById(id);
     expect(again.getBody().getText()).toBe('\nfirst');
     expect(() => DocumentApp.openById('no-such-doc')).toThrow('No item with the given ID could be found');
   });
@@ -171,10 +181,11 @@ describe('the Docs advanced service', () => {
       ['group', '', ''],
       ['1', '2', '3'],
     ]);
+    const id = doc.getId();
     doc.saveAndClose();
     const docs = (runtime.globals as unknown as { Docs: GoogleAppsScript.Docs }).Docs;
-    const table = docs.Documents.get(doc.getId()).body?.content?.find((e) => e.table);
-    return { runtime, docs, id: doc.getId(), start: table?.startIndex as number };
+    const table = docs.Documents.get(id).body?.content?.find((e) => e.table);
+    return { runtime, docs, id, start: table?.startIndex as number };
   }
   const merge = (start: number, rowIndex: number, columnSpan: number) => ({
     mergeTableCells: {

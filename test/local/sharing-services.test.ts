@@ -1,3 +1,5 @@
+import { docToHtml } from '../../src/local/doc-html';
+import type { DocData } from '../../src/local/runtime/document';
 import { createRuntime } from '../../src/local/runtime/index';
 
 /** The local services as strict as Google's reference where sharing and typed codes meet them. */
@@ -183,6 +185,20 @@ describe('Drive and DocumentApp sharing', () => {
     const image = DocumentApp.create('r').getBody().appendImage(Utilities.newBlob(png, 'image/png'));
     expect(() => image.setWidth(412.5)).toThrow("don't match the method signature");
     expect(image.setWidth(412).getWidth()).toBe(412);
+  });
+
+  // InlineImage.getWidth(): "Retrieves the image's width, in pixels." The local Doc prints it in pixels
+  // (0.75 pt each), not points; whether Google's Docs agree the add-on's self-check measures.
+  test('an image set 400 wide prints 400 px (300 pt) wide', () => {
+    const { runtime, DocumentApp, Utilities } = services();
+    const png = Utilities.base64Decode(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    );
+    const doc = DocumentApp.create('r');
+    doc.getBody().appendImage(Utilities.newBlob(png, 'image/png')).setWidth(400).setHeight(200);
+    expect(docToHtml(runtime.documents.get(doc.getId()) as DocData)).toContain(
+      'style="width:400px;height:200px"',
+    );
   });
 
   // Sheet.removeChart(chart): "Removes a chart from the parent sheet." A chart never inserted is not there.

@@ -5,14 +5,30 @@ export class CallCounter {
   readonly counts = new Map<string, number>();
   /** Calls made to fail, for tests of what a failure midway leaves behind (`Class.method` → message). */
   private readonly failures = new Map<string, string>();
+  /** Calls left before the execution is stopped (stopAfter), and the message it stops with. */
+  private stop: { left: number; message: string } | null = null;
 
   count(name: string): void {
+    if (this.stop && this.stop.left-- <= 0) throw gasError(this.stop.message);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     const failure = this.failures.get(name);
     if (failure !== undefined) {
       this.failures.delete(name);
       throw gasError(failure);
     }
+  }
+
+  /**
+   * After `calls` more calls, every call throws: the execution is over, as when Apps Script stops a script
+   * at its time limit ("If you exceed a quota or limitation, your script throws an exception and execution
+   * stops", developers.google.com/apps-script/guides/services/quotas). `resume()` starts a new execution.
+   */
+  stopAfter(calls: number, message = TIME_LIMIT): void {
+    this.stop = { left: calls, message };
+  }
+
+  resume(): void {
+    this.stop = null;
   }
 
   /** The next call of `name` (`Docs.Documents.batchUpdate`) throws `message`, as a Google service would. */
@@ -40,6 +56,16 @@ export class CallCounter {
   }
 }
 
+/** The message of the 6-minute limit: "Script runtime: 6 min / execution" (the quotas page). */
+export const TIME_LIMIT = 'Exceeded maximum execution time';
+
+/** An e-mail Google would have sent: an invitation to a file, by the call that sent it. */
+export interface SentMail {
+  to: string;
+  fileId: string;
+  by: string;
+}
+
 export interface RuntimeContext {
   calls: CallCounter;
   /** The user the script runs as (Session.getEffectiveUser / getActiveUser). */
@@ -49,6 +75,8 @@ export interface RuntimeContext {
   newId: (prefix: string) => string;
   /** Whether an address has a Google account (Drive will not add one that has none without an invitation). */
   hasGoogleAccount: (email: string) => boolean;
+  /** The e-mails sharing sent (Document.addViewers, Spreadsheet.addEditors, Drive with notification). */
+  mail: SentMail[];
 }
 
 /** Domains whose addresses the local runtime treats as having no Google account. */

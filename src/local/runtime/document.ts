@@ -834,11 +834,24 @@ export class DocumentImpl extends Service {
   ) {
     super(rt, 'Document');
   }
+  /**
+   * saveAndClose(): "A closed Document can't be edited. Use DocumentApp.openById() to reopen a given
+   * document for editing." Whether anything of a closed Document may still be read, the reference does not
+   * say: here nothing may, so that the add-on takes what it needs (the id) before closing.
+   */
+  private open(): void {
+    if (this._handle.closed) throw gasError('Document is closed, its contents cannot be updated.');
+  }
   private role(email: string) {
     const e = email.toLowerCase();
     return this.file?.permissions.find((p) => p.type === 'user' && p.emailAddress?.toLowerCase() === e)?.role;
   }
-  private share(emails: (string | { getEmail(): string })[], role: 'writer' | 'reader') {
+  /**
+   * Shares the Doc, and Google e-mails each person added: the reference gives these methods no way to
+   * say otherwise (only the Drive API's permissions.create has sendNotificationEmail).
+   */
+  private share(emails: (string | { getEmail(): string })[], role: 'writer' | 'reader', by: string) {
+    this.open();
     const mine = this.role(this.rt.user);
     if (mine !== 'owner' && mine !== 'writer')
       throw gasError('You do not have permission to perform that action.');
@@ -846,6 +859,7 @@ export class DocumentImpl extends Service {
     for (const email of list) {
       const current = this.role(email);
       if (current === 'owner' || current === 'writer' || current === role) continue;
+      this.rt.mail.push({ to: email, fileId: this.data.id, by });
       const existing = this.file?.permissions.find(
         (p) => p.emailAddress?.toLowerCase() === email.toLowerCase(),
       );
@@ -865,27 +879,31 @@ export class DocumentImpl extends Service {
   }
   /** "If any of the users were already on the list of editors, this method has no effect for them." */
   addViewers(emails: (string | { getEmail(): string })[]) {
-    return this.share(emails, 'reader');
+    return this.share(emails, 'reader', 'Document.addViewers');
   }
   addEditor(emailOrUser: string | { getEmail(): string }) {
     return this.addEditors([emailOrUser]);
   }
   addEditors(emails: (string | { getEmail(): string })[]) {
-    return this.share(emails, 'writer');
+    return this.share(emails, 'writer', 'Document.addEditors');
   }
   getViewers() {
+    this.open();
     return this.people(['reader', 'commenter']);
   }
   getEditors() {
+    this.open();
     return this.people(['owner', 'writer']);
   }
   private get data() {
     return this._handle.data;
   }
   getId() {
+    this.open();
     return this.data.id;
   }
   getName() {
+    this.open();
     return this.data.name;
   }
   setName(name: string) {
@@ -894,12 +912,15 @@ export class DocumentImpl extends Service {
     return this;
   }
   getUrl() {
+    this.open();
     return `https://docs.google.com/document/d/${this.data.id}/edit`;
   }
   getBody() {
+    this.open();
     return new Body(this.rt, this._handle, this.data.body);
   }
   getHeader() {
+    this.open();
     return this.data.header
       ? new Body(this.rt, this._handle, this.data.header, ElementType.HEADER_SECTION)
       : null;
@@ -911,6 +932,7 @@ export class DocumentImpl extends Service {
     return this.getHeader();
   }
   getFooter() {
+    this.open();
     return this.data.footer
       ? new Body(this.rt, this._handle, this.data.footer, ElementType.FOOTER_SECTION)
       : null;
@@ -922,9 +944,11 @@ export class DocumentImpl extends Service {
     return this.getFooter();
   }
   saveAndClose() {
+    this.open();
     this._handle.closed = true;
   }
   getAs(contentType: string) {
+    this.open();
     if (contentType !== 'application/pdf') throw gasError(`Converting to ${contentType} is not supported.`);
     if (!this.toPdf) throw gasError('Converting to application/pdf is not available here (no Chromium).');
     return new Blob(this.rt, this.toPdf(this.data), 'application/pdf', `${this.data.name}.pdf`);

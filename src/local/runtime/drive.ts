@@ -106,6 +106,9 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
           );
         }
         log.permissionCalls.push({ fileId, resource: { ...resource }, optionalArgs: { ...optionalArgs } });
+        // "This defaults to true for users and groups."
+        if (resource.type === 'user' && optionalArgs.sendNotificationEmail !== false)
+          rt.mail.push({ to: email, fileId, by: 'Drive.Permissions.create' });
         const existing = file.permissions.find(
           (p) => p.emailAddress === resource.emailAddress && p.type === resource.type,
         );

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import {
   CallCounter,
+  gasError,
   NO_ACCOUNT_DOMAINS,
   notImplementedLocally,
   type RuntimeContext,
+  type SentMail,
   Service,
 } from './context';
 import { type DocData, DocumentAppImpl, type PdfWriter } from './document';
@@ -27,7 +29,7 @@ import {
   WrapStrategy,
 } from './spreadsheet';
 
-export { CallCounter, type RuntimeContext } from './context';
+export { CallCounter, type RuntimeContext, type SentMail, TIME_LIMIT } from './context';
 export type { DocData } from './document';
 export { SpreadsheetImpl } from './spreadsheet';
 
@@ -76,6 +78,12 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** Domains whose addresses have no Google account (default: NO_ACCOUNT_DOMAINS). */
   noAccountDomains?: string[];
+  /** false: the Docs API is not enabled in the script's Cloud project, and every Docs call says so. */
+  docsApi?: boolean;
+  /** false: the Drive API is not enabled in the script's Cloud project, and every Drive call says so. */
+  driveApi?: boolean;
+  /** true: every call of a cache throws, as a Google service may fail. */
+  cacheFails?: boolean;
 }
 
 export interface Runtime {
@@ -89,6 +97,8 @@ export interface Runtime {
   documents: Map<string, DocData>;
   driveFiles: Map<string, DriveFile>;
   driveLog: DriveLog;
+  /** The e-mails Google would have sent: invitations to the files shared. */
+  mail: SentMail[];
   documentProperties: Map<string, string>;
   userProperties: Map<string, string>;
   scriptProperties: Map<string, string>;
@@ -145,12 +155,12 @@ function useScriptTimeZone(timeZone: string): void {
   if (process.env.TZ !== timeZone) process.env.TZ = timeZone;
 }
 
-export function createRuntime(options: RuntimeOptions = {}): Runtime {
+/** The context every service of one runtime shares: who runs, the clock, ids, the e-mails sent. */
+function runtimeContext(options: RuntimeOptions, calls: CallCounter): RuntimeContext {
   let seq = 0;
-  const calls = new CallCounter();
   const timeZone = options.timeZone ?? 'Asia/Bangkok';
   useScriptTimeZone(timeZone);
-  const context: RuntimeContext = {
+  return {
     calls,
     user: options.user ?? 'owner@local.example',
     timeZone,
@@ -162,35 +172,81 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         (d) => domain === d || domain.endsWith(`.${d}`),
       );
     },
+    mail: [],
   };
-  const spreadsheet =
-    options.spreadsheet?.(context) ?? SpreadsheetImpl._create(context, 'ita-report', context.user);
-  if (!options.user) context.user = spreadsheet._state.owner;
-  // Loading the spreadsheet is not the script's doing: count from here.
-  calls.reset();
-  const ui: UiEvents = { menus: [], sidebars: [], dialogs: [], alerts: [] };
-  const authMode = { mode: 'FULL' };
-  const uiService = new Ui(context, ui, authMode);
-  const documents = new Map<string, DocData>();
-  const driveFiles = new Map<string, DriveFile>();
-  const driveLog: DriveLog = { permissionCalls: [] };
-  const stores = {
-    document: new Map<string, string>(),
-    user: new Map<string, string>(),
-    script: new Map<string, string>(),
+}
+
+/**
+ * A service given as a plain object (PropertiesService, Drive with Drive.Files…): each method call counted
+ * by its path (`Drive.Files.create`), as the Service classes count theirs. `refuse`, when given, is what
+ * every call throws instead (an advanced service whose API the project has not enabled).
+ */
+function countedObject<T extends object>(
+  calls: CallCounter,
+  name: string,
+  obj: T,
+  refuse?: (path: string) => Error,
+): T {
+  return new Proxy(obj, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof prop !== 'string') return value;
+      if (value === undefined) return notImplementedLocally(name, prop);
+      if (typeof value === 'function') {
+        return (...args: unknown[]) => {
+          calls.count(`${name}.${prop}`);
+          if (refuse) throw refuse(`${name}.${prop}`);
+          return value.apply(target, args);
+        };
+      }
+      return isPlainObject(value) ? countedObject(calls, `${name}.${prop}`, value, refuse) : value;
+    },
+  });
+}
+
+/**
+ * What an advanced service answers when its API is not enabled in the script's Cloud project: "If you use
+ * a standard Cloud project, you must manually enable the API corresponding to the advanced service"
+ * (developers.google.com/apps-script/guides/services/advanced); the API answers 403 accessNotConfigured,
+ * "<API> has not been used in project N before or it is disabled. Enable it by visiting … then retry".
+ */
+export function apiDisabled(api: 'docs' | 'drive'): (path: string) => Error {
+  const title = api === 'docs' ? 'Google Docs API' : 'Google Drive API';
+  return (path) => {
+    const method = path.split('.').slice(1).join('.').toLowerCase();
+    return gasError(
+      `API call to ${api}.${method} failed with error: ${title} has not been used in project ${LOCAL_PROJECT} before or it is disabled. ` +
+        `Enable it by visiting https://console.developers.google.com/apis/api/${api}.googleapis.com/overview?project=${LOCAL_PROJECT} then retry. ` +
+        'If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.',
+    );
   };
-  const caches = { document: new Map(), user: new Map(), script: new Map() };
-  const locks = {
-    document: { by: null as string | null },
-    user: { by: null as string | null },
-    script: { by: null as string | null },
+}
+
+const LOCAL_PROJECT = '000000000000';
+
+interface Stores {
+  documents: Map<string, DocData>;
+  driveFiles: Map<string, DriveFile>;
+  driveLog: DriveLog;
+  properties: Record<'document' | 'user' | 'script', Map<string, string>>;
+  caches: Record<'document' | 'user' | 'script', Map<string, { value: string; expires: number }>>;
+  locks: Record<'document' | 'user' | 'script', { by: string | null }>;
+}
+
+function emptyStores(): Stores {
+  return {
+    documents: new Map(),
+    driveFiles: new Map(),
+    driveLog: { permissionCalls: [] },
+    properties: { document: new Map(), user: new Map(), script: new Map() },
+    caches: { document: new Map(), user: new Map(), script: new Map() },
+    locks: { document: { by: null }, user: { by: null }, script: { by: null } },
   };
-  const logs: string[] = [];
-  const phases: Phase[] = [];
-  const log = (...args: unknown[]) => {
-    logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-  };
-  const onDocCreated = (doc: DocData) => {
+}
+
+/** A new Doc is a file in Drive too, owned by whoever made it, and reachable through drive.file by them. */
+function docFileMaker(context: RuntimeContext, driveFiles: Map<string, DriveFile>) {
+  return (doc: DocData) => {
     driveFiles.set(doc.id, {
       id: doc.id,
       name: doc.name,
@@ -202,68 +258,105 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       modifiedTime: context.now().toISOString(),
     });
   };
-  // A service given as a plain object (PropertiesService, Drive with Drive.Files…): each method call counted
-  // by its path (`Drive.Files.create`), as the Service classes count theirs.
-  const countedObject = <T extends object>(name: string, obj: T): T =>
-    new Proxy(obj, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver);
-        if (typeof prop !== 'string') return value;
-        if (value === undefined) return notImplementedLocally(name, prop);
-        if (typeof value === 'function') {
-          return (...args: unknown[]) => {
-            calls.count(`${name}.${prop}`);
-            return value.apply(target, args);
-          };
-        }
-        return isPlainObject(value) ? countedObject(`${name}.${prop}`, value) : value;
-      },
-    });
-  const globals: Record<string, unknown> = {
-    SpreadsheetApp: new SpreadsheetAppImpl(context, () => spreadsheet, uiService),
-    DocumentApp: new DocumentAppImpl(context, documents, onDocCreated, options.pdf ?? null, driveFiles),
+}
+
+/** The globals a script sees: the Apps Script services over the runtime's stores, and nothing else. */
+function serviceGlobals(
+  context: RuntimeContext,
+  options: RuntimeOptions,
+  parts: {
+    spreadsheet: SpreadsheetImpl;
+    ui: Ui;
+    stores: Stores;
+    log: (...args: unknown[]) => void;
+    phases: Phase[];
+  },
+): Record<string, unknown> {
+  const { calls } = context;
+  const { stores, log } = parts;
+  const counted = <T extends object>(name: string, obj: T, refuse?: (path: string) => Error) =>
+    countedObject(calls, name, obj, refuse);
+  const cache = (store: Map<string, { value: string; expires: number }>) =>
+    new Cache(context, store, options.cacheFails ?? false);
+  return {
+    SpreadsheetApp: new SpreadsheetAppImpl(context, () => parts.spreadsheet, parts.ui),
+    DocumentApp: new DocumentAppImpl(
+      context,
+      stores.documents,
+      docFileMaker(context, stores.driveFiles),
+      options.pdf ?? null,
+      stores.driveFiles,
+    ),
     HtmlService: new HtmlServiceImpl(context, options.projectDir ?? join(process.cwd(), 'dist')),
-    PropertiesService: countedObject('PropertiesService', {
-      getDocumentProperties: () => new Properties(context, stores.document),
-      getUserProperties: () => new Properties(context, stores.user),
-      getScriptProperties: () => new Properties(context, stores.script),
+    PropertiesService: counted('PropertiesService', {
+      getDocumentProperties: () => new Properties(context, stores.properties.document),
+      getUserProperties: () => new Properties(context, stores.properties.user),
+      getScriptProperties: () => new Properties(context, stores.properties.script),
     }),
-    CacheService: countedObject('CacheService', {
-      getDocumentCache: () => new Cache(context, caches.document),
-      getUserCache: () => new Cache(context, caches.user),
-      getScriptCache: () => new Cache(context, caches.script),
+    CacheService: counted('CacheService', {
+      getDocumentCache: () => cache(stores.caches.document),
+      getUserCache: () => cache(stores.caches.user),
+      getScriptCache: () => cache(stores.caches.script),
     }),
-    LockService: countedObject('LockService', {
-      getDocumentLock: () => new Lock(context, locks.document),
-      getUserLock: () => new Lock(context, locks.user),
-      getScriptLock: () => new Lock(context, locks.script),
+    LockService: counted('LockService', {
+      getDocumentLock: () => new Lock(context, stores.locks.document),
+      getUserLock: () => new Lock(context, stores.locks.user),
+      getScriptLock: () => new Lock(context, stores.locks.script),
     }),
     Session: new SessionImpl(context),
     Utilities: new UtilitiesImpl(context),
-    Drive: countedObject('Drive', createDrive(context, driveFiles, driveLog)),
-    Docs: countedObject('Docs', createDocs(context, documents)),
-    Charts: countedObject('Charts', { ChartType }),
-    ScriptApp: countedObject('ScriptApp', {
+    Drive: counted(
+      'Drive',
+      createDrive(context, stores.driveFiles, stores.driveLog),
+      options.driveApi === false ? apiDisabled('drive') : undefined,
+    ),
+    Docs: counted(
+      'Docs',
+      createDocs(context, stores.documents),
+      options.docsApi === false ? apiDisabled('docs') : undefined,
+    ),
+    Charts: counted('Charts', { ChartType }),
+    ScriptApp: counted('ScriptApp', {
       AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },
       getScriptId: () => 'local-script',
     }),
-    Logger: countedObject('Logger', { log: (...args: unknown[]) => log(...args) }),
-    console: { log, info: log, warn: log, error: log, ...consoleTimers(log, calls, phases) },
+    Logger: counted('Logger', { log: (...args: unknown[]) => log(...args) }),
+    console: { log, info: log, warn: log, error: log, ...consoleTimers(log, calls, parts.phases) },
   };
+}
+
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  const calls = new CallCounter();
+  const context = runtimeContext(options, calls);
+  const spreadsheet =
+    options.spreadsheet?.(context) ?? SpreadsheetImpl._create(context, 'ita-report', context.user);
+  if (!options.user) context.user = spreadsheet._state.owner;
+  // Loading the spreadsheet is not the script's doing: count from here.
+  calls.reset();
+  const ui: UiEvents = { menus: [], sidebars: [], dialogs: [], alerts: [] };
+  const authMode = { mode: 'FULL' };
+  const stores = emptyStores();
+  const logs: string[] = [];
+  const phases: Phase[] = [];
+  const log = (...args: unknown[]) => {
+    logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+  };
+  const uiService = new Ui(context, ui, authMode);
   return {
     context,
     calls,
-    globals,
+    globals: serviceGlobals(context, options, { spreadsheet, ui: uiService, stores, log, phases }),
     spreadsheet,
     ui,
     authMode,
-    documents,
-    driveFiles,
-    driveLog,
-    documentProperties: stores.document,
-    userProperties: stores.user,
-    scriptProperties: stores.script,
-    documentLock: locks.document,
+    documents: stores.documents,
+    driveFiles: stores.driveFiles,
+    driveLog: stores.driveLog,
+    mail: context.mail,
+    documentProperties: stores.properties.document,
+    userProperties: stores.properties.user,
+    scriptProperties: stores.properties.script,
+    documentLock: stores.locks.document,
     logs,
     phases,
   };

@@ -63,14 +63,24 @@ export class Properties extends Service {
   }
 }
 
+/**
+ * A cache. "You must be prepared to get back null from all reads" (CacheService guide), and a Google
+ * service call may fail: "If you exceed a quota or limitation, your script throws an exception"
+ * (quotas page). With `fails`, every call throws (the text is ours: Google publishes none for the cache).
+ */
 export class Cache extends Service {
   constructor(
     rt: RuntimeContext,
     private readonly store: Map<string, { value: string; expires: number }>,
+    private readonly fails = false,
   ) {
     super(rt, 'Cache');
   }
+  private reachable(): void {
+    if (this.fails) throw gasError('Service error: CacheService');
+  }
   private live(key: string): string | null {
+    this.reachable();
     const entry = this.store.get(key);
     if (!entry) return null;
     if (entry.expires <= this.rt.now().getTime()) {
@@ -83,6 +93,7 @@ export class Cache extends Service {
     return this.live(key);
   }
   getAll(keys: string[]) {
+    this.reachable();
     const out: Record<string, string> = {};
     for (const k of keys) {
       const v = this.live(k);
@@ -91,18 +102,24 @@ export class Cache extends Service {
     return out;
   }
   put(key: string, value: string, expirationInSeconds = 600) {
+    this.reachable();
     if (key.length > 250) throw gasError('Argument too large: key');
     if (Buffer.byteLength(String(value)) > 100 * 1024) throw gasError('Argument too large: value');
     const seconds = Math.min(Math.max(1, expirationInSeconds), 21600);
-    this.store.set(key, { value: String(value), expires: this.rt.now().getTime() + seconds * 1000 });
+    // Kept as UTF-8 (its limit is in bytes: "The maximum amount of data that can be stored per key is
+    // 100KB"), where half a surrogate pair has no encoding: it comes back U+FFFD.
+    const text = Buffer.from(String(value), 'utf8').toString('utf8');
+    this.store.set(key, { value: text, expires: this.rt.now().getTime() + seconds * 1000 });
   }
   putAll(values: Record<string, string>, expirationInSeconds = 600) {
     for (const [k, v] of Object.entries(values)) this.put(k, v, expirationInSeconds);
   }
   remove(key: string) {
+    this.reachable();
     this.store.delete(key);
   }
   removeAll(keys: string[]) {
+    this.reachable();
     for (const k of keys) this.store.delete(k);
   }
 }

@@ -247,7 +247,10 @@ export class SpreadsheetImpl extends Service {
     const list = emails.map((e) => checkedEmail(e));
     for (const email of list) {
       this._state.viewers = this._state.viewers.filter((v) => v.toLowerCase() !== email.toLowerCase());
-      if (!this._isEditor(email)) this._state.editors.push(email);
+      if (this._isEditor(email)) continue;
+      this._state.editors.push(email);
+      // Google e-mails each person added: the reference gives no way to say otherwise.
+      this.rt.mail.push({ to: email, fileId: this._state.id, by: 'Spreadsheet.addEditors' });
     }
     return this;
   }
@@ -259,8 +262,10 @@ export class SpreadsheetImpl extends Service {
     this._assertCanShare();
     const list = emails.map((e) => checkedEmail(e));
     for (const email of list) {
-      if (!this._isEditor(email) && !this._state.viewers.some((v) => v.toLowerCase() === email.toLowerCase()))
-        this._state.viewers.push(email);
+      if (this._isEditor(email) || this._state.viewers.some((v) => v.toLowerCase() === email.toLowerCase()))
+        continue;
+      this._state.viewers.push(email);
+      this.rt.mail.push({ to: email, fileId: this._state.id, by: 'Spreadsheet.addViewers' });
     }
     return this;
   }

@@ -143,6 +143,7 @@ function linksView(v: View): HTMLElement | null {
     links.pdfUrl
       ? linkLine('pdf-link', links.pdfUrl, v.t('openPdf'))
       : h('span', { class: 'muted' }, v.t('noPdf', { why: links.pdfError ?? '' })),
+    ...(links.warnings ?? []).map((w) => h('p', { class: 'warn build-warning' }, `⚠ ${w[v.state.lang]}`)),
     links.draft ? h('p', { class: 'warn', id: 'draft-note' }, `⚠ ${v.t('draftReport')}`) : null,
     h('p', { class: 'muted' }, v.t('pageNumbers')),
   );
