@@ -179,6 +179,8 @@ const STRINGS = {
     th: 'เสร็จ {done} · กำลังทำ {underWay} · ล่าช้า {late} · ยังไม่เริ่ม {notStarted}',
     en: '{done} done · {underWay} under way · {late} late · {notStarted} not started',
   },
+  followCancelled: { th: ' ยกเลิก {cancelled}', en: ', {cancelled} cancelled' },
+  followCountsCancelled: { th: ' · ยกเลิก {cancelled}', en: ' · {cancelled} cancelled' },
   followNoLate: { th: 'ไม่มีมาตรการที่ล่าช้า', en: 'No measure is late' },
   followLate: { th: 'ล่าช้า', en: 'Late' },
   followJump: { th: 'ไปที่แถวของ {code}', en: 'Go to the rows of {code}' },
