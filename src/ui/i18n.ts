@@ -315,6 +315,42 @@ const FINDING_TEXT: Record<string, { th: string; en: string; hintTh: string; hin
     hintTh: 'แก้เป็นอีเมลเต็ม เช่น name@agency.go.th คั่นหลายอีเมลด้วยจุลภาค',
     hintEn: 'Write full addresses such as name@agency.go.th, separated by commas.',
   },
+  'duplicate-measure-id': {
+    th: '{n} มาตรการใช้รหัสซ้ำกับแถวก่อนหน้า',
+    en: '{n} measures repeat an earlier row’s code',
+    hintTh: 'ให้แต่ละมาตรการมีรหัสของตนเอง หรือลบรหัสของแถวที่คัดลอกมา',
+    hintEn: 'Give each measure its own code, or clear the code of a copied row.',
+  },
+  'bad-progress': {
+    th: '{n} ช่องความคืบหน้าไม่ใช่ตัวเลข 0–100',
+    en: '{n} progress cells are not a number from 0 to 100',
+    hintTh: 'พิมพ์ความคืบหน้าเป็นร้อยละ 0 ถึง 100 เช่น 40',
+    hintEn: 'Type the progress as a percentage from 0 to 100, such as 40.',
+  },
+  'bad-status': {
+    th: '{n} ช่องสถานะไม่อยู่ในรายการ',
+    en: '{n} statuses are not in the list',
+    hintTh: 'เลือกสถานะจากรายการ: ยังไม่เริ่ม กำลังดำเนินการ เสร็จสิ้น หรือยกเลิก',
+    hintEn: 'Pick a status from the list: ยังไม่เริ่ม, กำลังดำเนินการ, เสร็จสิ้น or ยกเลิก.',
+  },
+  'cancelled-without-reason': {
+    th: '{n} มาตรการที่ยกเลิกยังไม่ระบุเหตุผล',
+    en: '{n} cancelled measures give no reason',
+    hintTh: 'ระบุเหตุผลที่ยกเลิกในช่องหมายเหตุ',
+    hintEn: 'Write why the measure was cancelled in หมายเหตุ (notes).',
+  },
+  'unknown-indicator': {
+    th: '{n} มาตรการอ้างถึงตัวชี้วัดที่ไม่อยู่ในกรอบการประเมิน',
+    en: '{n} measures name an indicator not in the framework',
+    hintTh: 'ใส่หมายเลขตัวชี้วัด 1–10 ของกรอบการประเมินปีนั้น',
+    hintEn: 'Write the indicator’s number (1–10) of that year’s framework.',
+  },
+  'duplicate-owner': {
+    th: '{n} มาตรการระบุผู้รับผิดชอบซ้ำ',
+    en: '{n} measures name an owner twice',
+    hintTh: 'ระบุชื่อย่อของแต่ละหน่วยงานครั้งเดียว',
+    hintEn: 'Name each division’s code once.',
+  },
   'unknown-item': {
     th: '{n} ช่องอ้างถึงข้อที่ไม่อยู่ในกรอบการประเมิน',
     en: '{n} cells name items not in the framework',
