@@ -191,6 +191,25 @@ describe('sharing with the divisions', () => {
     expect(editors.filter((e) => /[<>"@]$|^@|team@$/.test(e) || e.includes(' '))).toEqual([]);
   });
 
+  test('in a spreadsheet its domain may edit, every add-on protection turns domain editing off: a domain user edits none', () => {
+    const { runtime, bundle, ss } = built();
+    // The agency shared its spreadsheet with everyone at oie.example (the owner's Workspace domain).
+    (ss as unknown as { _state: { domainEdit: boolean } })._state.domainEdit = true;
+    bundle.call<SharingResult>('apiApplySharing', ALL);
+    const ours = ss
+      .getProtections('RANGE')
+      .concat(ss.getProtections('SHEET'))
+      .filter((p) => p.getDescription().startsWith('ita-report:'));
+    expect(ours.length).toBeGreaterThan(8);
+    expect(ours.filter((p) => p.canDomainEdit()).map((p) => p.getDescription())).toEqual([]);
+    runtime.context.user = 'clerk@oie.example';
+    const tab = ss.getSheetByName('มาตรการ');
+    expect(() => tab?.getRange(rowOf(runtime, '2568-4-property-borrowing'), 8).setValue('เสร็จสิ้น')).toThrow(
+      'protected cell',
+    );
+    expect(() => ss.getSheetByName('คะแนนรวม')?.getRange('B2').setValue(1)).toThrow('protected cell');
+  });
+
   test('the step refuses nothing silently: without the spreadsheet step the divisions still lack access, and it says so', () => {
     const { bundle } = built();
     const result = bundle.call<SharingResult>('apiApplySharing', { ...ALL, shareSpreadsheet: false });
