@@ -176,6 +176,40 @@ describe('sharing with the divisions', () => {
     expect(result.protectedRanges).toBeGreaterThan(1);
   });
 
+  test('display names are dropped: "Name" <n@x.example> and สมชาย <s@x.example> share with the bare addresses; team@ with no one', () => {
+    const sheets = sampleSheets();
+    const divisions = sheets.find((s) => s.name === 'หน่วยงานภายใน');
+    if (!divisions) throw new Error('no divisions tab');
+    divisions.values[1][2] = '"Name" <n@x.example>, สมชาย <s@x.example>';
+    divisions.values[3][2] = 'team@';
+    const { bundle, ss } = built(sheets);
+    const result = bundle.call<SharingResult>('apiApplySharing', ALL);
+    const expected = ['n@x.example', 's@x.example', 'ss.head@oie.example', 'ss.assistant@no-google.example'];
+    expect(result.shared.filter((s) => s.file === 'doc').map((s) => s.email)).toEqual(expected);
+    expect(emails(ss.getEditors())).toEqual([TEAM, 'sl.head@oie.example', ...expected]);
+    const editors = ss.getProtections('RANGE').flatMap((p) => emails(p.getEditors()));
+    expect(editors.filter((e) => /[<>"@]$|^@|team@$/.test(e) || e.includes(' '))).toEqual([]);
+  });
+
+  test('in a spreadsheet its domain may edit, every add-on protection turns domain editing off: a domain user edits none', () => {
+    const { runtime, bundle, ss } = built();
+    // The agency shared its spreadsheet with everyone at oie.example (the owner's Workspace domain).
+    (ss as unknown as { _state: { domainEdit: boolean } })._state.domainEdit = true;
+    bundle.call<SharingResult>('apiApplySharing', ALL);
+    const ours = ss
+      .getProtections('RANGE')
+      .concat(ss.getProtections('SHEET'))
+      .filter((p) => p.getDescription().startsWith('ita-report:'));
+    expect(ours.length).toBeGreaterThan(8);
+    expect(ours.filter((p) => p.canDomainEdit()).map((p) => p.getDescription())).toEqual([]);
+    runtime.context.user = 'clerk@oie.example';
+    const tab = ss.getSheetByName('มาตรการ');
+    expect(() => tab?.getRange(rowOf(runtime, '2568-4-property-borrowing'), 8).setValue('เสร็จสิ้น')).toThrow(
+      'protected cell',
+    );
+    expect(() => ss.getSheetByName('คะแนนรวม')?.getRange('B2').setValue(1)).toThrow('protected cell');
+  });
+
   test('the step refuses nothing silently: without the spreadsheet step the divisions still lack access, and it says so', () => {
     const { bundle } = built();
     const result = bundle.call<SharingResult>('apiApplySharing', { ...ALL, shareSpreadsheet: false });

@@ -4,7 +4,13 @@ import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import { errorFindings, errorLines } from '../core/findings';
 import { followUpOf } from '../core/measures/follow-up';
 import type { SharingPlan } from '../core/measures/sharing';
-import { measuresTabOf, type ProgressSummary, progressSummary, readMeasureRows } from '../core/measures/tab';
+import {
+  measureChecksOf,
+  measuresTabOf,
+  type ProgressSummary,
+  progressSummary,
+  readMeasureRows,
+} from '../core/measures/tab';
 import { type ChartToDraw, chartsToDraw, type DrawnChart, drawnChartsOf } from '../core/report/drawn-charts';
 import { buildReport, type ReportModel } from '../core/report/model';
 import { buildResultsReport } from '../core/report/results-report';
@@ -191,7 +197,7 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
     );
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
-    const measures = readMeasureRows(measuresTabOf(sheets)?.values ?? []);
+    const measures = readMeasureRows(measuresTabOf(sheets)?.values ?? [], [], measureChecksOf(analysis));
     const unconfirmed = errorFindings(analysis.findings).length > 0;
     const model = phase('ita: the report model', () =>
       buildReport({ analysis, measures, today: new Date(), unconfirmed }),
@@ -214,7 +220,7 @@ function resultsModel(sheets: SheetData[], analysis: Analysis): ReportModel {
   const tab = measuresTabOf(sheets)?.values ?? [];
   const settings = analysis.workbook.settings;
   const planYear = (analysis.current?.year ?? 0) + 1;
-  const follow = followUpOf(tab, settings, planYear, new Date());
+  const follow = followUpOf(tab, settings, planYear, new Date(), measureChecksOf(analysis));
   if (follow.items.length === 0) {
     throw new UserError(
       'no-measures',
@@ -346,7 +352,7 @@ export function apiApplySharing(options: {
 /** The measures by status and by division, as the divisions left them. */
 export function apiProgress(): ProgressSummary {
   const { sheets, analysis } = analyseOpenSpreadsheet();
-  const rows = readMeasureRows(measuresTabOf(sheets)?.values ?? []);
+  const rows = readMeasureRows(measuresTabOf(sheets)?.values ?? [], [], measureChecksOf(analysis));
   return progressSummary(
     rows,
     analysis.workbook.divisions.map((d) => d.code),

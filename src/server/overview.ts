@@ -7,6 +7,7 @@ import {
   type StateCounts,
   stateCounts,
 } from '../core/measures/follow-up';
+import { measureChecksOf } from '../core/measures/tab';
 import { type ReadinessCheck, readiness } from '../core/readiness';
 import { BE_OFFSET, parseYear, thaiDate } from '../core/thai';
 import { type Trust, trustOf } from '../core/touched';
@@ -65,7 +66,13 @@ export interface FollowUpView {
 function followUpView(analysis: Analysis, measures: readonly unknown[][]): FollowUpView | null {
   if (!analysis.current || measures.length < 2) return null;
   const settings = analysis.workbook.settings;
-  const { items, asOf } = followUpOf(measures, settings, analysis.current.year + 1, new Date());
+  const { items, asOf } = followUpOf(
+    measures,
+    settings,
+    analysis.current.year + 1,
+    new Date(),
+    measureChecksOf(analysis),
+  );
   const divisions = followUpByDivision(items, analysis.workbook.divisions);
   const late = divisions.filter((d) => d.late > 0).flatMap((d) => d.emails);
   return {

@@ -70,10 +70,10 @@ describe('progressSummary', () => {
       ['สล.', 'กพร.'],
     );
     expect(summary.total).toBe(4);
-    expect(summary.byStatus).toEqual({ ยังไม่เริ่ม: 1, กำลังดำเนินการ: 2, เสร็จสิ้น: 1 });
+    expect(summary.byStatus).toEqual({ ยังไม่เริ่ม: 1, กำลังดำเนินการ: 2, เสร็จสิ้น: 1, ยกเลิก: 0 });
     expect(summary.byDivision).toEqual([
-      { division: 'สล.', total: 3, done: 1, inProgress: 2, notStarted: 0, meanProgress: 67 },
-      { division: 'กพร.', total: 3, done: 0, inProgress: 2, notStarted: 1, meanProgress: 50 },
+      { division: 'สล.', total: 3, done: 1, inProgress: 2, notStarted: 0, cancelled: 0, meanProgress: 67 },
+      { division: 'กพร.', total: 3, done: 0, inProgress: 2, notStarted: 1, cancelled: 0, meanProgress: 50 },
     ]);
   });
 });

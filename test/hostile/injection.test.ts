@@ -6,7 +6,7 @@ import { runBuild } from '../../src/local/build';
 import { docToHtml } from '../../src/local/doc-html';
 import { findChromium, htmlToPdf } from '../../src/local/pdf';
 import type { DocData } from '../../src/local/runtime/document';
-import { workbookFromSheets } from '../../src/local/xlsx';
+import { readXlsxFile, workbookFromSheets } from '../../src/local/xlsx';
 import { bare, pdfText } from '../helpers/pdf';
 import { editedSample, ROOT } from '../helpers/workbook';
 
@@ -82,6 +82,15 @@ describe('the local HTML of a Doc', () => {
     expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
   });
 
+  test('an https link carrying a quote and a tag stays one attribute value: no element from it', () => {
+    // safeHref takes any https address; only the escaping keeps the quote inside the attribute.
+    const url = 'https://x.example/"><iframe src="file:///etc/hostname"></iframe>';
+    const html = docToHtml(hostileDoc({ LINK_URL: url }, 'หลักฐาน'));
+    expect(tags(html).filter((t) => /^(iframe|a)\b/i.test(t))).toEqual([
+      'a  href="https://x.example/&quot;&gt;&lt;iframe src=&quot;file:///etc/hostname&quot;&gt;&lt;/iframe&gt;"',
+    ]);
+  });
+
   test('declares a policy that loads and runs nothing', () => {
     const html = docToHtml(hostileDoc({}));
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'`);
@@ -134,5 +143,41 @@ describe('Chromium printing a page that tries anyway', () => {
     expect(text).not.toContain('SCRIPTRAN');
     expect(text).not.toContain('ONERRORRAN');
     expect(text.split(/\s+/)).not.toContain(hostname());
+  }, 120_000);
+});
+
+describe('a hostile link in the measures tab, built into both reports', () => {
+  test('yields no element in the o25 report nor in the results report', async () => {
+    const payload = 'https://x.example/"><iframe src="file:///etc/hostname"></iframe>';
+    const sheets = await readXlsxFile(join(ROOT, 'samples', 'oie-2568-midyear.xlsx'));
+    const tab = sheets.find((s) => s.name === 'มาตรการ');
+    if (!tab) throw new Error('no measures tab');
+    const evidence = tab.values[0].indexOf('หลักฐาน');
+    const title = tab.values[0].indexOf('มาตรการ/โครงการ/กิจกรรม');
+    tab.values[1][evidence] = `รายงานการประชุม ${payload}`;
+    tab.values[2][evidence] = payload;
+    tab.values[2][title] = `${tab.values[2][title]} ${payload}`;
+    const dir = mkdtempSync(join(tmpdir(), 'ita-link-'));
+    const book = join(dir, 'hostile.xlsx');
+    await workbookFromSheets(sheets).xlsx.writeFile(book);
+    const out = join(dir, 'out');
+    for (const report of ['plan', 'results'] as const) {
+      const result = await runBuild({ workbook: book, out, distDir: DIST, pdf: false, report });
+      expect(result.error).toBeNull();
+    }
+    for (const file of ['report.html', 'results.html']) {
+      const html = readFileSync(join(out, file), 'utf8');
+      expect([
+        file,
+        tags(html)
+          .filter((t) => /^(iframe|script|object|embed|img)\b|\son\w+=/i.test(t))
+          .filter((t) => !/^img\s+src="data:image\/png;base64,/.test(t))
+          .map((t) => t.slice(0, 80)),
+      ]).toEqual([file, []]);
+      // The payload did reach the report, as text.
+      expect([file, html.includes('&lt;iframe src=')]).toEqual([file, true]);
+    }
+    // The link itself is kept, up to the quote that cannot be part of it.
+    expect(readFileSync(join(out, 'results.html'), 'utf8')).toContain('<a href="https://x.example/">');
   }, 120_000);
 });

@@ -112,6 +112,59 @@ describe('protections', () => {
   });
 });
 
+describe('domain editing of a protection', () => {
+  // Protection.canDomainEdit(): "Determines whether all users in the domain that owns the spreadsheet have
+  // permission to edit the protected range or sheet." Protection.setDomainEdit(editable): "Sets whether all
+  // users in the domain that owns the spreadsheet have permission to edit the protected range or sheet. Note
+  // that any users who have explicit edit permission can edit the protected area regardless of this setting.
+  // Throws an exception if the spreadsheet does not belong to a Google Workspace domain (that is, if it is
+  // owned by a gmail.com account)."
+  const asDomain = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => {
+    (ss as unknown as { _state: { domainEdit: boolean } })._state.domainEdit = true;
+  };
+
+  test('in a spreadsheet shared with its domain, a domain user edits a protection until domain edit is off', () => {
+    const { runtime, ss, sheet } = services();
+    asDomain(ss);
+    const p = sheet.getRange('A1:A2').protect();
+    p.removeEditors(p.getEditors());
+    expect(p.canDomainEdit()).toBe(true);
+    runtime.context.user = 'clerk@example.com';
+    sheet.getRange('A1').setValue('by the domain');
+    expect(ss.getProtections(SpreadsheetAppType.RANGE)[0].canEdit()).toBe(true);
+    runtime.context.user = 'owner@example.com';
+    p.setDomainEdit(false);
+    expect(p.canDomainEdit()).toBe(false);
+    runtime.context.user = 'clerk@example.com';
+    expect(() => sheet.getRange('A1').setValue('again')).toThrow('protected cell');
+    expect(ss.getProtections(SpreadsheetAppType.RANGE)[0].canEdit()).toBe(false);
+    // Outside the protection the domain user still edits; an explicit editor of it edits inside.
+    sheet.getRange('B1').setValue('free');
+    runtime.context.user = 'owner@example.com';
+    p.addEditor('clerk@example.com');
+    runtime.context.user = 'clerk@example.com';
+    sheet.getRange('A1').setValue('named');
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['named', 'free']]);
+  });
+
+  test('a user of another domain never edits through domain editing', () => {
+    const { runtime, ss, sheet } = services();
+    asDomain(ss);
+    ss.addEditor('guest@other.example');
+    const p = sheet.getRange('A1').protect();
+    p.removeEditors(p.getEditors());
+    runtime.context.user = 'guest@other.example';
+    expect(() => sheet.getRange('A1').setValue('x')).toThrow('protected cell');
+  });
+
+  test('a spreadsheet owned by a gmail.com account has no domain: setDomainEdit throws', () => {
+    const { sheet } = services('someone@gmail.com');
+    const p = sheet.protect();
+    expect(p.canDomainEdit()).toBe(false);
+    expect(() => p.setDomainEdit(false)).toThrow('Google Workspace domain');
+  });
+});
+
 describe('who may edit the spreadsheet', () => {
   // Spreadsheet.addEditors(): "Adds the given array of users to the list of editors for the Spreadsheet. If
   // any of the users were already on the list of viewers, this method promotes them out of the list of viewers."

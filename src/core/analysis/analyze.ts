@@ -10,6 +10,8 @@ import {
   type ToolKey,
 } from '../frameworks';
 import { readFrameworkTab } from '../frameworks/tab';
+import { followUpRounds, roundColumn } from '../measures/follow-up';
+import { measureChecksOf, readMeasureRows } from '../measures/tab';
 import { toArabicDigits } from '../thai';
 import { clampLongTexts } from '../workbook/limits';
 import {
@@ -615,6 +617,7 @@ export function analyze(sheets: readonly SheetData[]): Analysis {
     }
     checkPeers(wb, current, settings?.agency ?? '', settings?.abbreviation ?? '', findings);
   }
+  checkMeasuresTab(clamped, current, wb, findings);
   return {
     agency: settings?.agency ?? '',
     year: assessed,
@@ -627,6 +630,19 @@ export function analyze(sheets: readonly SheetData[]): Analysis {
     frameworks,
     ok: settings !== null && current !== null,
   };
+}
+
+/** The measures tab's values checked as the reports read them (tab.ts, readMeasureRows): each bad one a finding. */
+function checkMeasuresTab(
+  sheets: readonly SheetData[],
+  current: YearAnalysis | null,
+  workbook: ParsedWorkbook,
+  findings: Findings,
+): void {
+  const tab = findTab(sheets, 'measures');
+  if (!tab) return;
+  const rounds = current ? followUpRounds(workbook.settings, current.year + 1).map(roundColumn) : [];
+  readMeasureRows(tab.values, rounds, { ...measureChecksOf({ current, workbook }), findings, tab: tab.name });
 }
 
 /** An item's topic: the workbook's own words (the `ประเด็น` column) first, else the framework's. */

@@ -1,6 +1,14 @@
 import { THAI_MONTHS, thaiDate, toArabicDigits } from '../thai';
 import type { Division, Settings, ThaiDay } from '../workbook/reader';
-import { type MeasureRow, OUTCOME_COLUMNS, ownsMeasure, readMeasureRows, STATUSES } from './tab';
+import {
+  CANCELLED,
+  type MeasureChecks,
+  type MeasureRow,
+  OUTCOME_COLUMNS,
+  ownsMeasure,
+  readMeasureRows,
+  STATUSES,
+} from './tab';
 
 /** A follow-up round: the divisions report their progress as of its date. */
 export interface FollowUpRound {
@@ -31,7 +39,8 @@ export function roundColumn(round: Pick<FollowUpRound, 'label'>): string {
   return `ความคืบหน้า ${round.label} (%)`;
 }
 
-export type MeasureState = 'done' | 'under-way' | 'late' | 'not-started';
+/** `cancelled`: its status is ยกเลิก with a reason; it is neither late nor pending. */
+export type MeasureState = 'done' | 'under-way' | 'late' | 'not-started' | 'cancelled';
 
 export interface MeasureFollowUp {
   measure: MeasureRow;
@@ -132,11 +141,12 @@ function lateReason(m: MeasureRow, asOf: Date, planYear: number): MeasureFollowU
   };
 }
 
-/** Each live (not retired) measure's state as of a date: done, late, under way or not started. */
+/** Each live (not retired) measure's state as of a date: cancelled, done, late, under way or not started. */
 export function followUp(rows: readonly MeasureRow[], asOf: Date, planYear: number): MeasureFollowUp[] {
   return rows
     .filter((m) => !m.retired)
     .map((measure) => {
+      if (measure.status === CANCELLED) return { measure, state: 'cancelled', late: null };
       if (isDone(measure)) return { measure, state: 'done', late: null };
       const late = lateReason(measure, asOf, planYear);
       if (late) return { measure, state: 'late', late };
@@ -153,6 +163,7 @@ export interface StateCounts {
   underWay: number;
   late: number;
   notStarted: number;
+  cancelled: number;
 }
 
 export function stateCounts(items: readonly MeasureFollowUp[]): StateCounts {
@@ -163,6 +174,7 @@ export function stateCounts(items: readonly MeasureFollowUp[]): StateCounts {
     underWay: count('under-way'),
     late: count('late'),
     notStarted: count('not-started'),
+    cancelled: count('cancelled'),
   };
 }
 
@@ -205,15 +217,19 @@ export function followUpColumns(rounds: readonly FollowUpRound[]): string[] {
   return [...rounds.map(roundColumn), ...OUTCOME_COLUMNS];
 }
 
-/** The follow-up of the spreadsheet's measures tab, as of the results date of the settings (else `today`). */
+/**
+ * The follow-up of the spreadsheet's measures tab, as of the results date of the settings (else `today`),
+ * its values checked against `checks` (measureChecksOf).
+ */
 export function followUpOf(
   values: readonly unknown[][],
   settings: Settings | null,
   planYear: number,
   today: Date,
+  checks: MeasureChecks = {},
 ): { rounds: FollowUpRound[]; rows: MeasureRow[]; asOf: Date; items: MeasureFollowUp[] } {
   const rounds = followUpRounds(settings, planYear);
-  const rows = readMeasureRows(values, rounds.map(roundColumn));
+  const rows = readMeasureRows(values, rounds.map(roundColumn), checks);
   const d = settings?.resultsDate;
   const asOf = d ? new Date(d.yearBE - 543, d.month - 1, d.day, 12) : today;
   return { rounds, rows, asOf, items: followUp(rows, asOf, planYear) };

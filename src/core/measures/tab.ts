@@ -1,3 +1,4 @@
+import { cellRef, type Findings } from '../findings';
 import { cellText, toArabicDigits } from '../thai';
 import { findTab, type SheetData } from '../workbook/reader';
 import type { GeneratedMeasure } from './generate';
@@ -41,7 +42,9 @@ export const MEASURES_TAB = 'มาตรการ';
 export function measuresTabOf(sheets: readonly SheetData[]): SheetData | undefined {
   return findTab(sheets, 'measures');
 }
-export const STATUSES = ['ยังไม่เริ่ม', 'กำลังดำเนินการ', 'เสร็จสิ้น'] as const;
+/** The statuses of the dropdown; `ยกเลิก` (cancelled) needs its reason in `หมายเหตุ`. */
+export const STATUSES = ['ยังไม่เริ่ม', 'กำลังดำเนินการ', 'เสร็จสิ้น', 'ยกเลิก'] as const;
+export const CANCELLED = STATUSES[3];
 /** Columns the add-on regenerates unless a person edited the cell since it last wrote it. */
 export const GENERATED_COLUMNS = [1, 2, 3, 4, 5, 6, 12, 13, 14, 15] as const;
 export const ORIGIN_COLUMN = 11;
@@ -237,6 +240,11 @@ export interface MeasureRow {
   links: EvidenceLink[];
 }
 
+/** A measure as the reports name it: its title, and its code below when it has one. */
+export function measureName(m: Pick<MeasureRow, 'title' | 'id'>): string {
+  return m.id ? `${m.title}\n(รหัส ${m.id})` : m.title;
+}
+
 export interface EvidenceLink {
   label: string;
   url: string;
@@ -263,11 +271,12 @@ export function evidenceLinks(text: string): EvidenceLink[] {
   return links;
 }
 
-/** A percentage a division typed, or null when blank or not a number. */
-function percentOf(value: unknown): number | null {
+/** A percentage a division typed: null when blank, `bad` when not a number from 0 to 100. */
+function percentOf(value: unknown): number | null | 'bad' {
   const text = toArabicDigits(cellText(value)).replace(/%$/, '').trim();
+  if (text === '') return null;
   const n = Number(text);
-  return text === '' || Number.isNaN(n) ? null : n;
+  return Number.isFinite(n) && n >= 0 && n <= 100 ? n : 'bad';
 }
 
 /** Whether a measure's `ผู้รับผิดชอบ` names a division (by code, or all divisions). */
@@ -275,41 +284,161 @@ export function ownsMeasure(responsible: string, code: string): boolean {
   return responsible.split(/[,\s]+/).includes(code) || responsible === 'ทุกหน่วยงานภายใน';
 }
 
+/** What the rows are checked against; without a field, that check is not made. */
+export interface MeasureChecks {
+  /** The framework's indicator numbers: another `ตัวชี้วัดที่` is a finding, and read as none. */
+  indicators?: readonly number[];
+  /** The divisions' codes: one named twice in `ผู้รับผิดชอบ` is a finding, and named once. */
+  divisions?: readonly string[];
+  /** Where to report (the values are cleaned all the same without it), and the tab's name for the cells. */
+  findings?: Findings;
+  tab?: string;
+}
+
+/** The framework's indicators and the divisions' codes of an analysis, to check the measures tab with. */
+export function measureChecksOf(analysis: {
+  current: { framework: { indicators: readonly { number: number }[] } } | null;
+  workbook: { divisions: readonly { code: string }[] };
+}): MeasureChecks {
+  return {
+    indicators: analysis.current?.framework.indicators.map((i) => i.number),
+    divisions: analysis.workbook.divisions.map((d) => d.code),
+  };
+}
+
+/** `ผู้รับผิดชอบ` with each division code named once, and the codes named more than once. */
+function ownersOnce(responsible: string, codes: readonly string[]): { text: string; repeated: string[] } {
+  const tokens = responsible.split(/\s*[,;]\s*|\s+และ\s+|\s+/).filter(Boolean);
+  const repeated = tokens.filter((t, i) => codes.includes(t) && tokens.indexOf(t) < i);
+  if (repeated.length === 0) return { text: responsible, repeated };
+  return {
+    text: tokens.filter((t, i) => !codes.includes(t) || tokens.indexOf(t) === i).join(', '),
+    repeated,
+  };
+}
+
 /**
  * The tab's rows as the divisions left them, for the reports and the follow-up. `roundColumns` are the
- * headers of the rounds' progress columns, in round order.
+ * headers of the rounds' progress columns, in round order. A value that cannot be right is a warning
+ * naming its cell (when `checks.findings` is given) and is not used: a `รหัส` given to an earlier row, a
+ * progress that is not a number from 0 to 100, a status not in the list (or `ยกเลิก` without its reason in
+ * `หมายเหตุ`), an indicator not in the framework, a division code named twice.
  */
 export function readMeasureRows(
   values: readonly unknown[][],
   roundColumns: readonly string[] = [],
+  checks: MeasureChecks = {},
 ): MeasureRow[] {
   if (values.length === 0) return [];
   const header = values[0].map(cellText);
-  const col = (name: string) => header.indexOf(name);
+  const columns = new Map<string, number>();
+  header.forEach((name, c) => {
+    if (!columns.has(name)) columns.set(name, c);
+  });
+  const col = (name: string) => columns.get(name) ?? -1;
   const at = (row: readonly unknown[], name: string) => (col(name) >= 0 ? row[col(name)] : '');
   const text = (row: readonly unknown[], name: string) => String(at(row, name) ?? '').trim();
+  const report = (code: string, number: number, name: string, th: string, en: string) => {
+    if (!checks.findings) return;
+    const where = cellRef(checks.tab ?? MEASURES_TAB, number - 1, Math.max(col(name), 0));
+    checks.findings.warning(code, where, `${where}: ${th}`, `${where}: ${en}`);
+  };
+  const percent = (row: readonly unknown[], number: number, name: string) => {
+    const p = percentOf(at(row, name));
+    if (p !== 'bad') return p;
+    const shown = cellText(at(row, name)).slice(0, 40);
+    report(
+      'bad-progress',
+      number,
+      name,
+      `ความคืบหน้า "${shown}" ไม่ใช่ตัวเลข 0–100 จึงไม่นำมาใช้`,
+      `progress "${shown}" is not a number from 0 to 100; it is not used`,
+    );
+    return null;
+  };
+  const ids = new Set<string>();
   return values
     .map((row, i) => ({ row, number: i + 1 }))
     .slice(1)
     .filter(({ row }) => cellText(at(row, 'มาตรการ/โครงการ/กิจกรรม')) !== '')
     .map(({ row, number }) => {
-      const indicator = Number(toArabicDigits(String(at(row, 'ตัวชี้วัดที่'))));
+      let id = cellText(at(row, 'รหัส'));
+      if (id !== '' && ids.has(id)) {
+        report(
+          'duplicate-measure-id',
+          number,
+          'รหัส',
+          `รหัส "${id}" ซ้ำกับมาตรการในแถวก่อนหน้า จึงไม่ใช้รหัสนี้กับแถวนี้`,
+          `code "${id}" is an earlier measure's; this row is read without it`,
+        );
+        id = '';
+      }
+      ids.add(id);
+      const indicatorText = toArabicDigits(cellText(at(row, 'ตัวชี้วัดที่'))).replace(/^ตัวชี้วัดที่\s*/, '');
+      let indicator: number | null = /^\d+$/.test(indicatorText) ? Number(indicatorText) : null;
+      if (
+        indicatorText !== '' &&
+        (indicator === null || (checks.indicators && !checks.indicators.includes(indicator)))
+      ) {
+        report(
+          'unknown-indicator',
+          number,
+          'ตัวชี้วัดที่',
+          `ตัวชี้วัดที่ "${indicatorText.slice(0, 40)}" ไม่อยู่ในกรอบการประเมิน จึงจัดไว้ในมาตรการอื่น ๆ`,
+          `indicator "${indicatorText.slice(0, 40)}" is not in the framework; the measure is listed under other measures`,
+        );
+        indicator = null;
+      }
+      const notes = cellText(at(row, 'หมายเหตุ'));
+      let status = cellText(at(row, 'สถานะ'));
+      if (status !== '' && !(STATUSES as readonly string[]).includes(status)) {
+        report(
+          'bad-status',
+          number,
+          'สถานะ',
+          `สถานะ "${status.slice(0, 40)}" ไม่อยู่ในรายการ (${STATUSES.join(' / ')}) จึงไม่นำมาใช้`,
+          `status "${status.slice(0, 40)}" is not one of the list (${STATUSES.join(' / ')}); it is not used`,
+        );
+        status = '';
+      } else if (status === CANCELLED && notes === '') {
+        report(
+          'cancelled-without-reason',
+          number,
+          col('หมายเหตุ') >= 0 ? 'หมายเหตุ' : 'สถานะ',
+          'มาตรการที่ยกเลิกต้องระบุเหตุผลในช่องหมายเหตุ จึงยังไม่ถือว่ายกเลิก',
+          'a cancelled measure needs its reason in หมายเหตุ (notes); until then it is not read as cancelled',
+        );
+        status = '';
+      }
+      let responsible = cellText(at(row, 'ผู้รับผิดชอบ'));
+      if (checks.divisions) {
+        const once = ownersOnce(responsible, checks.divisions);
+        if (once.repeated.length > 0)
+          report(
+            'duplicate-owner',
+            number,
+            'ผู้รับผิดชอบ',
+            `ผู้รับผิดชอบ ${once.repeated.join(', ')} ระบุซ้ำ จึงนับครั้งเดียว`,
+            `owner ${once.repeated.join(', ')} is named twice; counted once`,
+          );
+        responsible = once.text;
+      }
       return {
-        id: cellText(at(row, 'รหัส')),
-        indicator: Number.isInteger(indicator) && indicator > 0 ? indicator : null,
+        id,
+        indicator,
         title: cellText(at(row, 'มาตรการ/โครงการ/กิจกรรม')),
-        analysis: String(at(row, 'ผลการวิเคราะห์ตัวชี้วัด') ?? '').trim(),
-        steps: String(at(row, 'ขั้นตอน/วิธีการดำเนินการ') ?? '').trim(),
+        analysis: text(row, 'ผลการวิเคราะห์ตัวชี้วัด'),
+        steps: text(row, 'ขั้นตอน/วิธีการดำเนินการ'),
         period: cellText(at(row, 'ช่วงระยะเวลา')),
-        responsible: cellText(at(row, 'ผู้รับผิดชอบ')),
-        status: cellText(at(row, 'สถานะ')),
-        progress: percentOf(at(row, 'ความคืบหน้า (%)')),
+        responsible,
+        status,
+        progress: percent(row, number, 'ความคืบหน้า (%)'),
         evidence: text(row, 'หลักฐาน'),
-        notes: cellText(at(row, 'หมายเหตุ')),
+        notes,
         retired: cellText(at(row, 'ที่มา')) === ORIGIN.retired,
         milestones: QUARTER_COLUMNS.map((name) => text(row, name)),
         row: number,
-        rounds: roundColumns.map((name) => percentOf(at(row, name))),
+        rounds: roundColumns.map((name) => percent(row, number, name)),
         result: text(row, OUTCOME_COLUMNS[0]),
         problems: text(row, OUTCOME_COLUMNS[1]),
         nextStep: text(row, OUTCOME_COLUMNS[2]),
@@ -327,6 +456,8 @@ export interface ProgressSummary {
     done: number;
     inProgress: number;
     notStarted: number;
+    cancelled: number;
+    /** The mean progress of the division's measures not cancelled, or null when none has a progress. */
     meanProgress: number | null;
   }[];
 }
@@ -341,13 +472,17 @@ export function progressSummary(
   for (const r of live) byStatus[r.status || STATUSES[0]] = (byStatus[r.status || STATUSES[0]] ?? 0) + 1;
   const byDivision = divisionCodes.map((division) => {
     const mine = live.filter((r) => ownsMeasure(r.responsible, division));
-    const progress = mine.map((r) => r.progress).filter((p): p is number => p !== null);
+    const progress = mine
+      .filter((r) => r.status !== CANCELLED)
+      .map((r) => r.progress)
+      .filter((p): p is number => p !== null);
     return {
       division,
       total: mine.length,
       done: mine.filter((r) => r.status === 'เสร็จสิ้น').length,
       inProgress: mine.filter((r) => r.status === 'กำลังดำเนินการ').length,
       notStarted: mine.filter((r) => !r.status || r.status === 'ยังไม่เริ่ม').length,
+      cancelled: mine.filter((r) => r.status === CANCELLED).length,
       meanProgress: progress.length
         ? Math.round(progress.reduce((a, b) => a + b, 0) / progress.length)
         : null,

@@ -6,7 +6,7 @@ import {
   type MeasureFollowUp,
   type MeasureState,
 } from '../measures/follow-up';
-import type { MeasureRow } from '../measures/tab';
+import { type MeasureRow, measureName } from '../measures/tab';
 import { BE_OFFSET, thaiDate, thaiList } from '../thai';
 import { type ReportContext, type ReportInput, reportContext } from './context';
 import type { ReportModel } from './model';
@@ -37,8 +37,13 @@ export const STATE_WORDS: Record<MeasureState, string> = {
   'under-way': 'อยู่ระหว่างดำเนินการ',
   late: 'ล่าช้ากว่าแผน',
   'not-started': 'ยังไม่เริ่มดำเนินการ',
+  cancelled: 'ยกเลิก',
 };
 const STATES: MeasureState[] = ['done', 'under-way', 'late', 'not-started'];
+
+/** The states the report counts: cancelled only where a measure was cancelled. */
+const statesOf = (items: readonly MeasureFollowUp[]): MeasureState[] =>
+  items.some((x) => x.state === 'cancelled') ? [...STATES, 'cancelled'] : STATES;
 
 const day = (d: Date) => thaiDate(d.getDate(), d.getMonth() + 1, d.getFullYear() + BE_OFFSET, false);
 const roundDay = (r: FollowUpRound) => thaiDate(r.date.day, r.date.month, r.date.yearBE, false);
@@ -105,14 +110,15 @@ function summary(w: ReportWriter, ctx: ResultsContext): void {
     w.missing('ยังไม่มีมาตรการในแท็บ มาตรการ');
     return;
   }
+  const states = statesOf(ctx.items);
   w.paragraph(
-    `มาตรการทั้งหมด ${total} มาตรการ ${STATES.map((s) => `${STATE_WORDS[s]} ${count(ctx, s)} มาตรการ`).join(' ')}`,
+    `มาตรการทั้งหมด ${total} มาตรการ ${states.map((s) => `${STATE_WORDS[s]} ${count(ctx, s)} มาตรการ`).join(' ')}`,
   );
   w.table(
     `ผลการดำเนินการตามมาตรการ จำแนกตามสถานะ ณ วันที่ ${ctx.asOf}`,
     ['สถานะ', 'จำนวนมาตรการ', 'ร้อยละ'],
     [
-      ...STATES.map((s) => ({
+      ...states.map((s) => ({
         cells: [STATE_WORDS[s], String(count(ctx, s)), share(count(ctx, s), total).toFixed(1)],
       })),
       { cells: ['รวม', String(total), '100.0'], bold: true },
@@ -123,7 +129,7 @@ function summary(w: ReportWriter, ctx: ResultsContext): void {
     id: 'status',
     caption: `ร้อยละของมาตรการ จำแนกตามสถานะ ณ วันที่ ${ctx.asOf}`,
     type: 'BAR',
-    data: [['สถานะ', 'ร้อยละของมาตรการ'], ...STATES.map((s) => [STATE_WORDS[s], share(count(ctx, s), total)])],
+    data: [['สถานะ', 'ร้อยละของมาตรการ'], ...states.map((s) => [STATE_WORDS[s], share(count(ctx, s), total)])],
     thresholds: [],
   });
 }
@@ -136,9 +142,19 @@ function byDivision(w: ReportWriter, ctx: ResultsContext): void {
     w.missing('ไม่มีรายชื่อหน่วยงานภายในที่รับผิดชอบมาตรการ (แท็บ หน่วยงานภายใน)');
     return;
   }
+  // A column of cancelled measures only when a division cancelled one.
+  const cancelled = divisions.some((d) => d.cancelled > 0);
   w.table(
     'ผลการดำเนินการตามมาตรการ รายหน่วยงาน',
-    ['หน่วยงาน', 'มาตรการ', 'แล้วเสร็จ', 'อยู่ระหว่างดำเนินการ', 'ล่าช้ากว่าแผน', 'ยังไม่เริ่ม'],
+    [
+      'หน่วยงาน',
+      'มาตรการ',
+      'แล้วเสร็จ',
+      'อยู่ระหว่างดำเนินการ',
+      'ล่าช้ากว่าแผน',
+      'ยังไม่เริ่ม',
+      ...(cancelled ? ['ยกเลิก'] : []),
+    ],
     divisions.map((d) => ({
       cells: [
         d.name && d.name !== d.code ? `${d.name} (${d.code})` : d.code,
@@ -147,9 +163,10 @@ function byDivision(w: ReportWriter, ctx: ResultsContext): void {
         String(d.underWay),
         String(d.late),
         String(d.notStarted),
+        ...(cancelled ? [String(d.cancelled)] : []),
       ],
     })),
-    { widths: [30, 12, 13, 17, 15, 13] },
+    { widths: cancelled ? [26, 11, 12, 15, 13, 12, 11] : [30, 12, 13, 17, 15, 13] },
   );
 }
 
@@ -170,7 +187,7 @@ function lateAndNotStarted(w: ReportWriter, ctx: ResultsContext): void {
     ['มาตรการ/โครงการ/กิจกรรม', 'ผู้รับผิดชอบ', 'สถานะ', 'เหตุ'],
     named.map((x) => ({
       cells: [
-        `${x.measure.title}\n(รหัส ${x.measure.id})`,
+        measureName(x.measure),
         x.measure.responsible || 'ไม่ระบุ',
         STATE_WORDS[x.state],
         x.late?.th ?? 'ยังไม่เลยกำหนดตามช่วงเวลาและเป้าหมายรายไตรมาส',
@@ -184,6 +201,7 @@ function lateAndNotStarted(w: ReportWriter, ctx: ResultsContext): void {
 function progressCell(x: MeasureFollowUp, rounds: readonly FollowUpRound[]): string {
   const m = x.measure;
   const lines = [STATE_WORDS[x.state]];
+  if (x.state === 'cancelled') lines.push(`เหตุผล: ${m.notes}`);
   if (m.progress !== null) lines.push(`ความคืบหน้า ${m.progress}%`);
   rounds.forEach((r, i) => {
     const v = m.rounds[i];
@@ -207,7 +225,7 @@ function measureRow(x: MeasureFollowUp, rounds: readonly FollowUpRound[]): Table
   const next = [m.problems && `ปัญหาและอุปสรรค: ${m.problems}`, m.nextStep && `การดำเนินการต่อไป: ${m.nextStep}`];
   return {
     cells: [
-      `${m.title}\n(รหัส ${m.id})\nผู้รับผิดชอบ ${m.responsible || 'ไม่ระบุ'}`,
+      `${measureName(m)}\nผู้รับผิดชอบ ${m.responsible || 'ไม่ระบุ'}`,
       progressCell(x, rounds),
       m.result || '–',
       evidence.text,

@@ -3,6 +3,7 @@ import { cellRef, type Findings } from '../findings';
 import type { ToolKey } from '../frameworks/types';
 import { DEFAULT_REPORT_FONT, reportFont } from '../report/fonts';
 import { cellText, parseYear, readNumber, THAI_MONTHS, toArabicDigits } from '../thai';
+import { readEmailCell } from './emails';
 import { COLUMNS, matchesAlias, normalizeName, ROUND_KEY, SETTING_KEYS, TABS, type TabKey } from './schema';
 
 /** One tab as `Range.getValues()` returns it: rows of numbers, strings, booleans, Dates, '' for empty. */
@@ -213,7 +214,20 @@ function readTable(
   return { sheet, headerRow, columns, yearColumns, rows };
 }
 
-const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+/** The addresses of an e-mail cell (emails.ts); each thing that is not an addr-spec is a finding. */
+function emailsOf(value: unknown, where: string, findings: Findings): string[] {
+  const { addresses, refused } = readEmailCell(cellText(value));
+  for (const text of refused) {
+    const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    findings.warning(
+      'bad-email',
+      where,
+      `${where}: "${shown}" ไม่ใช่อีเมลที่ถูกต้อง จึงไม่นำไปใช้และไม่แชร์ให้`,
+      `${where}: "${shown}" is not a valid e-mail address; it is not used nor shared with`,
+    );
+  }
+  return addresses;
+}
 
 /** What people type for "no figure": a dash of any length, n/a, N/A, ไม่มี, ไม่มีข้อมูล, ไม่ได้ประเมิน. */
 export function isBlankLike(value: unknown): boolean {
@@ -387,10 +401,7 @@ function readSettings(sheet: SheetData, findings: Findings): Settings | null {
     }
   }
   const font = readFont(found.font, findings);
-  const team = cellText(found.team?.value)
-    .split(/[,;\s]+/)
-    .filter((e) => EMAIL.test(e))
-    .map((e) => e.toLowerCase());
+  const team = found.team ? emailsOf(found.team.value, found.team.where, findings) : [];
   if (!agency || year === null) return null;
   return {
     agency,
@@ -719,27 +730,13 @@ function readDivisions(sheet: SheetData, findings: Findings): Division[] {
   for (const { index, cells } of table.rows) {
     const code = cellText(cells[c.code as number]);
     if (!code) continue;
-    const emails: string[] = [];
-    if (c.emails !== undefined) {
-      const where = cellRef(sheet.name, index, c.emails);
-      for (const token of cellText(cells[c.emails])
-        .split(/[,;\s]+/)
-        .filter(Boolean)) {
-        if (EMAIL.test(token)) emails.push(token.toLowerCase());
-        else {
-          findings.warning(
-            'bad-email',
-            where,
-            `${where}: "${token}" ไม่ใช่อีเมล จึงไม่นำไปใช้`,
-            `${where}: "${token}" is not an e-mail address; it is not used`,
-          );
-        }
-      }
-    }
     out.push({
       code,
       name: c.name !== undefined ? cellText(cells[c.name]) : '',
-      emails,
+      emails:
+        c.emails !== undefined
+          ? emailsOf(cells[c.emails], cellRef(sheet.name, index, c.emails), findings)
+          : [],
       where: cellRef(sheet.name, index, c.code as number),
     });
   }

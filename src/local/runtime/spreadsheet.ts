@@ -70,6 +70,12 @@ export interface SpreadsheetState {
   /** The selection's ranges (RangeList.activate), the active range last. */
   activeRangeList: RangeImpl[];
   toasts: string[];
+  /**
+   * Shared with everyone in its owner's Workspace domain as editors (Drive's sharing with a domain): each of
+   * them may edit, and a new protection lets them edit what it protects, as it lets the editors (it starts
+   * with the spreadsheet's editors), until `setDomainEdit(false)`.
+   */
+  domainEdit?: boolean;
   /** The defined names of the .xlsx file it was read from, written back as they were. */
   fileDefinedNames?: unknown;
 }
@@ -236,7 +242,12 @@ export class SpreadsheetImpl extends Service {
   }
   _isEditor(email: string): boolean {
     const e = email.toLowerCase();
+    if (this._state.domainEdit && this._inDomain(e)) return true;
     return e === this._state.owner.toLowerCase() || this._state.editors.some((x) => x.toLowerCase() === e);
+  }
+  _inDomain(email: string): boolean {
+    const domain = this._domain();
+    return domain !== null && email.toLowerCase().endsWith(`@${domain}`);
   }
   addEditor(emailOrUser: string | User) {
     return this.addEditors([emailOrUser]);
@@ -294,9 +305,19 @@ export class SpreadsheetImpl extends Service {
     if (!this._isEditor(user)) return false;
     for (const p of this._state.protections) {
       if (p._sheet._id !== sheet._id || p._warningOnly || !p._covers(row, col)) continue;
-      if (!p._editorsList().includes(user)) return false;
+      if (!p._allows(user)) return false;
     }
     return true;
+  }
+
+  /**
+   * The Workspace domain that owns the spreadsheet (its owner's), or null for a consumer account: "Throws an
+   * exception if the spreadsheet does not belong to a Google Workspace domain (that is, if it is owned by a
+   * gmail.com account)" (Protection.setDomainEdit).
+   */
+  _domain(): string | null {
+    const domain = this._state.owner.toLowerCase().split('@')[1] ?? '';
+    return domain === '' || domain === 'gmail.com' || domain === 'googlemail.com' ? null : domain;
   }
 }
 
@@ -967,7 +988,8 @@ export class RangeImpl extends Service {
 export class ProtectionImpl extends Service {
   _description = '';
   _warningOnly = false;
-  _domainEdit = true;
+  /** Whether the owning domain's users may edit what it protects: as the spreadsheet is shared, at first. */
+  _domainEdit: boolean;
   /** null until a script changes the editors: until then the protection mirrors the spreadsheet's own editors. */
   _editors: string[] | null = null;
 
@@ -977,6 +999,7 @@ export class ProtectionImpl extends Service {
     public _range: { row: number; column: number; numRows: number; numColumns: number } | null,
   ) {
     super(rt, 'Protection');
+    this._domainEdit = _sheet._parent._state.domainEdit === true;
   }
 
   get _type() {
@@ -1034,17 +1057,38 @@ export class ProtectionImpl extends Service {
     this._warningOnly = warningOnly;
     return this;
   }
+  /**
+   * "Determines whether all users in the domain that owns the spreadsheet have permission to edit the
+   * protected range or sheet. Throws an exception if the user does not have permission to edit the protected
+   * range or sheet." A spreadsheet outside a Workspace domain has no domain to edit.
+   */
   canDomainEdit() {
-    return this._domainEdit;
+    this._assertEditor();
+    return this._domainEdit && this._sheet._parent._domain() !== null;
   }
+  /**
+   * "Sets whether all users in the domain that owns the spreadsheet have permission to edit the protected
+   * range or sheet. Note that any users who have explicit edit permission can edit the protected area
+   * regardless of this setting. Throws an exception if the spreadsheet does not belong to a Google Workspace
+   * domain (that is, if it is owned by a gmail.com account)."
+   */
   setDomainEdit(editable: boolean) {
     this._assertEditor();
+    if (this._sheet._parent._domain() === null)
+      throw gasError('Domain editing is only available for spreadsheets in a Google Workspace domain.');
     this._domainEdit = editable;
     return this;
   }
+  /** Whether `user` may edit what this protects: an editor of it, or of the owning domain while domain edit is on. */
+  _allows(user: string): boolean {
+    const email = user.toLowerCase();
+    if (this._editorsList().some((e) => e.toLowerCase() === email)) return true;
+    return this._domainEdit && this._sheet._parent._inDomain(email);
+  }
+  /** "Determines whether the user has permission to edit the protected range or sheet." */
   canEdit() {
     if (this._warningOnly) return this._sheet._parent._isEditor(this.rt.user);
-    return this._editorsList().some((e) => e.toLowerCase() === this.rt.user.toLowerCase());
+    return this._allows(this.rt.user);
   }
   getEditors() {
     this._assertEditor();

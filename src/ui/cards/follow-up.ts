@@ -53,7 +53,7 @@ function divisionFollowUp(v: View, d: DivisionFollowUp): HTMLElement {
             underWay: n(d.underWay),
             late: n(d.late),
             notStarted: n(d.notStarted),
-          }),
+          }) + (d.cancelled > 0 ? v.t('followCountsCancelled', { cancelled: n(d.cancelled) }) : ''),
         ),
     lateList(v, d.lateMeasures),
     d.rows.length > 0
@@ -112,7 +112,7 @@ export function followUpView(v: View): HTMLElement | null {
         underWay: n(sum('underWay')),
         late: n(sum('late')),
         notStarted: n(sum('notStarted')),
-      }),
+      }) + (f.totals.cancelled > 0 ? v.t('followCancelled', { cancelled: n(f.totals.cancelled) }) : ''),
     ),
     h(
       'ul',

@@ -1,4 +1,4 @@
-import { type MeasureRow, progressSummary, STATUSES } from '../../measures/tab';
+import { type MeasureRow, measureName, progressSummary, STATUSES } from '../../measures/tab';
 import { fiscalYearPeriod } from '../../thai';
 import type { ReportContext } from '../context';
 import type { ReportWriter, TableRowModel } from '../writer';
@@ -34,7 +34,7 @@ export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
     return;
   }
   const row = (m: (typeof live)[number]): TableRowModel => ({
-    cells: [`${m.title}\n(รหัส ${m.id})`, m.analysis, stepsCell(m), periodCell(m.period), m.responsible],
+    cells: [measureName(m), m.analysis, stepsCell(m), periodCell(m.period), m.responsible],
   });
   const rows: TableRowModel[] = [];
   for (const x of ctx.inds) {
@@ -76,13 +76,27 @@ export function progressPart(w: ReportWriter, ctx: ReportContext): void {
   );
   const count = (status: string) => progress.byStatus[status] ?? 0;
   w.heading(2, `ส่วนที่ 3 ความคืบหน้าการดำเนินการตามมาตรการ ข้อมูล ณ วันที่ ${ctx.today}`);
+  const cancelled = count(STATUSES[3]);
   w.paragraph(
-    `มาตรการทั้งหมด ${progress.total} รายการ ดำเนินการเสร็จสิ้น ${count(STATUSES[2])} รายการ กำลังดำเนินการ ${count(STATUSES[1])} รายการ และยังไม่เริ่ม ${count(STATUSES[0])} รายการ`,
+    `มาตรการทั้งหมด ${progress.total} รายการ ดำเนินการเสร็จสิ้น ${count(STATUSES[2])} รายการ กำลังดำเนินการ ${count(STATUSES[1])} รายการ ` +
+      (cancelled > 0
+        ? `ยังไม่เริ่ม ${count(STATUSES[0])} รายการ และยกเลิก ${cancelled} รายการ`
+        : `และยังไม่เริ่ม ${count(STATUSES[0])} รายการ`),
   );
   if (progress.byDivision.length === 0) return;
+  // Cancelled measures get a column only when there are some; the mean progress leaves them out.
+  const withCancelled = cancelled > 0;
   w.table(
     'ความคืบหน้าการดำเนินการตามมาตรการ รายหน่วยงาน',
-    ['หน่วยงาน', 'มาตรการ', 'เสร็จสิ้น', 'กำลังดำเนินการ', 'ยังไม่เริ่ม', 'ความคืบหน้าเฉลี่ย (%)'],
+    [
+      'หน่วยงาน',
+      'มาตรการ',
+      'เสร็จสิ้น',
+      'กำลังดำเนินการ',
+      'ยังไม่เริ่ม',
+      ...(withCancelled ? ['ยกเลิก'] : []),
+      'ความคืบหน้าเฉลี่ย (%)',
+    ],
     progress.byDivision.map((x) => ({
       cells: [
         x.division,
@@ -90,9 +104,10 @@ export function progressPart(w: ReportWriter, ctx: ReportContext): void {
         String(x.done),
         String(x.inProgress),
         String(x.notStarted),
+        ...(withCancelled ? [String(x.cancelled)] : []),
         x.meanProgress === null ? '–' : String(x.meanProgress),
       ],
     })),
-    { widths: [22, 14, 14, 18, 14, 18] },
+    { widths: withCancelled ? [20, 12, 12, 16, 12, 11, 17] : [22, 14, 14, 18, 14, 18] },
   );
 }
