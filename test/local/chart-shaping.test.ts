@@ -40,6 +40,42 @@ interface Ink {
   rows: Columns;
 }
 
+/**
+ * In the page (as a string: the tests' types have no DOM): the SVG drawn as the sidebar draws a chart, and
+ * the local PNG, each on a 720 × 80 canvas, and which of its columns and rows hold ink.
+ */
+const BROWSER_INK = `async (svg, png, font) => {
+  const face = "@font-face{font-family:'Sarabun';src:url(data:font/ttf;base64," + font + ") format('truetype');}";
+  const load = async (src) => {
+    const image = new Image();
+    image.src = src;
+    await image.decode();
+    return image;
+  };
+  const ink = (image, scale) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 720;
+    canvas.height = 80;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, 720, 80);
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    const data = context.getImageData(0, 0, 720, 80).data;
+    const columns = new Array(720).fill(false);
+    const rows = new Array(80).fill(false);
+    for (let i = 1; i < data.length; i += 4)
+      if (data[i] < 128) {
+        columns[((i - 1) / 4) % 720] = true;
+        rows[Math.floor((i - 1) / 4 / 720)] = true;
+      }
+    return { columns, rows };
+  };
+  const inBrowser = await load('data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg.replace('>', '><style>' + face + '</style>')));
+  const local = await load('data:image/png;base64,' + png);
+  return { browser: ink(inBrowser, 2), local: ink(local, 1) };
+}`;
+
 let browser: Browser;
 beforeAll(async () => {
   if (!CHROMIUM && !process.env.CI) return;
@@ -53,42 +89,8 @@ async function inkOf(svg: string, png: string): Promise<{ browser: Ink; local: I
   const font = readFileSync(sarabunFiles().regular).toString('base64');
   const page = await browser.newPage();
   try {
-    return await page.evaluate(
-      async ({ svg, png, font }) => {
-        const face = `@font-face{font-family:'Sarabun';src:url(data:font/ttf;base64,${font}) format('truetype');}`;
-        const load = async (src: string) => {
-          const image = new Image();
-          image.src = src;
-          await image.decode();
-          return image;
-        };
-        const ink = (image: HTMLImageElement, scale: number) => {
-          const canvas = document.createElement('canvas');
-          canvas.width = 720;
-          canvas.height = 80;
-          const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-          context.fillStyle = '#fff';
-          context.fillRect(0, 0, 720, 80);
-          context.scale(scale, scale);
-          context.drawImage(image, 0, 0);
-          const { data } = context.getImageData(0, 0, 720, 80);
-          const columns: boolean[] = new Array(720).fill(false);
-          const rows: boolean[] = new Array(80).fill(false);
-          for (let i = 1; i < data.length; i += 4)
-            if (data[i] < 128) {
-              columns[((i - 1) / 4) % 720] = true;
-              rows[Math.floor((i - 1) / 4 / 720)] = true;
-            }
-          return { columns, rows };
-        };
-        const inBrowser = await load(
-          `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.replace('>', `><style>${face}</style>`))}`,
-        );
-        const local = await load(`data:image/png;base64,${png}`);
-        return { browser: ink(inBrowser, 2), local: ink(local, 1) };
-      },
-      { svg, png, font },
-    );
+    const call = `(${BROWSER_INK})(${JSON.stringify(svg)}, ${JSON.stringify(png)}, ${JSON.stringify(font)})`;
+    return (await page.evaluate(call)) as { browser: Ink; local: Ink };
   } finally {
     await page.close();
   }

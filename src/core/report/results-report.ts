@@ -125,6 +125,7 @@ function summary(w: ReportWriter, ctx: ResultsContext): void {
     type: 'BAR',
     data: [['สถานะ', 'ร้อยละของมาตรการ'], ...STATES.map((s) => [STATE_WORDS[s], share(count(ctx, s), total)])],
     thresholds: [],
+    axisTitle: 'ร้อยละของมาตรการ',
   });
 }
 
