@@ -49,9 +49,12 @@ export interface MeasureFollowUp {
   late: { th: string; en: string } | null;
 }
 
-/** A day as a local Date at its end, to compare with an as-of date. */
-function endOf(day: ThaiDay): Date {
-  return new Date(day.yearBE - 543, day.month - 1, day.day, 23, 59, 59);
+/**
+ * Whether a period whose last day is `day` has ended as of a date: a reader counts a quarter as over on its
+ * last day, that day included (on a round dated 31 March the second quarter's milestones are due).
+ */
+function endedBy(day: ThaiDay, asOf: Date): boolean {
+  return new Date(day.yearBE - 543, day.month - 1, day.day) <= asOf;
 }
 
 const SHORT_MONTHS = [
@@ -118,11 +121,11 @@ const dayTextEn = (d: ThaiDay) => `${d.day} ${EN_MONTHS[d.month - 1]} ${d.yearBE
 
 /**
  * Why a measure that is not done is late as of a date: its period has ended, or a quarter whose milestone
- * is filled has ended with progress below that milestone's share of the filled ones (two of four: 50%).
+ * is filled has ended (its last day reached) with progress below that milestone's share of the filled ones (two of four: 50%).
  */
 function lateReason(m: MeasureRow, asOf: Date, planYear: number): MeasureFollowUp['late'] {
   const end = periodEnd(m.period);
-  if (end && endOf(end) < asOf)
+  if (end && endedBy(end, asOf))
     return {
       th: `สิ้นสุดช่วงเวลาดำเนินการแล้ว (${dayText(end)}) แต่ยังไม่เสร็จสิ้น`,
       en: `its period ended (${dayTextEn(end)}) and it is not done`,
@@ -130,7 +133,7 @@ function lateReason(m: MeasureRow, asOf: Date, planYear: number): MeasureFollowU
   const filled = m.milestones.map((x, q) => (x ? q : -1)).filter((q) => q >= 0);
   const progress = m.progress ?? 0;
   const ends = quarterEnds(planYear);
-  const passed = filled.filter((q) => endOf(ends[q]) < asOf);
+  const passed = filled.filter((q) => endedBy(ends[q], asOf));
   if (passed.length === 0) return null;
   const q = passed[passed.length - 1];
   const expected = Math.round((passed.length / filled.length) * 100);
@@ -233,4 +236,25 @@ export function followUpOf(
   const d = settings?.resultsDate;
   const asOf = d ? new Date(d.yearBE - 543, d.month - 1, d.day, 12) : today;
   return { rounds, rows, asOf, items: followUp(rows, asOf, planYear) };
+}
+
+/** Letters only: spaces, punctuation and digits out, to compare a result with the plan's text. */
+const letters = (text: string) => text.replace(/[\s\p{P}\p{S}0-9๐-๙]/gu, '');
+
+/** Results that say nothing a reader can check: a phrase any measure could carry. */
+const GENERIC_RESULTS = [/^ดำเนินการตามแผน/, /^อยู่ระหว่างดำเนินการ$/, /^ดำเนินการแล้ว$/, /^ตามแผน/];
+
+/**
+ * What a measure's follow-up still lacks for a reader: a result (left empty, a generic phrase such as
+ * "ดำเนินการตามแผนรายไตรมาส", or the plan's own text repeated: its title, steps or a milestone) and evidence
+ * (no link and no text in `หลักฐาน`).
+ */
+export function missingOutcome(m: MeasureRow): { result: boolean; evidence: boolean } {
+  const result = letters(m.result);
+  const plan = [m.title, m.steps, ...m.milestones].map(letters).filter((x) => x !== '');
+  const hollow =
+    result === '' ||
+    GENERIC_RESULTS.some((re) => re.test(result)) ||
+    plan.some((text) => text === result || text.includes(result));
+  return { result: hollow, evidence: m.links.length === 0 && m.evidence.trim() === '' };
 }

@@ -23,12 +23,14 @@ function chartGrid(block: ChartBlock): (string | number)[][] {
 
 /**
  * A combo chart whose threshold columns are dashed lines, the value axis from the model's range with its
- * (Thai) tick labels; a line chart for a trend.
+ * (Thai) tick labels and its title; a line chart for a trend, each value a dot. Every data series prints its
+ * values (Sheets' data labels; the SVG drawing prints them where they fit).
  */
 export function sheetsChartSpec(block: ChartBlock): SheetsChartSpec {
   const grid = chartGrid(block);
   const dataSeries = grid[0].length - 1 - block.thresholds.length;
   const series: Record<number, unknown> = {};
+  for (let i = 0; i < dataSeries; i++) series[i] = { dataLabel: 'value' };
   block.thresholds.forEach((_, i) => {
     series[dataSeries + i] = {
       type: 'line',
@@ -51,6 +53,8 @@ export function sheetsChartSpec(block: ChartBlock): SheetsChartSpec {
       // A combo chart has no bar type of its own: 'vertical' lays the categories down the side.
       orientation: horizontal ? 'vertical' : 'horizontal',
       series,
+      ...(block.type === 'LINE' ? { pointSize: 7 } : {}),
+      [`${valueAxis}.title`]: block.axis.title,
       [`${valueAxis}.viewWindow.min`]: block.axis.min,
       [`${valueAxis}.viewWindow.max`]: block.axis.max,
       [`${valueAxis}.ticks`]: block.axis.ticks,

@@ -14,12 +14,17 @@ interface Series {
   color: string;
   line: boolean;
   dashed: boolean;
+  /** Whether its values are printed (Sheets' `dataLabel: 'value'`). */
+  labelled: boolean;
 }
 
 interface Axis {
   min: number;
   max: number;
   ticks: { v: number; f: string }[];
+  title: string;
+  /** The decimals values are printed with. */
+  decimals: number;
 }
 
 /** The value axis from the options Sheets takes (viewWindow, ticks as {v, f}), else 0 to the data's top. */
@@ -33,7 +38,9 @@ function valueAxis(options: Record<string, unknown>, prefix: string, values: num
         const v = min + ((max - min) * i) / 4;
         return { v, f: String(Math.round(v * 100) / 100) };
       });
-  return { min, max, ticks: ticks.filter((t) => t.v >= min && t.v <= max) };
+  const title = String(options[`${prefix}.title`] ?? '');
+  const decimals = Math.max(0, ...values.map((v) => Math.min(2, (String(v).split('.')[1] ?? '').length)));
+  return { min, max, ticks: ticks.filter((t) => t.v >= min && t.v <= max), title, decimals };
 }
 
 function seriesOf(type: string, rows: unknown[][], options: Record<string, unknown>): Series[] {
@@ -41,7 +48,7 @@ function seriesOf(type: string, rows: unknown[][], options: Record<string, unkno
   const body = rows.slice(1);
   const perSeries = (options.series ?? {}) as Record<
     string,
-    { type?: string; color?: string; lineDashStyle?: number[] }
+    { type?: string; color?: string; lineDashStyle?: number[]; dataLabel?: string }
   >;
   const seriesType = String(options.seriesType ?? (type === 'LINE' ? 'line' : 'bars'));
   return header.slice(1).map((name, i) => {
@@ -52,6 +59,7 @@ function seriesOf(type: string, rows: unknown[][], options: Record<string, unkno
       color: own.color ?? (options.colors as string[] | undefined)?.[i] ?? PALETTE[i % PALETTE.length],
       line: type === 'LINE' || (type === 'COMBO' && (own.type ?? seriesType) === 'line'),
       dashed: Array.isArray(own.lineDashStyle),
+      labelled: own.dataLabel === 'value',
     };
   });
 }
@@ -145,11 +153,13 @@ function plotOf(type: string, options: Record<string, unknown>, labels: string[]
   const reach = slanted ? textWidth(labels[0], 12) * SLANT.cos - (width - 64) / count / 2 + 4 : 0;
   const left = horizontal
     ? Math.min(width * 0.42, Math.max(...labels.map((l) => textWidth(l, 12)), 20) + 12)
-    : Math.max(48, reach);
+    : Math.max(axis.title ? 62 : 48, reach);
   const top = options.title ? 44 : 16;
   const plotW = width - left - 16;
   const under = horizontal
-    ? 28
+    ? axis.title
+      ? 46
+      : 28
     : slanted
       ? Math.max(...labels.map((l) => textWidth(l, 12))) * SLANT.sin + 24
       : 52;
@@ -174,6 +184,20 @@ function hasLegend(series: Series[], options: Record<string, unknown>): boolean 
   return series.length > 1 && (options.legend as { position?: string } | undefined)?.position !== 'none';
 }
 
+/** The value axis's title: under the ticks of a horizontal chart, up the left side of a vertical one. */
+function axisTitle(p: Plot): string[] {
+  if (!p.axis.title) return [];
+  const title = escapeMarkup(p.axis.title);
+  if (p.horizontal)
+    return [
+      `<text x="${p.left + p.plotW / 2}" y="${p.top + p.plotH + 36}" font-size="12" text-anchor="middle" fill="#5f6368">${title}</text>`,
+    ];
+  const y = p.top + p.plotH / 2;
+  return [
+    `<text x="16" y="${y}" font-size="12" text-anchor="middle" fill="#5f6368" transform="rotate(-90 16 ${y})">${title}</text>`,
+  ];
+}
+
 function gridAndTicks(p: Plot): string[] {
   return p.axis.ticks.map((t) => {
     const at = p.along(t.v);
@@ -183,7 +207,49 @@ function gridAndTicks(p: Plot): string[] {
   });
 }
 
-function bars(p: Plot, series: Series[]): string[] {
+/** A printed value, with as many decimals (up to two) as the chart's most precise value, in the axis's digits. */
+function valueText(v: number, axis: Axis): string {
+  const text = v.toFixed(axis.decimals);
+  const thai = axis.ticks.some((t) => /[๐-๙]/.test(t.f));
+  return thai ? text.replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]) : text;
+}
+
+/** Dark text on a light fill, white on a dark one. */
+function inkOn(color: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16) || 0);
+  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#202124' : '#ffffff';
+}
+
+/** Text in `ink` outlined in `ground`, so that a threshold line crossing it does not cut through it. */
+function halo(ink: string, ground: string): string {
+  return ` fill="${ink}" stroke="${ground}" stroke-width="3" paint-order="stroke"`;
+}
+
+/** A bar's value at its end, inside where it fits, else just past it where that fits; else not printed. */
+function barValue(p: Plot, s: Series, v: number, at: number, barW: number): string | null {
+  const text = valueText(v, p.axis);
+  const end = p.along(v);
+  if (p.horizontal) {
+    const size = Math.min(11, Math.floor(barW - 1));
+    if (size < 8) return null;
+    const w = textWidth(text, size);
+    const y = p.top + at + barW / 2 + size * 0.35;
+    if (end - p.left >= w + 8)
+      return `<text x="${end - 4}" y="${y}" font-size="${size}" text-anchor="end" ${halo(inkOn(s.color), s.color)}>${text}</text>`;
+    if (p.left + p.plotW - end >= w + 6)
+      return `<text x="${end + 4}" y="${y}" font-size="${size}" ${halo('#202124', '#ffffff')}>${text}</text>`;
+    return null;
+  }
+  const w = textWidth(text, 11);
+  if (w > barW - 2) return null;
+  const x = p.left + at + barW / 2;
+  if (p.top + p.plotH - end >= 18)
+    return `<text x="${x}" y="${end + 13}" font-size="11" text-anchor="middle" ${halo(inkOn(s.color), s.color)}>${text}</text>`;
+  return `<text x="${x}" y="${end - 4}" font-size="11" text-anchor="middle" ${halo('#202124', '#ffffff')}>${text}</text>`;
+}
+
+/** Bars from the axis's start (0 in the report's charts); `values` gains each one's value where it fits. */
+function bars(p: Plot, series: Series[], values: string[]): string[] {
   const out: string[] = [];
   const shown = series.filter((s) => !s.line);
   const barW = (p.slot * 0.7) / Math.max(1, shown.length);
@@ -196,6 +262,8 @@ function bars(p: Plot, series: Series[]): string[] {
           ? `<rect x="${p.left}" y="${p.top + at}" width="${Math.max(0, p.along(v) - p.left)}" height="${barW}" fill="${s.color}"/>`
           : `<rect x="${p.left + at}" y="${p.along(v)}" width="${barW}" height="${Math.max(0, p.top + p.plotH - p.along(v))}" fill="${s.color}"/>`,
       );
+      const label = s.labelled ? barValue(p, s, v, at, barW) : null;
+      if (label) values.push(label);
     });
   });
   return out;
@@ -230,7 +298,14 @@ function lines(p: Plot, series: Series[]): string[] {
       `<polyline points="${path.map((x) => x.join(',')).join(' ')}" fill="none" stroke="${s.color}" stroke-width="${constant ? 2 : 3}"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
     );
     if (!constant)
-      for (const [x, y] of points) out.push(`<circle cx="${x}" cy="${y}" r="4" fill="${s.color}"/>`);
+      points.forEach(([x, y], k) => {
+        out.push(`<circle cx="${x}" cy="${y}" r="4" fill="${s.color}"/>`);
+        const v = s.values.filter((x): x is number => x !== null)[k];
+        if (s.labelled && textWidth(valueText(v, p.axis), 11) <= p.slot - 4)
+          out.push(
+            `<text x="${x}" y="${y - 9}" font-size="11" text-anchor="middle" fill="#202124">${valueText(v, p.axis)}</text>`,
+          );
+      });
   }
   return out;
 }
@@ -272,6 +347,8 @@ export function chartSvg(type: string, rows: readonly unknown[][], options: Reco
   const p = plotOf(type, options, labels, series);
   const height = Number(options.height ?? 360);
   const title = String(options.title ?? '');
+  // The bars' values go over the threshold lines.
+  const values: string[] = [];
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${p.width}" height="${height}" viewBox="0 0 ${p.width} ${height}" font-family="Sarabun">`,
     `<rect width="${p.width}" height="${height}" fill="#ffffff"/>`,
@@ -279,8 +356,10 @@ export function chartSvg(type: string, rows: readonly unknown[][], options: Reco
       ? `<text x="${p.width / 2}" y="26" font-size="16" font-weight="bold" text-anchor="middle">${escapeMarkup(title)}</text>`
       : '',
     ...gridAndTicks(p),
-    ...bars(p, series),
+    ...axisTitle(p),
+    ...bars(p, series, values),
     ...lines(p, series),
+    ...values,
     ...categoryLabels(p, labels),
     ...(hasLegend(series, options) ? legend(series, p.width, height) : []),
     '</svg>',

@@ -5,6 +5,9 @@ import {
   followUpByDivision,
   type MeasureFollowUp,
   type MeasureState,
+  missingOutcome,
+  type StateCounts,
+  stateCounts,
 } from '../measures/follow-up';
 import { type MeasureRow, measureName } from '../measures/tab';
 import { BE_OFFSET, thaiDate, thaiList } from '../thai';
@@ -100,7 +103,23 @@ function background(w: ReportWriter, ctx: ResultsContext): void {
 }
 
 const count = (ctx: ResultsContext, state: MeasureState) => ctx.items.filter((x) => x.state === state).length;
-const share = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10);
+
+/**
+ * Shares in percent, one decimal, that add up to exactly 100.0 (largest-remainder rounding: the tenths
+ * rounding took away go to the counts that lost most), so that the table's column sums to its total.
+ */
+export function shares(counts: readonly number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return counts.map(() => 0);
+  const exact = counts.map((n) => (n * 1000) / total);
+  const tenths = exact.map(Math.floor);
+  const left = 1000 - tenths.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order.slice(0, left)) tenths[i] += 1;
+  return tenths.map((t) => t / 10);
+}
 
 /** ๒. สรุปผลการดำเนินการ: how many measures stand where, as a sentence, a table and a chart. */
 function summary(w: ReportWriter, ctx: ResultsContext): void {
@@ -114,13 +133,12 @@ function summary(w: ReportWriter, ctx: ResultsContext): void {
   w.paragraph(
     `มาตรการทั้งหมด ${total} มาตรการ ${states.map((s) => `${STATE_WORDS[s]} ${count(ctx, s)} มาตรการ`).join(' ')}`,
   );
+  const percent = shares(states.map((s) => count(ctx, s)));
   w.table(
     `ผลการดำเนินการตามมาตรการ จำแนกตามสถานะ ณ วันที่ ${ctx.asOf}`,
     ['สถานะ', 'จำนวนมาตรการ', 'ร้อยละ'],
     [
-      ...states.map((s) => ({
-        cells: [STATE_WORDS[s], String(count(ctx, s)), share(count(ctx, s), total).toFixed(1)],
-      })),
+      ...states.map((s, i) => ({ cells: [STATE_WORDS[s], String(count(ctx, s)), percent[i].toFixed(1)] })),
       { cells: ['รวม', String(total), '100.0'], bold: true },
     ],
     { widths: [50, 25, 25] },
@@ -129,8 +147,9 @@ function summary(w: ReportWriter, ctx: ResultsContext): void {
     id: 'status',
     caption: `ร้อยละของมาตรการ จำแนกตามสถานะ ณ วันที่ ${ctx.asOf}`,
     type: 'BAR',
-    data: [['สถานะ', 'ร้อยละของมาตรการ'], ...states.map((s) => [STATE_WORDS[s], share(count(ctx, s), total)])],
+    data: [['สถานะ', 'ร้อยละของมาตรการ'], ...states.map((s, i) => [STATE_WORDS[s], percent[i]])],
     thresholds: [],
+    axisTitle: 'ร้อยละของมาตรการ',
   });
 }
 
@@ -142,8 +161,17 @@ function byDivision(w: ReportWriter, ctx: ResultsContext): void {
     w.missing('ไม่มีรายชื่อหน่วยงานภายในที่รับผิดชอบมาตรการ (แท็บ หน่วยงานภายใน)');
     return;
   }
+  const counted = divisions.reduce((a, d) => a + d.total, 0);
+  const distinct = stateCounts(ctx.items);
   // A column of cancelled measures only when a division cancelled one.
-  const cancelled = divisions.some((d) => d.cancelled > 0);
+  const cancelled = distinct.cancelled > 0;
+  const cells = (c: StateCounts) =>
+    [c.total, c.done, c.underWay, c.late, c.notStarted, ...(cancelled ? [c.cancelled] : [])].map(String);
+  w.lead(
+    counted > distinct.total
+      ? `มาตรการที่หลายหน่วยงานรับผิดชอบร่วมกันนับในแต่ละหน่วยงานที่รับผิดชอบ ตารางจึงนับรวมได้ ${counted} มาตรการ จากมาตรการทั้งหมด ${distinct.total} มาตรการ แถวสุดท้ายนับมาตรการละครั้ง`
+      : `แต่ละมาตรการนับในหน่วยงานที่รับผิดชอบ รวม ${distinct.total} มาตรการ`,
+  );
   w.table(
     'ผลการดำเนินการตามมาตรการ รายหน่วยงาน',
     [
@@ -155,17 +183,12 @@ function byDivision(w: ReportWriter, ctx: ResultsContext): void {
       'ยังไม่เริ่ม',
       ...(cancelled ? ['ยกเลิก'] : []),
     ],
-    divisions.map((d) => ({
-      cells: [
-        d.name && d.name !== d.code ? `${d.name} (${d.code})` : d.code,
-        String(d.total),
-        String(d.done),
-        String(d.underWay),
-        String(d.late),
-        String(d.notStarted),
-        ...(cancelled ? [String(d.cancelled)] : []),
-      ],
-    })),
+    [
+      ...divisions.map((d) => ({
+        cells: [d.name && d.name !== d.code ? `${d.name} (${d.code})` : d.code, ...cells(d)],
+      })),
+      { cells: ['รวมทั้งหน่วยงาน (นับมาตรการละครั้ง)', ...cells(distinct)], bold: true },
+    ],
     { widths: cancelled ? [26, 11, 12, 15, 13, 12, 11] : [30, 12, 13, 17, 15, 13] },
   );
 }
@@ -210,9 +233,18 @@ function progressCell(x: MeasureFollowUp, rounds: readonly FollowUpRound[]): str
   return lines.join('\n');
 }
 
+const NO_RESULT = 'ยังไม่มีผลการดำเนินการ';
+const NO_EVIDENCE = 'ยังไม่มีหลักฐาน';
+
+/** The result as written, or that there is none yet (a generic phrase or the plan's text is quoted). */
+function resultCell(m: MeasureRow): string {
+  if (!missingOutcome(m).result) return m.result;
+  return m.result.trim() ? `${NO_RESULT} (ระบุไว้ว่า “${m.result.trim()}”)` : NO_RESULT;
+}
+
 /** The evidence cell: each link on its line, after its label; text that is not a link as it is. */
 function evidenceCell(m: MeasureRow): { text: string; urls: string[] } {
-  if (m.links.length === 0) return { text: m.evidence || '–', urls: [] };
+  if (m.links.length === 0) return { text: m.evidence || NO_EVIDENCE, urls: [] };
   return {
     text: m.links.map((l) => (l.label ? `${l.label}\n${l.url}` : l.url)).join('\n'),
     urls: m.links.map((l) => l.url),
@@ -227,7 +259,7 @@ function measureRow(x: MeasureFollowUp, rounds: readonly FollowUpRound[]): Table
     cells: [
       `${measureName(m)}\nผู้รับผิดชอบ ${m.responsible || 'ไม่ระบุ'}`,
       progressCell(x, rounds),
-      m.result || '–',
+      resultCell(m),
       evidence.text,
       next.filter(Boolean).join('\n') || '–',
     ],
@@ -266,6 +298,34 @@ function byMeasure(w: ReportWriter, ctx: ResultsContext): void {
     ],
     rows,
     { widths: [26, 15, 21, 20, 18], dense: true },
+  );
+  toFill(w, ctx);
+}
+
+/**
+ * The measures under way or done whose result or evidence is still missing (missingOutcome), listed as
+ * "ยังไม่มีผล/หลักฐาน" for their divisions to fill in the measures tab; those not started are in section 4.
+ */
+function toFill(w: ReportWriter, ctx: ResultsContext): void {
+  const lacking = ctx.items
+    .filter((x) => x.state !== 'not-started')
+    .map((x) => ({ x, missing: missingOutcome(x.measure) }))
+    .filter(({ missing }) => missing.result || missing.evidence);
+  if (lacking.length === 0) return;
+  w.lead(
+    `มาตรการที่ดำเนินการแล้วแต่ยังไม่มีผล/หลักฐาน ${lacking.length} มาตรการ (ผลการดำเนินการที่ว่าง ซ้ำกับแผน หรือเป็นข้อความทั่วไป เช่น “ดำเนินการตามแผนรายไตรมาส” นับว่ายังไม่มีผล) ขอให้หน่วยงานที่รับผิดชอบกรอกในแท็บ มาตรการ ดังนี้`,
+  );
+  w.table(
+    'มาตรการที่ยังไม่มีผล/หลักฐาน',
+    ['มาตรการ/โครงการ/กิจกรรม', 'ผู้รับผิดชอบ', 'ยังไม่มี'],
+    lacking.map(({ x, missing }) => ({
+      cells: [
+        x.measure.title,
+        x.measure.responsible || 'ไม่ระบุ',
+        [missing.result && 'ผลการดำเนินการ', missing.evidence && 'หลักฐาน'].filter(Boolean).join(' และ '),
+      ],
+    })),
+    { widths: [52, 24, 24], dense: true },
   );
 }
 

@@ -29,8 +29,11 @@ export interface ChartBlock {
   data: (string | number | null)[][];
   /** Level thresholds drawn across the chart, with their names. */
   thresholds: { value: number; label: string }[];
-  /** The value axis: its range and its tick labels (Thai digits where the document uses them). */
-  axis: { min: number; max: number; ticks: { v: number; f: string }[] };
+  /**
+   * The value axis: its range, its tick labels (Thai digits where the document uses them) and its title. A bar
+   * or column chart's starts at 0 (a bar's length is read as its value); a line chart's may start higher.
+   */
+  axis: { min: number; max: number; ticks: { v: number; f: string }[]; title: string };
 }
 
 export type Block =
@@ -105,24 +108,28 @@ export class ReportWriter {
     });
   }
 
-  /** A numbered figure; the value axis starts low enough to show the differences, thresholds drawn. */
-  chart(spec: Omit<ChartBlock, 'kind' | 'caption' | 'axis'> & { caption: string }): void {
+  /**
+   * A numbered figure, thresholds drawn, its value axis titled `axisTitle`: from 0 for bars and columns, for
+   * a line (points joined, each a dot) from low enough to show the differences.
+   */
+  chart(spec: Omit<ChartBlock, 'kind' | 'caption' | 'axis'> & { caption: string; axisTitle: string }): void {
+    const { axisTitle, ...block } = spec;
     const values = spec.data
       .slice(1)
       .flatMap((r) => r.slice(1))
       .filter((v): v is number => typeof v === 'number');
     const lowest = Math.min(...values, ...spec.thresholds.map((x) => x.value));
-    const min = Math.max(0, Math.floor((lowest - 5) / 5) * 5);
+    const min = spec.type === 'LINE' ? Math.max(0, Math.floor((lowest - 5) / 5) * 5) : 0;
     const step = 100 - min > 40 ? 10 : 5;
     const ticks: { v: number; f: string }[] = [];
     for (let v = min; v <= 100; v += step) ticks.push({ v, f: this.t(String(v)) });
     this.blocks.push({
-      ...spec,
+      ...block,
       kind: 'chart',
       caption: this.t(`รูปที่ ${++this.figures} ${spec.caption}`),
       data: spec.data.map((r) => r.map((v) => (typeof v === 'string' ? this.t(v) : v))),
       thresholds: spec.thresholds.map((x) => ({ ...x, label: this.t(x.label) })),
-      axis: { min, max: 100, ticks },
+      axis: { min, max: 100, ticks, title: this.t(axisTitle) },
     });
   }
 }

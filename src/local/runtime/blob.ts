@@ -77,11 +77,21 @@ export function sarabunFiles(): { regular: string; bold: string } {
   };
 }
 
+/**
+ * SARA AM (ำ) as a browser's shaper (HarfBuzz) writes it: NIKHAHIT (ํ) moved back over the tone marks above the
+ * consonant, then SARA AA (า). resvg's shaper draws the NIKHAHIT of ำ and drops its SARA AA (and a space after
+ * it), so "การใช้อำนาจ" came out "การใช้อํนจ"; decomposed first, its drawing matches Chromium's
+ * (test/local/chart-shaping.test.ts). The SVG holds Thai only in its texts, so the whole string is rewritten.
+ */
+export function decomposeSaraAm(svg: string): string {
+  return svg.replace(/([\u0E31\u0E34-\u0E37\u0E47-\u0E4E]*)\u0E33/g, '\u0E4D$1\u0E32');
+}
+
 /** An SVG drawn as a PNG at twice its size, in Sarabun (the report's charts as the sidebar would draw them). */
 export function svgToPng(svg: string): Buffer {
   const { Resvg } = requireHere('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const fonts = sarabunFiles();
-  const resvg = new Resvg(svg, {
+  const resvg = new Resvg(decomposeSaraAm(svg), {
     font: { fontFiles: [fonts.regular, fonts.bold], loadSystemFonts: false, defaultFontFamily: 'Sarabun' },
     fitTo: { mode: 'zoom', value: 2 },
   });

@@ -88,6 +88,7 @@ export function overall(w: ReportWriter, ctx: ReportContext): void {
     type: trend.length > 1 ? 'LINE' : 'COLUMN',
     data: [['ปีงบประมาณ', 'คะแนนรวม'], ...trend.map((y) => [String(y.year), published(y.total.value)])],
     thresholds: THRESHOLDS,
+    axisTitle: 'คะแนน',
   });
 }
 
@@ -137,6 +138,7 @@ export function tools(w: ReportWriter, ctx: ReportContext): void {
         ]),
       ],
       thresholds: THRESHOLDS,
+      axisTitle: 'คะแนน',
     });
   }
   weakItems(w, ctx);
@@ -231,6 +233,7 @@ export function indicators(w: ReportWriter, ctx: ReportContext): void {
       ]),
     ],
     thresholds: THRESHOLDS,
+    axisTitle: 'คะแนน',
   });
   const value = (x: (typeof known)[number]) => published(x.c) as number;
   const top = Math.max(...known.map(value));
