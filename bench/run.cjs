@@ -130,18 +130,44 @@ const TABLE_END = '<!-- bench:end -->';
 
 /** The speed table of docs/speed.md: the counts of a run (time varies from run to run and stays out of it). */
 function speedTable(report) {
-  const lines = [
-    '| workbook | rows | service calls | server calls | carried both ways | round trips | estimate in Apps Script | `getValues` per step | `setValues` (all steps) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ];
-  for (const r of report.results) {
+  const rows = report.results.map((r) => {
     const steps = Object.values(r.steps);
     const setValues = steps.reduce((n, s) => n + s.setValues, 0);
-    lines.push(
-      `| ${r.name} | ${r.rows.toLocaleString('en')} | ${r.total} | ${r.serverCalls} | ${r.carriedKb} KB | ${r.roundTrips} | ${r.estimate.lowS}–${r.estimate.highS} s | ${steps.map((s) => s.getValues).join(', ')} | ${setValues} |`,
-    );
-  }
-  return lines.join('\n');
+    const getValues = steps.map((s) => s.getValues).join(', ');
+    const estimate = `${r.estimate.lowS}–${r.estimate.highS} s`;
+    return [
+      r.name,
+      r.rows.toLocaleString('en'),
+      r.total,
+      r.serverCalls,
+      `${r.carriedKb} KB`,
+      r.roundTrips,
+      estimate,
+      getValues,
+      setValues,
+    ];
+  });
+  return markdownTable(SPEED_HEADER, rows);
+}
+
+const SPEED_HEADER = [
+  'workbook',
+  'rows',
+  'service calls',
+  'server calls',
+  'carried both ways',
+  'round trips',
+  'estimate in Apps Script',
+  '`getValues` per step',
+  '`setValues` (all steps)',
+];
+
+/** A Markdown table with its columns padded, as the formatter (Biome) writes it. */
+function markdownTable(header, rows) {
+  const cells = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(3, ...cells.map((r) => r[i].length)));
+  const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(cells[0]), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
 }
 
 /** docs/speed.md with its speed table replaced by `table`. */
