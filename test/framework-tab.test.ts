@@ -52,7 +52,7 @@ describe('ita-report framework 2569, edited into 2570', () => {
     const sheets = await readXlsxFile(file);
     expect(sheets.map((s) => s.name)).toEqual(['กรอบการประเมิน']);
     tab = sheets[0];
-  });
+  }, 60_000);
 
   test('the template holds the built-in 2569 framework: indicators, weights, levels', () => {
     const rows = tab.values;

@@ -375,14 +375,15 @@ describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', ()
         const o = await open(server);
         const { sidebar } = o;
         const card = sidebar.locator('#follow-up');
-        await expectText(card.locator('#follow-line'), 'ล่าช้า ๑');
+        // On 31 March the second quarter has ended: every measure below its half-way milestone is late.
+        await expectText(card.locator('#follow-line'), 'ล่าช้า ๗');
         const sl = card.locator('li.division', { hasText: 'สำนักงานเลขานุการกรม (สล.)' });
-        await expectText(sl, 'ล่าช้า ๑');
+        await expectText(sl, 'ล่าช้า ๔');
         await expectText(sl.locator('.late-list'), 'มาตรการกำกับดูแลการใช้และการยืมทรัพย์สินของราชการ');
-        await expectText(sl.locator('.late-list'), 'ไตรมาสที่ ๑');
-        expect(await card.locator('li.division.late').count()).toBe(1);
+        await expectText(sl.locator('.late-list'), 'ไตรมาสที่ ๒');
+        expect(await card.locator('li.division.late').count()).toBe(3);
         expect(await card.locator('#late-emails').inputValue()).toBe(
-          'sl.head@oie.example, sl.staff@oie.example',
+          'sl.head@oie.example, sl.staff@oie.example, ss.head@oie.example, ss.assistant@no-google.example, psd@oie.example',
         );
         expect(await seriousViolations(o)).toEqual([]);
         await card.screenshot({ path: join(OUT, 'sidebar-follow-up.png') });
@@ -424,7 +425,7 @@ describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', ()
         await card.locator('#copy-emails').click();
         await expectText(card.locator('#follow-notice'), 'คัดลอกอีเมลแล้ว');
         expect(await o.frame().evaluate('navigator.clipboard.readText()')).toBe(
-          'sl.head@oie.example, sl.staff@oie.example',
+          'sl.head@oie.example, sl.staff@oie.example, ss.head@oie.example, ss.assistant@no-google.example, psd@oie.example',
         );
         await expectText(sidebar.locator('#live'), 'คัดลอกอีเมลแล้ว');
 
@@ -442,7 +443,9 @@ describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', ()
             .evaluate(
               '(() => { const a = document.activeElement; return a.id + "|" + a.value.slice(a.selectionStart, a.selectionEnd); })()',
             ),
-        ).toBe('late-emails|sl.head@oie.example, sl.staff@oie.example');
+        ).toBe(
+          'late-emails|sl.head@oie.example, sl.staff@oie.example, ss.head@oie.example, ss.assistant@no-google.example, psd@oie.example',
+        );
         await denied.page.close();
 
         server.runtime.calls.reset();
@@ -470,7 +473,7 @@ describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', ()
         // In English, the same card: the reason a measure is late in English too.
         await sidebar.locator('#lang').click();
         await expectText(sidebar.locator('#follow-line'), 'As of 2026-03-31');
-        await expectText(sidebar.locator('#follow-up .late-list'), 'quarter 1 ended (31 Dec 2025)');
+        await expectText(sidebar.locator('#follow-up .late-list'), 'quarter 2 ended (31 Mar 2026)');
         await sidebar.locator('#follow-up').screenshot({ path: join(OUT, 'sidebar-follow-up-en.png') });
       }, MIDYEAR),
     120_000,
