@@ -10,7 +10,9 @@ import {
   type FilledCell,
   filledCells,
   GOOGLE_CELL_LIMIT,
+  loadXlsx,
   TooManyCellsError,
+  WorkbookLimitError,
 } from './xlsx';
 
 /**
@@ -62,10 +64,11 @@ function readState(workbook: ExcelJS.Workbook, notes: string[]): SavedState | nu
 
 /** Loads an .xlsx workbook as the spreadsheet of a local runtime. `notes` says what could not be kept. */
 export async function loadSpreadsheet(path: string, name = 'ita-report') {
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    await workbook.xlsx.readFile(path);
+    workbook = await loadXlsx(path);
   } catch (e) {
+    if (e instanceof WorkbookLimitError) throw e;
     throw new Error(`cannot read ${path} as an .xlsx workbook (${(e as Error).message})`);
   }
   const notes: string[] = [];
@@ -74,7 +77,7 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
     .filter((ws) => ws.name !== STATE_SHEET)
     .map((ws) => {
       const filled = filledCells(ws);
-      checkCellLimit(ws.name, filled.rows, filled.columns);
+      checkCellLimit(ws, filled);
       for (const address of filled.dropped)
         notes.push(
           `${ws.name}!${address}: เว้นช่องที่มีแต่ช่องว่างหลังข้อมูล / a cell holding only spaces beyond the data is left out`,
@@ -83,8 +86,13 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
     });
   const cells = sheets.reduce((n, { filled }) => n + filled.rows * filled.columns, 0);
   if (cells > GOOGLE_CELL_LIMIT) {
+    const n = cells.toLocaleString('en');
+    const limit = GOOGLE_CELL_LIMIT.toLocaleString('en');
     throw new TooManyCellsError(
-      `the tabs span ${cells.toLocaleString('en')} cells, over the ${GOOGLE_CELL_LIMIT.toLocaleString('en')} cells a Google spreadsheet can hold`,
+      `the tabs span ${n} cells, over the ${limit} cells a Google spreadsheet can hold`,
+      `แท็บทั้งหมดรวมกันมี ${n} ช่อง เกิน ${limit} ช่องที่สเปรดชีตของ Google เก็บได้`,
+      null,
+      'too-many-cells',
     );
   }
   notes.push(...unkeptFeatures(sheets));
