@@ -22,7 +22,7 @@ import {
   readWorkbook,
   type SheetData,
 } from '../workbook/reader';
-import { deduceLevel, figureName, type LevelDeduction, type LevelWords } from './level';
+import { deduceYearLevel, figureName, type LevelDeduction, type LevelWords } from './level';
 
 /** A figure of the analysis: the value used (given, else computed), and where it comes from. */
 export interface Figure {
@@ -322,7 +322,7 @@ class YearBuilder {
     const tools = Object.fromEntries(Object.entries(r.tools).map(([k, fig]) => [k, fig?.value ?? null]));
     const anyFigure = r.total.value !== null || Object.values(tools).some((v) => v !== null);
     const deduction: LevelDeduction = anyFigure
-      ? deduceLevel(this.framework, {
+      ? deduceYearLevel(this.framework, {
           total: r.total.value,
           tools,
           indicators: new Map([...r.indicators].map(([n, fig]) => [n, fig.value])),
@@ -332,7 +332,7 @@ class YearBuilder {
       r.level = deduction.level;
       r.levelSource = deduction.source;
       if (given && !sameLevel(given.text, deduction.level.label))
-        this.givenLevelDiffers(given, deduction.level);
+        this.givenLevelDiffers(given, deduction.level, deduction.settled ?? false);
     } else if (deduction.kind === 'open') {
       this.openLevel(deduction.possible, deduction.settle, given);
     } else if (given) {
@@ -388,8 +388,21 @@ class YearBuilder {
     );
   }
 
-  private givenLevelDiffers(given: { text: string; where: string }, level: LevelWords): void {
+  private givenLevelDiffers(
+    given: { text: string; where: string },
+    level: LevelWords,
+    settled: boolean,
+  ): void {
     const f = this.framework;
+    if (settled) {
+      this.findings.warning(
+        'level-mismatch',
+        given.where,
+        `${given.where}: ระดับปี ${this.year} ระบุไว้ "${given.text}" แต่เกณฑ์ของ ${f.id} ทุกแบบที่แหล่งอ้างอิงเปิดให้อ่านได้ให้คะแนนนี้อยู่ในระดับ "${level.label}"`,
+        `${given.where}: the ${this.year} level is given as "${given.text}" but every reading of the ${f.id} rule the sources allow gives these scores "${level.labelEn}" (${level.label})`,
+      );
+      return;
+    }
     if (f.levels.confirmed) {
       this.findings.warning(
         'level-mismatch',
