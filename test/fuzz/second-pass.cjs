@@ -4,7 +4,10 @@
 //   expect.exit        the exit status of `ita-report <command> CASE.xlsx` (command: analyze or build);
 //   expect.findings    findings `analyze --json` must hold ({ code, where?, severity?, quotes? });
 //   expect.message     a text the command prints (stdout or stderr);
-//   expect.noRawBytes  bytes none of stdout or stderr may hold.
+//   expect.noRawBytes  bytes none of stdout or stderr may hold;
+//   expect.noFindings  finding codes `analyze --json` must not hold;
+//   expect.reportHas / reportLacks  texts the written report.html holds / must not hold;
+//   expect.agency      the agency name `analyze --json` gives, every character kept.
 const { readFileSync, writeFileSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const ExcelJS = require('exceljs');
@@ -146,6 +149,9 @@ function totalsOnly2561() {
     [2560, 85.12, 'สูง'],
     [2561, 88.4, 'สูง'],
   ];
+  // The peers of the sample are 2568's figures: never compared with 2561.
+  const peers = tab(sheets, 'หน่วยงานในสังกัด');
+  peers.values = peers.values.map((row, i) => [...row, i === 0 ? 'ปีงบประมาณ' : 2568]);
   return sheets;
 }
 
@@ -169,6 +175,18 @@ const CASES = [
     expect: { exit: 0, noRawBytes: RAW_CONTROLS, message: 'สำนักงาน' },
   },
   {
+    name: 'agency name of terminal control sequences (analyze --json keeps them, escaped)',
+    make: async () => patchSharedStrings(await xlsx(copy()), 'สำนักงานเศรษฐกิจอุตสาหกรรม', CONTROL_AGENCY_XML),
+    command: ['analyze', '--json'],
+    expect: {
+      exit: 0,
+      noRawBytes: RAW_CONTROLS,
+      agency: CONTROL_AGENCY_XML.replace(/_x([0-9A-F]{4})_/g, (_, h) =>
+        String.fromCharCode(Number.parseInt(h, 16)),
+      ),
+    },
+  },
+  {
     name: 'agency name of terminal control sequences (build --calls)',
     make: async () => patchSharedStrings(await xlsx(copy()), 'สำนักงานเศรษฐกิจอุตสาหกรรม', CONTROL_AGENCY_XML),
     command: ['build', '--calls', '--no-pdf'],
@@ -190,7 +208,27 @@ const CASES = [
     name: 'a 2561 workbook of totals only (analyze)',
     make: () => xlsx(totalsOnly2561()),
     command: ['analyze', '--json'],
-    expect: { exit: 0, findings: [{ code: 'totals-only-year', severity: 'info' }] },
+    expect: {
+      exit: 0,
+      findings: [{ code: 'totals-only-year', severity: 'info' }],
+      noFindings: ['peer-mismatch'],
+    },
+  },
+  {
+    name: 'a 2561 workbook of totals only (build --force)',
+    make: () => xlsx(totalsOnly2561()),
+    command: ['build', '--no-pdf', '--force'],
+    expect: {
+      exit: 0,
+      reportLacks: ['ข้อ o', 'ครอบคลุมทั้ง', 'อันดับที่', 'แท็บ ตัวชี้วัด'],
+      reportHas: ['มีเพียงคะแนนรวมและระดับ'],
+    },
+  },
+  {
+    name: 'a 2561 workbook of totals only (build, English)',
+    make: () => xlsx(totalsOnly2561()),
+    command: ['build', '--no-pdf', '--lang', 'en'],
+    expect: { exit: 1, message: 'ITA 2561 has totals only: the o25 report needs a framework from 2562 on' },
   },
   {
     name: 'a 2561 workbook of totals only (build)',

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/workbook';
@@ -18,6 +18,10 @@ interface Expect {
   maxSeconds?: number;
   maxLineLength?: number;
   noPdf?: boolean;
+  noFindings?: string[];
+  reportHas?: string[];
+  reportLacks?: string[];
+  agency?: string;
 }
 
 const { CASES } = require('../fuzz/second-pass.cjs') as {
@@ -38,8 +42,10 @@ function run(command: string[], file: string, out: string) {
   const seconds = (Date.now() - started) / 1000;
   const rssMb = Number(/MAXRSS_KB (\d+)/.exec(child.stderr)?.[1]) / 1024;
   const cpuSeconds = Number(/CPU_MS (\d+)/.exec(child.stderr)?.[1]) / 1000;
+  const html = join(out, 'report.html');
+  const report = existsSync(html) ? readFileSync(html, 'utf8') : '';
   const stderr = child.stderr.replace(/\nMAXRSS_KB \d+\nCPU_MS \d+\n$/, '');
-  return { exit: child.status, stdout: child.stdout, stderr, seconds, cpuSeconds, rssMb };
+  return { exit: child.status, stdout: child.stdout, stderr, seconds, cpuSeconds, rssMb, report };
 }
 
 type Finding = { code: string; where: string | null; severity: string; message: string; message_en: string };
@@ -48,7 +54,11 @@ type Finding = { code: string; where: string | null; severity: string; message: 
 function problems(
   e: Expect,
   r: ReturnType<typeof run>,
-  json: { findings: Finding[]; scores: Record<string, { level: string; level_source: string }> } | null,
+  json: {
+    agency: string;
+    findings: Finding[];
+    scores: Record<string, { level: string; level_source: string }>;
+  } | null,
 ): string[] {
   const printed = r.stdout + r.stderr;
   const out: string[] = [];
@@ -74,6 +84,11 @@ function problems(
     else if (want.quotes && !`${found.message} ${found.message_en}`.includes(want.quotes))
       out.push(`${want.code} does not quote ${want.quotes}: ${found.message_en}`);
   }
+  for (const code of e.noFindings ?? [])
+    if (json?.findings.some((f) => f.code === code)) out.push(`a finding ${code}`);
+  if (e.agency !== undefined && json?.agency !== e.agency) out.push(`agency ${JSON.stringify(json?.agency)}`);
+  for (const text of e.reportHas ?? []) if (!r.report.includes(text)) out.push(`the report lacks "${text}"`);
+  for (const text of e.reportLacks ?? []) if (r.report.includes(text)) out.push(`the report holds "${text}"`);
   const year = e.level ? json?.scores[e.level.year] : undefined;
   if (e.level && (year?.level !== e.level.level || year?.level_source !== e.level.level_source))
     out.push(`level ${year?.level} (${year?.level_source})`);

@@ -568,6 +568,25 @@ function withTabFrameworks(sheets: readonly SheetData[], findings: Findings): re
   );
 }
 
+/**
+ * Why a year's framework cannot be analysed beyond its total and level (the old assessment of 2558–2561, or
+ * any framework without indicators), in Thai and English, or null. The o25 report is refused for such a
+ * year: its analysis by indicator and its item numbers belong to the frameworks from the first with indicators.
+ */
+export function totalsOnlyYear(
+  year: number,
+  framework: Framework,
+  frameworks: readonly Framework[] = FRAMEWORKS,
+): { th: string; en: string } | null {
+  if (framework.indicators.length > 0) return null;
+  const first = Math.min(...frameworks.filter((f) => f.indicators.length > 0).map((f) => f.year));
+  const latest = [...frameworks].reverse().find((f) => f.developmentItem)?.developmentItem?.id ?? 'o25';
+  return {
+    th: `ITA ${year} มีเพียงคะแนนรวม: รายงาน ${latest} ต้องใช้กรอบตั้งแต่ ${first} (ปี ${year} อ่านได้เพียงคะแนนรวมและระดับ ไม่มีตัวชี้วัดหรือรายข้อให้วิเคราะห์)`,
+    en: `ITA ${year} has totals only: the ${latest} report needs a framework from ${first} on (${year} is read for its total and level; it has no indicators or items to analyse)`,
+  };
+}
+
 /** The whole analysis of a workbook: every figure of every year, deltas, levels, weakest items, findings. */
 export function analyze(sheets: readonly SheetData[]): Analysis {
   const findings = new Findings();
@@ -629,6 +648,8 @@ export function analyze(sheets: readonly SheetData[]): Analysis {
       );
     }
     checkPeers(wb, current, settings?.agency ?? '', settings?.abbreviation ?? '', findings);
+    const only = totalsOnlyYear(current.year, current.framework, frameworks);
+    if (only) findings.info('totals-only-year', null, only.th, only.en);
   }
   checkMeasuresTab(clamped, current, wb, findings);
   return {
