@@ -45,6 +45,14 @@ export interface FilledCell {
 /** `Tab!A1` of a 1-based cell. */
 const where = (ws: ExcelJS.Worksheet, row: number, column: number) => cellRef(ws.name, row - 1, column - 1);
 
+/** A formula whose file saved no result (a program that does not calculate wrote it): its value is unknown. */
+export function unsavedFormula(c: FilledCell): boolean {
+  const v = c.cell.value as ExcelJS.CellFormulaValue | null;
+  return (
+    typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v) && v.result === undefined
+  );
+}
+
 /** Refuses a cell of more characters than a Google Sheets cell holds, as it is read. */
 function checkCellText(ws: ExcelJS.Worksheet, row: number, column: number, value: unknown): void {
   if (typeof value !== 'string' || value.length <= CELL_TEXT_LIMIT) return;
@@ -131,7 +139,12 @@ export function sheetsFromWorkbook(workbook: ExcelJS.Workbook): SheetData[] {
       values[c.row - 1][c.column - 1] = c.value;
       if (c.cell.numFmt) formats[c.row - 1][c.column - 1] = c.cell.numFmt;
     }
-    return { name: ws.name, values: readPercentAsShown(values, formats) };
+    const unsaved = cells.filter(unsavedFormula).map((c): [number, number] => [c.row - 1, c.column - 1]);
+    return {
+      name: ws.name,
+      values: readPercentAsShown(values, formats),
+      ...(unsaved.length > 0 ? { unsaved } : {}),
+    };
   });
 }
 

@@ -13,7 +13,7 @@ import { readFrameworkTab } from '../frameworks/tab';
 import { followUpRounds, roundColumn } from '../measures/follow-up';
 import { measureChecksOf, readMeasureRows } from '../measures/tab';
 import { toArabicDigits } from '../thai';
-import { clampLongTexts } from '../workbook/limits';
+import { clampLongTexts, explainUnsavedFormulas } from '../workbook/limits';
 import {
   findTab,
   type Given,
@@ -660,7 +660,7 @@ export function analyze(sheets: readonly SheetData[]): Analysis {
     current,
     previous,
     weakest,
-    findings: findings.list,
+    findings: explainUnsavedFormulas(sheets, findings.list),
     frameworks,
     ok: settings !== null && current !== null,
   };
