@@ -304,8 +304,7 @@ function printBuildResult(
       ),
     );
   }
-  for (const w of result.report?.warnings ?? [])
-    io.out(io.say(`คำเตือน: ${w.th}`, `Warning: ${w.en}`));
+  for (const w of result.report?.warnings ?? []) io.out(io.say(`คำเตือน: ${w.th}`, `Warning: ${w.en}`));
   for (const file of result.files) io.out(io.say(`เขียน ${file}`, `wrote ${file}`));
   if (pdfFailed) io.out(io.say(`สร้าง ${pdfName} ไม่สำเร็จ: ${pdfFailed}`, `${pdfName} failed: ${pdfFailed}`));
   else if (result.report && !result.files.some((f) => f.endsWith('.pdf'))) {
