@@ -7,7 +7,8 @@
 //   expect.noRawBytes  bytes none of stdout or stderr may hold;
 //   expect.noFindings  finding codes `analyze --json` must not hold;
 //   expect.reportHas / reportLacks  texts the written report.html holds / must not hold;
-//   expect.agency      the agency name `analyze --json` gives, every character kept.
+//   expect.agency      the agency name `analyze --json` gives, every character kept;
+//   expect.written     cells of the workbook `build` wrote: their value as exceljs reads it, bold, fill.
 const { readFileSync, writeFileSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const ExcelJS = require('exceljs');
@@ -292,6 +293,58 @@ const CASES = [
     expect: { exit: 1, message: 'ตั้งค่า!B2', maxLineLength: 2000, noPdf: true },
   },
 ];
+
+CASES.push(
+  {
+    name: 'error cells (#DIV/0!, and a formula whose result is one) come back as error cells',
+    make: () =>
+      xlsx(copy(), (wb) => {
+        const ws = wb.addWorksheet('ของฉัน');
+        ws.getCell('A1').value = { error: '#DIV/0!' };
+        ws.getCell('A2').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+        ws.getCell('A3').value = { error: '#N/A' };
+      }),
+    command: ['build', '--no-pdf'],
+    expect: {
+      exit: 0,
+      written: [
+        { cell: 'ของฉัน!A1', value: { error: '#DIV/0!' } },
+        { cell: 'ของฉัน!A2', value: { formula: '1/0', result: { error: '#DIV/0!' } } },
+        { cell: 'ของฉัน!A3', value: { error: '#N/A' } },
+      ],
+    },
+  },
+  {
+    name: "a person's extra header cell in the measures tab keeps its own style",
+    make: () =>
+      xlsx(copy(), (wb) => {
+        const ws = wb.addWorksheet('มาตรการ');
+        ws.getCell('A1').value = 'รหัส';
+        const mine = ws.getCell('B1');
+        mine.value = 'ความเห็นของฉัน';
+        mine.font = { italic: true };
+        mine.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+      }),
+    command: ['build', '--no-pdf'],
+    expect: {
+      exit: 0,
+      written: [
+        { cell: 'มาตรการ!B1', value: 'ความเห็นของฉัน', bold: false, fill: 'FFFFC7CE' },
+        { cell: 'มาตรการ!A1', value: 'รหัส', bold: true, fill: 'FFE8F0FE' },
+        { cell: 'มาตรการ!C1', value: 'ตัวชี้วัดที่', bold: true, fill: 'FFE8F0FE' },
+      ],
+    },
+  },
+  {
+    name: 'the assessed year a formula with no saved result (build, Thai)',
+    make: () =>
+      xlsx(copy(), (wb) => {
+        wb.getWorksheet('ตั้งค่า').getCell('B5').value = { formula: 'YEAR(TODAY())+543' };
+      }),
+    command: ['build', '--no-pdf', '--lang', 'th'],
+    expect: { exit: 1, message: 'ตั้งค่า!B5 เป็นสูตรที่ไม่มีผลลัพธ์บันทึกไว้' },
+  },
+);
 
 /** Writes every case into `dir` (`node test/fuzz/second-pass.cjs DIR`). */
 async function writeAll(dir) {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { ROOT } from '../helpers/workbook';
 
 // Each case of the second attacker's pass (test/fuzz/second-pass.cjs) run through the CLI in a process of
@@ -22,6 +23,7 @@ interface Expect {
   reportHas?: string[];
   reportLacks?: string[];
   agency?: string;
+  written?: { cell: string; value: unknown; bold?: boolean; fill?: string }[];
 }
 
 const { CASES } = require('../fuzz/second-pass.cjs') as {
@@ -95,6 +97,28 @@ function problems(
   return out;
 }
 
+/** What the cells `written` names hold in the workbook the build wrote, against what they must. */
+async function writtenProblems(e: Expect, out: string): Promise<string[]> {
+  if (!e.written) return [];
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(out, 'workbook.xlsx'));
+  const problems: string[] = [];
+  for (const want of e.written) {
+    const [tab, address] = want.cell.split('!');
+    const cell = wb.getWorksheet(tab)?.getCell(address);
+    const fill = (cell?.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    const got = {
+      value: cell?.value,
+      ...(want.bold !== undefined ? { bold: cell?.font?.bold === true } : {}),
+      ...(want.fill !== undefined ? { fill: fill?.toUpperCase() } : {}),
+    };
+    const { cell: _, ...expected } = want;
+    if (JSON.stringify(got) !== JSON.stringify(expected))
+      problems.push(`${want.cell}: ${JSON.stringify(got)}, not ${JSON.stringify(expected)}`);
+  }
+  return problems;
+}
+
 describe('the second pass of hostile workbooks, through the CLI', () => {
   test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const dir = mkdtempSync(join(tmpdir(), 'ita-pass2-'));
@@ -102,6 +126,7 @@ describe('the second pass of hostile workbooks, through the CLI', () => {
     writeFileSync(file, await c.make());
     const r = run(c.command, file, join(dir, 'out'));
     const json = c.command.includes('--json') ? JSON.parse(r.stdout) : null;
-    expect(problems(c.expect, r, json)).toEqual([]);
+    const found = [...problems(c.expect, r, json), ...(await writtenProblems(c.expect, join(dir, 'out')))];
+    expect(found).toEqual([]);
   });
 });
