@@ -22,7 +22,15 @@ import { templateTabs } from '../core/workbook/template';
 import { chartFont } from './chart-font';
 import { DocumentProps } from './document-props';
 import { phase, UserError, withDocumentLock } from './errors';
-import { type Language, recordReport, recordResults, recordShare, saveLanguage, user } from './last-report';
+import {
+  type Language,
+  recordReport,
+  recordResults,
+  recordShare,
+  requireRecordFits,
+  saveLanguage,
+  user,
+} from './last-report';
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
 import { type ReportLinks, type ReportStyle, renderReport } from './report-doc';
@@ -216,6 +224,7 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
     const model = phase('ita: the report model', () =>
       buildReport({ analysis, measures, today: new Date(), unconfirmed }),
     );
+    requireRecordFits(model.name, sheets, 'plan');
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the Doc and its PDF', () =>
@@ -280,6 +289,7 @@ export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { o
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
     const model = phase('ita: the report model', () => resultsModel(sheets, analysis));
+    requireRecordFits('', sheets, 'results');
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the results Doc and its PDF', () =>

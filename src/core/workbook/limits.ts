@@ -59,3 +59,13 @@ export function explainUnsavedFormulas(
       : f,
   );
 }
+
+/** The bytes of a text in UTF-8, as Google counts a property value (Apps Script has no Buffer). */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    n += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
