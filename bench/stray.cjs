@@ -1,10 +1,13 @@
-// One stray cell far from the data: `analyze` and `build` on the sample with and without it, each in its
-// own process, with its time and peak memory. `node bench/stray.cjs [--json]`.
+// One stray cell far from the data, and zip bombs (test/fuzz/second-pass.cjs): `analyze` and `build` on the
+// sample with and without them, each in its own process, with its time and peak memory.
+// `node bench/stray.cjs [--json]`.
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { writeFileSync } = require('node:fs');
 const ExcelJS = require('exceljs');
+const { zipBomb } = require('../test/fuzz/second-pass.cjs');
 
 const ROOT = join(__dirname, '..');
 const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
@@ -51,6 +54,14 @@ async function main() {
       for (let r = 150_000; r <= 200_000; r++) ws.getCell(r, 1).numFmt = '0.00';
     }),
   };
+  for (const [name, mb, lie] of [
+    ['zip bomb: one 300 MB cell', 300, false],
+    ['the same, headers saying 1,000 B', 300, true],
+    ['one 30 MB cell (under the ceiling)', 30, false],
+  ]) {
+    cases[name] = join(dir, `bomb-${mb}-${lie}.xlsx`);
+    writeFileSync(cases[name], await zipBomb(mb, lie));
+  }
   const results = [];
   for (const [name, file] of Object.entries(cases)) {
     const analyze = measure(['analyze', file, '--json']);

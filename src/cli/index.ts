@@ -1,3 +1,4 @@
+import { terminalLines } from '../core/terminal';
 import { removePendingFiles } from '../local/atomic';
 import { main } from './main';
 
@@ -36,7 +37,8 @@ main(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`ita-report: ${error instanceof Error ? error.message : String(error)}\n`);
+    const why = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${terminalLines(`ita-report: ${why}`)}\n`);
     process.exitCode = 1;
   },
 );

@@ -2,11 +2,12 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { version as VERSION } from '../../package.json';
 import { analyze } from '../core/analysis/analyze';
-import { analysisJson } from '../core/analysis/json';
+import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import { bySeverity, type Finding } from '../core/findings';
 import { FRAMEWORKS, frameworkForYear } from '../core/frameworks';
 import { frameworkTabRows } from '../core/frameworks/tab';
 import { summaryText } from '../core/summary';
+import { jsonText, terminalLines, terminalText } from '../core/terminal';
 import { parseYear } from '../core/thai';
 import type { SheetData } from '../core/workbook/reader';
 import { TABS } from '../core/workbook/schema';
@@ -14,7 +15,7 @@ import { type BuildResult, outputProblem, packageRoot, REPORT_FILES, runBuild } 
 import { chromiumMode, chromiumPdfWriter, findChromium } from '../local/pdf';
 import { startLocalServer } from '../local/serve';
 import { planLines, resultLines } from '../local/share';
-import { notAWorkbook, readXlsxFile, TooManyCellsError, workbookFromSheets } from '../local/xlsx';
+import { notAWorkbook, readXlsxFile, WorkbookLimitError, workbookFromSheets } from '../local/xlsx';
 
 const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
        ita-report build WORKBOOK.xlsx --out DIR [--report plan|results] [--no-pdf] [--calls] [--force] [--share]
@@ -83,8 +84,12 @@ export interface CliIo {
 
 export type Lang = 'th' | 'en';
 
-/** The CLI's io with the language of its messages. */
+/**
+ * The CLI's io with the language of its messages. `out` and `err` are plain text for a terminal: every line
+ * goes through `terminalText`. `json` writes the JSON contract, every character kept.
+ */
 interface Cli extends CliIo {
+  json: (value: unknown) => void;
   lang: Lang;
   /** The text in the CLI's language. */
   say: (th: string, en: string) => string;
@@ -112,8 +117,25 @@ export function cliLanguage(argv: readonly string[], env: Record<string, string 
   return /^th(_|\.|@|$)/i.test(locale) ? 'th' : 'en';
 }
 
-/** A workbook that is read but cannot be analysed or built as a whole (exit 1, not a usage error). */
-class WorkbookError extends Error {}
+/**
+ * A workbook that is read but cannot be analysed or built as a whole (exit 1, not a usage error), said in
+ * both languages; `analyze --json` still prints its JSON, with this as its one finding.
+ */
+class WorkbookError extends Error {
+  constructor(
+    en: string,
+    readonly th: string,
+    readonly finding: Finding,
+  ) {
+    super(en);
+  }
+}
+
+/** The JSON of `analyze --json` for a workbook refused as it was read: no scores, the reason as a finding. */
+function refusedJson(finding: Finding): AnalysisJson {
+  const deltas = { total: null, tools: {}, indicators: {}, items: {} };
+  return { agency: '', year: null, framework: null, scores: {}, deltas, weakest: [], findings: [finding] };
+}
 
 function fileHead(path: string): Buffer {
   const fd = openSync(path, 'r');
@@ -142,7 +164,16 @@ async function loadWorkbook(path: string): Promise<SheetData[]> {
   try {
     return await readXlsxFile(path);
   } catch (e) {
-    if (e instanceof TooManyCellsError) throw new WorkbookError(`ita-report: ${path}: ${e.message}`);
+    if (e instanceof WorkbookLimitError) {
+      const finding: Finding = {
+        severity: 'error',
+        code: e.code,
+        where: e.where && /!/.test(e.where) ? e.where : null,
+        message: e.th,
+        message_en: e.message,
+      };
+      throw new WorkbookError(`ita-report: ${path}: ${e.message}`, `ita-report: ${path}: ${e.th}`, finding);
+    }
     const why = (e as Error).message;
     throw new UsageError(
       `ita-report: cannot read ${path} as an .xlsx workbook (${why})`,
@@ -173,10 +204,18 @@ async function analyzeCommand(args: string[], io: Cli): Promise<number> {
       'ita-report: analyze ต้องระบุ WORKBOOK.xlsx หนึ่งไฟล์',
     );
   }
-  const sheets = await loadWorkbook(positional[0]);
+  let sheets: SheetData[];
+  try {
+    sheets = await loadWorkbook(positional[0]);
+  } catch (e) {
+    if (!(e instanceof WorkbookError) || !flags.has('--json')) throw e;
+    io.json(refusedJson(e.finding));
+    io.err(io.say(e.th, e.message));
+    return 1;
+  }
   const analysis = analyze(sheets);
   const json = analysisJson(analysis);
-  if (flags.has('--json')) io.out(JSON.stringify(json, null, 2));
+  if (flags.has('--json')) io.json(json);
   else io.out(summaryText(json, analysis.workbook.settings?.thaiDigits ?? true));
   return analysis.ok ? 0 : 1;
 }
@@ -236,12 +275,6 @@ function pdfFailure(result: BuildResult, wanted: boolean): string | null {
   return result.report.pdfError ?? 'no PDF';
 }
 
-/** Text from a cell, made safe for a terminal: control characters (escape sequences) shown as '?'. */
-function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what is replaced
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
-}
-
 function printBuildResult(
   result: BuildResult,
   io: Cli,
@@ -254,16 +287,15 @@ function printBuildResult(
   const total = cur?.total ?? '–';
   const level = cur?.level ?? '–';
   const n = json.findings.length;
+  const agency = terminalText(json.agency);
   io.out(
-    printable(
-      io.say(
-        `${json.agency} ปีงบประมาณ ${json.year ?? '?'}: คะแนนรวม ${total} ระดับ ${level}; ข้อสังเกต ${n} รายการ`,
-        `${json.agency} fiscal year ${json.year ?? '?'}: total ${total}, level ${level}; ${n} finding(s)`,
-      ),
+    io.say(
+      `${agency} ปีงบประมาณ ${json.year ?? '?'}: คะแนนรวม ${total} ระดับ ${level}; ข้อสังเกต ${n} รายการ`,
+      `${agency} fiscal year ${json.year ?? '?'}: total ${total}, level ${level}; ${n} finding(s)`,
     ),
   );
   for (const line of findingLines(json.findings, io)) io.out(line);
-  if (result.error) io.out(printable(io.say(`ไม่สำเร็จ: ${result.error.th}`, `Failed: ${result.error.en}`)));
+  if (result.error) io.out(io.say(`ไม่สำเร็จ: ${result.error.th}`, `Failed: ${result.error.en}`));
   if (result.report?.unconfirmed) {
     io.out(
       io.say(
@@ -272,8 +304,7 @@ function printBuildResult(
       ),
     );
   }
-  for (const w of result.report?.warnings ?? [])
-    io.out(printable(io.say(`คำเตือน: ${w.th}`, `Warning: ${w.en}`)));
+  for (const w of result.report?.warnings ?? []) io.out(io.say(`คำเตือน: ${w.th}`, `Warning: ${w.en}`));
   for (const file of result.files) io.out(io.say(`เขียน ${file}`, `wrote ${file}`));
   if (pdfFailed) io.out(io.say(`สร้าง ${pdfName} ไม่สำเร็จ: ${pdfFailed}`, `${pdfName} failed: ${pdfFailed}`));
   else if (result.report && !result.files.some((f) => f.endsWith('.pdf'))) {
@@ -302,7 +333,7 @@ function findingLines(findings: readonly Finding[], io: Cli): string[] {
     .filter((f) => f.severity !== 'info')
     .map((f) => {
       const severity = SEVERITY[f.severity];
-      return printable(`  ${io.say(severity.th, severity.en)} ${io.say(f.message, f.message_en)}`);
+      return `  ${io.say(severity.th, severity.en)} ${io.say(f.message, f.message_en)}`;
     });
 }
 
@@ -421,14 +452,20 @@ export async function main(
   try {
     lang = cliLanguage(argv, env);
     const say = (th: string, en: string) => (lang === 'th' ? th : en);
-    return await run(argv, { ...io, lang, say });
+    const out = (text: string) => io.out(terminalLines(text));
+    const err = (text: string) => io.err(terminalLines(text));
+    return await run(argv, { out, err, json: (value) => io.out(jsonText(value)), lang, say });
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(lang === 'th' ? `${e.th} (ดู ita-report --help)` : `${e.message} (see ita-report --help)`);
+      io.err(
+        terminalLines(
+          lang === 'th' ? `${e.th} (ดู ita-report --help)` : `${e.message} (see ita-report --help)`,
+        ),
+      );
       return 2;
     }
     if (e instanceof WorkbookError) {
-      io.err(e.message);
+      io.err(terminalLines(lang === 'th' ? e.th : e.message));
       return 1;
     }
     throw e;

@@ -1,5 +1,6 @@
 import type { AnalysisJson } from './analysis/json';
 import { bySeverity } from './findings';
+import { terminalText } from './terminal';
 import { changeWord, formatDelta, formatScore, thaiDigitsInText } from './thai';
 
 const SEVERITY_TH = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'หมายเหตุ' } as const;
@@ -20,7 +21,8 @@ export function summaryText(a: AnalysisJson, thaiDigits = true): string {
   const years = Object.keys(a.scores).map(Number);
   const prevYear = a.year === null ? undefined : years.filter((y) => y < (a.year as number)).pop();
   const prev = prevYear !== undefined ? a.scores[String(prevYear)] : undefined;
-  lines.push(t(`${a.agency || '(ไม่ทราบชื่อหน่วยงาน)'} — ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${a.year ?? '?'}`));
+  const agency = a.agency ? terminalText(a.agency) : '(ไม่ทราบชื่อหน่วยงาน)';
+  lines.push(t(`${agency} — ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${a.year ?? '?'}`));
   if (a.framework) lines.push(`กรอบการประเมิน ${a.framework}`);
   if (cur) {
     const how = cur.level_source === 'deduced' ? ' (อนุมานจากขอบเขตของคะแนน)' : '';

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { AnalysisJson } from '../core/analysis/json';
 import { decodeUserError, errorMessage } from '../core/errors';
 import type { SharingPlan } from '../core/measures/sharing';
+import { explainUnsavedFormulas } from '../core/workbook/limits';
 import type { SharingResult } from '../server/sharing';
 import { writeFilesAtomically } from './atomic';
 import { loadBundle } from './bundle';
@@ -113,7 +114,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   restoreProperties(runtime, loaded.state);
   const bundle = loadBundle(runtime, join(dist, 'Code.js'));
   bundle.call('onOpen', { authMode: 'LIMITED' });
-  const analysis = bundle.call<AnalysisJson>('apiAnalyze');
+  const analyzed = bundle.call<AnalysisJson>('apiAnalyze');
+  const analysis = { ...analyzed, findings: explainUnsavedFormulas(loaded.unsaved, analyzed.findings) };
   const result: BuildResult = {
     runtime,
     analysis,

@@ -3,14 +3,23 @@ import { writeFilesAtomically } from './atomic';
 import { toA1 } from './runtime/a1';
 import { gasError, isDate, type RuntimeContext } from './runtime/context';
 import type { Runtime } from './runtime/index';
-import { type CellValue, DataValidation, type SheetImpl, SpreadsheetImpl } from './runtime/spreadsheet';
+import {
+  type CellValue,
+  DataValidation,
+  type FileCell,
+  type SheetImpl,
+  SpreadsheetImpl,
+} from './runtime/spreadsheet';
 import {
   cellValue,
   checkCellLimit,
   type FilledCell,
   filledCells,
   GOOGLE_CELL_LIMIT,
+  loadXlsx,
   TooManyCellsError,
+  unsavedFormula,
+  WorkbookLimitError,
 } from './xlsx';
 
 /**
@@ -62,10 +71,11 @@ function readState(workbook: ExcelJS.Workbook, notes: string[]): SavedState | nu
 
 /** Loads an .xlsx workbook as the spreadsheet of a local runtime. `notes` says what could not be kept. */
 export async function loadSpreadsheet(path: string, name = 'ita-report') {
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    await workbook.xlsx.readFile(path);
+    workbook = await loadXlsx(path);
   } catch (e) {
+    if (e instanceof WorkbookLimitError) throw e;
     throw new Error(`cannot read ${path} as an .xlsx workbook (${(e as Error).message})`);
   }
   const notes: string[] = [];
@@ -74,7 +84,7 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
     .filter((ws) => ws.name !== STATE_SHEET)
     .map((ws) => {
       const filled = filledCells(ws);
-      checkCellLimit(ws.name, filled.rows, filled.columns);
+      checkCellLimit(ws, filled);
       for (const address of filled.dropped)
         notes.push(
           `${ws.name}!${address}: เว้นช่องที่มีแต่ช่องว่างหลังข้อมูล / a cell holding only spaces beyond the data is left out`,
@@ -83,14 +93,27 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
     });
   const cells = sheets.reduce((n, { filled }) => n + filled.rows * filled.columns, 0);
   if (cells > GOOGLE_CELL_LIMIT) {
+    const n = cells.toLocaleString('en');
+    const limit = GOOGLE_CELL_LIMIT.toLocaleString('en');
     throw new TooManyCellsError(
-      `the tabs span ${cells.toLocaleString('en')} cells, over the ${GOOGLE_CELL_LIMIT.toLocaleString('en')} cells a Google spreadsheet can hold`,
+      `the tabs span ${n} cells, over the ${limit} cells a Google spreadsheet can hold`,
+      `แท็บทั้งหมดรวมกันมี ${n} ช่อง เกิน ${limit} ช่องที่สเปรดชีตของ Google เก็บได้`,
+      null,
+      'too-many-cells',
     );
   }
   notes.push(...unkeptFeatures(sheets));
+  // Formulas with no saved result read as '' here, where Sheets would calculate them: the findings about
+  // these cells say so (explainUnsavedFormulas).
+  const unsaved = sheets.map(({ ws, filled }) => ({
+    name: ws.name,
+    values: [],
+    unsaved: filled.cells.filter(unsavedFormula).map((c): [number, number] => [c.row - 1, c.column - 1]),
+  }));
   return {
     state,
     notes,
+    unsaved,
     build: (context: RuntimeContext): SpreadsheetImpl => {
       const ss = SpreadsheetImpl._create(context, name, state?.owner ?? context.user);
       if (state) {
@@ -190,16 +213,26 @@ function loadSheet(
   }
 }
 
+/** The error a cell holds (`#DIV/0!`), itself or as its formula's result, or null. */
+function errorOf(value: ExcelJS.CellValue): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if ('error' in value) return String(value.error);
+  const result = (value as ExcelJS.CellFormulaValue).result;
+  return typeof result === 'object' && result !== null && 'error' in result ? String(result.error) : null;
+}
+
 function loadCell(context: RuntimeContext, sheet: SheetImpl, { row: r, column: c, cell, value }: FilledCell) {
   const k = `${r},${c}`;
   if (value !== '') sheet._set(r, c, value as CellValue);
   if (cell.formula) sheet._formulas.set(k, `=${cell.formula}`);
   const hyperlink = (cell.value as ExcelJS.CellHyperlinkValue | null)?.hyperlink;
   const note = cell.note;
+  const error = errorOf(cell.value);
   sheet._fileCells.set(k, {
     style: cell.style,
     ...(note ? { note } : {}),
     ...(typeof hyperlink === 'string' ? { hyperlink } : {}),
+    ...(error ? { error } : {}),
   });
   if (cell.font?.bold) sheet._formats.set(k, { ...sheet._formats.get(k), fontWeight: 'bold' });
   if (cell.numFmt) sheet._formats.set(k, { ...sheet._formats.get(k), numberFormat: cell.numFmt });
@@ -223,20 +256,26 @@ export function restoreProperties(runtime: Runtime, state: SavedState | null): v
   for (const [k, v] of Object.entries(state?.documentProperties ?? {})) runtime.documentProperties.set(k, v);
 }
 
-/** A formula keeps its last value (what the sheet showed) as the file's cached result. */
+/**
+ * A formula keeps its last value (what the sheet showed) as the file's cached result. An error read from the
+ * file (`#DIV/0!`) that still reads the same is written as an error, not as its text.
+ */
 function xlsxValue(
   value: CellValue | '',
   formula: string | undefined,
-  hyperlink: string | undefined,
+  kept: FileCell | undefined,
 ): ExcelJS.CellValue {
   const plain = value === '' ? null : isDate(value) ? new Date(value.getTime()) : value;
+  const hyperlink = kept?.hyperlink;
+  const error = kept?.error !== undefined && plain === kept.error ? { error: kept.error } : null;
   if (formula) {
-    const result = plain === null || plain === '#ERROR!' ? undefined : plain;
+    const result = error ?? (plain === null || plain === '#ERROR!' ? undefined : plain);
     return {
       formula: formula.slice(1),
       ...(result !== undefined ? { result } : {}),
     } as ExcelJS.CellFormulaValue;
   }
+  if (error) return error as ExcelJS.CellErrorValue;
   if (hyperlink && typeof plain === 'string') return { text: plain, hyperlink };
   return plain;
 }
@@ -271,7 +310,7 @@ function writeCell(sheet: SheetImpl, ws: ExcelJS.Worksheet, k: string): void {
   const cell = ws.getCell(r, c);
   const kept = sheet._fileCells.get(k);
   if (kept?.style) cell.style = JSON.parse(JSON.stringify(kept.style)) as Partial<ExcelJS.Style>;
-  cell.value = xlsxValue(sheet._get(r, c), sheet._formulas.get(k), kept?.hyperlink);
+  cell.value = xlsxValue(sheet._get(r, c), sheet._formulas.get(k), kept);
   if (kept?.note) cell.note = kept.note as ExcelJS.Comment;
   const format = sheet._formats.get(k);
   if (format?.fontWeight === 'bold') cell.font = { ...cell.font, bold: true };

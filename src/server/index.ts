@@ -1,5 +1,5 @@
 import sample from '../../samples/oie-2568.json';
-import { type Analysis, analyze } from '../core/analysis/analyze';
+import { type Analysis, analyze, totalsOnlyYear } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import { errorFindings, errorLines } from '../core/findings';
 import { followUpOf } from '../core/measures/follow-up';
@@ -22,7 +22,15 @@ import { templateTabs } from '../core/workbook/template';
 import { chartFont } from './chart-font';
 import { DocumentProps } from './document-props';
 import { phase, UserError, withDocumentLock } from './errors';
-import { type Language, recordReport, recordResults, recordShare, saveLanguage, user } from './last-report';
+import {
+  type Language,
+  recordReport,
+  recordResults,
+  recordShare,
+  requireRecordFits,
+  saveLanguage,
+  user,
+} from './last-report';
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
 import { type ReportLinks, type ReportStyle, renderReport } from './report-doc';
@@ -83,6 +91,17 @@ function requireAnalysable(analysis: Analysis): void {
   );
 }
 
+/**
+ * A year read for its total alone (the old assessment, before the first framework with indicators) gets no
+ * o25 report: its sections would be dashes under another year's item numbers. `force` builds it anyway.
+ */
+function requireIndicators(analysis: Analysis, options: BuildOptions | undefined): void {
+  const cur = analysis.current;
+  if (!cur || options?.force) return;
+  const only = totalsOnlyYear(cur.year, cur.framework, analysis.frameworks);
+  if (only) throw new UserError('totals-only-year', only.th, only.en);
+}
+
 /** Both reports' font and size, from the settings. */
 function reportStyle(analysis: Analysis): ReportStyle {
   const settings = analysis.workbook.settings;
@@ -132,6 +151,7 @@ export function apiWriteMeasures(options?: BuildOptions): MeasuresResult {
     const { workbook, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
+    requireIndicators(analysis, options);
     return writeMeasures(workbook, analysis, sheets, new DocumentProps());
   });
 }
@@ -174,6 +194,7 @@ export function apiPrepareReport(options?: BuildOptions): Prepared {
   return withDocumentLock(() => {
     const { workbook, sheets, analysis } = phase('ita: read and analyse', analyseOpenSpreadsheet);
     requireAnalysable(analysis);
+    requireIndicators(analysis, options);
     const props = new DocumentProps();
     const view = overview(hasInputTabs(sheets), sheets, analysis, false, props);
     const unconfirmed = errorFindings(analysis.findings).length > 0;
@@ -197,11 +218,13 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
     );
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
+    requireIndicators(analysis, options);
     const measures = readMeasureRows(measuresTabOf(sheets)?.values ?? [], [], measureChecksOf(analysis));
     const unconfirmed = errorFindings(analysis.findings).length > 0;
     const model = phase('ita: the report model', () =>
       buildReport({ analysis, measures, today: new Date(), unconfirmed }),
     );
+    requireRecordFits(model.name, sheets, 'plan');
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the Doc and its PDF', () =>
@@ -266,6 +289,7 @@ export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { o
     requireAnalysable(analysis);
     requireNoErrors(analysis, options);
     const model = phase('ita: the report model', () => resultsModel(sheets, analysis));
+    requireRecordFits('', sheets, 'results');
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the results Doc and its PDF', () =>

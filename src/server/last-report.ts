@@ -1,7 +1,11 @@
 import { type Change, changesBetween, isMeasuresTab, type Parts, reportParts } from '../core/changes';
+import { cellRef } from '../core/findings';
 import { INPUT_TABS, tabsFingerprint } from '../core/readiness';
+import { cellText } from '../core/thai';
+import { utf8Bytes } from '../core/workbook/limits';
 import type { SheetData } from '../core/workbook/reader';
 import type { DocumentProps } from './document-props';
+import { UserError } from './errors';
 import { pdfIdEntry, type ReportLinks } from './report-doc';
 import type { SharingResult } from './sharing';
 
@@ -10,6 +14,42 @@ const PROP_LAST_RESULTS = 'ita.lastResults';
 const PROP_LAST_SHARE = 'ita.lastShare';
 /** Document properties hold at most 9 KB a value: the list of addresses is cut well before that. */
 const MAX_EMAILS = 100;
+
+/** Google's quota for one property value: "Properties value size: 9 KB / val" (Quotas for Google Services). */
+const PROPERTY_VALUE_BYTES = 9 * 1024;
+/** What a record holds beside the workbook's texts, at most: the time, an e-mail, two links, the flags. */
+const RECORD_ROOM = 1024;
+
+/**
+ * Stops a build before its Doc and PDF when the record of it (kept in one document property) would pass
+ * Google's 9 KB a value, naming the cell whose text makes it so: the report's name (the agency's, say) or a
+ * header or setting the record keeps a fingerprint under.
+ */
+export function requireRecordFits(
+  name: string,
+  sheets: readonly SheetData[],
+  kind: 'plan' | 'results',
+): void {
+  const parts = reportParts(sheets, kind);
+  if (utf8Bytes(JSON.stringify({ name, parts })) + RECORD_ROOM <= PROPERTY_VALUE_BYTES) return;
+  const cells = sheets.flatMap((sheet) =>
+    sheet.values.flatMap((row, r) =>
+      row.flatMap((v, c) => {
+        const text = cellText(v);
+        const inRecord = text !== '' && (name.includes(text) || Object.values(parts).some((p) => text in p));
+        return inRecord ? [{ where: cellRef(sheet.name, r, c), bytes: utf8Bytes(text) }] : [];
+      }),
+    ),
+  );
+  const worst = cells.sort((a, b) => b.bytes - a.bytes)[0];
+  const where = worst ? `${worst.where}: ` : '';
+  const bytes = (worst?.bytes ?? utf8Bytes(name)).toLocaleString('en');
+  throw new UserError(
+    'property-too-large',
+    `${where}ข้อความยาว ${bytes} ไบต์ ทำให้บันทึกของรายงาน (เก็บใน document properties) เกิน 9 KB ต่อค่าที่ Google เก็บได้ จึงยังไม่สร้างรายงาน โปรดย่อข้อความให้สั้นลง`,
+    `${where}its text is ${bytes} bytes, which makes the report's record (kept in the document properties) larger than the 9 KB Google keeps a value, so no report was built: shorten it`,
+  );
+}
 
 /** What the document properties keep of the last build, so the sidebar shows it on every open. */
 export interface LastReportRecord {

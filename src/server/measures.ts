@@ -90,6 +90,7 @@ export function writeMeasures(
   formatMeasures(sheet, plan.header, lastRow, {
     fresh: plan.existingRows === 0 && existing.length === 0,
     percentColumns,
+    own: new Set([...MEASURE_COLUMNS, ...followUpColumns(rounds)]),
   });
   const prints: Record<string, string> = {};
   for (const [id, list] of Object.entries(plan.fingerprints))
@@ -114,6 +115,18 @@ function clampPlanTexts(plan: MeasuresPlan): MeasuresPlan {
   };
 }
 
+/** The runs of consecutive columns (1-based start, count) whose header is one of `own`. */
+function ownRuns(header: readonly string[], own: ReadonlySet<string>): [number, number][] {
+  const runs: [number, number][] = [];
+  header.forEach((name, i) => {
+    if (!own.has(name)) return;
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === i + 1) last[1]++;
+    else runs.push([i + 1, 1]);
+  });
+  return runs;
+}
+
 /** A column's width on a new measures tab, in pixels, by its header. */
 function columnWidth(name: string): number {
   const known = (MEASURE_COLUMNS as readonly string[]).indexOf(name);
@@ -129,14 +142,17 @@ function formatMeasures(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   header: string[],
   lastRow: number,
-  options: { fresh: boolean; percentColumns: readonly string[] },
+  options: { fresh: boolean; percentColumns: readonly string[]; own: ReadonlySet<string> },
 ): void {
   const width = header.length;
-  sheet
-    .getRange(1, 1, 1, width)
-    .setFontWeight('bold')
-    .setBackground('#e8f0fe')
-    .setVerticalAlignment('middle');
+  // The header style on the add-on's own columns only: a person's extra columns keep theirs.
+  for (const [start, count] of ownRuns(header, options.own)) {
+    sheet
+      .getRange(1, start, 1, count)
+      .setFontWeight('bold')
+      .setBackground('#e8f0fe')
+      .setVerticalAlignment('middle');
+  }
   sheet.setFrozenRows(1);
   if (options.fresh) {
     // One call a run of columns of the same width.

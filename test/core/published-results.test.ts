@@ -127,13 +127,13 @@ test('OSMEP (สสว.) 2565: 90.76 "A Rank" (https://sme.go.th/uploads/eBooks/
 describe('2566 "excellent" at 95 and above (NACC via https://www.nationthailand.com/thailand/general/40030119)', () => {
   // Published: Provincial Electricity Authority 99.35 and Dhonburi Rajabhat University 98.37 "excellent";
   // Phrae Province 99.72; Sakon Nakhon Municipality 98.10. The 2566 rule is not settled by the sources.
-  // From the total alone, with 30/30/40: the lowest a tool can be is (total − 70) / 0.30 (IIT or EIT).
-  // 99.35 → 97.83 and 99.72 → 99.05: every tool is 95 or more, so ผ่านดีเยี่ยม is deduced.
-  // 98.37 → 94.55 and 98.10 → 93.65: a tool may be below 95, so the published word is what decides.
+  // Three readings of the 2566 rule are allowed (docs/workbook.md): (a) the total alone, 85 passes, gives
+  // ผ่าน for all four; (b) the 2567 rule and (c) the "excellent" band can give ผ่านดีเยี่ยม. The readings
+  // differ, so the published word, one of the levels they allow, is what decides.
   test.each([
-    ['การไฟฟ้าส่วนภูมิภาค', 99.35, 'deduced'],
+    ['การไฟฟ้าส่วนภูมิภาค', 99.35, 'given'],
     ['มหาวิทยาลัยราชภัฏธนบุรี', 98.37, 'given'],
-    ['จังหวัดแพร่', 99.72, 'deduced'],
+    ['จังหวัดแพร่', 99.72, 'given'],
     ['เทศบาลนครสกลนคร', 98.1, 'given'],
   ])('%s %d ผ่านดีเยี่ยม: a level the total allows (%s), with no warning', (agency, total, source) => {
     const json = run(agency, 2566, [
@@ -151,6 +151,40 @@ describe('2566 "excellent" at 95 and above (NACC via https://www.nationthailand.
     ]);
     expect(json.scores[2566]).toMatchObject({ level: 'ผ่านดี', level_source: 'given' });
     expect(problems(json)).toEqual([]);
+  });
+
+  // Total 90.60 (IIT 86, EIT 84, OIT 99): (a) 90.60 ≥ 85 ผ่าน; (b) not every tool ≥ 85 (EIT 84), total ≥ 85
+  // ผ่าน; (c) below 95, ≥ 85 ผ่าน. Every reading agrees, so the level is settled whatever is typed.
+  test('a 2566 level every reading agrees on is computed; "A" typed there is a level-mismatch quoting it', () => {
+    const json = run('หน่วยงานทดสอบ', 2566, [
+      ['ปีงบประมาณ', 'IIT', 'EIT', 'OIT', 'คะแนนรวม', 'ระดับ'],
+      [2566, 86, 84, 99, 90.6, 'A'],
+    ]);
+    expect(json.scores[2566]).toMatchObject({ total: 90.6, level: 'ผ่าน', level_source: 'computed' });
+    const mismatch = json.findings.filter((f) => f.code === 'level-mismatch');
+    expect(mismatch).toEqual([expect.objectContaining({ severity: 'warning', where: 'คะแนนรวม!F2' })]);
+    expect(mismatch[0].message).toContain('"A"');
+    expect(mismatch[0].message_en).toContain('"A"');
+    expect(codes(json)).not.toContain('level-unconfirmed');
+  });
+
+  // Deduced, not computed: reading (b) tests the tools too, which are not given (any value of them fails).
+  test('a 2566 total below 85 is ไม่ผ่าน under every reading: settled from the total alone', () => {
+    const json = run('หน่วยงานทดสอบ', 2566, [
+      ['ปีงบประมาณ', 'คะแนนรวม', 'ระดับ'],
+      [2566, 80.5, ''],
+    ]);
+    expect(json.scores[2566]).toMatchObject({ level: 'ไม่ผ่าน', level_source: 'deduced' });
+  });
+
+  test('a 2566 total the readings read apart, with no level given: no level, and the levels they allow', () => {
+    const json = run('หน่วยงานทดสอบ', 2566, [
+      ['ปีงบประมาณ', 'IIT', 'EIT', 'OIT', 'ระดับ'],
+      [2566, 96, 97, 98, ''], // 97.10: (a) ผ่าน, (b) and (c) ผ่านดีเยี่ยม
+    ]);
+    expect(json.scores[2566]).toMatchObject({ total: 97.1, level: null, level_source: null });
+    const unknown = json.findings.find((f) => f.code === 'level-unknown');
+    expect(unknown?.message_en).toContain('"Pass" or "Pass with excellence"');
   });
 
   test('a 2566 published level the unconfirmed rule contradicts is an info finding, and the level stands', () => {

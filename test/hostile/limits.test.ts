@@ -1,12 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { analyze } from '../../src/core/analysis/analyze';
 import { CELL_TEXT_LIMIT } from '../../src/core/workbook/limits';
 import { runBuild } from '../../src/local/build';
 import { createRuntime } from '../../src/local/runtime/index';
-import { workbookFromSheets } from '../../src/local/xlsx';
+import { readXlsxFile, WorkbookLimitError, workbookFromSheets } from '../../src/local/xlsx';
 import { editedSample, ROOT } from '../helpers/workbook';
 
 const DIST = join(ROOT, 'dist');
@@ -59,24 +58,18 @@ describe('a text longer than a Sheets cell holds', () => {
     expect(rec?.text.length).toBeLessThanOrEqual(CELL_TEXT_LIMIT);
   });
 
-  test('builds, and the add-on writes no cell Sheets would refuse', async () => {
+  // Google Sheets holds no such cell, so a file holding one is refused as it is read (exit 1 in the CLI),
+  // the cell named, rather than analysed without the part of it no Google spreadsheet could keep.
+  test('in an .xlsx, is refused as it is read, naming the cell, and nothing is written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ita-long-'));
     const file = join(dir, 'long.xlsx');
     await workbookFromSheets(sheets()).xlsx.writeFile(file);
-    const result = await runBuild({ workbook: file, out: join(dir, 'out'), distDir: DIST, pdf: false });
-    expect(result.error).toBeNull();
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(dir, 'out', 'workbook.xlsx'));
-    let longest = 0;
-    const measures = wb.getWorksheet('มาตรการ');
-    expect(measures?.rowCount).toBeGreaterThan(1);
-    measures?.eachRow((row) => {
-      row.eachCell((cell) => {
-        longest = Math.max(longest, String(cell.value ?? '').length);
-      });
-    });
-    // Measure rows refer to the recommendations (report section 3.1) rather than quote them, so the
-    // long text reaches no cell the add-on writes; none of its cells may pass Sheets' limit.
-    expect(longest).toBeLessThanOrEqual(CELL_TEXT_LIMIT);
+    await expect(readXlsxFile(file)).rejects.toThrow(
+      'ข้อเสนอแนะ!E2 holds 100,017 characters, more than the 50,000 a Google Sheets cell holds',
+    );
+    await expect(
+      runBuild({ workbook: file, out: join(dir, 'out'), distDir: DIST, pdf: false }),
+    ).rejects.toBeInstanceOf(WorkbookLimitError);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   }, 120_000);
 });

@@ -13,7 +13,7 @@ import { readFrameworkTab } from '../frameworks/tab';
 import { followUpRounds, roundColumn } from '../measures/follow-up';
 import { measureChecksOf, readMeasureRows } from '../measures/tab';
 import { toArabicDigits } from '../thai';
-import { clampLongTexts } from '../workbook/limits';
+import { clampLongTexts, explainUnsavedFormulas } from '../workbook/limits';
 import {
   findTab,
   type Given,
@@ -22,7 +22,7 @@ import {
   readWorkbook,
   type SheetData,
 } from '../workbook/reader';
-import { deduceLevel, figureName, type LevelDeduction, type LevelWords } from './level';
+import { deduceYearLevel, figureName, type LevelDeduction, type LevelWords } from './level';
 
 /** A figure of the analysis: the value used (given, else computed), and where it comes from. */
 export interface Figure {
@@ -322,7 +322,7 @@ class YearBuilder {
     const tools = Object.fromEntries(Object.entries(r.tools).map(([k, fig]) => [k, fig?.value ?? null]));
     const anyFigure = r.total.value !== null || Object.values(tools).some((v) => v !== null);
     const deduction: LevelDeduction = anyFigure
-      ? deduceLevel(this.framework, {
+      ? deduceYearLevel(this.framework, {
           total: r.total.value,
           tools,
           indicators: new Map([...r.indicators].map(([n, fig]) => [n, fig.value])),
@@ -332,7 +332,7 @@ class YearBuilder {
       r.level = deduction.level;
       r.levelSource = deduction.source;
       if (given && !sameLevel(given.text, deduction.level.label))
-        this.givenLevelDiffers(given, deduction.level);
+        this.givenLevelDiffers(given, deduction.level, deduction.settled ?? false);
     } else if (deduction.kind === 'open') {
       this.openLevel(deduction.possible, deduction.settle, given);
     } else if (given) {
@@ -388,8 +388,21 @@ class YearBuilder {
     );
   }
 
-  private givenLevelDiffers(given: { text: string; where: string }, level: LevelWords): void {
+  private givenLevelDiffers(
+    given: { text: string; where: string },
+    level: LevelWords,
+    settled: boolean,
+  ): void {
     const f = this.framework;
+    if (settled) {
+      this.findings.warning(
+        'level-mismatch',
+        given.where,
+        `${given.where}: ระดับปี ${this.year} ระบุไว้ "${given.text}" แต่เกณฑ์ของ ${f.id} ทุกแบบที่แหล่งอ้างอิงเปิดให้อ่านได้ให้คะแนนนี้อยู่ในระดับ "${level.label}"`,
+        `${given.where}: the ${this.year} level is given as "${given.text}" but every reading of the ${f.id} rule the sources allow gives these scores "${level.labelEn}" (${level.label})`,
+      );
+      return;
+    }
     if (f.levels.confirmed) {
       this.findings.warning(
         'level-mismatch',
@@ -555,6 +568,25 @@ function withTabFrameworks(sheets: readonly SheetData[], findings: Findings): re
   );
 }
 
+/**
+ * Why a year's framework cannot be analysed beyond its total and level (the old assessment of 2558–2561, or
+ * any framework without indicators), in Thai and English, or null. The o25 report is refused for such a
+ * year: its analysis by indicator and its item numbers belong to the frameworks from the first with indicators.
+ */
+export function totalsOnlyYear(
+  year: number,
+  framework: Framework,
+  frameworks: readonly Framework[] = FRAMEWORKS,
+): { th: string; en: string } | null {
+  if (framework.indicators.length > 0) return null;
+  const first = Math.min(...frameworks.filter((f) => f.indicators.length > 0).map((f) => f.year));
+  const latest = [...frameworks].reverse().find((f) => f.developmentItem)?.developmentItem?.id ?? 'o25';
+  return {
+    th: `ITA ${year} มีเพียงคะแนนรวม: รายงาน ${latest} ต้องใช้กรอบตั้งแต่ ${first} (ปี ${year} อ่านได้เพียงคะแนนรวมและระดับ ไม่มีตัวชี้วัดหรือรายข้อให้วิเคราะห์)`,
+    en: `ITA ${year} has totals only: the ${latest} report needs a framework from ${first} on (${year} is read for its total and level; it has no indicators or items to analyse)`,
+  };
+}
+
 /** The whole analysis of a workbook: every figure of every year, deltas, levels, weakest items, findings. */
 export function analyze(sheets: readonly SheetData[]): Analysis {
   const findings = new Findings();
@@ -616,6 +648,8 @@ export function analyze(sheets: readonly SheetData[]): Analysis {
       );
     }
     checkPeers(wb, current, settings?.agency ?? '', settings?.abbreviation ?? '', findings);
+    const only = totalsOnlyYear(current.year, current.framework, frameworks);
+    if (only) findings.info('totals-only-year', null, only.th, only.en);
   }
   checkMeasuresTab(clamped, current, wb, findings);
   return {
@@ -626,7 +660,7 @@ export function analyze(sheets: readonly SheetData[]): Analysis {
     current,
     previous,
     weakest,
-    findings: findings.list,
+    findings: explainUnsavedFormulas(sheets, findings.list),
     frameworks,
     ok: settings !== null && current !== null,
   };

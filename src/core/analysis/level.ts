@@ -17,8 +17,11 @@ export interface LevelFigures {
 }
 
 export type LevelDeduction =
-  /** `computed` when every figure the rule tests is known; `deduced` when some came from bounds. */
-  | { kind: 'level'; level: LevelWords; source: 'computed' | 'deduced' }
+  /**
+   * `computed` when every figure the rule tests is known; `deduced` when some came from bounds. `settled`:
+   * every reading of an unsettled rule gives this level.
+   */
+  | { kind: 'level'; level: LevelWords; source: 'computed' | 'deduced'; settled?: boolean }
   /** The figures allow more than one level: `settle` names the missing figures that would decide it. */
   | { kind: 'open'; possible: LevelWords[]; settle: string[] }
   /** The framework has no level rule. */
@@ -200,6 +203,31 @@ export function deduceLevel(f: Framework, figures: LevelFigures): LevelDeduction
     };
   }
   return { kind: 'open', possible, settle: [...settle] };
+}
+
+/**
+ * The level of a year whose rule the sources leave open to several readings (2566): settled where every
+ * reading gives the same level; otherwise every level some reading allows, for a given level to choose from.
+ * A year with a settled rule, or no readings, is `deduceLevel` itself.
+ */
+export function deduceYearLevel(f: Framework, figures: LevelFigures): LevelDeduction {
+  const readings = f.levels.readings;
+  if (f.levels.confirmed || !readings || readings.length === 0) return deduceLevel(f, figures);
+  const each = readings.map((r) => deduceLevel({ ...f, levels: { ...r, confirmed: false } }, figures));
+  const levels = each.flatMap((d) => (d.kind === 'level' ? [d] : []));
+  if (levels.length === each.length && new Set(levels.map((d) => d.level.label)).size === 1) {
+    const source = levels.some((d) => d.source === 'deduced') ? 'deduced' : 'computed';
+    return { kind: 'level', level: levels[0].level, source, settled: true };
+  }
+  const possible = new Map<string, LevelWords>();
+  const settle = new Set<string>();
+  for (const d of each) {
+    for (const p of d.kind === 'level' ? [d.level] : d.kind === 'open' ? d.possible : []) {
+      possible.set(p.label, { label: p.label, labelEn: p.labelEn });
+    }
+    if (d.kind === 'open') for (const v of d.settle) settle.add(v);
+  }
+  return { kind: 'open', possible: [...possible.values()], settle: [...settle] };
 }
 
 /** A figure of the level rule as people name it. */

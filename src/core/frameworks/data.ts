@@ -1,4 +1,4 @@
-import type { Framework, IndicatorDef, LevelRule, Source } from './types';
+import type { Framework, IndicatorDef, LevelRule, LevelScale, Source } from './types';
 
 /**
  * The ITA frameworks, one per fiscal year, as data. Facts and their confidence:
@@ -46,6 +46,26 @@ const PASS_BY_TOOLS: LevelRule[] = [
 ];
 
 const NOT_PASSED = { label: 'ไม่ผ่าน', labelEn: 'Not passed' };
+
+const PASS = { label: 'ผ่าน', labelEn: 'Pass' };
+const EXCELLENT = { label: 'ผ่านดีเยี่ยม', labelEn: 'Pass with excellence' };
+
+/**
+ * The readings of the 2566 rule the sources allow (issue 26): (a) the total alone, 85 passes; (b) the rule of
+ * 2567 on the one EIT; (c) the total alone with an "excellent" band at 95.
+ */
+const READINGS_2566 = [
+  { rules: [{ ...PASS, minTotal: 85 }], toolsTested: [], below: NOT_PASSED },
+  { rules: PASS_BY_TOOLS, toolsTested: ['IIT', 'EIT', 'OIT'], below: NOT_PASSED },
+  {
+    rules: [
+      { ...EXCELLENT, minTotal: 95 },
+      { ...PASS, minTotal: 85 },
+    ],
+    toolsTested: [],
+    below: NOT_PASSED,
+  },
+] satisfies LevelScale['readings'];
 
 const SOURCES = {
   sme2565: {
@@ -207,13 +227,20 @@ function framework2562(year: number): Framework {
  * 2566: one EIT score, weights as 2562–2565. The level words changed to ผ่าน… in 2566; what the sources
  * settle is the pass mark (85) and "excellent" at 95 and above. Agencies published both "ผ่าน" (IPST 86.78)
  * and "ผ่านดี" for totals above 95, which only the rule of 2567 (every tool tested) explains, so that rule is
- * used with the tools of 2566 (IIT, EIT, OIT), as unconfirmed: a published level it cannot confirm is kept.
+ * used with the tools of 2566 (IIT, EIT, OIT), as unconfirmed: a published level it cannot confirm is kept,
+ * unless every reading of the rule the sources allow (READINGS_2566) gives the same level.
  */
 function framework2566(): Framework {
   const base = framework2562(2566);
   return {
     ...base,
-    levels: { rules: PASS_BY_TOOLS, toolsTested: ['IIT', 'EIT', 'OIT'], below: NOT_PASSED, confirmed: false },
+    levels: {
+      rules: PASS_BY_TOOLS,
+      toolsTested: ['IIT', 'EIT', 'OIT'],
+      below: NOT_PASSED,
+      confirmed: false,
+      readings: READINGS_2566,
+    },
     developmentItem: null,
     resultsItem: null,
     notes: [

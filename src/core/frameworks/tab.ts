@@ -563,6 +563,7 @@ class TabReader {
             : base.levels.below,
         confirmed: d.levels.length > 0 ? true : base.levels.confirmed,
         words: d.levels.length > 0 ? undefined : base.levels.words,
+        readings: d.levels.length > 0 ? undefined : base.levels.readings,
       },
       itemTopics: { ...(d.indicators.length > 0 ? {} : base.itemTopics), ...d.itemTopics },
       developmentItem: d.developmentItem ?? (d.indicators.length > 0 ? null : base.developmentItem),

@@ -41,6 +41,12 @@ export interface LevelScale {
   confirmed: boolean;
   /** Level words published in this period, for years whose rule is not established (2558–2561). */
   words?: string[];
+  /**
+   * For a year whose rule the sources do not settle (2566): every reading of it they allow. Where every
+   * reading the figures allow gives one level, that level is settled (computed, and a given level that
+   * differs is a warning); where they differ, the rule above stays unconfirmed.
+   */
+  readings?: Omit<LevelScale, 'readings' | 'confirmed'>[];
 }
 
 export interface Framework {

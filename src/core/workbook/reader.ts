@@ -10,6 +10,11 @@ import { COLUMNS, matchesAlias, normalizeName, ROUND_KEY, SETTING_KEYS, TABS, ty
 export interface SheetData {
   name: string;
   values: unknown[][];
+  /**
+   * Cells (0-based row, column) holding a formula the file saved no result of, read as ''. Only a file
+   * written by a program that does not calculate has them (Sheets calculates every formula).
+   */
+  unsaved?: [number, number][];
 }
 
 /** A figure typed in the workbook, with the cell it came from. */

@@ -24,6 +24,8 @@ export interface FileCell {
   style?: unknown;
   note?: unknown;
   hyperlink?: string;
+  /** The cell (or its formula's result) was an error such as `#DIV/0!`: written back as one while it reads the same. */
+  error?: string;
 }
 
 /** A merged block of cells, 1-based and inclusive. */

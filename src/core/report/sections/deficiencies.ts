@@ -65,6 +65,12 @@ function indicatorRows(
 /** 5. ๔. ส่วนที่ ๑: every indicator, then each item on its own line with both EIT parts side by side. */
 export function analysisTable(w: ReportWriter, ctx: ReportContext): void {
   w.heading(1, `4. การนำผลการวิเคราะห์แต่ละตัวชี้วัดไปสู่การปรับปรุง หรือพัฒนาองค์กร หรือรักษาระดับ ของ${ctx.agency}`);
+  if (ctx.inds.length === 0) {
+    // A year of totals only (the old assessment) has no indicators to analyse, and no count to claim.
+    w.heading(2, `ส่วนที่ 1 การวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${ctx.year}`);
+    w.missing(`การประเมิน ITA ปี ${ctx.year} มีเพียงคะแนนรวมและระดับ ไม่มีตัวชี้วัดและรายข้อให้วิเคราะห์`);
+    return;
+  }
   w.heading(
     2,
     `ส่วนที่ 1 การวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${ctx.year} ครอบคลุมทั้ง ${ctx.inds.length} ตัวชี้วัด`,

@@ -29,6 +29,13 @@ export function unconfirmedNotice(w: ReportWriter, ctx: ReportContext): void {
 export function draftNotice(w: ReportWriter, ctx: ReportContext): void {
   if (!ctx.draft) return;
   const tabs = ctx.analysis.workbook.tabs;
+  if (ctx.cur.framework.indicators.length === 0) {
+    // The old assessment had no indicators or items: no tab would complete the report.
+    w.missing(
+      `รายงานฉบับนี้เป็นฉบับร่าง: การประเมิน ITA ปี ${ctx.year} มีเพียงคะแนนรวมและระดับ ไม่มีตัวชี้วัดและรายข้อ จึงวิเคราะห์ข้อบกพร่องและกำหนดมาตรการตามผลไม่ได้`,
+    );
+    return;
+  }
   w.missing(
     `รายงานฉบับนี้เป็นฉบับร่าง: ยังไม่มีคะแนนรายตัวชี้วัดและรายข้อของปี ${ctx.year} จึงยังวิเคราะห์ข้อบกพร่องและกำหนดมาตรการตามผลไม่ได้ ` +
       `กรอกคะแนนในแท็บ ${tabs.indicators ?? 'ตัวชี้วัด'} และแท็บ ${tabs.items ?? 'รายข้อ'} แล้วสร้างรายงานใหม่`,
@@ -95,7 +102,11 @@ export function mentionsItem(text: string, item: string): boolean {
 
 /** 2. ๑. ความเป็นมา, with the item number of the report year's framework. */
 export function background(w: ReportWriter, ctx: ReportContext): void {
-  const item = frameworkForYear(ctx.reportYear, ctx.analysis.frameworks).framework.developmentItem;
+  // A year of totals only cites no item: the next year's item numbers are another framework's.
+  const totalsOnly = ctx.cur.framework.indicators.length === 0;
+  const item = totalsOnly
+    ? null
+    : frameworkForYear(ctx.reportYear, ctx.analysis.frameworks).framework.developmentItem;
   w.heading(1, '1. ความเป็นมา');
   w.paragraph(
     item
@@ -103,7 +114,7 @@ export function background(w: ReportWriter, ctx: ReportContext): void {
       : `สำนักงาน ป.ป.ช. ได้กำหนดเกณฑ์การประเมิน ITA ปี ${ctx.reportYear} ให้หน่วยงานนำผลการประเมินไปสู่การพัฒนาองค์กร โดยมีรายละเอียดดังนี้`,
   );
   w.paragraph(
-    `1.1 แสดงการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐในปีงบประมาณ พ.ศ. ${ctx.year} ให้ครอบคลุมทั้ง ${ctx.inds.length} ตัวชี้วัด`,
+    `1.1 แสดงการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐในปีงบประมาณ พ.ศ. ${ctx.year}${totalsOnly ? '' : ` ให้ครอบคลุมทั้ง ${ctx.inds.length} ตัวชี้วัด`}`,
   );
   w.paragraph('1.2 แสดงการนำผลการวิเคราะห์ไปสู่การปรับปรุงหรือพัฒนาองค์กรหรือรักษาระดับ โดยมีรายละเอียดอย่างน้อย ประกอบด้วย');
   [
