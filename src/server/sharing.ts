@@ -18,7 +18,7 @@ type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 /** The add-on's own protections: its mark in the description, and the user may change them. */
 function isOurs(protection: Protection): boolean {
-  return protection.canEdit() && protection.getDescription().startsWith(PROTECTION_PREFIX);
+  return protection.getDescription().startsWith(PROTECTION_PREFIX) && protection.canEdit();
 }
 
 function allProtections(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Protection[] {
