@@ -360,6 +360,36 @@ describe('a share stopped midway (the 6-minute limit) and run again', () => {
   });
 });
 
+test('the report shared halfway (stopped by the time limit): a second run shares the rest, no one twice', () => {
+  const REPORT = { protect: false, shareSpreadsheet: false, shareReport: true, notify: true };
+  const { runtime, bundle } = built();
+  runtime.calls.reset();
+  bundle.call('apiApplySharing', REPORT);
+  const total = runtime.calls.total();
+  // The run ends with four calls after its last Drive permission (the record of the share, the lock):
+  // these stops fall among the five addresses' Drive calls.
+  for (const stop of [total - 5, total - 7]) {
+    const b = built();
+    b.runtime.calls.reset();
+    b.runtime.calls.stopAfter(stop);
+    expect(() => b.bundle.call('apiApplySharing', REPORT)).toThrow('Exceeded maximum execution time');
+    b.runtime.calls.resume();
+    b.runtime.documentLock.by = null;
+    const halfway = b.runtime.driveLog.permissionCalls.length;
+    expect(halfway).toBeGreaterThan(0);
+    expect(halfway).toBeLessThan(DIVISION_EMAILS.length);
+    const before = b.runtime.mail.length;
+    const result = b.bundle.call<SharingResult>('apiApplySharing', REPORT);
+    const pdfCalls = b.runtime.driveLog.permissionCalls.map((c) => c.resource.emailAddress).sort();
+    expect(pdfCalls).toEqual([...DIVISION_EMAILS].sort());
+    expect(result.shared.filter((x) => x.file === 'pdf').map((x) => x.email)).toEqual(DIVISION_EMAILS);
+    // The Doc was shared in the first run's list call: no one is e-mailed about it again.
+    expect(b.runtime.mail.slice(before).map((m) => m.by)).toEqual(
+      Array(DIVISION_EMAILS.length - halfway).fill('Drive.Permissions.create'),
+    );
+  }
+});
+
 describe('ita-report build --share', () => {
   function cli(...args: string[]) {
     const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'ita-report.cjs'), ...args], {
