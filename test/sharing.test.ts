@@ -6,6 +6,7 @@ import { REFUSAL_ADVICE, type SharingPlan } from '../src/core/measures/sharing';
 import { readMeasureRows } from '../src/core/measures/tab';
 import { loadBundle } from '../src/local/bundle';
 import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
+import { apiDisabled } from '../src/local/runtime/index';
 import { loadSpreadsheet } from '../src/local/workbook-io';
 import type { SharingResult } from '../src/server/sharing';
 import { text } from '../src/ui/i18n';
@@ -388,6 +389,25 @@ test('the report shared halfway (stopped by the time limit): a second run shares
       Array(DIVISION_EMAILS.length - halfway).fill('Drive.Permissions.create'),
     );
   }
+});
+
+test('the Drive API off in the Cloud project: the Doc is shared, and the PDF’s line names the fix', () => {
+  const { runtime, bundle } = built();
+  // What Drive answers when its API is not enabled in the script's Cloud project (as createRuntime's
+  // driveApi: false makes every Drive call answer).
+  runtime.calls.failNext('Drive.Permissions.list', apiDisabled('drive')('Drive.Permissions.list').message);
+  const result = bundle.call<SharingResult>('apiApplySharing', ALL);
+  expect(result.shared.filter((x) => x.file === 'doc').map((x) => x.email)).toEqual(DIVISION_EMAILS);
+  expect(result.unreachable).toEqual([
+    {
+      what: 'pdf',
+      message: expect.stringContaining('Google Drive API has not been used in project'),
+      fix: {
+        th: expect.stringContaining('เปิดใช้ Google Drive API ในโปรเจกต์ Google Cloud'),
+        en: expect.stringContaining("Enable the Google Drive API in the script's Google Cloud project"),
+      },
+    },
+  ]);
 });
 
 describe('ita-report build --share', () => {
