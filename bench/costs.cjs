@@ -46,8 +46,17 @@ const COSTS = [
   [/^EmbeddedChart\.(getAs|getBlob)$/, 'roundTrip', 500, 3000, 'estimate'],
   // A chart getCharts returned carries its position: reading it asks no backend (estimate).
   [/^(EmbeddedChart\.getContainerInfo|ContainerInfo\.)/, 'local', 0, 2, 'estimate'],
+  // A protection getProtections returned, or a range the script holds, carries where it is and its
+  // description: reading them asks no backend (estimate).
   [
-    /^(Range|Sheet|Protection|Spreadsheet)\.(protect|getProtections|addEditor|addEditors|removeEditor|removeEditors|addViewer|addViewers|getEditors|setDescription|setWarningOnly|canEdit)/,
+    /^(Protection\.(getRange|getProtectionType|getDescription|canDomainEdit)|Range\.(getA1Notation|getSheet))$/,
+    'local',
+    0,
+    5,
+    'estimate',
+  ],
+  [
+    /^(Range|Sheet|Protection|Spreadsheet)\.(protect|getProtections|addEditor|addEditors|removeEditor|removeEditors|addViewer|addViewers|getEditors|getOwner|setDescription|setDomainEdit|setWarningOnly|canEdit)/,
     'roundTrip',
     100,
     600,

@@ -1,6 +1,6 @@
 // Service calls and local time of the one-click flow (the real dist/Code.js in the local runtime):
 // on the sample workbook (a page's first click, and the click after it), and on a large one at 1× and 10×
-// its rows. `npm run bench -- --json` for JSON;
+// its rows; and the sharing step on 30 divisions (bench/sharing.cjs). `npm run bench -- --json` for JSON;
 // `npm run bench -- --docs` writes the speed table of docs/speed.md (a test checks that it matches).
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -13,6 +13,7 @@ const {
 } = require('../build/local.cjs');
 const { largeWorkbook, sample } = require('./workbooks.cjs');
 const costs = require('./costs.cjs');
+const { printSharing, shareAtScale } = require('./sharing.cjs');
 
 const ROOT = join(__dirname, '..');
 
@@ -121,7 +122,8 @@ function runAll() {
   ];
   const [small, big] = results.slice(-2);
   const grew = Object.keys({ ...small.calls, ...big.calls }).filter((k) => small.calls[k] !== big.calls[k]);
-  return { results, callsThatGrewTenfold: grew };
+  // The sharing step on 30 divisions of 3 addresses each, beside the click (bench/sharing.cjs).
+  return { results, callsThatGrewTenfold: grew, sharing: shareAtScale(30, 3) };
 }
 
 const TABLE_START = '<!-- bench:table (npm run bench -- --docs writes it) -->';
@@ -195,6 +197,7 @@ function printText(report) {
       ? 'No call count changed when the rows grew tenfold.'
       : `Calls that changed with the rows: ${grew.join(', ')}`,
   );
+  printSharing(report.sharing);
 }
 
 /** A markdown table's cells without the padding a formatter adds, to compare tables by content. */

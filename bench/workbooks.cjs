@@ -45,4 +45,34 @@ function largeWorkbook(peers, measures) {
   ];
 }
 
-module.exports = { sample, largeWorkbook };
+/** Division codes D01…Dn: no code or name is part of another's, as ownersOfRow matches them in the text. */
+const divisionCode = (i) => `D${String(i + 1).padStart(2, '0')}`;
+
+/**
+ * The sample with `divisions` divisions of `each` addresses (none of them an editor of the spreadsheet yet),
+ * for the sharing step at scale. Each division's rows are given by divisionOwners once the measures tab is
+ * written.
+ */
+function divisionsWorkbook(divisions = 30, each = 3) {
+  const rows = [['ชื่อย่อ', 'ชื่อหน่วยงาน', 'อีเมล']];
+  for (let i = 0; i < divisions; i++) {
+    const code = divisionCode(i);
+    const emails = Array.from({ length: each }, (_, k) => `${code.toLowerCase()}.${k + 1}@division.example`);
+    rows.push([code, `กอง ${code}`, emails.join(', ')]);
+  }
+  return [...sample.filter((s) => s.name !== 'หน่วยงานภายใน'), { name: 'หน่วยงานภายใน', values: rows }];
+}
+
+/**
+ * Who is responsible for each of `measures` measure rows, so that every one of `divisions` divisions owns
+ * rows of its own: row i goes to divisions i, i + measures, i + 2 × measures…
+ */
+function divisionOwners(measures, divisions = 30) {
+  return Array.from({ length: measures }, (_, i) => {
+    const codes = [];
+    for (let d = i; d < divisions; d += measures) codes.push(divisionCode(d));
+    return codes.join(', ');
+  });
+}
+
+module.exports = { sample, largeWorkbook, divisionsWorkbook, divisionOwners };

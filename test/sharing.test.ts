@@ -2,12 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SharingPlan } from '../src/core/measures/sharing';
+import { REFUSAL_ADVICE, type SharingPlan } from '../src/core/measures/sharing';
 import { readMeasureRows } from '../src/core/measures/tab';
 import { loadBundle } from '../src/local/bundle';
 import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
+import { apiDisabled } from '../src/local/runtime/index';
 import { loadSpreadsheet } from '../src/local/workbook-io';
 import type { SharingResult } from '../src/server/sharing';
+import { text } from '../src/ui/i18n';
 import { ROOT, sampleSheets } from './helpers/workbook';
 
 const DIST = join(ROOT, 'dist');
@@ -217,6 +219,195 @@ describe('sharing with the divisions', () => {
     expect(result.withoutAccess).toEqual(DIVISION_EMAILS.filter((e) => e !== 'sl.head@oie.example'));
     expect(result.protectedRanges).toBe(12);
   });
+});
+
+describe('the notification box says what it controls', () => {
+  // Drive API permissions.create, sendNotificationEmail: "Whether to send a notification email when sharing
+  // to users or groups. This defaults to true for users and groups". Spreadsheet.addEditors ("Adds the given
+  // array of users to the list of editors for the Spreadsheet") and Document.addViewers ("Adds the given
+  // array of users to the list of viewers for the Document") take no such option: Google e-mails the people
+  // they add (officeforest.org, on DriveApp's addViewer: the person added is always e-mailed).
+  const sent = (notify: boolean) => {
+    const { runtime, bundle } = built();
+    const before = runtime.mail.length;
+    bundle.call('apiApplySharing', { ...ALL, notify });
+    const by = (method: string) =>
+      runtime.mail
+        .slice(before)
+        .filter((m) => m.by === method)
+        .map((m) => m.to)
+        .sort();
+    return {
+      pdf: by('Drive.Permissions.create'),
+      doc: by('Document.addViewers'),
+      sheet: by('Spreadsheet.addEditors'),
+    };
+  };
+
+  test('ticked or not, only the PDF’s e-mails change; the Doc’s and the spreadsheet’s are sent either way', () => {
+    const off = sent(false);
+    const on = sent(true);
+    expect(off.pdf).toEqual([]);
+    expect(on.pdf).toEqual([...DIVISION_EMAILS].sort());
+    expect(off.doc).toEqual([...DIVISION_EMAILS].sort());
+    expect(on.doc).toEqual(off.doc);
+    expect(off.sheet).toEqual(DIVISION_EMAILS.filter((e) => e !== 'sl.head@oie.example').sort());
+    expect(on.sheet).toEqual(off.sheet);
+  });
+
+  test('its words name the PDF as what it reaches, and say the spreadsheet and the Doc are e-mailed anyway', () => {
+    const th = text('th', 'notify');
+    const en = text('en', 'notify');
+    expect(en).toMatch(/^E-mail the divisions about the PDF \(this box reaches the PDF only/);
+    expect(en).toContain(
+      'Google e-mails everyone added to the spreadsheet or the report Doc whatever it says',
+    );
+    expect(th).toMatch(/^ส่งอีเมลแจ้งเมื่อแชร์ PDF \(ช่องนี้มีผลกับ PDF เท่านั้น/);
+    expect(th).toContain('ผู้แก้ไขสเปรดชีตหรือผู้ดูเอกสารรายงาน Google ส่งอีเมลแจ้งเองทุกครั้ง');
+    // The advice for an address without a Google account names the box by its words.
+    expect(REFUSAL_ADVICE['no-account'].en).toContain(`tick "${en.split(' (')[0]}"`);
+    expect(REFUSAL_ADVICE['no-account'].th).toContain(`ติ๊ก "${th.split(' (')[0]}"`);
+  });
+});
+
+describe('a share stopped midway (the 6-minute limit) and run again', () => {
+  type Ss = ReturnType<typeof built>['ss'];
+  const rowsOf = (range: string) => {
+    const [, first, last] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(range) ?? [];
+    return [Number(first), Number(last)];
+  };
+  /** Each row of the measures tab, and who may edit it under any of the plans (the old one, the new one). */
+  function allowed(plans: SharingPlan[]): Map<number, Set<string>> {
+    const rows = new Map<number, Set<string>>();
+    for (const plan of plans)
+      for (const p of plan.measureProtections) {
+        const [first, last] = rowsOf(p.range);
+        for (let r = first; r <= last; r++) {
+          const set = rows.get(r) ?? new Set<string>();
+          for (const e of p.editors) set.add(e.toLowerCase());
+          rows.set(r, set);
+        }
+      }
+    return rows;
+  }
+  /** Every division address that can edit a row no plan gives it, or a team tab. */
+  function breaches(ss: Ss, plans: SharingPlan[]): string[] {
+    const found: string[] = [];
+    const tab = ss.getSheetByName('มาตรการ') as unknown as Parameters<Ss['_canEdit']>[1];
+    for (const [row, editors] of allowed(plans))
+      for (const email of DIVISION_EMAILS)
+        if (ss._canEdit(email, tab, row, 1) && !editors.has(email)) found.push(`${email} row ${row}`);
+    for (const name of plans[0].teamTabs) {
+      const sheet = ss.getSheetByName(name) as unknown as Parameters<Ss['_canEdit']>[1];
+      for (const email of DIVISION_EMAILS)
+        if (ss._canEdit(email, sheet, 1, 1)) found.push(`${email} ${name}`);
+    }
+    return found;
+  }
+  /** The add-on's protections, as the plan wants them: one a planned range or tab, its editors the plan's. */
+  function asPlanned(ss: Ss, plan: SharingPlan) {
+    const ours = ss.getProtections('RANGE').filter((p) => p.getDescription().startsWith('ita-report:'));
+    const set = (list: string[]) => [...new Set(list.map((e) => e.toLowerCase()))].sort();
+    return {
+      ranges: ours.map((p) => p.getRange().getA1Notation()).sort(),
+      editors: ours.map((p) => `${p.getRange().getA1Notation()} ${set(emails(p.getEditors()))}`).sort(),
+      tabs: ss.getProtections('SHEET').filter((p) => p.getDescription().startsWith('ita-report:')).length,
+      want: {
+        ranges: plan.measureProtections.map((p) => p.range).sort(),
+        editors: plan.measureProtections.map((p) => `${p.range} ${set(p.editors)}`).sort(),
+        tabs: plan.teamTabs.length,
+      },
+    };
+  }
+  /** Shared once; then a row moved from สล. to สส., so that the next share changes the protections. */
+  function sharedThenChanged() {
+    const b = built();
+    b.bundle.call('apiApplySharing', ALL);
+    const before = b.bundle.call<SharingPlan>('apiSharingPlan');
+    const tab = b.ss.getSheetByName('มาตรการ');
+    const column = (tab?.getRange(1, 1, 1, 21).getValues()[0] ?? []).indexOf('ผู้รับผิดชอบ') + 1;
+    tab?.getRange(rowOf(b.runtime, '2568-4-property-borrowing'), column).setValue('สส.');
+    const after = b.bundle.call<SharingPlan>('apiSharingPlan');
+    return { ...b, before, after };
+  }
+
+  test('wherever it stops, no division can edit rows that are not its own; a second run makes the plan whole', () => {
+    const probe = sharedThenChanged();
+    expect(probe.after.measureProtections).not.toEqual(probe.before.measureProtections);
+    probe.runtime.calls.reset();
+    probe.bundle.call('apiApplySharing', ALL);
+    const total = probe.runtime.calls.total();
+    expect(breaches(probe.ss, [probe.after])).toEqual([]);
+    const stops = [1, 2, 3, 4, 5, 6, 7].map((k) => Math.round((total * k) / 8));
+    for (const stop of stops) {
+      const { runtime, bundle, ss, before, after } = sharedThenChanged();
+      runtime.calls.reset();
+      runtime.calls.stopAfter(stop);
+      expect(() => bundle.call('apiApplySharing', ALL)).toThrow('Exceeded maximum execution time');
+      // The execution is over: Apps Script lets go of its lock, and the next run is a new execution.
+      runtime.calls.resume();
+      runtime.documentLock.by = null;
+      expect([stop, breaches(ss, [before, after])]).toEqual([stop, []]);
+      bundle.call('apiApplySharing', ALL);
+      const state = asPlanned(ss, after);
+      expect([stop, state.ranges, state.editors, state.tabs]).toEqual([
+        stop,
+        state.want.ranges,
+        state.want.editors,
+        state.want.tabs,
+      ]);
+      expect(breaches(ss, [after])).toEqual([]);
+    }
+  });
+});
+
+test('the report shared halfway (stopped by the time limit): a second run shares the rest, no one twice', () => {
+  const REPORT = { protect: false, shareSpreadsheet: false, shareReport: true, notify: true };
+  const { runtime, bundle } = built();
+  runtime.calls.reset();
+  bundle.call('apiApplySharing', REPORT);
+  const total = runtime.calls.total();
+  // The run ends with four calls after its last Drive permission (the record of the share, the lock):
+  // these stops fall among the five addresses' Drive calls.
+  for (const stop of [total - 5, total - 7]) {
+    const b = built();
+    b.runtime.calls.reset();
+    b.runtime.calls.stopAfter(stop);
+    expect(() => b.bundle.call('apiApplySharing', REPORT)).toThrow('Exceeded maximum execution time');
+    b.runtime.calls.resume();
+    b.runtime.documentLock.by = null;
+    const halfway = b.runtime.driveLog.permissionCalls.length;
+    expect(halfway).toBeGreaterThan(0);
+    expect(halfway).toBeLessThan(DIVISION_EMAILS.length);
+    const before = b.runtime.mail.length;
+    const result = b.bundle.call<SharingResult>('apiApplySharing', REPORT);
+    const pdfCalls = b.runtime.driveLog.permissionCalls.map((c) => c.resource.emailAddress).sort();
+    expect(pdfCalls).toEqual([...DIVISION_EMAILS].sort());
+    expect(result.shared.filter((x) => x.file === 'pdf').map((x) => x.email)).toEqual(DIVISION_EMAILS);
+    // The Doc was shared in the first run's list call: no one is e-mailed about it again.
+    expect(b.runtime.mail.slice(before).map((m) => m.by)).toEqual(
+      Array(DIVISION_EMAILS.length - halfway).fill('Drive.Permissions.create'),
+    );
+  }
+});
+
+test('the Drive API off in the Cloud project: the Doc is shared, and the PDF’s line names the fix', () => {
+  const { runtime, bundle } = built();
+  // What Drive answers when its API is not enabled in the script's Cloud project (as createRuntime's
+  // driveApi: false makes every Drive call answer).
+  runtime.calls.failNext('Drive.Permissions.list', apiDisabled('drive')('Drive.Permissions.list').message);
+  const result = bundle.call<SharingResult>('apiApplySharing', ALL);
+  expect(result.shared.filter((x) => x.file === 'doc').map((x) => x.email)).toEqual(DIVISION_EMAILS);
+  expect(result.unreachable).toEqual([
+    {
+      what: 'pdf',
+      message: expect.stringContaining('Google Drive API has not been used in project'),
+      fix: {
+        th: expect.stringContaining('เปิดใช้ Google Drive API ในโปรเจกต์ Google Cloud'),
+        en: expect.stringContaining("Enable the Google Drive API in the script's Google Cloud project"),
+      },
+    },
+  ]);
 });
 
 describe('ita-report build --share', () => {

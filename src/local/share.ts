@@ -66,7 +66,7 @@ export function resultLines(result: SharingResult, lang: Lang = 'th'): string[] 
     );
   for (const u of result.unreachable)
     lines.push(
-      `  ${say('ไม่ได้แชร์', 'not shared')} ${WHAT[u.what][lang]}: ${UNREACHABLE_ADVICE[u.what][lang]}`,
+      `  ${say('ไม่ได้แชร์', 'not shared')} ${WHAT[u.what][lang]}: ${(u.fix ?? UNREACHABLE_ADVICE[u.what])[lang]}`,
     );
   const without = result.withoutAccess.join(', ');
   if (without)

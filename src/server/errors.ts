@@ -62,12 +62,16 @@ export interface Warning {
  * the API then answers "… has not been used in project N before or it is disabled" (403
  * accessNotConfigured). null for any other failure.
  */
-export function enableApiFix(api: 'Google Docs API' | 'Google Drive API', e: unknown): Warning | null {
+export function enableApiFix(
+  api: 'Google Docs API' | 'Google Drive API',
+  e: unknown,
+  then: Warning = { th: 'สร้างรายงานอีกครั้ง', en: 'build again' },
+): Warning | null {
   const message = errorMessage(e);
   if (!/has not been used in project|is disabled|accessNotConfigured|SERVICE_DISABLED/i.test(message))
     return null;
   return {
-    th: `เปิดใช้ ${api} ในโปรเจกต์ Google Cloud ของสคริปต์ (Google Cloud console → APIs & Services → Library → ${api} → Enable) แล้วสร้างรายงานอีกครั้ง`,
-    en: `Enable the ${api} in the script's Google Cloud project (Google Cloud console → APIs & Services → Library → ${api} → Enable), then build again`,
+    th: `เปิดใช้ ${api} ในโปรเจกต์ Google Cloud ของสคริปต์ (Google Cloud console → APIs & Services → Library → ${api} → Enable) แล้ว${then.th}`,
+    en: `Enable the ${api} in the script's Google Cloud project (Google Cloud console → APIs & Services → Library → ${api} → Enable), then ${then.en}`,
   };
 }

@@ -11,6 +11,7 @@ import { cellText } from '../core/thai';
 import type { SheetData } from '../core/workbook/reader';
 import { TABS } from '../core/workbook/schema';
 import type { DocumentProps } from './document-props';
+import { enableApiFix, type Warning } from './errors';
 import { PROP_DOC, REPORT_KINDS } from './report-doc';
 import { findSheet, type OpenWorkbook } from './sheets';
 
@@ -18,7 +19,7 @@ type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 /** The add-on's own protections: its mark in the description, and the user may change them. */
 function isOurs(protection: Protection): boolean {
-  return protection.canEdit() && protection.getDescription().startsWith(PROTECTION_PREFIX);
+  return protection.getDescription().startsWith(PROTECTION_PREFIX) && protection.canEdit();
 }
 
 function allProtections(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Protection[] {
@@ -101,7 +102,7 @@ export interface SharingResult {
    * What the user running the step cannot reach, so nothing was done to it: the report Doc or PDF (shared
    * with no one), or the add-on's protections made by a team member this user is not listed with.
    */
-  unreachable: { what: 'doc' | 'pdf' | 'protections'; message: string }[];
+  unreachable: { what: 'doc' | 'pdf' | 'protections'; message: string; fix?: Warning }[];
   /** The agency's own protections, left as they were. */
   leftAlone: string[];
   /** Division e-mails that still cannot edit the spreadsheet. */
@@ -315,8 +316,10 @@ function sharePdf(pdfId: string, plan: SharingPlan, notify: boolean, result: Sha
   try {
     already = driveReaders(permissions, pdfId);
   } catch (e) {
-    // drive.file reaches only the files the add-on made for this user: the PDF belongs to whoever built it.
-    result.unreachable.push({ what: 'pdf', message: errorMessage(e) });
+    // drive.file reaches only the files the add-on made for this user: the PDF belongs to whoever built it;
+    // or the Drive API is off in the script's Cloud project, and the fix is to enable it.
+    const fix = enableApiFix('Google Drive API', e, { th: 'แชร์อีกครั้ง', en: 'share again' });
+    result.unreachable.push({ what: 'pdf', message: errorMessage(e), ...(fix ? { fix } : {}) });
     return;
   }
   const added = eachAddress(without(plan.viewers, already), 'pdf', result.refused, (emailAddress) =>

@@ -251,7 +251,12 @@ const STRINGS = {
     th: 'ยังไม่มีรายงาน จึงยังไม่มีการแชร์ (สร้างรายงานแล้วกดอีกครั้ง)',
     en: 'There is no report yet, so nothing is shared (build it, then come back).',
   },
-  notify: { th: 'ส่งอีเมลแจ้งเตือน', en: 'Send notification e-mails' },
+  // What the box reaches: the PDF's Drive permissions (sendNotificationEmail). Spreadsheet.addEditors and
+  // Document.addViewers have no such option: Google e-mails those people whatever the box says.
+  notify: {
+    th: 'ส่งอีเมลแจ้งเมื่อแชร์ PDF (ช่องนี้มีผลกับ PDF เท่านั้น: ผู้ที่ถูกเพิ่มเป็นผู้แก้ไขสเปรดชีตหรือผู้ดูเอกสารรายงาน Google ส่งอีเมลแจ้งเองทุกครั้ง)',
+    en: 'E-mail the divisions about the PDF (this box reaches the PDF only: Google e-mails everyone added to the spreadsheet or the report Doc whatever it says)',
+  },
   confirm: { th: 'ยืนยันและแชร์', en: 'Confirm and share' },
   cancel: { th: 'ยกเลิก', en: 'Cancel' },
   sharedDone: {

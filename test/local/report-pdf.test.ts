@@ -66,11 +66,11 @@ describe('the sample report as a PDF', () => {
 
   test('no page ends with an indicator group row', () => {
     const names = frameworkForYear(2568).framework.indicators.map((i) => i.name);
-    // A group row: `ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต (OIT) …` (the analysis) or a line `๑๐. การป้องกันการทุจริต`
-    // (the measures); `๑๐ …` is the indicator table's row, and prose may wrap at `ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล และ…`.
-    const named = `(${names.join('|')})`;
+    // A group row: `ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต (OIT) …` (the analysis) or `๑๐. การป้องกันการทุจริต`
+    // alone (the measures); `๑๐ …` is the indicator table's row. A line of prose may start with an indicator
+    // too (`ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล และ…`, the text under the indicators' chart): it is no group row.
     const group = new RegExp(
-      bare(`^\\s*(ตัวชี้วัดที่ [๐-๙]+ ${named} \\((IIT|EIT|OIT)\\)|[๐-๙]+\\. ${named}\\s*$)`),
+      bare(`^\\s*(ตัวชี้วัดที่ [๐-๙]+|[๐-๙]+\\.) (${names.join('|')})( \\((IIT|EIT|OIT)\\)|\\s*$)`),
     );
     pages.forEach((page, i) => {
       const body = lines(page).slice(0, -1); // the page number

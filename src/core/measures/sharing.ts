@@ -121,8 +121,8 @@ type Advice = { th: string; en: string };
 /** What to do about an address Google refused, by reason (shown by the sidebar and the CLI). */
 export const REFUSAL_ADVICE: Record<'no-account' | 'invalid' | 'policy' | 'other', Advice> = {
   'no-account': {
-    th: 'อีเมลนี้ไม่มีบัญชี Google และ Drive ไม่แชร์ให้โดยไม่ส่งอีเมลเชิญ: ติ๊ก "ส่งอีเมลแจ้งเตือน" แล้วแชร์อีกครั้ง หรือใช้อีเมลที่เป็นบัญชี Google ในแท็บหน่วยงานภายใน',
-    en: 'This address has no Google account and Drive will not share without an invitation e-mail: tick "Send notification e-mails" and share again, or use an address that is a Google account in the หน่วยงานภายใน tab',
+    th: 'อีเมลนี้ไม่มีบัญชี Google และ Drive ไม่แชร์ให้โดยไม่ส่งอีเมลเชิญ: ติ๊ก "ส่งอีเมลแจ้งเมื่อแชร์ PDF" แล้วแชร์อีกครั้ง หรือใช้อีเมลที่เป็นบัญชี Google ในแท็บหน่วยงานภายใน',
+    en: 'This address has no Google account and Drive will not share without an invitation e-mail: tick "E-mail the divisions about the PDF" and share again, or use an address that is a Google account in the หน่วยงานภายใน tab',
   },
   invalid: {
     th: 'อีเมลไม่ถูกต้อง: แก้ในแท็บหน่วยงานภายใน แล้วแชร์อีกครั้ง',

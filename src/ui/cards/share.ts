@@ -121,7 +121,7 @@ function shareResultView(v: View, result: SharingResult): HTMLElement | null {
           ` (${v.t(FILE_KEY[r.target])}): ${REFUSAL_ADVICE[r.reason][v.state.lang]}`,
         ),
       ),
-      ...result.unreachable.map((u) => h('li', {}, UNREACHABLE_ADVICE[u.what][v.state.lang])),
+      ...result.unreachable.map((u) => h('li', {}, (u.fix ?? UNREACHABLE_ADVICE[u.what])[v.state.lang])),
     ),
   );
 }
