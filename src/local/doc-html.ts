@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { escapeMarkup as escapeHtml } from '../core/markup';
 import { sarabunFiles } from './runtime/blob';
 import type { BlockNode, DocData, ParagraphNode, RunNode, SectionNode, TableNode } from './runtime/document';
+import { holdThaiWords } from './thai-words';
 
 const HEADING_TAG: Record<string, string> = {
   TITLE: 'h1',
@@ -24,28 +25,6 @@ const SARABUN_LINE = 1.4;
 const SARABUN_METRICS = 'ascent-override:128.6%;descent-override:32%;line-gap-override:0%;';
 function lineHeight(spacing: unknown): string {
   return (Number(spacing) * SARABUN_LINE).toFixed(3);
-}
-
-/**
- * Words Chromium's Thai dictionary may cut (ICU splits compounds such as ธรรมา|ภิบาล): held whole. Where a
- * column is too narrow for one, the browser still breaks it rather than overflow.
- */
-const WHOLE_WORDS = [
-  'ธรรมาภิบาล',
-  'ผลกระทบ',
-  'ประสิทธิภาพ',
-  'ประสิทธิผล',
-  'อินโฟกราฟิก',
-  'สารสนเทศ',
-  'ยุทธศาสตร์',
-  'คุณธรรม',
-  'งบประมาณ',
-  'ตัวชี้วัด',
-];
-const WHOLE = new RegExp(WHOLE_WORDS.join('|'), 'g');
-
-function keepWords(html: string): string {
-  return html.replace(WHOLE, (w) => `<span class="w">${w}</span>`);
 }
 
 /*
@@ -99,7 +78,7 @@ function textStyle(attrs: Record<string, unknown>): string {
 }
 
 function run(r: RunNode): string {
-  const text = keepWords(escapeHtml(r.text)).replace(/\n/g, '<br>');
+  const text = holdThaiWords(escapeHtml(r.text)).replace(/\n/g, '<br>');
   const style = textStyle(r.attrs);
   const inner = style ? `<span style="${style}">${text}</span>` : text;
   const href = safeHref(r.attrs.LINK_URL);
@@ -142,7 +121,52 @@ function paragraph(p: ParagraphNode): string {
   return pageBreak ? `${html}<div class="page-break"></div>` : html;
 }
 
-function table(t: TableNode): string {
+/** About how wide a line of Thai is in Sarabun at `size` pt: marks above and below take no width. */
+function lineWidth(text: string, size: number): number {
+  return text.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '').length * size * 0.56;
+}
+
+/** The text of a cell's blocks, a line per paragraph line. */
+function cellLines(nodes: BlockNode[]): string[] {
+  return nodes.flatMap((n) =>
+    n.type === 'PARAGRAPH'
+      ? paragraphText(n).split('\n')
+      : n.rows.flatMap((r) => r.cells.flatMap((c) => cellLines(c.children))),
+  );
+}
+
+/**
+ * About how tall a row is printed, in points: its tallest cell's lines, each wrapped to its column (less the
+ * cell's padding), at the table's font size and the page's line height.
+ */
+function rowHeight(r: TableNode['rows'][number], widths: number[], size: number): number {
+  let column = 0;
+  let tallest = 0;
+  for (const c of r.cells.filter((x) => !x.attrs.MERGED)) {
+    const span = Math.max(1, Math.floor(cssNumber(c.attrs.COLUMN_SPAN) ?? 1));
+    const room = Math.max(20, widths.slice(column, column + span).reduce((a, b) => a + b, 0) - 8);
+    column += span;
+    const lines = cellLines(c.children).reduce(
+      (n, l) => n + Math.max(1, Math.ceil(lineWidth(l, size) / room)),
+      0,
+    );
+    tallest = Math.max(tallest, lines * size * SARABUN_LINE * 1.15 + 4);
+  }
+  return tallest;
+}
+
+/**
+ * A row that keeps whole unless it is taller than a third of the page: then it may break across pages (its
+ * table's header repeated on the next), so that a page is not left a third or more empty before it.
+ */
+function splits(r: TableNode['rows'][number], t: TableNode, page: number | null): boolean {
+  if (!page) return false;
+  const widths = t.columnWidths.map((w) => cssNumber(w) ?? 0);
+  if (widths.some((w) => w <= 0)) return false;
+  return rowHeight(r, widths, cssNumber(t.attrs.FONT_SIZE) ?? 11) > page / 3;
+}
+
+function table(t: TableNode, page: number | null = null): string {
   const widths = t.columnWidths
     .map((w) => (cssNumber(w) ? `<col style="width:${cssNumber(w)}pt">` : '<col>'))
     .join('');
@@ -150,8 +174,12 @@ function table(t: TableNode): string {
   const color = cssColor(t.attrs.BORDER_COLOR) ?? '#000000';
   const keepsWithNext = (r: TableNode['rows'][number]) =>
     r.cells.some((c) => c.children.some((b) => b.type === 'PARAGRAPH' && b.keepWithNext));
+  const rowClass = (r: TableNode['rows'][number]) =>
+    [keepsWithNext(r) && 'keep-next', t.preventOverflow && splits(r, t, page) && 'split']
+      .filter(Boolean)
+      .join(' ');
   const row = (r: TableNode['rows'][number], tag: 'th' | 'td') =>
-    `<tr${keepsWithNext(r) ? ' class="keep-next"' : ''}>${r.cells
+    `<tr${rowClass(r) ? ` class="${rowClass(r)}"` : ''}>${r.cells
       .filter((c) => !c.attrs.MERGED)
       .map((c) => {
         const span = Math.max(1, Math.floor(cssNumber(c.attrs.COLUMN_SPAN) ?? 1));
@@ -171,8 +199,9 @@ function table(t: TableNode): string {
   }<tbody>${body.map((r) => row(r, 'td')).join('')}</tbody></table>`;
 }
 
-function blocks(nodes: BlockNode[]): string {
-  return nodes.map((n) => (n.type === 'PARAGRAPH' ? paragraph(n) : table(n))).join('\n');
+/** `page`: the height of the page's text area in points, where the body's blocks are laid out. */
+function blocks(nodes: BlockNode[], page: number | null = null): string {
+  return nodes.map((n) => (n.type === 'PARAGRAPH' ? paragraph(n) : table(n, page))).join('\n');
 }
 
 function section(s: SectionNode | null, cls: string): string {
@@ -198,6 +227,12 @@ function pageNumberStyle(doc: DocData): string {
 
 function paragraphText(p: ParagraphNode): string {
   return p.inlines.map((i) => (i.runs ?? []).map((r) => r.text).join('')).join('');
+}
+
+/** The height of a page's text area in points, from the body's page size and margins. */
+function textHeight(a: Record<string, unknown>): number | null {
+  const [height, top, bottom] = [a.PAGE_HEIGHT, a.MARGIN_TOP, a.MARGIN_BOTTOM].map(cssNumber);
+  return height && top !== null && bottom !== null ? height - top - bottom : null;
 }
 
 /** The page loads nothing and runs nothing: its styles are inline, its fonts and images data: URLs. */
@@ -231,19 +266,20 @@ h1, h2, h3, h4, h5, h6 { font-size: inherit; margin: 0.6em 0 0.3em; break-after:
 p { margin: 0 0 0.3em; }
 table { border-collapse: collapse; width: 100%; margin: 0.3em 0 0.6em; table-layout: fixed; }
 th, td { padding: 2pt 4pt; vertical-align: top; text-align: left; font-weight: normal; overflow-wrap: break-word; }
-.w { white-space: nowrap; }
+.w { display: inline-block; text-indent: 0; }
 table.keep-rows tr.keep-next { break-after: avoid; }
 ${numbers}
 th p, td p { margin: 0; }
 thead { display: table-header-group; }
 table.keep-rows tr { break-inside: avoid; }
+table.keep-rows tr.split { break-inside: auto; }
 img { display: block; margin: 0 auto; max-width: 100%; height: auto !important; }
 .page-break { break-after: page; }
 </style>
 </head>
 <body><div class="page">
 ${section(doc.header, 'header')}
-${blocks(doc.body.children)}
+${blocks(doc.body.children, textHeight(a))}
 ${section(doc.footer, 'footer')}
 </div></body>
 </html>

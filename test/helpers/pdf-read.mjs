@@ -3,6 +3,7 @@
 //   node pdf-read.mjs text FILE               → JSON: one array of lines a page
 //   node pdf-read.mjs grey FILE PAGE DPI      → JSON: { width, height, grey (base64, one byte a pixel) }
 //   node pdf-read.mjs png FILE DIR DPI        → writes DIR/page-N.png, prints the count
+//   node pdf-read.mjs rows FILE DPI           → JSON: a string a page, a row a character: 1 inked, 0 blank
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -72,6 +73,20 @@ if (command === 'text') {
     writeFileSync(join(rest[0], `page-${String(n).padStart(2, '0')}.png`), canvas.toBuffer('image/png'));
   }
   process.stdout.write(String(doc.numPages));
+} else if (command === 'rows') {
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const { canvas, context } = await draw(n, Number(rest[0]));
+    const rgba = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let rows = '';
+    for (let y = 0; y < canvas.height; y++) {
+      let ink = false;
+      for (let x = 0; x < canvas.width && !ink; x++) ink = rgba[4 * (y * canvas.width + x) + 1] < 200;
+      rows += ink ? '1' : '0';
+    }
+    pages.push(rows);
+  }
+  process.stdout.write(JSON.stringify(pages));
 } else {
   throw new Error(`unknown command ${command}`);
 }

@@ -36,6 +36,13 @@ export function pageGrey(file: string, page: number, dpi: number): { width: numb
   };
 }
 
+/** Which pixel rows of each page hold ink (a pixel darker than light grey), top to bottom, at `dpi`. */
+export function inkedRows(file: string, dpi: number): boolean[][] {
+  return (JSON.parse(read(['rows', file, String(dpi)])) as string[]).map((rows) =>
+    Array.from(rows, (c) => c === '1'),
+  );
+}
+
 /** Writes every page as DIR/page-NN.png, to look at; returns the number of pages. */
 export function writePagePngs(file: string, dir: string, dpi = 60): number {
   return Number(read(['png', file, dir, String(dpi)]));

@@ -62,7 +62,7 @@ export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
       'ผู้รับผิดชอบ (5)',
     ],
     rows,
-    { widths: [17, 25, 28, 20, 10], dense: true },
+    { widths: [18, 22, 26, 20, 14], dense: true },
   );
 }
 
