@@ -295,7 +295,7 @@ test('a workbook shared, saved and rebuilt without --share keeps each protection
   });
   expect(rebuilt.error).toBeNull();
   const ss = rebuilt.runtime.spreadsheet;
-  const editors = (p: GoogleAppsScript.Spreadsheet.Protection) => p.getEditors().map((u) => u.getEmail());
+  const editors = (p: { getEditors(): { getEmail(): string }[] }) => p.getEditors().map((u) => u.getEmail());
   expect(
     ss
       .getProtections('RANGE')
@@ -304,10 +304,7 @@ test('a workbook shared, saved and rebuilt without --share keeps each protection
   ).toEqual(rows.map((p) => [p.range, p.editors]));
   // sl.staff still edits the rows of สล. only, in the rebuilt spreadsheet and in the file written.
   rebuilt.runtime.context.user = 'sl.staff@oie.example';
-  const complaint = rowOf(
-    rebuilt.runtime as ReturnType<typeof built>['runtime'],
-    '2568-5-complaint-confidence',
-  );
+  const complaint = rowOf(rebuilt.runtime, '2568-5-complaint-confidence');
   expect(() => ss.getSheetByName('มาตรการ')?.getRange(complaint, 8).setValue('เสร็จสิ้น')).toThrow(
     'protected cell',
   );
