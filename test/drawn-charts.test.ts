@@ -10,7 +10,7 @@ import { svgToPng } from '../src/local/runtime/blob';
 import type { DocData } from '../src/local/runtime/document';
 import { readXlsxFile } from '../src/local/xlsx';
 import { docImages } from './helpers/report';
-import { ROOT, sampleBundle } from './helpers/workbook';
+import { ROOT, sampleBundle, sampleSheets } from './helpers/workbook';
 
 // The sidebar draws the report's charts from the specs the click's first call hands it and sends them back
 // as PNGs with the second; the server takes a picture only for the chart of the same spec, and Sheets draws
@@ -92,10 +92,35 @@ test('the first call sends the chart font only when the page asks for it: Sarabu
   expect(drawn.filter((c) => !chars.has(c)).map((c) => String.fromCodePoint(c))).toEqual([]);
 });
 
-test("the first call hands the sidebar the report's three charts to draw, each with its key", () => {
+test("the first call hands the sidebar the report's three charts to draw, each with its own key", () => {
   const { prepared } = click();
   expect(prepared.charts.map((c) => c.spec.type)).toEqual(['LINE', 'COMBO', 'COMBO']);
-  for (const c of prepared.charts) expect(c.key).toBe(JSON.stringify(c.spec));
+  // The sample's published figures and the thresholds 85 and 95, written out by hand.
+  const eightyFive = 'เกณฑ์ ๘๕ คะแนน';
+  const ninetyFive = 'เกณฑ์ ๙๕ คะแนน';
+  expect(prepared.charts[0].spec.grid).toEqual([
+    ['ปีงบประมาณ', 'คะแนนรวม', eightyFive, ninetyFive],
+    ['๒๕๖๗', 92.73, 85, 95],
+    ['๒๕๖๘', 96.06, 85, 95],
+  ]);
+  expect(prepared.charts[1].spec.grid).toEqual([
+    ['แบบวัด', '๒๕๖๗', '๒๕๖๘', eightyFive, ninetyFive],
+    ['IIT', 99.75, 99.14, 85, 95],
+    ['EIT ส่วนที่ ๑', 88.39, 90.52, 85, 95],
+    ['EIT ส่วนที่ ๒', 78.87, 84.95, 85, 95],
+    ['OIT', 94.29, 100, 85, 95],
+  ]);
+  const keys = prepared.charts.map((c) => c.key);
+  expect(new Set(keys).size).toBe(3);
+  expect(keys[0]).toContain('["๒๕๖๘",96.06,85,95]');
+  // Another 2568 total changes the first chart's key, and only its.
+  const sheets = sampleSheets();
+  const totals = sheets.find((t) => t.name === 'คะแนนรวม');
+  if (!totals) throw new Error('no totals tab');
+  totals.values[2][6] = 96.07;
+  const other = click('plan', sheets).prepared.charts.map((c) => c.key);
+  expect(other.map((k, i) => k === keys[i])).toEqual([false, true, true]);
+  expect(other[0]).toContain('["๒๕๖๘",96.07,85,95]');
 });
 
 test('charts the sidebar drew go into the Doc as they are, and Sheets draws none: no scratch tab at all', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REFUSAL_ADVICE, type SharingPlan } from '../src/core/measures/sharing';
 import { readMeasureRows } from '../src/core/measures/tab';
+import { runBuild } from '../src/local/build';
 import { loadBundle } from '../src/local/bundle';
 import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
 import { apiDisabled } from '../src/local/runtime/index';
@@ -462,6 +463,45 @@ describe('ita-report build --share', () => {
     expect(again?.protections).toEqual(state?.protections);
   }, 60_000);
 });
+
+test('a workbook shared, saved and rebuilt without --share keeps each protection’s editors', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ita-keep-'));
+  const shared = await runBuild({
+    workbook: join(ROOT, 'samples', 'oie-2568.xlsx'),
+    out: join(dir, 'a'),
+    distDir: DIST,
+    pdf: false,
+    share: true,
+  });
+  expect(shared.error).toBeNull();
+  const before = (await loadSpreadsheet(join(dir, 'a', 'workbook.xlsx'))).state?.protections ?? [];
+  const rows = before.filter((p) => p.sheet === 'มาตรการ' && p.range !== null);
+  expect(rows.length).toBeGreaterThan(1);
+  // Not re-shared: only the loaded file says who may edit each division's rows.
+  const rebuilt = await runBuild({
+    workbook: join(dir, 'a', 'workbook.xlsx'),
+    out: join(dir, 'b'),
+    distDir: DIST,
+    pdf: false,
+  });
+  expect(rebuilt.error).toBeNull();
+  const ss = rebuilt.runtime.spreadsheet;
+  const editors = (p: { getEditors(): { getEmail(): string }[] }) => p.getEditors().map((u) => u.getEmail());
+  expect(
+    ss
+      .getProtections('RANGE')
+      .filter((p) => p.getDescription().startsWith('ita-report:'))
+      .map((p) => [p.getRange().getA1Notation(), editors(p)]),
+  ).toEqual(rows.map((p) => [p.range, p.editors]));
+  // sl.staff still edits the rows of สล. only, in the rebuilt spreadsheet and in the file written.
+  rebuilt.runtime.context.user = 'sl.staff@oie.example';
+  const complaint = rowOf(rebuilt.runtime, '2568-5-complaint-confidence');
+  expect(() => ss.getSheetByName('มาตรการ')?.getRange(complaint, 8).setValue('เสร็จสิ้น')).toThrow(
+    'protected cell',
+  );
+  const after = (await loadSpreadsheet(join(dir, 'b', 'workbook.xlsx'))).state?.protections;
+  expect(after).toEqual(before);
+}, 120_000);
 
 test('a framework tab is one of the team’s tabs: divisions cannot change the criteria', () => {
   const framework = {

@@ -114,11 +114,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   restoreProperties(runtime, loaded.state);
   const bundle = loadBundle(runtime, join(dist, 'Code.js'));
   bundle.call('onOpen', { authMode: 'LIMITED' });
-  const analyzed = bundle.call<AnalysisJson>('apiAnalyze');
-  const analysis = { ...analyzed, findings: explainUnsavedFormulas(loaded.unsaved, analyzed.findings) };
   const result: BuildResult = {
     runtime,
-    analysis,
+    analysis: null as unknown as AnalysisJson,
     measures: null,
     report: null,
     files: [],
@@ -127,36 +125,57 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   };
   mkdirSync(options.out, { recursive: true });
   const kind = options.report ?? 'plan';
+  let analysis: AnalysisJson | null = null;
   try {
     const force = { force: options.force ?? false };
-    if (kind === 'plan') result.measures = writeMeasuresTab(bundle, force, log);
-    const report = bundle.call<BuildResult['report'] & object>(
-      kind === 'plan' ? 'apiBuildReport' : 'apiBuildResultsReport',
-      force,
-    );
+    const { overview, ...report } =
+      kind === 'plan'
+        ? buildPlan(bundle, force, log, result)
+        : bundle.call<Built>('apiBuildResultsReport', force);
+    analysis = overview.analysis;
     result.report = report;
     log(`รายงาน: ${report.name}`);
     if (options.share) result.sharing = shareAll(bundle);
   } catch (e) {
     result.error = userMessage(e);
   }
+  // The analysis the build answered with; when it stopped before, the analysis alone (a read of its own).
+  const analyzed = analysis ?? bundle.call<AnalysisJson>('apiAnalyze');
+  result.analysis = { ...analyzed, findings: explainUnsavedFormulas(loaded.unsaved, analyzed.findings) };
   const files = await outputFiles(runtime, result.report, kind);
   writeOutput(options.out, files, kind);
   result.files = files.map((f) => join(options.out, f.name));
   return result;
 }
 
-function writeMeasuresTab(
+/** What a report's build call answers: its links, and the sidebar's view after it (the analysis in it). */
+type Built = NonNullable<BuildResult['report']> & { overview: { analysis: AnalysisJson | null } };
+
+/**
+ * The o25 report as the sidebar builds it, in its two calls: the tabs read and checked and the measures
+ * tab written, then the report from the input tabs the first call kept and the measures tab read again
+ * (every tab once, unless the kept tabs were too large for the cache). Data errors without `force` stop it
+ * with the message the add-on gives.
+ */
+function buildPlan(
   bundle: ReturnType<typeof loadBundle>,
   force: { force: boolean },
   log: (line: string) => void,
-): BuildResult['measures'] {
-  const measures = bundle.call<{ rows: number; summary: Record<string, number> }>('apiWriteMeasures', force);
+  result: BuildResult,
+): Built {
+  const prepared = bundle.call<{
+    measures: { rows: number; summary: Record<string, number> } | null;
+    snapshot: string | null;
+  }>('apiPrepareReport', force);
+  // Not written: the data has errors. The measures step says so, in the add-on's words.
+  const measures =
+    prepared.measures ?? bundle.call<NonNullable<typeof prepared.measures>>('apiWriteMeasures', force);
   const s = measures.summary;
   log(
     `มาตรการ: ${measures.rows} แถว (เพิ่ม ${s.added}, ปรับ ${s.updated}, คงข้อความที่แก้ ${s.keptEdits} ช่อง, ไม่อยู่ในข้อเสนอ ${s.retired})`,
   );
-  return measures;
+  result.measures = measures;
+  return bundle.call<Built>('apiBuildReport', { ...force, snapshot: prepared.snapshot });
 }
 
 async function outputFiles(runtime: Runtime, report: BuildResult['report'], kind: ReportKind) {

@@ -14,7 +14,7 @@ export interface LoadedBundle {
  * services: no require, no process, nothing of Node's.
  */
 export function loadBundle(runtime: Runtime, codePath: string): LoadedBundle {
-  const context = vm.createContext({ ...runtime.globals });
+  const context = bundleContext(runtime.globals);
   vm.runInContext(readFileSync(codePath, 'utf8'), context, { filename: 'Code.js' });
   const has = (name: string) => vm.runInContext(`typeof ${name} === 'function'`, context) === true;
   return {
@@ -27,4 +27,18 @@ export function loadBundle(runtime: Runtime, codePath: string): LoadedBundle {
       return (context[name] as (...a: unknown[]) => T)(...args);
     },
   };
+}
+
+/**
+ * A fresh context whose global object holds `globals`. Where Node has it (20.18, 22.8 and later), the global
+ * is an ordinary object (`DONT_CONTEXTIFY`): a contextified one answers every global lookup (`Math`,
+ * `Object`, `String`) through an interceptor, which made the bundle's tight loops ten to twenty times slower
+ * here than in Apps Script. What the bundle sees is the same either way.
+ */
+function bundleContext(globals: Record<string, unknown>): vm.Context {
+  const plain = vm.constants?.DONT_CONTEXTIFY;
+  if (plain === undefined) return vm.createContext({ ...globals });
+  const context = vm.createContext(plain);
+  Object.assign(context, globals);
+  return context;
 }

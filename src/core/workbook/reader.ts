@@ -517,14 +517,16 @@ function readTotals(sheet: SheetData, findings: Findings): YearTotals[] {
   const table = readTable(sheet, COLUMNS.totals, findings, { required: ['year'] });
   if (!table) return [];
   const out: YearTotals[] = [];
+  const seen = new Set<number>();
   for (const { index, cells } of table.rows) {
     const yearCol = table.columns.year as number;
     const year = readYearCell(cells[yearCol], cellRef(sheet.name, index, yearCol), findings);
     if (year === null) continue;
-    if (out.some((t) => t.year === year)) {
+    if (seen.has(year)) {
       duplicate(findings, cellRef(sheet.name, index, yearCol), `ปี ${year}`, `year ${year}`);
       continue;
     }
+    seen.add(year);
     const totals: YearTotals = { year, figures: {}, level: null };
     for (const key of TOTAL_FIGURES) {
       const col = table.columns[key];
@@ -570,6 +572,8 @@ function readIndicators(sheet: SheetData, findings: Findings, names: Map<number,
   });
   if (!table || noYearColumns(table, findings)) return out;
   const col = table.columns.indicator as number;
+  // Year and indicator already read: a map, not a scan of `out` (a tab may have many thousand rows).
+  const seen = new Set<string>();
   for (const { index, cells } of table.rows) {
     const where = cellRef(sheet.name, index, col);
     const m = /^(?:ตัวชี้วัดที่|indicator)?\s*(\d+)(?:\.0+)?$/i.exec(toArabicDigits(cellText(cells[col])));
@@ -591,10 +595,11 @@ function readIndicators(sheet: SheetData, findings: Findings, names: Map<number,
       const cell = cellRef(sheet.name, index, column);
       const value = readScore(cells[column], cell, findings, `ตัวชี้วัดที่ ${indicator} ปี ${year}`);
       if (!value) continue;
-      if (out.some((g) => g.year === year && g.indicator === indicator)) {
+      if (seen.has(`${year} ${indicator}`)) {
         duplicate(findings, cell, `ตัวชี้วัดที่ ${indicator} ปี ${year}`, `indicator ${indicator}, ${year}`);
         continue;
       }
+      seen.add(`${year} ${indicator}`);
       out.push({ year, indicator, value, where: cell });
     }
   }
@@ -606,6 +611,8 @@ function readItems(sheet: SheetData, findings: Findings, topics: Map<string, str
   const table = readTable(sheet, COLUMNS.items, findings, { required: ['item'], yearColumns: true });
   if (!table || noYearColumns(table, findings)) return out;
   const col = table.columns.item as number;
+  // Year, item and part already read: a map, not a scan of `out` (50,000 rows stay linear).
+  const seen = new Set<string>();
   for (const { index, cells } of table.rows) {
     const where = cellRef(sheet.name, index, col);
     const parsed = parseItemId(cells[col]);
@@ -625,10 +632,12 @@ function readItems(sheet: SheetData, findings: Findings, topics: Map<string, str
       const label = `ข้อ ${parsed.id}${part ? ` ส่วนที่ ${part}` : ''} ปี ${year}`;
       const value = readScore(cells[column], cell, findings, label);
       if (!value) continue;
-      if (out.some((g) => g.year === year && g.id === parsed.id && g.part === part)) {
+      const key = `${year} ${parsed.id} ${part}`;
+      if (seen.has(key)) {
         duplicate(findings, cell, label, `item ${parsed.id}${part ? `.${part}` : ''}, ${year}`);
         continue;
       }
+      seen.add(key);
       out.push({ year, id: parsed.id, part, value, where: cell });
     }
   }
