@@ -14,6 +14,9 @@ import {
 import { type ChartToDraw, chartsToDraw, type DrawnChart, drawnChartsOf } from '../core/report/drawn-charts';
 import { buildReport, type ReportModel } from '../core/report/model';
 import { buildResultsReport } from '../core/report/results-report';
+import { analyzeRollup, type Rollup } from '../core/rollup/analyze';
+import { type RollupJson, rollupJson } from '../core/rollup/json';
+import { buildRollupReport, overviewRows } from '../core/rollup/report';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
@@ -26,6 +29,7 @@ import { type Language, recordReport, recordResults, recordShare, saveLanguage, 
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
 import { type ReportLinks, type ReportStyle, renderReport } from './report-doc';
+import { requireRollup, writeOverviewTab } from './rollup';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
 import { findSheet, type OpenWorkbook, openWorkbook, readAllTabs } from './sheets';
 import { keepTabs, takeTabs } from './snapshot';
@@ -273,6 +277,60 @@ export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { o
     );
     recordResults(links, sheets, new Date(), by, props);
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false, props) };
+  });
+}
+
+/** The roll-up of a coordinator's workbook (the settings and the `ผลหน่วยงาน` tab), one getValues a tab. */
+function rollupOfOpenSpreadsheet(): { workbook: OpenWorkbook; sheets: SheetData[]; rollup: Rollup } {
+  const workbook = openWorkbook();
+  const sheets = readAllTabs(workbook.tabs);
+  return { workbook, sheets, rollup: analyzeRollup(sheets) };
+}
+
+/** The roll-up as `ita-report rollup --json` prints it. */
+export function apiRollup(): RollupJson {
+  return rollupJson(rollupOfOpenSpreadsheet().rollup);
+}
+
+/** The roll-up report's model, its figures from the agencies tab alone. */
+function rollupModel(rollup: Rollup, force: boolean): ReportModel {
+  return buildRollupReport({
+    rollup,
+    today: new Date(),
+    unconfirmed: force && errorFindings(rollup.findings).length > 0,
+  });
+}
+
+/** The first call of "สร้างรายงานภาพรวม": the tab read and checked, nothing written, the charts to draw. */
+export function apiPrepareRollupReport(options?: BuildOptions): HandedOver {
+  return withDocumentLock(() => {
+    const { sheets, rollup } = phase('ita: read and roll up', rollupOfOpenSpreadsheet);
+    requireRollup(rollup, options?.force ?? false);
+    return handOver(sheets, () => rollupModel(rollup, true), options);
+  });
+}
+
+/**
+ * The roll-up report: every agency written to the `ภาพรวมหน่วยงาน` tab (one setValues), then the Doc and its
+ * PDF, which stay within 40 pages whatever the number of agencies and point to that tab.
+ */
+export function apiBuildRollupReport(
+  options?: BuildOptions,
+): ReportLinks & { overviewTab: string; agencies: number } {
+  return withDocumentLock(() => {
+    const inputs = options?.snapshot ? takeTabs(options.snapshot) : null;
+    const workbook = openWorkbook();
+    const sheets = inputs ?? readAllTabs(workbook.tabs);
+    const rollup = phase('ita: roll up', () => analyzeRollup(sheets));
+    requireRollup(rollup, options?.force ?? false);
+    const tab = phase('ita: write the overview tab', () => writeOverviewTab(workbook, overviewRows(rollup)));
+    const model = phase('ita: the roll-up model', () => rollupModel(rollup, options?.force ?? false));
+    const settings = rollup.settings;
+    const style = { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 };
+    const links = phase('ita: write the Doc and its PDF', () =>
+      renderReport(workbook, model, style, 'rollup', new DocumentProps(), drawnChartsOf(options?.charts)),
+    );
+    return { ...links, overviewTab: tab.sheetName, agencies: tab.rows };
   });
 }
 
