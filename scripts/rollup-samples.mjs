@@ -61,6 +61,13 @@ function agencies(n, districts) {
       });
     }
   }
+  for (let i = 1; out.length < n; i++) {
+    out.push({
+      type: 'อบต.',
+      name: `อบต.ตัวอย่างเพิ่ม ${i}`,
+      group: `อำเภอตัวอย่าง ${(out.length % districts) + 1}`,
+    });
+  }
   // Local governments share names across districts: two SAOs of one name in two districts.
   const saos = out.filter((a) => a.type === 'อบต.');
   if (saos.length >= 2) {

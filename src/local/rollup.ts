@@ -25,9 +25,11 @@ export interface RollupOptions {
 export interface RollupResult {
   runtime: Runtime;
   rollup: RollupJson;
-  report: (ReportLinks & { overviewTab: string; agencies: number }) | null;
+  report: (ReportLinks & { overviewTab: string; agencies: number; rollup: RollupJson }) | null;
   files: string[];
   error: { th: string; en: string } | null;
+  /** Milliseconds of each step: the .xlsx read, the two server calls, the .xlsx written, the files put in place. */
+  timings: Record<string, number>;
 }
 
 /**
@@ -39,7 +41,14 @@ export async function runRollup(options: RollupOptions): Promise<RollupResult> {
   const problem = outputProblem(options.workbook, options.out);
   if (problem) throw new Error(problem.en);
   const dist = options.distDir ?? join(packageRoot(), 'dist');
+  const timings: Record<string, number> = {};
+  let clock = Date.now();
+  const lap = (name: string) => {
+    timings[name] = Date.now() - clock;
+    clock = Date.now();
+  };
   const loaded = await loadSpreadsheet(resolve(options.workbook));
+  lap('read');
   for (const note of loaded.notes) options.log?.(note);
   const runtime = createRuntime({
     spreadsheet: loaded.build,
@@ -49,21 +58,20 @@ export async function runRollup(options: RollupOptions): Promise<RollupResult> {
   restoreProperties(runtime, loaded.state);
   const bundle = loadBundle(runtime, join(dist, 'Code.js'));
   bundle.call('onOpen', { authMode: 'LIMITED' });
-  const result: RollupResult = {
-    runtime,
-    rollup: bundle.call<RollupJson>('apiRollup'),
-    report: null,
-    files: [],
-    error: null,
-  };
   mkdirSync(options.out, { recursive: true });
+  let report: RollupResult['report'] = null;
+  let error: RollupResult['error'] = null;
   try {
-    result.report = bundle.call<NonNullable<RollupResult['report']>>('apiBuildRollupReport', {
+    // The build answers with the roll-up it made; only when it refuses is the roll-up asked for alone.
+    report = bundle.call<NonNullable<RollupResult['report']>>('apiBuildRollupReport', {
       force: options.force ?? false,
     });
   } catch (e) {
-    result.error = userMessage(e);
+    error = userMessage(e);
   }
+  lap('apiBuildRollupReport');
+  const rollup = report?.rollup ?? bundle.call<RollupJson>('apiRollup');
+  const result: RollupResult = { runtime, rollup, report, files: [], error, timings };
   const files: { name: string; data: string | Buffer }[] = [
     { name: 'workbook.xlsx', data: await spreadsheetToXlsx(runtime) },
   ];
@@ -71,9 +79,11 @@ export async function runRollup(options: RollupOptions): Promise<RollupResult> {
   if (doc) files.push({ name: 'rollup.html', data: docToHtml(doc) });
   const pdf = result.report?.pdfId ? runtime.driveFiles.get(result.report.pdfId)?.data : null;
   if (pdf) files.push({ name: 'rollup.pdf', data: pdf });
+  lap('write');
   writeFilesAtomically(files.map((f) => ({ path: join(options.out, f.name), data: f.data })));
   for (const name of ROLLUP_FILES.slice(1))
     if (!files.some((f) => f.name === name)) rmSync(join(options.out, name), { force: true });
   result.files = files.map((f) => join(options.out, f.name));
+  lap('rename');
   return result;
 }

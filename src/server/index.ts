@@ -330,7 +330,7 @@ export function apiBuildRollupReport(
     const links = phase('ita: write the Doc and its PDF', () =>
       renderReport(workbook, model, style, 'rollup', new DocumentProps(), drawnChartsOf(options?.charts)),
     );
-    return { ...links, overviewTab: tab.sheetName, agencies: tab.rows };
+    return { ...links, overviewTab: tab.sheetName, agencies: tab.rows, rollup: rollupJson(rollup) };
   });
 }
 
