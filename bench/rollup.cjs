@@ -1,5 +1,5 @@
 // The roll-up at national size: 8,317 agencies (the number NACC assessed in 2568) over two years, with
-// tools and, in the assessed year, the ten indicators (scripts/rollup-samples.mjs). Writes the workbook to
+// tools and, in the assessed year, the ten indicators (scripts/rollup-samples.cjs). Writes the workbook to
 // out/bench/national.xlsx, then times `ita-report rollup WORKBOOK --out DIR` as the CLI runs it (the real
 // dist/Code.js in the local runtime, the xlsx read and written, the Doc, its HTML and, with Chromium, its
 // PDF), and counts the Doc's pages and the Apps Script calls. `node bench/rollup.cjs [--no-pdf] [--json]`.
@@ -13,7 +13,7 @@ const AGENCIES = 8317;
 
 async function main() {
   const noPdf = process.argv.includes('--no-pdf');
-  const { coordinatorSheets } = await import('../scripts/rollup-samples.mjs');
+  const { coordinatorSheets } = require('../scripts/rollup-samples.cjs');
   const dir = join(ROOT, 'out', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'national.xlsx');

@@ -3,10 +3,11 @@
 //   Industry's departments as the OIE report of 2568 quotes them (its table of หน่วยงานในสังกัด, pasted as is:
 //   a title row, rank, name, score in Thai digits, level; no year column);
 // - samples/province-example.xlsx: about 150 example local governments over two years, from the distribution
-//   stated in scripts/rollup-samples.mjs.
+//   stated in scripts/rollup-samples.cjs.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { coordinatorSheets } from './rollup-samples.mjs';
+
+const { coordinatorSheets } = createRequire(import.meta.url)('./rollup-samples.cjs');
 
 const { workbookFromSheets } = createRequire(import.meta.url)('../build/local.cjs');
 

@@ -15,6 +15,7 @@ import { type ChartToDraw, chartsToDraw, type DrawnChart, drawnChartsOf } from '
 import { buildReport, type ReportModel } from '../core/report/model';
 import { buildResultsReport } from '../core/report/results-report';
 import { analyzeRollup, type Rollup } from '../core/rollup/analyze';
+import { FOLLOW_UP_TAB, followUpAnswers } from '../core/rollup/follow-up';
 import { type RollupJson, rollupJson } from '../core/rollup/json';
 import { buildRollupReport, overviewRows } from '../core/rollup/report';
 import { summaryText } from '../core/summary';
@@ -29,7 +30,14 @@ import { type Language, recordReport, recordResults, recordShare, saveLanguage, 
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
 import { type ReportLinks, type ReportStyle, renderReport } from './report-doc';
-import { requireRollup, writeOverviewTab } from './rollup';
+import {
+  type AgencySharingPlan,
+  agencySharingPlan,
+  requireRollup,
+  requireWithinShareLimit,
+  writeFollowUpTab,
+  writeOverviewTab,
+} from './rollup';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
 import { findSheet, type OpenWorkbook, openWorkbook, readAllTabs } from './sheets';
 import { keepTabs, takeTabs } from './snapshot';
@@ -331,6 +339,76 @@ export function apiBuildRollupReport(
       renderReport(workbook, model, style, 'rollup', new DocumentProps(), drawnChartsOf(options?.charts)),
     );
     return { ...links, overviewTab: tab.sheetName, agencies: tab.rows, rollup: rollupJson(rollup) };
+  });
+}
+
+/** What the sidebar's roll-up cards show of a coordinator's workbook. */
+export interface RollupOverview {
+  rollup: RollupJson;
+  /** The follow-up tab's agencies and whether each has answered (a measure, progress or evidence filled); null without the tab. */
+  followUp: { agency: string; answered: boolean }[] | null;
+}
+
+/** The roll-up cards' view: the roll-up (its findings included) and who has answered in the follow-up tab. */
+export function apiRollupOverview(): RollupOverview {
+  const { workbook, rollup } = rollupOfOpenSpreadsheet();
+  const tab = workbook.tabs.find((s) => s.getName() === FOLLOW_UP_TAB);
+  const followUp = tab
+    ? followUpAnswers(tab.getDataRange().getValues()).map(({ agency, answered }) => ({ agency, answered }))
+    : null;
+  return { rollup: rollupJson(rollup), followUp };
+}
+
+/** Writes the `ติดตามหน่วยงาน` tab: a row per agency needing attention, what agencies filled kept. */
+export function apiWriteAgencyFollowUp(options?: BuildOptions): { sheetName: string; rows: number } {
+  return withDocumentLock(() => {
+    const { workbook, rollup } = rollupOfOpenSpreadsheet();
+    requireRollup(rollup, options?.force ?? false);
+    return writeFollowUpTab(workbook, rollup);
+  });
+}
+
+/** What sharing the follow-up rows with the agencies would do, before anything happens. */
+export function apiAgencySharingPlan(): AgencySharingPlan {
+  const { workbook, sheets, rollup } = rollupOfOpenSpreadsheet();
+  requireRollup(rollup, true);
+  return agencySharingPlan(workbook, rollup, sheets, new DocumentProps());
+}
+
+/**
+ * Protects each follow-up row for its agency's e-mails and, if asked, makes those agencies editors of the
+ * spreadsheet and viewers of the roll-up report: the divisions' sharing (applySharing) with the agencies in
+ * their place. Refused whole when the spreadsheet would hold more addresses than Google allows a file.
+ */
+export function apiApplyAgencySharing(options: {
+  protect: boolean;
+  shareSpreadsheet?: boolean;
+  shareReport: boolean;
+  notify?: boolean;
+}): SharingResult {
+  return withDocumentLock(() => {
+    const { workbook, sheets, rollup } = rollupOfOpenSpreadsheet();
+    requireRollup(rollup, true);
+    const props = new DocumentProps();
+    const plan = agencySharingPlan(workbook, rollup, sheets, props);
+    requireWithinShareLimit(plan);
+    const result = applySharing(
+      workbook,
+      plan,
+      {
+        protect: options.protect,
+        shareSpreadsheet: options.shareSpreadsheet ?? false,
+        shareReport: options.shareReport,
+        notify: options.notify ?? false,
+      },
+      props,
+    );
+    recordShare(
+      result.shared.map((s) => s.email),
+      new Date(),
+      props,
+    );
+    return result;
   });
 }
 

@@ -112,13 +112,7 @@ const HEADER = [
  * The `ผลหน่วยงาน` tab of `n` agencies over 2567 and 2568 (indicators for 2568), and the settings of a
  * coordinator of `scope`.
  */
-export function coordinatorSheets({
-  n = 150,
-  districts = 10,
-  seed = 2568,
-  scope = 'จังหวัดตัวอย่าง',
-  office,
-} = {}) {
+function coordinatorSheets({ n = 150, districts = 10, seed = 2568, scope = 'จังหวัดตัวอย่าง', office } = {}) {
   const rng = generator(seed);
   const list = agencies(n, districts);
   const rows = [[...HEADER, ...Array.from({ length: 10 }, (_, i) => `ตัวชี้วัดที่ ${i + 1}`), 'อีเมล']];
@@ -171,3 +165,5 @@ export function coordinatorSheets({
     { name: 'ผลหน่วยงาน', values: rows },
   ];
 }
+
+module.exports = { coordinatorSheets };
