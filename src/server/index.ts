@@ -403,11 +403,7 @@ export function apiApplyAgencySharing(options: {
       },
       props,
     );
-    recordShare(
-      result.shared.map((s) => s.email),
-      new Date(),
-      props,
-    );
+    recordShare(result, new Date(), props);
     return result;
   });
 }
