@@ -6,6 +6,8 @@ import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import { bySeverity, type Finding } from '../core/findings';
 import { FRAMEWORKS, frameworkForYear } from '../core/frameworks';
 import { frameworkTabRows } from '../core/frameworks/tab';
+import { analyzeRollup } from '../core/rollup/analyze';
+import { type RollupJson, rollupJson } from '../core/rollup/json';
 import { summaryText } from '../core/summary';
 import { jsonText, terminalLines, terminalText } from '../core/terminal';
 import { parseYear } from '../core/thai';
@@ -13,12 +15,14 @@ import type { SheetData } from '../core/workbook/reader';
 import { TABS } from '../core/workbook/schema';
 import { type BuildResult, outputProblem, packageRoot, REPORT_FILES, runBuild } from '../local/build';
 import { chromiumMode, chromiumPdfWriter, findChromium } from '../local/pdf';
+import { runRollup } from '../local/rollup';
 import { startLocalServer } from '../local/serve';
 import { planLines, resultLines } from '../local/share';
 import { notAWorkbook, readXlsxFile, WorkbookLimitError, workbookFromSheets } from '../local/xlsx';
 
 const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
        ita-report build WORKBOOK.xlsx --out DIR [--report plan|results] [--no-pdf] [--calls] [--force] [--share]
+       ita-report rollup WORKBOOK.xlsx (--json | --out DIR [--no-pdf] [--force])
        ita-report serve [WORKBOOK.xlsx] [--port N]
        ita-report framework YEAR --out FILE.xlsx
        ita-report --version
@@ -37,6 +41,10 @@ const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
             item after o25: what each measure achieved, from the measures tab as
             the divisions filled it, which is only read) as DIR/results.html and
             DIR/results.pdf; the o25 report's files in DIR are left as they are
+  rollup    a coordinator's workbook (settings and the "ผลหน่วยงาน" tab, one row an
+            agency and year): --json prints the roll-up (docs/workbook.md); --out
+            writes DIR/workbook.xlsx (with the "ภาพรวมหน่วยงาน" tab of every agency),
+            DIR/rollup.html and DIR/rollup.pdf
   serve     the sidebar on http://127.0.0.1:N beside the spreadsheet, bridged to the
             add-on running locally on WORKBOOK.xlsx (or on an empty spreadsheet)
   framework write the built-in framework of YEAR (B.E.) as a "กรอบการประเมิน" tab in
@@ -50,6 +58,7 @@ without --force included), 2 usage error`;
 
 const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--json]
         ita-report build WORKBOOK.xlsx --out DIR [--report plan|results] [--no-pdf] [--calls] [--force] [--share]
+        ita-report rollup WORKBOOK.xlsx (--json | --out DIR [--no-pdf] [--force])
         ita-report serve [WORKBOOK.xlsx] [--port N]
         ita-report framework YEAR --out FILE.xlsx
         ita-report --version
@@ -66,6 +75,9 @@ const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--jso
             --report results เขียนรายงานผลการดำเนินการแทน (ข้อถัดจาก o25: ผลของแต่ละ
             มาตรการจากแท็บมาตรการที่หน่วยงานกรอก ซึ่งอ่านอย่างเดียว) เป็น DIR/results.html
             และ DIR/results.pdf โดยไม่แตะไฟล์รายงาน o25 ใน DIR
+  rollup    สมุดงานของผู้ประสานงาน (ตั้งค่า และแท็บ "ผลหน่วยงาน" หนึ่งแถวต่อหน่วยงานและปี):
+            --json พิมพ์ผลสรุปภาพรวม (docs/workbook.md); --out เขียน DIR/workbook.xlsx
+            (มีแท็บ "ภาพรวมหน่วยงาน" ของทุกหน่วยงาน) DIR/rollup.html และ DIR/rollup.pdf
   serve     เปิดแถบด้านข้างที่ http://127.0.0.1:N คู่กับสเปรดชีต โดยเชื่อมกับ
             ส่วนเสริมที่ทำงานในเครื่องบน WORKBOOK.xlsx (หรือสเปรดชีตว่าง)
   framework เขียนกรอบการประเมินของปี YEAR (พ.ศ.) ที่มีในโปรแกรม เป็นแท็บ "กรอบการประเมิน"
@@ -337,6 +349,68 @@ function findingLines(findings: readonly Finding[], io: Cli): string[] {
     });
 }
 
+async function rollupCommand(args: string[], io: Cli): Promise<number> {
+  const outAt = args.indexOf('--out');
+  const out = outAt >= 0 ? args[outAt + 1] : undefined;
+  if (outAt >= 0 && (!out || out.startsWith('-'))) {
+    throw new UsageError('ita-report: --out needs a folder', 'ita-report: --out ต้องระบุโฟลเดอร์');
+  }
+  const { positional, flags } = parseArgs(
+    args.filter((_, i) => outAt < 0 || (i !== outAt && i !== outAt + 1)),
+    ['--json', '--no-pdf', '--force'],
+  );
+  if (positional.length !== 1 || (!out && !flags.has('--json'))) {
+    throw new UsageError(
+      'ita-report: rollup takes one WORKBOOK.xlsx and --json or --out DIR',
+      'ita-report: rollup ต้องระบุ WORKBOOK.xlsx หนึ่งไฟล์ และ --json หรือ --out DIR',
+    );
+  }
+  const sheets = await loadWorkbook(positional[0]);
+  if (!out) {
+    const rollup = analyzeRollup(sheets);
+    io.out(JSON.stringify(rollupJson(rollup), null, 2));
+    return rollup.ok ? 0 : 1;
+  }
+  const problem = outputProblem(positional[0], out);
+  if (problem) throw new UsageError(`ita-report: ${problem.en}`, `ita-report: ${problem.th}`);
+  const result = await runRollup({
+    workbook: positional[0],
+    out,
+    pdf: !flags.has('--no-pdf'),
+    force: flags.has('--force'),
+    log: (line) => io.out(printable(line)),
+  });
+  if (flags.has('--json')) io.out(JSON.stringify(result.rollup, null, 2));
+  else for (const line of rollupLines(result.rollup, io)) io.out(line);
+  if (result.error) io.out(printable(io.say(`ไม่สำเร็จ: ${result.error.th}`, `Failed: ${result.error.en}`)));
+  for (const file of result.files) io.out(io.say(`เขียน ${file}`, `wrote ${file}`));
+  const pdfFailed = !flags.has('--no-pdf') && result.report && !result.report.pdfId && findChromium();
+  if (pdfFailed)
+    io.out(io.say('สร้าง rollup.pdf ไม่สำเร็จ', `rollup.pdf failed: ${result.report?.pdfError ?? ''}`));
+  return result.error || !result.report || pdfFailed ? 1 : 0;
+}
+
+/** The roll-up in a few lines, every workbook text made safe for the terminal. */
+function rollupLines(json: RollupJson, io: Cli): string[] {
+  const cur = json.year !== null ? json.years[String(json.year)] : undefined;
+  const levels = Object.entries(cur?.levels ?? {})
+    .map(([level, n]) => `${level === 'unknown' ? io.say('ไม่ทราบระดับ', 'unknown') : level} ${n}`)
+    .join(', ');
+  const lines = [
+    io.say(
+      `${json.scope || json.coordinator} ปีงบประมาณ ${json.year ?? '?'}: ${cur?.agencies ?? 0} หน่วยงาน เฉลี่ย ${cur?.mean ?? '–'} มัธยฐาน ${cur?.median ?? '–'} ต่ำกว่า 85: ${cur?.below85 ?? 0}`,
+      `${json.scope || json.coordinator} fiscal year ${json.year ?? '?'}: ${cur?.agencies ?? 0} agencies, mean ${cur?.mean ?? '–'}, median ${cur?.median ?? '–'}, below 85: ${cur?.below85 ?? 0}`,
+    ),
+    `  ${levels}`,
+    io.say(
+      `  ระดับลดลง ${json.changes.levelDown.length} ระดับเพิ่มขึ้น ${json.changes.levelUp.length}; ข้อสังเกต ${json.findings.length} รายการ`,
+      `  level down ${json.changes.levelDown.length}, level up ${json.changes.levelUp.length}; ${json.findings.length} finding(s)`,
+    ),
+    ...findingLines(json.findings, io),
+  ];
+  return lines.map(printable);
+}
+
 async function serveCommand(args: string[], io: Cli): Promise<number> {
   const portAt = args.indexOf('--port');
   const port = portAt >= 0 ? Number(args[portAt + 1]) : 8080;
@@ -436,6 +510,7 @@ async function run(argv: string[], io: Cli): Promise<number> {
   }
   if (command === 'analyze') return await analyzeCommand(rest, io);
   if (command === 'build') return await buildCommand(rest, io);
+  if (command === 'rollup') return await rollupCommand(rest, io);
   if (command === 'serve') return await serveCommand(rest, io);
   if (command === 'framework') return await frameworkCommand(rest, io);
   throw command

@@ -73,6 +73,8 @@ export const REPORT_FILES = {
 export const OUTPUT_FILES = [
   'workbook.xlsx',
   ...Object.values(REPORT_FILES).flatMap((f) => [f.html, f.pdf]),
+  'rollup.html',
+  'rollup.pdf',
 ] as const;
 
 /** Why `out` cannot take a build of `workbook` (a file, or a folder where the output would replace it), or null. */

@@ -4,6 +4,7 @@ export { chartSvg } from '../core/report/chart-svg';
 export { runBuild } from './build';
 export { loadBundle } from './bundle';
 export { docToHtml } from './doc-html';
+export { runRollup } from './rollup';
 export { svgToPng } from './runtime/blob';
 export { createRuntime } from './runtime/index';
 export { SpreadsheetImpl } from './runtime/spreadsheet';

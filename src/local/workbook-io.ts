@@ -309,7 +309,9 @@ function writeCell(sheet: SheetImpl, ws: ExcelJS.Worksheet, k: string): void {
   const [r, c] = k.split(',').map(Number);
   const cell = ws.getCell(r, c);
   const kept = sheet._fileCells.get(k);
-  if (kept?.style) cell.style = JSON.parse(JSON.stringify(kept.style)) as Partial<ExcelJS.Style>;
+  // A cell with no style of its own (most of a large tab) is left to the default, which costs nothing to write.
+  if (kept?.style && Object.keys(kept.style).length > 0)
+    cell.style = JSON.parse(JSON.stringify(kept.style)) as Partial<ExcelJS.Style>;
   cell.value = xlsxValue(sheet._get(r, c), sheet._formulas.get(k), kept);
   if (kept?.note) cell.note = kept.note as ExcelJS.Comment;
   const format = sheet._formats.get(k);

@@ -14,6 +14,10 @@ import {
 import { type ChartToDraw, chartsToDraw, type DrawnChart, drawnChartsOf } from '../core/report/drawn-charts';
 import { buildReport, type ReportModel } from '../core/report/model';
 import { buildResultsReport } from '../core/report/results-report';
+import { analyzeRollup, type Rollup } from '../core/rollup/analyze';
+import { FOLLOW_UP_TAB, followUpAnswers } from '../core/rollup/follow-up';
+import { type RollupJson, rollupJson } from '../core/rollup/json';
+import { buildRollupReport, overviewRows } from '../core/rollup/report';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
@@ -34,6 +38,14 @@ import {
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
 import { type ReportLinks, type ReportStyle, renderReport } from './report-doc';
+import {
+  type AgencySharingPlan,
+  agencySharingPlan,
+  requireRollup,
+  requireWithinShareLimit,
+  writeFollowUpTab,
+  writeOverviewTab,
+} from './rollup';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
 import { findSheet, type OpenWorkbook, openWorkbook, readAllTabs } from './sheets';
 import { keepTabs, takeTabs } from './snapshot';
@@ -297,6 +309,126 @@ export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { o
     );
     recordResults(links, sheets, new Date(), by, props);
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false, props) };
+  });
+}
+
+/** The roll-up of a coordinator's workbook (the settings and the `ผลหน่วยงาน` tab), one getValues a tab. */
+function rollupOfOpenSpreadsheet(): { workbook: OpenWorkbook; sheets: SheetData[]; rollup: Rollup } {
+  const workbook = openWorkbook();
+  const sheets = readAllTabs(workbook.tabs);
+  return { workbook, sheets, rollup: analyzeRollup(sheets) };
+}
+
+/** The roll-up as `ita-report rollup --json` prints it. */
+export function apiRollup(): RollupJson {
+  return rollupJson(rollupOfOpenSpreadsheet().rollup);
+}
+
+/** The roll-up report's model, its figures from the agencies tab alone. */
+function rollupModel(rollup: Rollup, force: boolean): ReportModel {
+  return buildRollupReport({
+    rollup,
+    today: new Date(),
+    unconfirmed: force && errorFindings(rollup.findings).length > 0,
+  });
+}
+
+/** The first call of "สร้างรายงานภาพรวม": the tab read and checked, nothing written, the charts to draw. */
+export function apiPrepareRollupReport(options?: BuildOptions): HandedOver {
+  return withDocumentLock(() => {
+    const { sheets, rollup } = phase('ita: read and roll up', rollupOfOpenSpreadsheet);
+    requireRollup(rollup, options?.force ?? false);
+    return handOver(sheets, () => rollupModel(rollup, true), options);
+  });
+}
+
+/**
+ * The roll-up report: every agency written to the `ภาพรวมหน่วยงาน` tab (one setValues), then the Doc and its
+ * PDF, which stay within 40 pages whatever the number of agencies and point to that tab.
+ */
+export function apiBuildRollupReport(
+  options?: BuildOptions,
+): ReportLinks & { overviewTab: string; agencies: number } {
+  return withDocumentLock(() => {
+    const inputs = options?.snapshot ? takeTabs(options.snapshot) : null;
+    const workbook = openWorkbook();
+    const sheets = inputs ?? readAllTabs(workbook.tabs);
+    const rollup = phase('ita: roll up', () => analyzeRollup(sheets));
+    requireRollup(rollup, options?.force ?? false);
+    const tab = phase('ita: write the overview tab', () => writeOverviewTab(workbook, overviewRows(rollup)));
+    const model = phase('ita: the roll-up model', () => rollupModel(rollup, options?.force ?? false));
+    const settings = rollup.settings;
+    const style = { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 };
+    const links = phase('ita: write the Doc and its PDF', () =>
+      renderReport(workbook, model, style, 'rollup', new DocumentProps(), drawnChartsOf(options?.charts)),
+    );
+    return { ...links, overviewTab: tab.sheetName, agencies: tab.rows, rollup: rollupJson(rollup) };
+  });
+}
+
+/** What the sidebar's roll-up cards show of a coordinator's workbook. */
+export interface RollupOverview {
+  rollup: RollupJson;
+  /** The follow-up tab's agencies and whether each has answered (a measure, progress or evidence filled); null without the tab. */
+  followUp: { agency: string; answered: boolean }[] | null;
+}
+
+/** The roll-up cards' view: the roll-up (its findings included) and who has answered in the follow-up tab. */
+export function apiRollupOverview(): RollupOverview {
+  const { workbook, rollup } = rollupOfOpenSpreadsheet();
+  const tab = workbook.tabs.find((s) => s.getName() === FOLLOW_UP_TAB);
+  const followUp = tab
+    ? followUpAnswers(tab.getDataRange().getValues()).map(({ agency, answered }) => ({ agency, answered }))
+    : null;
+  return { rollup: rollupJson(rollup), followUp };
+}
+
+/** Writes the `ติดตามหน่วยงาน` tab: a row per agency needing attention, what agencies filled kept. */
+export function apiWriteAgencyFollowUp(options?: BuildOptions): { sheetName: string; rows: number } {
+  return withDocumentLock(() => {
+    const { workbook, rollup } = rollupOfOpenSpreadsheet();
+    requireRollup(rollup, options?.force ?? false);
+    return writeFollowUpTab(workbook, rollup);
+  });
+}
+
+/** What sharing the follow-up rows with the agencies would do, before anything happens. */
+export function apiAgencySharingPlan(): AgencySharingPlan {
+  const { workbook, sheets, rollup } = rollupOfOpenSpreadsheet();
+  requireRollup(rollup, true);
+  return agencySharingPlan(workbook, rollup, sheets, new DocumentProps());
+}
+
+/**
+ * Protects each follow-up row for its agency's e-mails and, if asked, makes those agencies editors of the
+ * spreadsheet and viewers of the roll-up report: the divisions' sharing (applySharing) with the agencies in
+ * their place. Refused whole when the spreadsheet would hold more addresses than Google allows a file.
+ */
+export function apiApplyAgencySharing(options: {
+  protect: boolean;
+  shareSpreadsheet?: boolean;
+  shareReport: boolean;
+  notify?: boolean;
+}): SharingResult {
+  return withDocumentLock(() => {
+    const { workbook, sheets, rollup } = rollupOfOpenSpreadsheet();
+    requireRollup(rollup, true);
+    const props = new DocumentProps();
+    const plan = agencySharingPlan(workbook, rollup, sheets, props);
+    requireWithinShareLimit(plan);
+    const result = applySharing(
+      workbook,
+      plan,
+      {
+        protect: options.protect,
+        shareSpreadsheet: options.shareSpreadsheet ?? false,
+        shareReport: options.shareReport,
+        notify: options.notify ?? false,
+      },
+      props,
+    );
+    recordShare(result, new Date(), props);
+    return result;
   });
 }
 

@@ -24,6 +24,7 @@ export const PROP_PDF = 'ita.reportPdfId';
 export const REPORT_KINDS = {
   plan: { doc: PROP_DOC, pdf: PROP_PDF },
   results: { doc: 'ita.resultsDocId', pdf: 'ita.resultsPdfId' },
+  rollup: { doc: 'ita.rollupDocId', pdf: 'ita.rollupPdfId' },
 } as const;
 export type ReportKind = keyof typeof REPORT_KINDS;
 

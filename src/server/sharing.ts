@@ -28,7 +28,9 @@ function allProtections(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   );
 }
 
-function foreignProtections(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ForeignProtection[] {
+export function foreignProtections(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): ForeignProtection[] {
   return allProtections(spreadsheet)
     .filter((p) => !isOurs(p))
     .map((p) => ({ where: placeOf(p), description: p.getDescription() }));
@@ -224,7 +226,9 @@ function protect(workbook: OpenWorkbook, plan: SharingPlan, result: SharingResul
     if (found) found.kept = true;
     return found?.protection ?? null;
   };
-  const measures = findSheet(workbook.tabs, 'measures');
+  const measures = plan.rowsTab
+    ? (workbook.tabs.find((t) => t.getName() === plan.rowsTab) ?? null)
+    : findSheet(workbook.tabs, 'measures');
   if (measures) {
     for (const p of plan.measureProtections) {
       const protection = existing(`${measures.getName()}!${p.range}`) ?? measures.getRange(p.range).protect();

@@ -95,11 +95,14 @@ export function describeCells(cells: readonly string[]): string {
   return unique.join(', ');
 }
 
+/** What a year's figures are read from: the score tabs of one agency, or one row of the agencies tab. */
+export type ScoreSource = Pick<ParsedWorkbook, 'totals' | 'indicators' | 'items'>;
+
 class YearBuilder {
   readonly result: YearAnalysis;
 
   constructor(
-    private readonly wb: ParsedWorkbook,
+    private readonly wb: ScoreSource,
     readonly year: number,
     readonly framework: Framework,
     private readonly findings: Findings,
@@ -423,7 +426,20 @@ class YearBuilder {
   }
 }
 
-function sameLevel(a: string, b: string): boolean {
+/**
+ * One year of one agency's figures analysed by its framework: every figure given or computed, checked, and
+ * the level given, computed or deduced, with the findings of each. The roll-up runs it for each agency.
+ */
+export function analyseYear(
+  source: ScoreSource,
+  year: number,
+  framework: Framework,
+  findings: Findings,
+): YearAnalysis {
+  return new YearBuilder(source, year, framework, findings).build();
+}
+
+export function sameLevel(a: string, b: string): boolean {
   return normalizeLevel(a) === normalizeLevel(b);
 }
 
@@ -437,7 +453,7 @@ function normalizeLevel(text: string): string {
 /** Years this many past the latest framework still borrow it (with a warning); farther ones get no level. */
 const FALLBACK_YEARS = 1;
 
-function chooseFramework(
+export function chooseFramework(
   year: number,
   settingsFramework: string | null,
   isAssessed: boolean,
@@ -539,7 +555,7 @@ function checkPeers(
 }
 
 /** The built-in frameworks, with the years the workbook's framework tab defines in place of theirs. */
-function withTabFrameworks(sheets: readonly SheetData[], findings: Findings): readonly Framework[] {
+export function withTabFrameworks(sheets: readonly SheetData[], findings: Findings): readonly Framework[] {
   const sheet = findTab(sheets, 'framework');
   if (!sheet) return FRAMEWORKS;
   const fromTab = readFrameworkTab(sheet, findings);

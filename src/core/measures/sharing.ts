@@ -11,6 +11,8 @@ export interface ProtectionPlan {
 }
 
 export interface SharingPlan {
+  /** The tab whose rows are protected for their owners: null for the measures tab (the divisions' rows). */
+  rowsTab: string | null;
   team: string[];
   /** One protected range per block of rows owned by the same divisions (the header row: the team). */
   measureProtections: ProtectionPlan[];
@@ -54,8 +56,11 @@ export function ownersOfRow(responsible: string, divisions: readonly Division[])
  */
 export function planSharing(input: {
   divisions: readonly Division[];
-  /** The measures tab rows in sheet order: row number and `ผู้รับผิดชอบ`. */
-  rows: readonly { row: number; responsible: string }[];
+  /**
+   * The rows in sheet order: row number and `ผู้รับผิดชอบ` (whose codes or names say who owns it), or the owners'
+   * codes themselves (`owners`, as the agency follow-up tab gives them).
+   */
+  rows: readonly { row: number; responsible: string; owners?: readonly string[] }[];
   team: readonly string[];
   spreadsheetEditors: readonly string[];
   teamTabs: readonly string[];
@@ -64,13 +69,18 @@ export function planSharing(input: {
   foreignProtections?: readonly ForeignProtection[];
   /** How many columns the measures tab has (people may add their own). */
   columns?: number;
+  /**
+   * Another tab whose rows go to their owners as the measures tab's go to the divisions (the coordinator's
+   * `ติดตามหน่วยงาน`, its owners the agencies): its name and what its rows are called in a description.
+   */
+  rowsTab?: { name: string; what: string; header: string };
 }): SharingPlan {
   const team = [...new Set(input.team.map((e) => e.toLowerCase()))];
   const last = columnLetters(Math.max(input.columns ?? 0, MEASURE_COLUMNS.length) - 1);
   const protections: ProtectionPlan[] = [
     {
       range: `A1:${last}1`,
-      description: `${PROTECTION_PREFIX} หัวตารางมาตรการ`,
+      description: `${PROTECTION_PREFIX} ${input.rowsTab?.header ?? 'หัวตารางมาตรการ'}`,
       editors: team,
       divisions: [],
     },
@@ -81,13 +91,15 @@ export function planSharing(input: {
     const codes = block.owners.map((d) => d.code);
     protections.push({
       range: `A${block.first}:${last}${block.last}`,
-      description: `${PROTECTION_PREFIX} มาตรการของ ${codes.length > 0 ? codes.join(', ') : 'ทีมงาน'}`,
+      description: `${PROTECTION_PREFIX} ${input.rowsTab?.what ?? 'มาตรการของ'} ${codes.length > 0 ? codes.join(', ') : 'ทีมงาน'}`,
       editors: [...new Set([...team, ...block.owners.flatMap((d) => d.emails)])],
       divisions: codes,
     });
   };
-  for (const { row, responsible } of input.rows) {
-    const owners = ownersOfRow(responsible, input.divisions);
+  for (const { row, responsible, owners: given } of input.rows) {
+    const owners = given
+      ? input.divisions.filter((d) => given.includes(d.code))
+      : ownersOfRow(responsible, input.divisions);
     const same =
       block &&
       block.last === row - 1 &&
@@ -105,6 +117,7 @@ export function planSharing(input: {
   // A tab the agency protected itself keeps its own protection: the add-on adds none to it.
   const foreignTabs = new Set(foreign.filter((f) => !f.where.includes('!')).map((f) => f.where));
   return {
+    rowsTab: input.rowsTab?.name ?? null,
     team,
     measureProtections: protections,
     teamTabs: input.teamTabs.filter((t) => !foreignTabs.has(t)),

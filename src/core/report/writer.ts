@@ -22,7 +22,7 @@ export interface TableBlock {
 
 export interface ChartBlock {
   kind: 'chart';
-  id: 'trend' | 'tools' | 'indicators' | 'status';
+  id: 'trend' | 'tools' | 'indicators' | 'status' | 'levels' | 'weak-indicators';
   caption: string;
   type: 'COLUMN' | 'LINE' | 'BAR';
   /** The chart's data as a sheet range: first row the series names, first column the labels. */
@@ -110,26 +110,40 @@ export class ReportWriter {
 
   /**
    * A numbered figure, thresholds drawn, its value axis titled `axisTitle`: from 0 for bars and columns, for
-   * a line (points joined, each a dot) from low enough to show the differences.
+   * a line (points joined, each a dot) from low enough to show the differences. A chart of counts rather
+   * than scores (`counts`) has its axis from 0 to a round number above the largest.
    */
-  chart(spec: Omit<ChartBlock, 'kind' | 'caption' | 'axis'> & { caption: string; axisTitle: string }): void {
-    const { axisTitle, ...block } = spec;
+  chart(
+    spec: Omit<ChartBlock, 'kind' | 'caption' | 'axis'> & {
+      caption: string;
+      axisTitle: string;
+      counts?: boolean;
+    },
+  ): void {
+    const { axisTitle, counts, ...block } = spec;
     const values = spec.data
       .slice(1)
       .flatMap((r) => r.slice(1))
       .filter((v): v is number => typeof v === 'number');
     const lowest = Math.min(...values, ...spec.thresholds.map((x) => x.value));
     const min = spec.type === 'LINE' ? Math.max(0, Math.floor((lowest - 5) / 5) * 5) : 0;
-    const step = 100 - min > 40 ? 10 : 5;
+    let max = 100;
+    let step = 100 - min > 40 ? 10 : 5;
+    if (counts) {
+      const top = Math.max(1, ...values);
+      const magnitude = 10 ** Math.floor(Math.log10(top));
+      step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => top / s <= 6) ?? magnitude * 10);
+      max = Math.ceil(top / step) * step;
+    }
     const ticks: { v: number; f: string }[] = [];
-    for (let v = min; v <= 100; v += step) ticks.push({ v, f: this.t(String(v)) });
+    for (let v = min; v <= max; v += step) ticks.push({ v, f: this.t(String(v)) });
     this.blocks.push({
       ...block,
       kind: 'chart',
       caption: this.t(`รูปที่ ${++this.figures} ${spec.caption}`),
       data: spec.data.map((r) => r.map((v) => (typeof v === 'string' ? this.t(v) : v))),
       thresholds: spec.thresholds.map((x) => ({ ...x, label: this.t(x.label) })),
-      axis: { min, max: 100, ticks, title: this.t(axisTitle) },
+      axis: { min, max, ticks, title: this.t(axisTitle) },
     });
   }
 }

@@ -35,6 +35,8 @@ const LABEL_HEADERS = [
   COLUMNS.items.part,
   COLUMNS.recommendations.items,
   COLUMNS.framework.key,
+  COLUMNS.agencies.rank,
+  COLUMNS.agencies.code,
 ];
 
 /** Where the reader looks for a header (readTable): the first non-blank row or one of the five below it. */

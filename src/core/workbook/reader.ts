@@ -4,7 +4,17 @@ import type { ToolKey } from '../frameworks/types';
 import { DEFAULT_REPORT_FONT, reportFont } from '../report/fonts';
 import { cellText, parseYear, readNumber, THAI_MONTHS, toArabicDigits } from '../thai';
 import { readEmailCell } from './emails';
-import { COLUMNS, matchesAlias, normalizeName, ROUND_KEY, SETTING_KEYS, TABS, type TabKey } from './schema';
+import {
+  AGENCY_TYPE_ABBREVIATIONS,
+  COLUMNS,
+  INDICATOR_COLUMN,
+  matchesAlias,
+  normalizeName,
+  ROUND_KEY,
+  SETTING_KEYS,
+  TABS,
+  type TabKey,
+} from './schema';
 
 /** One tab as `Range.getValues()` returns it: rows of numbers, strings, booleans, Dates, '' for empty. */
 export interface SheetData {
@@ -25,6 +35,8 @@ export interface Given {
 
 export interface Settings {
   agency: string;
+  /** What a coordinator's workbook covers ("จังหวัดภูเก็ต", "กระทรวงอุตสาหกรรม"); '' for one agency's. */
+  scope: string;
   abbreviation: string;
   parent: string;
   year: number;
@@ -98,6 +110,26 @@ export interface Peer {
   where: string;
 }
 
+/** One row of a table of agencies (`ผลหน่วยงาน` or `หน่วยงานในสังกัด`): an agency's figures of one year. */
+export interface AgencyRow {
+  agency: string;
+  code: string;
+  /** As typed, the common abbreviations (อบจ., ทน., ทม., ทต., อบต.) read as their full names. */
+  type: string;
+  group: string;
+  /** null: no year column, or a blank year cell (the assessed year of the settings, then). */
+  year: number | null;
+  total: Given | null;
+  tools: Partial<Record<ToolKey, Given>>;
+  indicators: { indicator: number; value: Exact; where: string }[];
+  level: { text: string; where: string } | null;
+  emails: string[];
+  /** The agency's name cell. */
+  where: string;
+  /** 0-based row in the tab. */
+  row: number;
+}
+
 export interface Division {
   code: string;
   name: string;
@@ -117,6 +149,8 @@ export interface ParsedWorkbook {
   recommendations: Recommendation[];
   comments: Comment[];
   peers: Peer[];
+  /** The `ผลหน่วยงาน` tab of a coordinator's workbook: one row an agency and year. */
+  agencies: AgencyRow[];
   divisions: Division[];
   /** Every fiscal year that has a score somewhere. */
   years: number[];
@@ -410,6 +444,7 @@ function readSettings(sheet: SheetData, findings: Findings): Settings | null {
   if (!agency || year === null) return null;
   return {
     agency,
+    scope: cellText(found.scope?.value),
     abbreviation: cellText(found.abbreviation?.value),
     parent: cellText(found.parent?.value),
     year,
@@ -713,27 +748,81 @@ function readComments(sheet: SheetData, findings: Findings): Comment[] {
   return out;
 }
 
-function readPeers(sheet: SheetData, findings: Findings): Peer[] {
-  const table = readTable(sheet, COLUMNS.peers, findings, { required: ['agency', 'score'] });
+/** An agency type as typed, an abbreviation (`ทต.`, `อบต`) read as its full name. */
+export function agencyType(text: string): string {
+  const bare = text.replace(/\s+/g, '');
+  for (const [abbr, full] of Object.entries(AGENCY_TYPE_ABBREVIATIONS)) {
+    if (bare === abbr || bare === abbr.replace(/\.$/, '')) return full;
+  }
+  return text;
+}
+
+const AGENCY_TOOLS: ToolKey[] = ['IIT', 'EIT', 'EIT1', 'EIT2', 'OIT'];
+
+/**
+ * A table of agencies, one row an agency and year: the `ผลหน่วยงาน` tab of a coordinator and the
+ * `หน่วยงานในสังกัด` (peers) tab of one agency go through this one reader. Read as the score tabs are: Thai
+ * digits, "96.06%", C.E. years, blanks and dashes, a title above the header.
+ */
+export function readAgencyRows(sheet: SheetData, findings: Findings): AgencyRow[] {
+  const spec = COLUMNS.agencies;
+  const table = readTable(sheet, spec, findings, { required: ['agency', 'total'] });
   if (!table) return [];
   const c = table.columns;
-  const out: Peer[] = [];
+  const indicatorColumns: { indicator: number; column: number }[] = [];
+  table.sheet.values[table.headerRow].forEach((cell, column) => {
+    const m = INDICATOR_COLUMN.exec(normalizeName(cell));
+    if (m && !Object.values(c).includes(column)) indicatorColumns.push({ indicator: Number(m[1]), column });
+  });
+  const text = (cells: unknown[], key: keyof typeof spec) =>
+    c[key] !== undefined && !isBlankLike(cells[c[key] as number]) ? cellText(cells[c[key] as number]) : '';
+  const out: AgencyRow[] = [];
   for (const { index, cells } of table.rows) {
-    const agency = cellText(cells[c.agency as number]);
+    const agency = text(cells, 'agency');
     if (!agency) continue;
-    const scoreRef = cellRef(sheet.name, index, c.score as number);
+    const ref = (column: number) => cellRef(sheet.name, index, column);
+    const score = (column: number, label: string): Given | null => {
+      const value = readScore(cells[column], ref(column), findings, `${agency} ${label}`);
+      return value ? { value, where: ref(column) } : null;
+    };
+    const tools: AgencyRow['tools'] = {};
+    for (const key of AGENCY_TOOLS) {
+      const given = c[key] !== undefined ? score(c[key] as number, key) : null;
+      if (given) tools[key] = given;
+    }
+    const indicators: AgencyRow['indicators'] = [];
+    for (const { indicator, column } of indicatorColumns) {
+      const given = score(column, `ตัวชี้วัดที่ ${indicator}`);
+      if (given) indicators.push({ indicator, ...given });
+    }
+    const level = text(cells, 'level');
     out.push({
       agency,
-      score: readScore(cells[c.score as number], scoreRef, findings, agency),
-      level: c.level !== undefined ? cellText(cells[c.level]) : '',
-      year:
-        c.year !== undefined
-          ? readYearCell(cells[c.year], cellRef(sheet.name, index, c.year), findings)
-          : null,
-      where: cellRef(sheet.name, index, c.agency as number),
+      code: text(cells, 'code'),
+      type: agencyType(text(cells, 'type')),
+      group: text(cells, 'group'),
+      year: c.year !== undefined ? readYearCell(cells[c.year], ref(c.year), findings) : null,
+      total: score(c.total as number, 'คะแนนรวม'),
+      tools,
+      indicators,
+      level: level ? { text: level, where: ref(c.level as number) } : null,
+      emails: c.email !== undefined ? emailsOf(cells[c.email], ref(c.email), findings) : [],
+      where: ref(c.agency as number),
+      row: index,
     });
   }
   return out;
+}
+
+/** The peers tab: the same reader as the agencies tab, each row as the agency's report ranks it. */
+function readPeers(sheet: SheetData, findings: Findings): Peer[] {
+  return readAgencyRows(sheet, findings).map((row) => ({
+    agency: row.agency,
+    score: row.total?.value ?? null,
+    level: row.level?.text ?? '',
+    year: row.year,
+    where: row.where,
+  }));
 }
 
 function readDivisions(sheet: SheetData, findings: Findings): Division[] {
@@ -774,7 +863,8 @@ export function readWorkbook(sheets: readonly SheetData[], findings: Findings): 
       `No "ตั้งค่า" (Settings) tab with the agency and the assessed fiscal year`,
     );
   }
-  if (!sheetOf('totals') && !sheetOf('indicators') && !sheetOf('items')) {
+  // A coordinator's workbook has the agencies tab and no score tab of its own.
+  if (!sheetOf('totals') && !sheetOf('indicators') && !sheetOf('items') && !sheetOf('agencies')) {
     findings.error(
       'missing-tab',
       null,
@@ -808,6 +898,7 @@ export function readWorkbook(sheets: readonly SheetData[], findings: Findings): 
     recommendations: optional('recommendations', readRecommendations),
     comments: optional('comments', readComments),
     peers: optional('peers', readPeers),
+    agencies: optional('agencies', readAgencyRows),
     divisions: optional('divisions', readDivisions),
     years: [...years].sort((a, b) => a - b),
   };

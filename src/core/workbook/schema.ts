@@ -12,6 +12,7 @@ export const TABS = {
   recommendations: ['ข้อเสนอแนะ', 'Recommendations'],
   comments: ['ความคิดเห็น', 'Comments'],
   peers: ['หน่วยงานในสังกัด', 'Peers'],
+  agencies: ['ผลหน่วยงาน', 'Agencies'],
   divisions: ['หน่วยงานภายใน', 'Divisions'],
   measures: ['มาตรการ', 'Measures'],
   library: ['คลังมาตรการ', 'Measure library'],
@@ -19,6 +20,39 @@ export const TABS = {
 } as const;
 
 export type TabKey = keyof typeof TABS;
+
+/**
+ * The columns of a table of agencies, one row an agency and year. The aliases take in a table pasted from
+ * ITAS or a news page as it comes: `ลำดับ`/`อันดับ` (ignored), `ชื่อหน่วยงาน`, `คะแนน ITA`, `ผลการประเมิน`.
+ */
+const AGENCY_COLUMNS = {
+  agency: ['หน่วยงาน', 'agency', 'ชื่อหน่วยงาน', 'ชื่อ', 'name', 'หน่วยงานภาครัฐ', 'agency name'],
+  total: ['คะแนนรวม', 'คะแนน', 'total', 'score', 'คะแนน ITA', 'ITA', 'คะแนนรวม ITA', 'ITA score', 'ภาพรวม'],
+  level: ['ระดับ', 'level', 'ผลการประเมิน', 'result', 'ระดับผลการประเมิน'],
+  year: ['ปีงบประมาณ', 'year', 'ปี', 'fiscal year'],
+  code: ['รหัสหน่วยงาน', 'code', 'agency code', 'รหัส'],
+  type: ['ประเภท', 'type', 'ประเภทหน่วยงาน', 'agency type'],
+  group: ['กลุ่ม', 'group', 'อำเภอ', 'district'],
+  IIT: ['IIT'],
+  EIT: ['EIT'],
+  EIT1: ['EIT ส่วนที่ 1', 'EIT1', 'EIT part 1', 'EIT 1'],
+  EIT2: ['EIT ส่วนที่ 2', 'EIT2', 'EIT part 2', 'EIT 2'],
+  OIT: ['OIT'],
+  email: ['อีเมล', 'email', 'e-mail', 'emails'],
+  rank: ['ลำดับ', 'อันดับ', 'rank', 'no.', 'ที่'],
+} as const;
+
+/** An indicator column of a table of agencies: `ตัวชี้วัดที่ 1` … `ตัวชี้วัดที่ 10` (`indicator 1`, Thai digits). */
+export const INDICATOR_COLUMN = /^(?:ตัวชี้วัดที่|ตัวชี้วัด|indicator)\s*(\d{1,2})$/;
+
+/** Common abbreviations of local government types, read as their full names (types are otherwise kept as typed). */
+export const AGENCY_TYPE_ABBREVIATIONS: Record<string, string> = {
+  'อบจ.': 'องค์การบริหารส่วนจังหวัด',
+  'ทน.': 'เทศบาลนคร',
+  'ทม.': 'เทศบาลเมือง',
+  'ทต.': 'เทศบาลตำบล',
+  'อบต.': 'องค์การบริหารส่วนตำบล',
+};
 
 export const COLUMNS = {
   settings: { key: ['รายการ', 'key'], value: ['ค่า', 'value'] },
@@ -54,12 +88,9 @@ export const COLUMNS = {
     topic: ['ด้าน', 'topic'],
     comment: ['ความคิดเห็น', 'comment'],
   },
-  peers: {
-    agency: ['หน่วยงาน', 'agency'],
-    score: ['คะแนน', 'score'],
-    level: ['ระดับ', 'level'],
-    year: ['ปีงบประมาณ', 'year'],
-  },
+  /** `ผลหน่วยงาน` and `หน่วยงานในสังกัด`: one table of agencies, read by one reader (readAgencyRows). */
+  agencies: AGENCY_COLUMNS,
+  peers: AGENCY_COLUMNS,
   library: {
     id: ['รหัสมาตรการ', 'id'],
     indicator: ['ตัวชี้วัดที่', 'indicator'],
@@ -88,6 +119,7 @@ export const COLUMNS = {
 
 export const SETTING_KEYS = {
   agency: ['หน่วยงาน', 'agency'],
+  scope: ['ขอบเขต', 'scope'],
   abbreviation: ['ชื่อย่อ', 'abbreviation'],
   parent: ['สังกัด', 'parent'],
   year: ['ปีงบประมาณที่ประเมิน', 'year', 'ปีงบประมาณ'],

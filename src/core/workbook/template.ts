@@ -17,7 +17,8 @@ export function templateTabs(today: Date): SheetData[] {
   const years = [String(year - 1), String(year)];
   const f = frameworkForYear(year).framework;
   const first = (aliases: readonly string[]) => aliases[0];
-  const settings: Record<keyof typeof SETTING_KEYS, string | number> = {
+  // The scope is a coordinator's setting (the `ผลหน่วยงาน` tab's roll-up); an agency's template leaves it out.
+  const settings: Record<Exclude<keyof typeof SETTING_KEYS, 'scope'>, string | number> = {
     agency: '',
     abbreviation: '',
     parent: '',
@@ -55,10 +56,7 @@ export function templateTabs(today: Date): SheetData[] {
       name: TABS.settings[0],
       values: [
         [first(COLUMNS.settings.key), first(COLUMNS.settings.value)],
-        ...(Object.keys(settings) as (keyof typeof SETTING_KEYS)[]).map((k) => [
-          SETTING_KEYS[k][0],
-          settings[k],
-        ]),
+        ...(Object.keys(settings) as (keyof typeof settings)[]).map((k) => [SETTING_KEYS[k][0], settings[k]]),
         ...rounds,
       ],
     },
@@ -76,7 +74,10 @@ export function templateTabs(today: Date): SheetData[] {
     { name: TABS.items[0], values: items },
     { name: TABS.recommendations[0], values: header(COLUMNS.recommendations) },
     { name: TABS.comments[0], values: header(COLUMNS.comments) },
-    { name: TABS.peers[0], values: header(COLUMNS.peers) },
+    {
+      name: TABS.peers[0],
+      values: [(['agency', 'total', 'level', 'year'] as const).map((k) => first(COLUMNS.peers[k]))],
+    },
     { name: TABS.divisions[0], values: header(COLUMNS.divisions) },
   ];
 }

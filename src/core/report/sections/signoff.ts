@@ -17,7 +17,12 @@ export function signOff(w: ReportWriter, ctx: ReportContext): void {
 }
 
 /** The request, then the proposer's and the approver's signatures side by side, dated (or a line to date). */
-export function signatures(w: ReportWriter, ctx: ReportContext, request: string, dated: string | null): void {
+export function signatures(
+  w: ReportWriter,
+  ctx: Pick<ReportContext, 'settings'>,
+  request: string,
+  dated: string | null,
+): void {
   const s = ctx.settings?.signOff;
   const date = dated ?? `${LINE.slice(0, 10)}/${LINE.slice(0, 20)}/${LINE.slice(0, 10)}`;
   const block = (role: string, name: string | undefined, position: string | undefined) => [

@@ -1,0 +1,129 @@
+import { Exact, published } from '../decimal';
+import { asText } from '../measures/tab';
+import { cellText } from '../thai';
+import type { Division } from '../workbook/reader';
+import { type AgencyYear, isBelow85, type Rollup } from './analyze';
+import { LIMITS } from './report';
+
+/** The coordinator's follow-up tab: one row per agency needing attention, which that agency fills. */
+export const FOLLOW_UP_TAB = 'ติดตามหน่วยงาน';
+
+/** The columns the add-on writes, then those the agency fills. The first is the agency as the roll-up names it. */
+export const FOLLOW_UP_COLUMNS = {
+  written: ['หน่วยงาน', 'อีเมล', 'สิ่งที่ต้องดำเนินการ', 'ตัวชี้วัดที่ต่ำกว่า 85'],
+  filled: ['มาตรการ', 'ความคืบหน้า (%)', 'หลักฐาน'],
+} as const;
+const WIDTH = FOLLOW_UP_COLUMNS.written.length + FOLLOW_UP_COLUMNS.filled.length;
+
+/**
+ * Google's limit on the people one file can be shared with: 600 e-mail addresses a Docs, Sheets or Slides
+ * file (Google Drive Help, "Share files from Google Drive"; restated in third-party guides, e.g.
+ * oreateai.com, "when sharing with individuals, you can send invites to up to 600 email addresses per
+ * file"). The plan counts the addresses the spreadsheet would then hold and refuses beyond it.
+ */
+export const SHARE_LIMIT = 600;
+
+export interface AttentionRow {
+  agency: AgencyYear;
+  /** Why: below 85, a level lost, a large drop. */
+  reasons: string[];
+  weakIndicators: number[];
+}
+
+/** The agencies that need attention: below 85, a level lost, or among the largest drops. */
+export function attentionOf(r: Rollup): AttentionRow[] {
+  const cur = r.current;
+  if (!cur) return [];
+  const drops = new Set(
+    r.changes
+      .filter((c) => c.delta && c.delta.compare(Exact.ZERO) < 0)
+      .sort((a, b) =>
+        (a.delta as NonNullable<typeof a.delta>).compare(b.delta as NonNullable<typeof b.delta>),
+      )
+      .slice(0, LIMITS.drops)
+      .map((c) => c.agency),
+  );
+  const lost = new Set(r.changes.filter((c) => c.levelMove < 0).map((c) => c.agency));
+  const delta = new Map(r.changes.map((c) => [c.agency, c.delta]));
+  const out: AttentionRow[] = [];
+  for (const a of cur.ranked) {
+    const reasons: string[] = [];
+    if (isBelow85(a.total)) reasons.push(`คะแนนรวม ${published(a.total)} ต่ำกว่า 85`);
+    if (lost.has(a)) reasons.push(`ระดับลดลงเป็น "${a.level?.label ?? ''}"`);
+    if (drops.has(a)) reasons.push(`คะแนนลดลง ${Math.abs(published(delta.get(a) ?? null) ?? 0)} คะแนน`);
+    if (reasons.length === 0) continue;
+    const weak = [...a.indicators].filter(([, v]) => isBelow85(v)).map(([n]) => n);
+    out.push({ agency: a, reasons, weakIndicators: weak });
+  }
+  return out;
+}
+
+/**
+ * The tab as it should stand: every row of an agency needing attention, its written columns as the roll-up
+ * says, its filled columns as the agency left them; a row of an agency no longer needing attention is
+ * kept as it is (nothing a person wrote is lost); new ones at the end.
+ */
+export function followUpRows(
+  attention: readonly AttentionRow[],
+  existing: readonly unknown[][],
+): unknown[][] {
+  const written = (a: AttentionRow): unknown[] => [
+    asText(a.agency.label),
+    a.agency.emails.join(', '),
+    asText(a.reasons.join('; ')),
+    a.weakIndicators.join(', '),
+  ];
+  const byLabel = new Map(attention.map((a) => [a.agency.label, a]));
+  const rows: unknown[][] = [[...FOLLOW_UP_COLUMNS.written, ...FOLLOW_UP_COLUMNS.filled]];
+  const seen = new Set<string>();
+  for (const row of existing.slice(1)) {
+    const label = cellText(row[0]).replace(/^'/, '');
+    if (!label) continue;
+    const a = byLabel.get(label);
+    const filled = row.slice(FOLLOW_UP_COLUMNS.written.length, WIDTH);
+    rows.push(a ? [...written(a), ...pad(filled)] : pad(row.slice(0, WIDTH), WIDTH));
+    seen.add(label);
+  }
+  for (const a of attention) if (!seen.has(a.agency.label)) rows.push([...written(a), '', '', '']);
+  return rows;
+}
+
+function pad(cells: unknown[], width: number = FOLLOW_UP_COLUMNS.filled.length): unknown[] {
+  return [...cells, ...Array(Math.max(0, width - cells.length)).fill('')];
+}
+
+/** Who has answered: an agency's row with a measure, progress or evidence filled. */
+export function followUpAnswers(
+  values: readonly unknown[][],
+): { agency: string; emails: string[]; answered: boolean }[] {
+  const first = FOLLOW_UP_COLUMNS.written.length;
+  return values
+    .slice(1)
+    .filter((row) => cellText(row[0]) !== '')
+    .map((row) => ({
+      agency: cellText(row[0]),
+      emails: cellText(row[1])
+        .split(/[,;\s]+/)
+        .filter(Boolean),
+      answered: row.slice(first, WIDTH).some((c) => cellText(c) !== ''),
+    }));
+}
+
+/** The follow-up tab's rows as the divisions' sharing code takes them: each row owned by its agency. */
+export function followUpOwners(values: readonly unknown[][]): {
+  owners: Division[];
+  rows: { row: number; responsible: string; owners: string[] }[];
+} {
+  const answers = followUpAnswers(values);
+  const owners = answers.map((a, i) => ({
+    code: a.agency,
+    name: a.agency,
+    emails: a.emails,
+    where: `${FOLLOW_UP_TAB}!A${i + 2}`,
+  }));
+  const rows = values
+    .map((row, i) => ({ row: i + 1, label: cellText(row[0]) }))
+    .filter((r) => r.row > 1 && r.label !== '')
+    .map((r) => ({ row: r.row, responsible: r.label, owners: [r.label] }));
+  return { owners, rows };
+}

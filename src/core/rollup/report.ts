@@ -1,0 +1,379 @@
+import { Exact, published } from '../decimal';
+import { errorFindings } from '../findings';
+import { asText } from '../measures/tab';
+import { score } from '../report/context';
+import type { ReportModel } from '../report/model';
+import { signatures } from '../report/sections/signoff';
+import { ReportWriter, type TableRowModel } from '../report/writer';
+import { BE_OFFSET, formatDelta, thaiDate } from '../thai';
+import {
+  type AgencyChange,
+  type AgencyYear,
+  isBelow85,
+  type Rollup,
+  type Stats,
+  UNKNOWN_LEVEL,
+} from './analyze';
+
+export const ROLLUP_TITLE = 'รายงานภาพรวมผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)';
+/** The tab of the spreadsheet that holds every agency, which the report points to. */
+export const OVERVIEW_TAB = 'ภาพรวมหน่วยงาน';
+const UNKNOWN_WORD = 'ไม่ทราบระดับ';
+
+/**
+ * How many rows a list of the report holds at most: the report stays within 40 pages whatever the number of
+ * agencies; every agency is in the overview tab.
+ */
+export const LIMITS = { below85: 60, levelDown: 40, drops: 15, groups: 40, types: 20, top: 10 };
+
+export interface RollupReportInput {
+  rollup: Rollup;
+  today: Date;
+  unconfirmed?: boolean;
+}
+
+interface Ctx {
+  r: Rollup;
+  cur: NonNullable<Rollup['current']>;
+  prev: Rollup['previous'];
+  scope: string;
+  more: (shown: number, all: number) => void;
+}
+
+const word = (level: string) => (level === UNKNOWN_LEVEL ? UNKNOWN_WORD : level);
+const pct = (n: number, of: number) => (of === 0 ? '0.0' : ((n / of) * 100).toFixed(1));
+const name = (a: AgencyYear) => `${a.agency}${a.group ? ` (${a.group})` : ''}`;
+
+/** The roll-up report (docs/report.md): one coordinator's agencies, in the o25 report's official form. */
+export function buildRollupReport(input: RollupReportInput): ReportModel {
+  const r = input.rollup;
+  if (!r.current) throw new Error('The roll-up report needs the assessed year.');
+  const w = new ReportWriter(r.settings?.thaiDigits ?? true);
+  const ctx: Ctx = {
+    r,
+    cur: r.current,
+    prev: r.previous,
+    scope: r.scope || r.coordinator,
+    more: (shown, all) => {
+      if (all > shown)
+        w.paragraph(`แสดง ${shown} จาก ${all} หน่วยงาน รายชื่อทั้งหมดอยู่ในแท็บ “${OVERVIEW_TAB}” ของสเปรดชีต`);
+    },
+  };
+  title(w, ctx, input);
+  summary(w, ctx);
+  byType(w, ctx);
+  attention(w, ctx);
+  indicators(w, ctx);
+  ranking(w, ctx);
+  const date = r.settings?.reportDate;
+  signatures(
+    w,
+    { settings: r.settings },
+    `จึงเรียนมาเพื่อโปรดทราบและพิจารณาแนวทางการติดตามหน่วยงานที่ควรให้ความสำคัญตามรายงานฉบับนี้`,
+    date ? thaiDate(date.day, date.month, date.yearBE, false) : null,
+  );
+  return {
+    name: `${ROLLUP_TITLE} ${ctx.scope} ปีงบประมาณ พ.ศ. ${ctx.cur.year}`,
+    thaiDigits: w.thai,
+    draft: false,
+    blocks: w.blocks,
+    unconfirmed: input.unconfirmed ?? false,
+  };
+}
+
+function title(w: ReportWriter, ctx: Ctx, input: RollupReportInput): void {
+  const s = ctx.r.settings;
+  w.title(ROLLUP_TITLE);
+  w.center(ctx.scope, true);
+  w.center(`ประจำปีงบประมาณ พ.ศ. ${ctx.cur.year}`, true);
+  w.center(`จัดทำโดย ${s?.preparedBy || ctx.r.coordinator}`);
+  const d = s?.reportDate;
+  const t = input.today;
+  w.center(
+    d
+      ? `วันที่ ${thaiDate(d.day, d.month, d.yearBE, false)}`
+      : `ข้อมูล ณ วันที่ ${thaiDate(t.getDate(), t.getMonth() + 1, t.getFullYear() + BE_OFFSET, false)}`,
+  );
+  if (input.unconfirmed) {
+    const n = errorFindings(ctx.r.findings).length;
+    w.center(`ฉบับยังไม่ยืนยันข้อมูล: ข้อมูลมีข้อผิดพลาด ${n} รายการ โปรดแก้ไขก่อนเผยแพร่`, true);
+  }
+}
+
+const passed = (s: Stats) => s.withTotal - s.below85.length;
+
+/** ๑ สรุปผล: how many, how many passed, the mean and its change; the levels by year as a table and a chart. */
+function summary(w: ReportWriter, ctx: Ctx): void {
+  const { cur, prev } = ctx;
+  w.heading(1, '1. สรุปผลการประเมิน');
+  let text =
+    `ในปีงบประมาณ พ.ศ. ${cur.year} หน่วยงานใน${ctx.scope} ได้รับการประเมิน ITA จำนวน ${cur.agencies} หน่วยงาน ` +
+    `มีผลคะแนนรวม ${cur.withTotal} หน่วยงาน ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป) ${passed(cur)} หน่วยงาน ` +
+    `คิดเป็นร้อยละ ${pct(passed(cur), cur.withTotal)} ต่ำกว่า ๘๕ คะแนน ${cur.below85.length} หน่วยงาน ` +
+    `คะแนนเฉลี่ย ${score(cur.mean)} คะแนน มัธยฐาน ${score(cur.median)} คะแนน`;
+  if (prev?.mean && cur.mean) {
+    const d = published((cur.mean as Exact).round(2).sub((prev.mean as Exact).round(2))) as number;
+    text += ` ${d > 0 ? 'เพิ่มขึ้น' : d < 0 ? 'ลดลง' : 'เท่าเดิม'}จากปีงบประมาณ พ.ศ. ${prev.year} (เฉลี่ย ${score(prev.mean)} คะแนน) ${formatDelta(d, false)} คะแนน`;
+  }
+  w.paragraph(text);
+  const years = ctx.r.years.filter((y) => y.year <= cur.year).slice(-4);
+  const levels = cur.levels.map(([l]) => l).filter((l) => years.some((y) => count(y, l) > 0));
+  w.table(
+    `จำนวนหน่วยงานจำแนกตามระดับผลการประเมิน ${ctx.scope}`,
+    ['ระดับ', ...years.map((y) => `ปี ${y.year}`)],
+    [
+      ...levels.map((l) => ({ cells: [word(l), ...years.map((y) => String(count(y, l)))] })),
+      { cells: ['รวม', ...years.map((y) => String(y.agencies))], bold: true },
+      { cells: ['คะแนนเฉลี่ย', ...years.map((y) => score(y.mean))] },
+      { cells: ['ต่ำกว่า 85 คะแนน', ...years.map((y) => String(y.below85.length))] },
+    ],
+    { widths: [40, ...years.map(() => 60 / years.length)] },
+  );
+  w.chart({
+    id: 'levels',
+    caption: `จำนวนหน่วยงานจำแนกตามระดับผลการประเมิน รายปี ${ctx.scope}`,
+    type: 'COLUMN',
+    data: [
+      ['ระดับ', ...years.map((y) => `ปี ${y.year}`)],
+      ...levels.map((l) => [word(l), ...years.map((y) => count(y, l))]),
+    ],
+    thresholds: [],
+    axisTitle: 'จำนวนหน่วยงาน',
+    counts: true,
+  });
+}
+
+function count(s: Stats, level: string): number {
+  return s.levels.find(([l]) => l === level)?.[1] ?? 0;
+}
+
+function statsRow(label: string, s: Stats, order: string[]): TableRowModel {
+  return {
+    cells: [
+      label,
+      String(s.agencies),
+      score(s.mean),
+      String(s.below85.length),
+      ...order.map((l) => String(count(s, l))),
+    ],
+  };
+}
+
+/** ๒ ผลจำแนกตามประเภทและกลุ่ม. */
+function byType(w: ReportWriter, ctx: Ctx): void {
+  const { cur } = ctx;
+  const order = cur.levels.map(([l]) => l).filter((l) => count(cur, l) > 0);
+  const header = ['', 'จำนวน', 'เฉลี่ย', 'ต่ำกว่า 85', ...order.map(word)];
+  const widths = [26, 9, 10, 9, ...order.map(() => 46 / Math.max(1, order.length))];
+  w.heading(1, '2. ผลการประเมินจำแนกตามประเภทและกลุ่มของหน่วยงาน');
+  if (cur.byType.length === 0 && cur.byGroup.length === 0) {
+    w.missing('แท็บ ผลหน่วยงาน ไม่มีคอลัมน์ ประเภท หรือ กลุ่ม จึงไม่จำแนก');
+    return;
+  }
+  for (const [list, what, limit] of [
+    [cur.byType, 'ประเภท', LIMITS.types],
+    [cur.byGroup, 'กลุ่ม', LIMITS.groups],
+  ] as const) {
+    if (list.length === 0) continue;
+    const sorted = [...list].sort((a, b) => (b.mean && a.mean ? b.mean.compare(a.mean) : 0));
+    w.table(
+      `ผลการประเมินปี ${cur.year} จำแนกตาม${what} (เรียงตามคะแนนเฉลี่ย)`,
+      [what, ...header.slice(1)],
+      [
+        ...sorted.slice(0, limit).map((g) => statsRow(g.name, g, order)),
+        { ...statsRow('รวม', cur, order), bold: true },
+      ],
+      { widths, dense: true },
+    );
+    if (sorted.length > limit)
+      w.paragraph(`แสดง ${limit} จาก ${sorted.length} ${what} ทั้งหมดอยู่ในแท็บ “${OVERVIEW_TAB}”`);
+  }
+}
+
+const changeOf = (ctx: Ctx, a: AgencyYear) => ctx.r.changes.find((c) => c.agency === a);
+
+/** ๓ หน่วยงานที่ควรให้ความสำคัญ: below 85, a level lost, the largest drops. */
+function attention(w: ReportWriter, ctx: Ctx): void {
+  const { cur, prev } = ctx;
+  w.heading(1, '3. หน่วยงานที่ควรให้ความสำคัญ');
+  const below = [...cur.below85].sort((a, b) => (a.total as Exact).compare(b.total as Exact));
+  w.heading(2, `3.1 หน่วยงานที่มีคะแนนต่ำกว่า 85 คะแนน (${below.length} หน่วยงาน)`);
+  if (below.length === 0) w.paragraph('ไม่มีหน่วยงานที่มีคะแนนรวมต่ำกว่า ๘๕ คะแนน');
+  else {
+    w.table(
+      `หน่วยงานที่มีคะแนนรวมต่ำกว่า 85 คะแนน ปี ${cur.year} (เรียงจากคะแนนต่ำสุด)`,
+      ['หน่วยงาน', 'ประเภท', `ปี ${prev?.year ?? '–'}`, `ปี ${cur.year}`, 'เปลี่ยนแปลง'],
+      below.slice(0, LIMITS.below85).map((a) => changeRow(a, changeOf(ctx, a))),
+      { widths: [40, 24, 12, 12, 12], dense: true },
+    );
+    ctx.more(Math.min(below.length, LIMITS.below85), below.length);
+  }
+  if (!prev) {
+    w.missing('ไม่มีผลของปีก่อนหน้า จึงไม่เปรียบเทียบระดับและคะแนนที่ลดลง');
+    return;
+  }
+  const lost = ctx.r.changes.filter((c) => c.levelMove < 0);
+  w.heading(2, `3.2 หน่วยงานที่ระดับผลการประเมินลดลงจากปี ${prev.year} (${lost.length} หน่วยงาน)`);
+  if (lost.length === 0) w.paragraph('ไม่มีหน่วยงานที่ระดับผลการประเมินลดลง');
+  else {
+    w.table(
+      `หน่วยงานที่ระดับผลการประเมินลดลง`,
+      ['หน่วยงาน', `ระดับปี ${prev.year}`, `ระดับปี ${cur.year}`, `คะแนนปี ${cur.year}`, 'เปลี่ยนแปลง'],
+      lost.slice(0, LIMITS.levelDown).map((c) => ({
+        cells: [
+          name(c.agency),
+          word(c.before.level?.label ?? UNKNOWN_LEVEL),
+          word(c.agency.level?.label ?? UNKNOWN_LEVEL),
+          score(c.agency.total),
+          delta(c),
+        ],
+      })),
+      { widths: [40, 16, 16, 14, 14], dense: true },
+    );
+    ctx.more(Math.min(lost.length, LIMITS.levelDown), lost.length);
+  }
+  const drops = ctx.r.changes
+    .filter((c) => c.delta && c.delta.compare(Exact.ZERO) < 0)
+    .sort((a, b) => (a.delta as Exact).compare(b.delta as Exact))
+    .slice(0, LIMITS.drops);
+  w.heading(2, '3.3 หน่วยงานที่คะแนนลดลงมากที่สุด');
+  if (drops.length === 0) w.paragraph('ไม่มีหน่วยงานที่คะแนนลดลง');
+  else
+    w.table(
+      `${drops.length} หน่วยงานที่คะแนนรวมลดลงมากที่สุดจากปี ${prev.year}`,
+      ['หน่วยงาน', 'ประเภท', `ปี ${prev.year}`, `ปี ${cur.year}`, 'เปลี่ยนแปลง'],
+      drops.map((c) => changeRow(c.agency, c)),
+      { widths: [40, 24, 12, 12, 12], dense: true },
+    );
+}
+
+const delta = (c: AgencyChange | undefined) => (c?.delta ? formatDelta(published(c.delta), false) : '–');
+
+function changeRow(a: AgencyYear, c: AgencyChange | undefined): TableRowModel {
+  return { cells: [name(a), a.type || '–', score(c?.before.total ?? null), score(a.total), delta(c)] };
+}
+
+/** ๔ ตัวชี้วัด: the mean and share below 85 of each, a chart of the weakest, and who is weakest in each. */
+function indicators(w: ReportWriter, ctx: Ctx): void {
+  const { cur } = ctx;
+  w.heading(1, '4. ผลรายตัวชี้วัด');
+  if (cur.indicators.length === 0) {
+    w.missing('แท็บ ผลหน่วยงาน ไม่มีคะแนนรายตัวชี้วัด (ตัวชี้วัดที่ 1 ถึง 10) จึงไม่วิเคราะห์รายตัวชี้วัด');
+    return;
+  }
+  const sorted = [...cur.indicators].sort((a, b) => (a.mean as Exact).compare(b.mean as Exact));
+  w.table(
+    `คะแนนเฉลี่ยรายตัวชี้วัด ปี ${cur.year} (เรียงจากต่ำสุด)`,
+    ['ตัวชี้วัด', 'จำนวนหน่วยงาน', 'เฉลี่ย', 'ต่ำกว่า 85', 'ร้อยละ'],
+    sorted.map((s) => ({
+      cells: [
+        `${s.indicator}. ${s.name}`,
+        String(s.agencies),
+        score(s.mean),
+        String(s.below85),
+        pct(s.below85, s.agencies),
+      ],
+    })),
+    { widths: [46, 14, 12, 14, 14], dense: true },
+  );
+  const weak = ctx.r.weakestIndicators;
+  w.chart({
+    id: 'weak-indicators',
+    caption: `คะแนนเฉลี่ยรายตัวชี้วัด ปี ${cur.year} จากต่ำสุด`,
+    type: 'BAR',
+    data: [['ตัวชี้วัด', 'คะแนนเฉลี่ย'], ...sorted.map((s) => [`ตัวชี้วัดที่ ${s.indicator}`, published(s.mean)])],
+    thresholds: [{ value: 85, label: 'เกณฑ์ผ่าน 85' }],
+    axisTitle: 'คะแนนเฉลี่ย',
+  });
+  w.lead(`ตัวชี้วัดที่อ่อนที่สุด ${weak.length} ตัวชี้วัด และหน่วยงานที่ได้คะแนนต่ำสุดในแต่ละตัวชี้วัด`);
+  w.table(
+    'หน่วยงานที่ได้คะแนนต่ำสุดในตัวชี้วัดที่อ่อนที่สุด',
+    ['หน่วยงาน', 'คะแนน'],
+    weak.flatMap((s) => [
+      { cells: [`ตัวชี้วัดที่ ${s.indicator} ${s.name} (เฉลี่ย ${score(s.mean)})`, ''], group: true },
+      ...s.weakest.map((x) => ({ cells: [name(x.agency), score(x.score)] })),
+    ]),
+    { widths: [80, 20], dense: true },
+  );
+}
+
+/** ๕ อันดับ: the highest and the lowest, the whole table pointed to. */
+function ranking(w: ReportWriter, ctx: Ctx): void {
+  const { cur } = ctx;
+  const ranked = cur.ranked.filter((a) => a.total);
+  w.heading(1, '5. อันดับผลการประเมิน');
+  w.paragraph(
+    `ผลการประเมินของทุกหน่วยงาน ${cur.agencies} หน่วยงาน พร้อมอันดับ ระดับ การเปลี่ยนแปลง และตัวชี้วัดที่ต่ำกว่า ๘๕ คะแนน อยู่ในแท็บ “${OVERVIEW_TAB}” ของสเปรดชีตที่ใช้จัดทำรายงานนี้`,
+  );
+  const rows = (list: AgencyYear[]) =>
+    list.map((a) => ({
+      cells: [
+        String(a.rank ?? '–'),
+        name(a),
+        a.type || '–',
+        score(a.total),
+        word(a.level?.label ?? UNKNOWN_LEVEL),
+      ],
+    }));
+  const n = Math.min(LIMITS.top, ranked.length);
+  const header = ['อันดับ', 'หน่วยงาน', 'ประเภท', 'คะแนน', 'ระดับ'];
+  const widths = [10, 44, 20, 12, 14];
+  w.table(`${n} หน่วยงานที่มีคะแนนสูงสุด ปี ${cur.year}`, header, rows(ranked.slice(0, n)), { widths, dense: true });
+  if (ranked.length > n)
+    w.table(
+      `${Math.min(n, ranked.length - n)} หน่วยงานที่มีคะแนนต่ำสุด ปี ${cur.year}`,
+      header,
+      rows(ranked.slice(Math.max(n, ranked.length - n))),
+      { widths, dense: true },
+    );
+}
+
+const SOURCE_WORDS: Record<string, string> = {
+  given: 'ตามที่ระบุ',
+  computed: 'คำนวณตามเกณฑ์',
+  deduced: 'อนุมานตามเกณฑ์',
+};
+
+/** The `ภาพรวมหน่วยงาน` tab: every agency of the assessed year, ranked, with its change and weak indicators. */
+export function overviewRows(r: Rollup): (string | number)[][] {
+  const cur = r.current;
+  if (!cur) return [];
+  const prev = r.previous;
+  const header = [
+    'อันดับ',
+    'รหัสหน่วยงาน',
+    'หน่วยงาน',
+    'ประเภท',
+    'กลุ่ม',
+    ...(prev ? [`คะแนนรวม ${prev.year}`] : []),
+    `คะแนนรวม ${cur.year}`,
+    ...(prev ? ['เปลี่ยนแปลง', `ระดับ ${prev.year}`] : []),
+    `ระดับ ${cur.year}`,
+    'ที่มาของระดับ',
+    'ต่ำกว่า 85',
+    'ตัวชี้วัดที่ต่ำกว่า 85',
+    'อีเมล',
+  ];
+  const changes = new Map(r.changes.map((c) => [c.agency, c]));
+  const num = (v: Exact | null | undefined) => published(v ?? null) ?? '';
+  const rows = cur.ranked.map((a) => {
+    const c = changes.get(a);
+    const weak = [...a.indicators].filter(([, v]) => isBelow85(v)).map(([n]) => n);
+    return [
+      a.rank ?? '',
+      asText(a.code),
+      asText(a.agency),
+      asText(a.type),
+      asText(a.group),
+      ...(prev ? [num(c?.before.total)] : []),
+      num(a.total),
+      ...(prev ? [c?.delta ? (published(c.delta) as number) : '', c?.before.level?.label ?? ''] : []),
+      a.level?.label ?? UNKNOWN_WORD,
+      SOURCE_WORDS[a.levelSource ?? ''] ?? '',
+      isBelow85(a.total) ? 'ใช่' : '',
+      weak.join(', '),
+      a.emails.join(', '),
+    ];
+  });
+  return [header, ...rows];
+}

@@ -1,0 +1,152 @@
+import { errorFindings, errorLines } from '../core/findings';
+import { planSharing, type SharingPlan } from '../core/measures/sharing';
+import type { Rollup } from '../core/rollup/analyze';
+import {
+  attentionOf,
+  FOLLOW_UP_TAB,
+  followUpOwners,
+  followUpRows,
+  SHARE_LIMIT,
+} from '../core/rollup/follow-up';
+import { OVERVIEW_TAB } from '../core/rollup/report';
+import { clampCellText } from '../core/workbook/limits';
+import type { SheetData } from '../core/workbook/reader';
+import { matchesAlias, TABS } from '../core/workbook/schema';
+import type { DocumentProps } from './document-props';
+import { UserError } from './errors';
+import { REPORT_KINDS } from './report-doc';
+import { foreignProtections } from './sharing';
+import type { OpenWorkbook } from './sheets';
+
+/** The roll-up needs the settings and the assessed year's rows of the agencies tab. */
+export function requireRollup(rollup: Rollup, force: boolean): void {
+  if (!rollup.ok) {
+    const first = rollup.findings.find((f) => f.severity === 'error');
+    throw new UserError(
+      'not-analysable',
+      `สรุปภาพรวมไม่ได้: ${first?.message ?? 'ไม่มีแท็บตั้งค่าหรือแท็บผลหน่วยงาน'}`,
+      `Cannot roll up: ${first?.message_en ?? 'no settings or agencies tab'}`,
+    );
+  }
+  const errors = errorFindings(rollup.findings);
+  if (errors.length === 0 || force) return;
+  throw new UserError(
+    'data-errors',
+    `ข้อมูลมีข้อผิดพลาด ${errors.length} รายการ จึงยังไม่สร้าง: ${errorLines(errors, 'th').join('; ')}`,
+    `The data has ${errors.length} error(s), so nothing was built: ${errorLines(errors, 'en').join('; ')}`,
+  );
+}
+
+/**
+ * Writes the `ภาพรวมหน่วยงาน` tab (every agency, which the report points to) in one setValues, whatever the
+ * number of agencies: the tab is the add-on's and is rewritten whole on each build.
+ */
+export function writeOverviewTab(
+  workbook: OpenWorkbook,
+  rows: (string | number)[][],
+): { sheetName: string; rows: number } {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const grid = rows.map((r) => [
+    ...r.map((v) => (typeof v === 'string' ? clampCellText(v) : v)),
+    ...Array(width - r.length).fill(''),
+  ]);
+  let sheet = workbook.tabs.find((s) => s.getName() === OVERVIEW_TAB) ?? null;
+  if (!sheet) sheet = workbook.spreadsheet.insertSheet(OVERVIEW_TAB);
+  else sheet.clearContents();
+  if (sheet.getMaxRows() < grid.length)
+    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < width)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  if (grid.length > 0) {
+    sheet.getRange(1, 1, grid.length, width).setValues(grid);
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#e8f0fe');
+    sheet.setFrozenRows(1);
+  }
+  return { sheetName: OVERVIEW_TAB, rows: Math.max(0, grid.length - 1) };
+}
+
+/**
+ * Writes the `ติดตามหน่วยงาน` tab: one row per agency needing attention, what the agency filled kept as it
+ * is (followUpRows), in one read and one setValues.
+ */
+export function writeFollowUpTab(
+  workbook: OpenWorkbook,
+  rollup: Rollup,
+): { sheetName: string; rows: number } {
+  let sheet = workbook.tabs.find((s) => s.getName() === FOLLOW_UP_TAB) ?? null;
+  const existing = sheet ? sheet.getDataRange().getValues() : [];
+  const rows = followUpRows(attentionOf(rollup), existing);
+  const width = Math.max(...rows.map((r) => r.length));
+  const grid = rows.map((r) => [...r, ...Array(width - r.length).fill('')]);
+  if (!sheet) sheet = workbook.spreadsheet.insertSheet(FOLLOW_UP_TAB);
+  if (sheet.getMaxRows() < grid.length)
+    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < width)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#e8f0fe');
+  sheet.setFrozenRows(1);
+  return { sheetName: FOLLOW_UP_TAB, rows: grid.length - 1 };
+}
+
+/** The sharing plan of the follow-up tab, and how many addresses the spreadsheet would then hold. */
+export interface AgencySharingPlan extends SharingPlan {
+  /** Addresses with access now and those the plan would add: refused beyond `limit`. */
+  addresses: number;
+  limit: number;
+  /** Why agencies seeing one another's rows discloses nothing new, said in the plan. */
+  note: { th: string; en: string };
+}
+
+const PUBLIC_NOTE = {
+  th: 'ผลการประเมิน ITA และแผน o25 ของทุกหน่วยงานเผยแพร่ต่อสาธารณะอยู่แล้ว หน่วยงานที่เห็นแถวของหน่วยงานอื่นจึงไม่ได้รับรู้ข้อมูลใหม่ แต่ละหน่วยงานแก้ไขได้เฉพาะแถวของตน',
+  en: "ITA results and o25 plans are public already: an agency that sees another's row learns nothing new; each agency can edit its own row only",
+};
+
+/**
+ * The follow-up tab's rows go to their agencies through the divisions' sharing code (planSharing and
+ * applySharing), the agencies in the place of the divisions: each row protected for its agency's e-mails
+ * and the team; the settings and the agencies tab the team's alone.
+ */
+export function agencySharingPlan(
+  workbook: OpenWorkbook,
+  rollup: Rollup,
+  sheets: readonly SheetData[],
+  props: DocumentProps,
+): AgencySharingPlan {
+  const sheet = workbook.tabs.find((s) => s.getName() === FOLLOW_UP_TAB);
+  const values = sheet ? sheet.getDataRange().getValues() : [];
+  const { owners, rows } = followUpOwners(values);
+  const spreadsheet = workbook.spreadsheet;
+  const me = Session.getEffectiveUser().getEmail();
+  const owner = spreadsheet.getOwner()?.getEmail() ?? '';
+  const editors = spreadsheet.getEditors().map((u) => u.getEmail().toLowerCase());
+  const viewers = spreadsheet.getViewers().map((u) => u.getEmail().toLowerCase());
+  const teamTabs = sheets
+    .map((s) => s.name)
+    .filter((name) => matchesAlias(name, TABS.settings) || matchesAlias(name, TABS.agencies));
+  const plan = planSharing({
+    divisions: owners,
+    rows,
+    team: [owner, me, ...(rollup.settings?.team ?? [])].filter(Boolean),
+    spreadsheetEditors: editors,
+    teamTabs,
+    hasReport: Boolean(props.get(REPORT_KINDS.rollup.doc)),
+    columns: values[0]?.length ?? 0,
+    foreignProtections: foreignProtections(spreadsheet),
+    rowsTab: { name: FOLLOW_UP_TAB, what: 'ติดตามหน่วยงาน', header: 'หัวตารางติดตามหน่วยงาน' },
+  });
+  const addresses = new Set([...editors, ...viewers, owner.toLowerCase(), ...plan.withoutAccess]);
+  addresses.delete('');
+  return { ...plan, addresses: addresses.size, limit: SHARE_LIMIT, note: PUBLIC_NOTE };
+}
+
+/** Refuses a plan that would share the spreadsheet with more people than Google allows a file. */
+export function requireWithinShareLimit(plan: AgencySharingPlan): void {
+  if (plan.addresses <= plan.limit) return;
+  throw new UserError(
+    'share-limit',
+    `แชร์ไม่ได้: สเปรดชีตจะมีผู้ได้รับสิทธิ์ ${plan.addresses} อีเมล เกินที่ Google ให้แชร์ไฟล์หนึ่งได้ (${plan.limit} อีเมล) ไม่มีการเปลี่ยนแปลงใด ลดรายชื่ออีเมลในแท็บผลหน่วยงาน หรือแชร์ผ่าน Google Group`,
+    `Not shared: the spreadsheet would be shared with ${plan.addresses} addresses, more than Google lets one file be shared with (${plan.limit}); nothing was changed. Trim the e-mails in the agencies tab, or share through a Google Group`,
+  );
+}

@@ -1,0 +1,200 @@
+import { analyze } from '../../src/core/analysis/analyze';
+import { analyzeRollup } from '../../src/core/rollup/analyze';
+import { rollupJson } from '../../src/core/rollup/json';
+import type { SheetData } from '../../src/core/workbook/reader';
+import { settingsTab } from '../helpers/workbook';
+
+const settings = (year: unknown = 2568) =>
+  settingsTab({ หน่วยงาน: 'สำนักงาน ป.ป.ช. ประจำจังหวัดตัวอย่าง', ขอบเขต: 'จังหวัดตัวอย่าง', ปีงบประมาณที่ประเมิน: year });
+
+const tab = (values: unknown[][], name = 'ผลหน่วยงาน'): SheetData => ({ name, values });
+
+describe('a table pasted from a web page (rank, name, "96.06%", level), a title above it and no year column', () => {
+  const rollup = analyzeRollup([
+    settings('๒๕๖๘'),
+    tab([
+      ['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ หน่วยงานในสังกัดกระทรวงตัวอย่าง', '', '', ''],
+      ['ลำดับ', 'ชื่อหน่วยงาน', 'คะแนน ITA', 'ผลการประเมิน'],
+      ['๑', 'กรมตัวอย่างหนึ่ง', '98.47%', 'ผ่านดี'],
+      ['2', 'กรมตัวอย่างสอง', '๙๖.๐๖', 'ผ่าน'],
+      ['3', '  กรมตัวอย่างสาม ', 84.99, 'ไม่ผ่าน'],
+      ['4', 'กรมตัวอย่างสี่', '-', ''],
+    ]),
+  ]);
+  const json = rollupJson(rollup);
+
+  test('reads every row for the assessed year, with no error or warning', () => {
+    expect(rollup.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(json.years['2568'].agencies).toBe(4);
+    expect(rollup.current?.ranked.map((a) => [a.agency, a.total?.toFixed(2) ?? null])).toEqual([
+      ['กรมตัวอย่างหนึ่ง', '98.47'],
+      ['กรมตัวอย่างสอง', '96.06'],
+      ['กรมตัวอย่างสาม', '84.99'],
+      ['กรมตัวอย่างสี่', null],
+    ]);
+  });
+
+  test('the header below the title is said, the levels are the ones given where the total alone cannot settle them', () => {
+    expect(rollup.findings.find((f) => f.code === 'header-below-title')?.where).toBe('ผลหน่วยงาน!A2');
+    expect(json.years['2568'].levels).toEqual({ ผ่านดีเยี่ยม: 0, ผ่านดี: 1, ผ่าน: 1, ไม่ผ่าน: 1, unknown: 1 });
+    // 84.99 and no tools: below 85 whatever the tools, so deduced.
+    expect(rollup.current?.ranked[2].levelSource).toBe('deduced');
+    expect(json.years['2568'].below85).toBe(1);
+  });
+
+  test('mean and median of the totals given', () => {
+    // (98.47 + 96.06 + 84.99) / 3 = 93.173…; median of three is the middle one.
+    expect(json.years['2568'].mean).toBe(93.17);
+    expect(json.years['2568'].median).toBe(96.06);
+  });
+});
+
+describe('who an agency is', () => {
+  const rollup = analyzeRollup([
+    settings(),
+    tab([
+      ['หน่วยงาน', 'กลุ่ม', 'ประเภท', 'ปีงบประมาณ', 'คะแนนรวม'],
+      ['อบต.บ้านใหม่ (ตัวอย่าง)', 'อำเภอหนึ่ง', 'อบต.', 2568, 91],
+      ['อบต.บ้านใหม่ (ตัวอย่าง)', 'อำเภอสอง', 'อบต', 2568, 80],
+      ['อบต.บ้านใหม่ (ตัวอย่าง)', 'อำเภอหนึ่ง', 'อบต.', 2567, 88],
+      ['อบต.บ้านใหม่ (ตัวอย่าง)', 'อำเภอสอง', 'อบต.', 2024, 90],
+      ['ทต.ตัวอย่าง', 'อำเภอหนึ่ง', 'ทต.', 2568, 92],
+      ['ทต.ตัวอย่าง', 'อำเภอหนึ่ง', 'ทต.', 2568, 93],
+      ['เทศบาลนครตัวอย่าง', '', 'เทศบาลนคร', 2568, 96],
+    ]),
+  ]);
+  const json = rollupJson(rollup);
+
+  test('the same name in two groups stays two agencies, each with its own change', () => {
+    expect(json.years['2568'].agencies).toBe(4);
+    expect(json.changes.up).toEqual(['อบต.บ้านใหม่ (ตัวอย่าง) (อำเภอหนึ่ง)']);
+    expect(json.changes.down).toEqual(['อบต.บ้านใหม่ (ตัวอย่าง) (อำเภอสอง)']);
+  });
+
+  test('a C.E. year is read as B.E. with a warning naming the cell', () => {
+    expect(rollup.findings.find((f) => f.code === 'common-era-year')?.where).toBe('ผลหน่วยงาน!D5');
+    expect(rollup.previous?.agencies).toBe(2);
+  });
+
+  test('a second row of the same agency and year is a finding on its cell, the first row is used', () => {
+    const dup = rollup.findings.filter((f) => f.code === 'duplicate-agency');
+    expect(dup.map((f) => f.where)).toEqual(['ผลหน่วยงาน!A7']);
+    expect(rollup.current?.ranked.find((a) => a.agency === 'ทต.ตัวอย่าง')?.total?.toFixed(2)).toBe('92.00');
+  });
+
+  test('type abbreviations are read as their full names, other types kept as typed', () => {
+    expect(rollup.current?.byType.map((t) => [t.name, t.agencies])).toEqual([
+      ['องค์การบริหารส่วนตำบล', 2],
+      ['เทศบาลตำบล', 1],
+      ['เทศบาลนคร', 1],
+    ]);
+  });
+
+  test('by group, counts and those below 85', () => {
+    const byGroup = rollup.current?.byGroup.map((g) => [g.name, g.agencies, g.below85.length]);
+    expect(byGroup).toEqual([
+      ['อำเภอหนึ่ง', 2, 0],
+      ['อำเภอสอง', 1, 1],
+    ]);
+  });
+});
+
+describe('levels by the framework rule, from tools, given levels checked', () => {
+  const rollup = analyzeRollup([
+    settings(),
+    tab([
+      ['รหัสหน่วยงาน', 'หน่วยงาน', 'ปีงบประมาณ', 'IIT', 'EIT ส่วนที่ 1', 'EIT ส่วนที่ 2', 'OIT', 'คะแนนรวม', 'ระดับ'],
+      ['A1', 'หน่วยงานหนึ่ง', 2568, 95, 95, 94.995, 96, '', ''],
+      ['A2', 'หน่วยงานสอง', 2568, 95, 95, 94.99, 96, '', ''],
+      ['A3', 'หน่วยงานสาม', 2568, 90, 84.99, 90, 90, '', 'ผ่านดี'],
+      ['A4', 'หน่วยงานสี่', 2568, 90, 90, 90, 90, 99, ''],
+      ['A5', 'หน่วยงานห้า', 2568, '', '', '', '', 96, ''],
+      ['A1', 'หน่วยงานหนึ่ง', 2567, 80, 80, 80, 80, '', ''],
+      ['A3', 'หน่วยงานสาม', 2567, 95, 95, 95, 95, '', ''],
+    ]),
+  ]);
+  const json = rollupJson(rollup);
+  const level = (code: string) => rollup.current?.ranked.find((a) => a.code === code)?.level?.label;
+
+  test('the bounds of rounding: 94.995 is 95.00, 94.99 is not', () => {
+    expect(level('A1')).toBe('ผ่านดีเยี่ยม');
+    expect(level('A2')).toBe('ผ่านดี');
+  });
+
+  test('a level the tools contradict is a level-mismatch on its cell, a total its tools contradict a score-mismatch', () => {
+    expect(level('A3')).toBe('ผ่าน');
+    const codes = rollup.findings.map((f) => [f.code, f.where]);
+    expect(codes).toContainEqual(['level-mismatch', 'ผลหน่วยงาน!I4']);
+    expect(codes).toContainEqual(['score-mismatch', 'ผลหน่วยงาน!H5']);
+  });
+
+  test('a total alone that cannot settle the level is unknown, counted apart, and the finding names the agency', () => {
+    expect(level('A5')).toBeUndefined();
+    expect(json.years['2568'].levels.unknown).toBe(1);
+    const unknown = rollup.findings.find((f) => f.code === 'level-unknown');
+    expect(unknown?.message_en.startsWith('A5: ')).toBe(true);
+  });
+
+  test('level up and down across years', () => {
+    expect(json.changes.levelUp).toEqual(['A1']);
+    expect(json.changes.levelDown).toEqual(['A3']);
+  });
+});
+
+describe('indicators across agencies', () => {
+  const rollup = analyzeRollup([
+    settings(),
+    tab([
+      ['หน่วยงาน', 'คะแนนรวม', 'ตัวชี้วัดที่ 1', 'ตัวชี้วัดที่ ๒', 'indicator 9'],
+      ['ก', 90, 80, 95, 70],
+      ['ข', 92, 90, 96, 60],
+      ['ค', 94, 100, '-', 88],
+    ]),
+  ]);
+  const json = rollupJson(rollup);
+
+  test('mean, count below 85 and share of each indicator given', () => {
+    expect(json.indicators['1']).toEqual({ mean: 90, agencies: 3, below85: 1, below85_share: 33.3 });
+    expect(json.indicators['2']).toEqual({ mean: 95.5, agencies: 2, below85: 0, below85_share: 0 });
+    expect(json.indicators['9']).toEqual({ mean: 72.67, agencies: 3, below85: 2, below85_share: 66.7 });
+  });
+
+  test('the weakest indicators, lowest mean first, with the agencies weakest in each', () => {
+    expect(rollup.weakestIndicators.map((s) => s.indicator)).toEqual([9, 1, 2]);
+    expect(rollup.weakestIndicators[0].weakest.map((w) => w.agency.agency)).toEqual(['ข', 'ก', 'ค']);
+  });
+});
+
+test('a coordinator workbook needs no score tab; an agency workbook reads its peers through the same reader', () => {
+  const coordinator = analyzeRollup([
+    settings(),
+    tab([
+      ['หน่วยงาน', 'คะแนน'],
+      ['ก', 90],
+    ]),
+  ]);
+  expect(coordinator.findings.filter((f) => f.code === 'missing-tab')).toEqual([]);
+  expect(coordinator.ok).toBe(true);
+  const agency = analyze([
+    settings(),
+    {
+      name: 'คะแนนรวม',
+      values: [
+        ['ปีงบประมาณ', 'คะแนนรวม'],
+        [2568, 96.06],
+      ],
+    },
+    tab(
+      [
+        ['ตารางที่ ๑ ผลการประเมินของหน่วยงานในสังกัด', '', ''],
+        ['อันดับ', 'หน่วยงาน', 'คะแนน ITA', 'ผลการประเมิน'],
+        ['1', 'กรมตัวอย่าง', '98.47%', 'ผ่านดี'],
+      ],
+      'หน่วยงานในสังกัด',
+    ),
+  ]);
+  expect(agency.workbook.peers).toEqual([
+    { agency: 'กรมตัวอย่าง', score: expect.anything(), level: 'ผ่านดี', year: null, where: 'หน่วยงานในสังกัด!B3' },
+  ]);
+  expect(agency.workbook.peers[0].score?.toFixed(2)).toBe('98.47');
+});
