@@ -16,7 +16,10 @@ export function signOff(w: ReportWriter, ctx: ReportContext): void {
   );
 }
 
-/** The request, then the proposer's and the approver's signatures side by side, dated (or a line to date). */
+/**
+ * The request, then the preparer's and the proposer's signatures side by side, the approver's under them,
+ * each dated (or a line to date).
+ */
 export function signatures(w: ReportWriter, ctx: ReportContext, request: string, dated: string | null): void {
   const s = ctx.settings?.signOff;
   const date = dated ?? `${LINE.slice(0, 10)}/${LINE.slice(0, 20)}/${LINE.slice(0, 10)}`;
@@ -28,7 +31,8 @@ export function signatures(w: ReportWriter, ctx: ReportContext, request: string,
   ];
   w.paragraph(request);
   w.signatures([
+    ['จัดทำ', ...block('ผู้จัดทำ', s?.preparer, s?.preparerPosition)],
     ['เสนอ', ...block('ผู้เสนอ', s?.proposer, s?.proposerPosition)],
-    ['อนุมัติ', ...block('ผู้อนุมัติ', s?.approver, s?.approverPosition)],
   ]);
+  w.signatures([['อนุมัติ', ...block('ผู้อนุมัติ', s?.approver, s?.approverPosition)]]);
 }
