@@ -67,25 +67,25 @@ describe('measures generated for the sample', () => {
 
   test('ids are stable: the assessed year, the indicator and the library key (a comment: a hash of its words)', () => {
     // Written by hand from the sample: its weak items and recommendations by indicator, the maintain-level
-    // measures of indicators 2, 3 and 6, and the three comments that ask for a change.
+    // measures of indicators 2, 3 and 6, and the three comments that ask for a change, each under its indicator.
     const ids = [
       '2568-1-manual-steps-time',
       '2568-1-fair-service-eservice',
       '2568-2-maintain-budget-disclosure',
+      '2568-2-comment-1xbt7s0',
       '2568-3-maintain-fair-assignment',
+      '2568-3-comment-990kbf',
       '2568-4-property-borrowing',
       '2568-5-executive-integrity',
       '2568-5-complaint-confidence',
       '2568-6-maintain-service-quality',
+      '2568-6-comment-8lvf6r',
       '2568-7-information-channels',
       '2568-7-clear-answers',
       '2568-8-participation',
       '2568-8-e-service',
       '2568-9-open-data',
       '2568-10-integrity-culture',
-      '2568-3-comment-990kbf',
-      '2568-2-comment-1xbt7s0',
-      '2568-6-comment-8lvf6r',
     ];
     expect(measures.map((m) => m.id)).toEqual(ids);
     // Comments in another order keep their ids: an id does not depend on a row's place.
