@@ -8,7 +8,9 @@ import { generateMeasures } from '../src/core/measures/generate';
 import { MEASURE_COLUMNS } from '../src/core/measures/tab';
 import { buildReport } from '../src/core/report/model';
 import type { SheetData } from '../src/core/workbook/reader';
+import { blockText, type DocData } from '../src/local/runtime/document';
 import { workbookFromSheets } from '../src/local/xlsx';
+import { DRAFT_HEADER } from '../src/server/report-doc';
 import { pdfPages } from './helpers/pdf';
 import { measuresTab, reportText } from './helpers/report';
 import { ROOT, sampleBundle, sampleSheets, settingsTab } from './helpers/workbook';
@@ -235,6 +237,32 @@ describe('a totals-only workbook’s draft', () => {
     expect(generated.filter((m) => m.kind === 'maintain')).toEqual([]);
     expect(text.split('จะกำหนดมาตรการเมื่อทราบคะแนนของตัวชี้วัดนี้').length - 1).toBe(10);
     expect(text).toContain('กรอกคะแนนในแท็บ ตัวชี้วัด และแท็บ รายข้อ');
+  });
+
+  test('the Doc: a header paragraph of its own while a draft, gone once scores come; the user’s header stays', () => {
+    const { runtime, bundle } = sampleBundle(sheets);
+    const first = bundle.call<{ docId: string }>('apiBuildReport', { force: true });
+    const doc = runtime.documents.get(first.docId) as DocData;
+    expect(doc.header?.children.map(blockText)).toEqual([DRAFT_HEADER]);
+    // The officer's own header line (a page number, say) stays through every build.
+    doc.header?.children.push({
+      type: 'PARAGRAPH',
+      attrs: {},
+      inlines: [{ kind: 'text', runs: [{ text: 'หน้า ๑', attrs: {} }] }],
+    });
+    bundle.call('apiBuildReport', { force: true });
+    expect(doc.header?.children.map(blockText)).toEqual([DRAFT_HEADER, 'หน้า ๑']);
+    // Scores come: the report is no longer a draft, and the mark goes.
+    for (const tab of sampleSheets().filter((t) => ['ตัวชี้วัด', 'รายข้อ'].includes(t.name))) {
+      const sheet = runtime.spreadsheet.insertSheet(tab.name);
+      const width = Math.max(...tab.values.map((r) => r.length));
+      sheet
+        .getRange(1, 1, tab.values.length, width)
+        .setValues(tab.values.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+    }
+    const second = bundle.call<{ docId: string; draft: boolean }>('apiBuildReport', { force: true });
+    expect([second.docId, second.draft]).toEqual([first.docId, false]);
+    expect(doc.header?.children.map(blockText)).toEqual(['หน้า ๑']);
   });
 
   test('has “ร่าง” on every page of its PDF, in the page header', async () => {
