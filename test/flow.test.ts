@@ -53,8 +53,8 @@ describe('the bundle in a bare vm context, on the sample workbook', () => {
     for (const p of paragraphs(doc).filter((x) => blockText(x) !== '')) {
       expect(p.attrs.FONT_FAMILY).toBe('Sarabun');
     }
-    const [signatures, proposal, ...data] = tables(doc).reverse();
-    expect(blockText(proposal)).toContain('ผู้จัดทำ');
+    const [signatures, ...data] = tables(doc).reverse();
+    expect(blockText(signatures)).toContain('ผู้จัดทำ');
     expect(data.every((t) => t.pinnedHeaderRows === 1 && t.preventOverflow)).toBe(true);
     // Signatures: one borderless row, kept whole, nothing pinned.
     expect(signatures).toMatchObject({

@@ -39,7 +39,7 @@ describe('ita-report build --report results, on the mid-year sample', () => {
     html = readFileSync(join(out, 'results.html'), 'utf8');
     text = visible(html);
     tab = await measuresOf(MIDYEAR);
-  });
+  }, 60_000);
 
   const column = (name: string) => tab[0].indexOf(name);
   const thaiDigits = (t: string) => t.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));

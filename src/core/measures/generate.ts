@@ -231,7 +231,7 @@ function evidenceStep(ctx: IndicatorContext, deliverable: string, feeds: readonl
   const items = oitItems(ctx.plan, feeds);
   const results = ctx.plan.resultsItem;
   return (
-    `สรุปผลและเผยแพร่${deliverable}บนเว็บไซต์หลักของหน่วยงาน` +
+    `สรุปผลและเผยแพร่${deliverable}${/[A-Za-z0-9)]$/.test(deliverable) ? ' ' : ''}บนเว็บไซต์หลักของหน่วยงาน` +
     (items ? ` เป็นหลักฐานของ OIT ปี ${ctx.current.year + 1} ${items}` : '') +
     (results ? ` และรายงานผลไว้ในข้อ ${results.id}` : '')
   );
@@ -442,7 +442,7 @@ function commentMeasures(
     const topic = c.topic.replace(/^ด้าน/, '');
     const about = topic ? `ด้าน${topic}` : `ที่${people}เสนอ`;
     const steps = [
-      `รับฟัง${people}เพิ่มเติมและกำหนดสิ่งที่จะทำตามข้อเสนอ${about} ว่า “${action}”`,
+      `รับฟัง${people}เพิ่มเติมในประเด็น${about} และกำหนดสิ่งที่จะทำ ผู้รับผิดชอบ และตัวชี้วัดความสำเร็จ`,
       `ดำเนินการตามข้อเสนอ${about}: ${action}`,
       `แจ้งผลการดำเนินการตามข้อเสนอ${about}ให้${people}ทราบ${c.tool === 'IIT' ? 'ในที่ประชุมและช่องทางภายในของหน่วยงาน' : 'ทางเว็บไซต์หลักของหน่วยงาน'}`,
       `ติดตามความคิดเห็น${about}ในแบบวัด ${c.tool} ครั้งถัดไป${ctx.plan.resultsItem ? ` และรายงานผลไว้ในข้อ ${ctx.plan.resultsItem.id}` : ''}`,

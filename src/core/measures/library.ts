@@ -239,6 +239,7 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     owners: [...IT, ...GOVERNANCE],
     kind: 'maintain',
     deliverable: 'รายการข้อมูลที่ปรับปรุงตามหลักเกณฑ์ OIT และชุดข้อมูลเปิดที่เผยแพร่',
+    practice: 'การกำหนดผู้รับผิดชอบและรอบการปรับปรุงข้อมูลที่เปิดเผยทุกรายการตามหลักเกณฑ์ OIT',
     feeds: ['ข้อมูลผู้บริหาร', 'รายงานผลการดำเนินงานประจำปี'],
   },
   {
@@ -254,6 +255,7 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     owners: GOVERNANCE,
     kind: 'maintain',
     deliverable: 'แผนบริหารจัดการความเสี่ยงการทุจริต และรายงานผลการขับเคลื่อน No Gift Policy',
+    practice: 'การประเมินความเสี่ยงการทุจริตทุกปีและการขับเคลื่อน No Gift Policy อย่างต่อเนื่อง',
     feeds: ['ความเสี่ยงการทุจริต', 'No Gift Policy'],
   },
 ];

@@ -86,7 +86,7 @@ export function divisionList(
     (d) => d.name && d.name !== d.code && measures.some((m) => ownsMeasure(m.responsible, d.code)),
   );
   if (named.length === 0) return;
-  w.lead(`หน่วยงานผู้รับผิดชอบ: ${named.map((d) => `${d.code} หมายถึง ${d.name}`).join(' ')}`);
+  w.lead(`หน่วยงานผู้รับผิดชอบ: ${named.map((d) => `${d.code} หมายถึง ${d.name}`).join(', ')}`);
 }
 
 /** ส่วนที่ ๓: once the divisions have started, where each stands (the follow-up the next report needs). */
