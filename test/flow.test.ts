@@ -54,6 +54,7 @@ describe('the bundle in a bare vm context, on the sample workbook', () => {
       expect(p.attrs.FONT_FAMILY).toBe('Sarabun');
     }
     const [signatures, ...data] = tables(doc).reverse();
+    expect(blockText(signatures)).toContain('ผู้จัดทำ');
     expect(data.every((t) => t.pinnedHeaderRows === 1 && t.preventOverflow)).toBe(true);
     // Signatures: one borderless row, kept whole, nothing pinned.
     expect(signatures).toMatchObject({

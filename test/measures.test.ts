@@ -67,25 +67,25 @@ describe('measures generated for the sample', () => {
 
   test('ids are stable: the assessed year, the indicator and the library key (a comment: a hash of its words)', () => {
     // Written by hand from the sample: its weak items and recommendations by indicator, the maintain-level
-    // measures of indicators 2, 3 and 6, and the three comments that ask for a change.
+    // measures of indicators 2, 3 and 6, and the three comments that ask for a change, each under its indicator.
     const ids = [
       '2568-1-manual-steps-time',
       '2568-1-fair-service-eservice',
       '2568-2-maintain-budget-disclosure',
+      '2568-2-comment-1xbt7s0',
       '2568-3-maintain-fair-assignment',
+      '2568-3-comment-990kbf',
       '2568-4-property-borrowing',
       '2568-5-executive-integrity',
       '2568-5-complaint-confidence',
       '2568-6-maintain-service-quality',
+      '2568-6-comment-8lvf6r',
       '2568-7-information-channels',
       '2568-7-clear-answers',
       '2568-8-participation',
       '2568-8-e-service',
       '2568-9-open-data',
       '2568-10-integrity-culture',
-      '2568-3-comment-990kbf',
-      '2568-2-comment-1xbt7s0',
-      '2568-6-comment-8lvf6r',
     ];
     expect(measures.map((m) => m.id)).toEqual(ids);
     // Comments in another order keep their ids: an id does not depend on a row's place.
@@ -119,7 +119,7 @@ describe('the มาตรการ tab in the local runtime', () => {
     expect(sheet?.getRange('I2').getDataValidation()?.getCriteriaValues()).toEqual([0, 100]);
     expect(values.slice(1).every((r) => r[7] === 'ยังไม่เริ่ม' && r[8] === 0)).toBe(true);
     // Each round's progress is a percentage too; the evidence column warns on what is not a link.
-    for (const cell of ['Q2', 'R2'])
+    for (const cell of ['R2', 'S2'])
       expect(sheet?.getRange(cell).getDataValidation()?.getCriteriaValues()).toEqual([0, 100]);
     const evidence = sheet?.getRange('J2').getDataValidation();
     expect([evidence?.getCriteriaType(), evidence?.getAllowInvalid()]).toEqual(['TEXT_IS_VALID_URL', true]);
@@ -130,10 +130,10 @@ describe('the มาตรการ tab in the local runtime', () => {
     bundle.call('apiWriteMeasures');
     const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
     const typed = [45, 90, 'ครบตามเป้าหมาย', 'งบประมาณล่าช้า', 'เผยแพร่คู่มือ'];
-    sheet?.getRange('Q3:U3').setValues([typed]);
+    sheet?.getRange('R3:V3').setValues([typed]);
     sheet?.getRange('J3').setValue('คำสั่ง https://drive.google.com/file/d/abc/view');
     bundle.call('apiWriteMeasures');
-    expect(sheet?.getRange('Q3:U3').getValues()[0]).toEqual(typed);
+    expect(sheet?.getRange('R3:V3').getValues()[0]).toEqual(typed);
     expect(sheet?.getRange('J3').getValue()).toBe('คำสั่ง https://drive.google.com/file/d/abc/view');
   });
 
@@ -141,7 +141,7 @@ describe('the มาตรการ tab in the local runtime', () => {
     const { runtime, bundle } = sampleRuntime();
     bundle.call('apiWriteMeasures');
     const sheet = runtime.spreadsheet.getSheetByName('มาตรการ');
-    expect(() => sheet?.getRange('Q2').setValue(150)).toThrow();
+    expect(() => sheet?.getRange('R2').setValue(150)).toThrow();
   });
 
   test('text that would be a formula is written as text', () => {
@@ -307,8 +307,8 @@ describe('regenerating a tab people have reshaped', () => {
     expect(after.slice(1).map((r) => r[1])).toEqual(before.slice(1).map((_, i) => `แนบ ${i + 1}`));
     expect(after[1][3]).toBe('มาตรการที่กองเขียนเอง');
     expect(after).toHaveLength(before.length);
-    // The 16 columns of the add-on, the five of the follow-up and the one inserted.
-    expect(runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastColumn()).toBe(22);
+    // The 17 columns of the add-on, the five of the follow-up and the one inserted.
+    expect(runtime.spreadsheet.getSheetByName('มาตรการ')?.getLastColumn()).toBe(23);
   });
 
   test('a formula a person typed survives, and blank rows keep every row where it was', () => {
@@ -346,11 +346,11 @@ describe('regenerating a tab people have reshaped', () => {
 test('a stakeholder comment that points at a problem gets a measure under the indicator it names; praise gets none', () => {
   const measures = generateMeasures(analyze(sampleSheets())).filter((m) => m.id.includes('-comment-'));
   expect(measures.map((m) => [m.indicator, m.title])).toEqual([
-    [3, 'มาตรการตอบความคิดเห็นของผู้มีส่วนได้ส่วนเสียภายใน ด้านการใช้อำนาจและการบริหารงานบุคคล'],
     [2, 'มาตรการตอบความคิดเห็นของผู้มีส่วนได้ส่วนเสียภายใน ด้านการใช้งบประมาณและทรัพย์สินของราชการ'],
+    [3, 'มาตรการตอบความคิดเห็นของผู้มีส่วนได้ส่วนเสียภายใน ด้านการใช้อำนาจและการบริหารงานบุคคล'],
     [6, 'มาตรการตอบความคิดเห็นของผู้มีส่วนได้ส่วนเสียภายใน ด้านคุณภาพการดำเนินงานและการสื่อสาร'],
   ]);
-  expect(measures[0].analysis).toContain('ต้องการให้เพิ่มความชัดเจนในหลักเกณฑ์');
+  expect(measures[1].analysis).toContain('ต้องการให้เพิ่มความชัดเจนในหลักเกณฑ์');
 });
 
 describe('quarterly milestones', () => {
@@ -392,7 +392,7 @@ describe('quarterly milestones', () => {
     const plan = planMeasures(old, [], stored, [m]);
     expect(plan.header).toEqual([...MEASURE_COLUMNS]);
     const quarters = plan.blocks.find((b) => b.column === 11)?.values[0];
-    expect(quarters).toEqual(['ita-report', ...m.milestones]);
+    expect(quarters).toEqual(['ita-report', ...m.milestones, 'ม.1']);
     expect(plan.blocks.some((b) => b.column <= 10 && b.column + b.values[0].length > 7)).toBe(false); // status…notes untouched
   });
 

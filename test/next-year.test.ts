@@ -57,7 +57,14 @@ describe('the yearly loop: next year’s o25 report says how last year’s measu
     const links = bundle.call<{ docId: string }>('apiBuildReport', { force: true });
     const text = (runtime.documents.get(links.docId) as DocData).body.children.map(blockText).join('\n');
     expect(text).toContain('ผลของมาตรการตามแผนปีงบประมาณ พ.ศ. ๒๕๖๙ ต่อผลการประเมิน');
-    for (const id of plan2568) expect(text).toContain(`(รหัส ${id})`);
+    // Each of last year's measures by its public number, never by its รหัส.
+    for (const id of plan2568) expect(text).not.toContain(id);
+    const rows = sheet('มาตรการ').getDataRange().getValues();
+    const numberCol = rows[0].indexOf('เลขที่มาตรการ');
+    for (const r of rows.filter((x) => plan2568.includes(String(x[0]))))
+      expect(text).toContain(
+        `${String(r[numberCol]).replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)])} ${r[2]}`,
+      );
     // Indicator 1's items were typed 3 points lower: its measures say so.
     expect(text).toContain('๙๘.๔๙ → ๙๕.๔๙');
     expect(text).toContain('ลดลง (-๓.๐๐)');

@@ -42,14 +42,18 @@ describe('ita-report build --report results, on the mid-year sample', () => {
   }, 60_000);
 
   const column = (name: string) => tab[0].indexOf(name);
+  const thaiDigits = (t: string) => t.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
   const rows = () => tab.slice(1).filter((r) => String(r[column('มาตรการ/โครงการ/กิจกรรม')]) !== '');
 
   test('has every measure of the plan, each with its status and progress', () => {
     expect(rows()).toHaveLength(17);
-    for (const r of rows()) {
-      const id = String(r[column('รหัส')]);
-      const at = text.indexOf(`(รหัส ${id})\nผู้รับผิดชอบ`);
+    for (const [i, r] of rows().entries()) {
+      // Its public number as the tab stores it (a tab of an earlier version: its place in the tab).
+      const number = String(r[column('เลขที่มาตรการ')] ?? '') || `ม.${i + 1}`;
+      const title = String(r[column('มาตรการ/โครงการ/กิจกรรม')]);
+      const at = text.indexOf(`${thaiDigits(number)} ${title}\nผู้รับผิดชอบ`);
       expect(at).toBeGreaterThan(0);
+      expect(text).not.toContain(String(r[column('รหัส')]));
       // The cell after the measure's: its state, then its progress in Thai digits.
       const progress = String(r[column('ความคืบหน้า (%)')]).replace(/[0-9]/g, (d) =>
         String.fromCharCode(0x0e50 + Number(d)),
@@ -71,7 +75,9 @@ describe('ita-report build --report results, on the mid-year sample', () => {
   test('the late measure is named as late, with why', () => {
     const late = text.slice(text.indexOf('มาตรการที่ล่าช้ากว่าแผนหรือยังไม่เริ่มดำเนินการ\n'));
     // Dated 31 March: the second quarter has ended that day (test/results-counting.test.ts counts them all).
-    expect(late).toMatch(/รหัส 2568-4-property-borrowing\)[\s\S]{0,80}ล่าช้ากว่าแผน[\s\S]{0,40}สิ้นไตรมาสที่ ๒/);
+    expect(late).toMatch(
+      /ม\.[๐-๙]+ มาตรการกำกับดูแลการใช้และการยืมทรัพย์สินของราชการ[\s\S]{0,80}ล่าช้ากว่าแผน[\s\S]{0,40}สิ้นไตรมาสที่ ๒/,
+    );
     expect(text).toContain('ล่าช้ากว่าแผน ๗ มาตรการ');
   });
 

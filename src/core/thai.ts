@@ -118,6 +118,13 @@ export function formatScore(value: number | null, thaiDigits = true): string {
   return thaiDigits ? toThaiDigits(text) : text;
 }
 
+/** A score with two decimals always (100.00), as one table prints every number. */
+export function formatFixed(value: number | null, thaiDigits = true): string {
+  if (value === null) return '–';
+  const text = value.toFixed(2);
+  return thaiDigits ? toThaiDigits(text) : text;
+}
+
 /** A signed change: +2.13, -0.61, 0.00. */
 export function formatDelta(value: number | null, thaiDigits = true): string {
   if (value === null) return '–';

@@ -225,6 +225,21 @@ function pageNumberStyle(doc: DocData): string {
 @page :first { @bottom-center { content: none; } }`;
 }
 
+/**
+ * The header's text at the top of every printed page, as Docs repeats a header section (the screen view
+ * shows the section once, above the body). Its text is the user's: written as an escaped CSS string.
+ */
+function headerStyle(doc: DocData): string {
+  const text = (doc.header?.children ?? [])
+    .map((b) => (b.type === 'PARAGRAPH' ? paragraphText(b) : ''))
+    .filter((t) => t.trim() !== '')
+    .join('  ');
+  if (!text) return '';
+  const css = text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+  return `@page { @top-right { content: "${css}"; font-family: 'Sarabun'; font-weight: 700; font-size: 11pt; vertical-align: bottom; padding-bottom: 12pt; } }
+@media print { .header { display: none; } }`;
+}
+
 function paragraphText(p: ParagraphNode): string {
   return p.inlines.map((i) => (i.runs ?? []).map((r) => r.text).join('')).join('');
 }
@@ -269,6 +284,7 @@ th, td { padding: 2pt 4pt; vertical-align: top; text-align: left; font-weight: n
 .w { display: inline-block; text-indent: 0; }
 table.keep-rows tr.keep-next { break-after: avoid; }
 ${numbers}
+${headerStyle(doc)}
 th p, td p { margin: 0; }
 thead { display: table-header-group; }
 table.keep-rows tr { break-inside: avoid; }

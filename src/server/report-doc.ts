@@ -407,6 +407,7 @@ function writeBody(
   phase('ita: write the body', () => {
     for (const block of model.blocks) writer.write(block);
   });
+  phase('ita: mark the draft in the header', () => markDraft(doc, model.draft));
   phase('ita: save the Doc', () => doc.saveAndClose());
   return writer.keepWithNext;
 }
@@ -419,6 +420,36 @@ function layoutWarning(e: unknown): Warning {
     th: `ส่งเอกสารแล้ว แต่จัดรูปแบบตารางไม่ได้ (ความกว้างคอลัมน์ แถบสี หัวตารางซ้ำทุกหน้า): ${why}${fix ? ` — ${fix.th}` : ''}`,
     en: `The Doc is delivered, but its tables could not be laid out (column widths, shading, headers repeated on each page): ${why}${fix ? ` — ${fix.en}` : ''}`,
   };
+}
+
+/**
+ * The header paragraph that marks a draft on every page. The add-on knows it as its own by its text, which
+ * nothing else writes; the rest of the header (the page number the officer inserted) is never touched.
+ */
+export const DRAFT_HEADER = 'ร่าง – ยังไม่ใช่ฉบับเผยแพร่ (ita-report)';
+
+/** A draft gets the mark in the Doc's header (made if there is none); a report no longer a draft loses it. */
+function markDraft(doc: GoogleAppsScript.Document.Document, draft: boolean): void {
+  let header = doc.getHeader();
+  const ours = () => (header?.getParagraphs() ?? []).filter((p) => p.getText() === DRAFT_HEADER);
+  if (draft) {
+    if (ours().length > 0) return;
+    header = header ?? doc.addHeader();
+    const only = header.getParagraphs();
+    // A new header holds one empty paragraph: the mark takes it rather than leaving a blank line above.
+    let mark: GoogleAppsScript.Document.Paragraph;
+    if (only.length === 1 && only[0].getText() === '') {
+      mark = only[0];
+      mark.setText(DRAFT_HEADER);
+    } else mark = header.insertParagraph(0, DRAFT_HEADER);
+    mark.setAlignment(DocumentApp.HorizontalAlignment.RIGHT).editAsText().setBold(true);
+    return;
+  }
+  for (const p of ours()) {
+    // A section keeps at least one paragraph: the last one is emptied rather than removed.
+    if ((header?.getParagraphs().length ?? 0) > 1) p.removeFromParent();
+    else p.setText('');
+  }
 }
 
 type Element = GoogleAppsScript.Docs.Schema.StructuralElement;

@@ -23,7 +23,7 @@ describe("next year's report: how last year's measures fared", () => {
     const change = json.deltas.indicators[String(planned.indicator)];
     expect(table && table.kind === 'table' && table.rows.map((r) => r.cells)).toEqual([
       [
-        expect.stringContaining('(รหัส 2567-'),
+        `${current[0].number.replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)])} ${current[0].title}`,
         expect.stringMatching(/^[๐-๙]+\. /),
         'เสร็จสิ้น',
         expect.stringContaining('→'),

@@ -2,7 +2,8 @@ import { analyze } from '../../src/core/analysis/analyze';
 import { frameworkForYear } from '../../src/core/frameworks';
 import { generateMeasures } from '../../src/core/measures/generate';
 import { type Block, buildReport } from '../../src/core/report/model';
-import { formatScore } from '../../src/core/thai';
+import { sameRecommendation } from '../../src/core/report/sections/recommendations';
+import { formatFixed, formatScore } from '../../src/core/thai';
 import type { SheetData } from '../../src/core/workbook/reader';
 import { templateTabs } from '../../src/core/workbook/template';
 import { measuresTab, reportText } from '../helpers/report';
@@ -18,21 +19,28 @@ function reportOf(sheets: SheetData[]) {
 }
 
 describe('the proposal and approval', () => {
-  test('the report ends with both signatures, the names and positions from the settings, dated', () => {
+  test('the report ends with the preparer’s, the proposer’s and the approver’s lines, from the settings, dated', () => {
     const { model } = reportOf(sampleSheets());
     expect(model.blocks.at(-1)).toEqual({
       kind: 'signatures',
       columns: [
         [
+          'จัดทำ',
+          'ลงชื่อ ...................... ผู้จัดทำ',
+          '(นายสมศักดิ์ ตัวอย่าง)',
+          'ตำแหน่ง นักวิเคราะห์นโยบายและแผนชำนาญการ',
+          'วันที่ ๑๕ ตุลาคม ๒๕๖๘',
+        ],
+        [
           'เสนอ',
-          'ลงชื่อ ........................................ ผู้เสนอ',
+          'ลงชื่อ ...................... ผู้เสนอ',
           '(นางสาวสมใจ ตัวอย่าง)',
           'ตำแหน่ง ผู้อำนวยการกลุ่มพัฒนาระบบบริหาร',
           'วันที่ ๑๕ ตุลาคม ๒๕๖๘',
         ],
         [
           'อนุมัติ',
-          'ลงชื่อ ........................................ ผู้อนุมัติ',
+          'ลงชื่อ ...................... ผู้อนุมัติ',
           '(นายสมชาย ตัวอย่าง)',
           'ตำแหน่ง ผู้อำนวยการสำนักงานเศรษฐกิจอุตสาหกรรม',
           'วันที่ ๑๕ ตุลาคม ๒๕๖๘',
@@ -46,8 +54,9 @@ describe('the proposal and approval', () => {
       settingsTab({ agency: 'หน่วยงานทดสอบ', year: 2568 }),
       ...sampleSheets().slice(1),
     ]);
-    const last = model.blocks.at(-1) as Extract<Block, { kind: 'signatures' }>;
-    for (const column of last.columns) {
+    const lines = model.blocks.filter((b) => b.kind === 'signatures').flatMap((b) => b.columns);
+    expect(lines.map((c) => c[0])).toEqual(['จัดทำ', 'เสนอ', 'อนุมัติ']);
+    for (const column of lines) {
       expect(column.slice(2)).toEqual([
         '(........................................)',
         'ตำแหน่ง ........................................',
@@ -100,7 +109,7 @@ describe('a workbook with only totals', () => {
     expect(text).not.toContain('ไม่พบข้อบกพร่อง');
     expect(text).not.toContain('ได้ – คะแนน');
     expect(generated.map((m) => m.analysis).join('\n')).not.toMatch(/ไม่พบข้อบกพร่อง|ได้ – คะแนน/);
-    expect(text).toContain('ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ (IIT) : ไม่มีคะแนน จึงยังไม่ได้วิเคราะห์');
+    expect(text).toContain('ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ (IIT): ไม่มีคะแนน จึงยังวิเคราะห์ไม่ได้ จะกำหนดมาตรการเมื่อทราบคะแนน');
   });
 
   test('the sample, with its scores, is no draft', () => {
@@ -138,7 +147,7 @@ describe('where the points are', () => {
       (b) => b.kind === 'paragraph' && b.text.startsWith('ข้อคำถามที่ยกระดับแล้วได้คะแนนรวมเพิ่มมากที่สุด'),
     ) as { text: string };
     const at = expected.slice(0, 3).map((e) => {
-      const phrase = `${e.label} ได้ ๐ คะแนน หากยกระดับเป็น ๑๐๐ คะแนนรวมจะเพิ่ม ${formatScore(Math.round(e.gain * 100) / 100)} คะแนน`;
+      const phrase = `${e.label} ได้ ๐.๐๐ คะแนน หากยกระดับเป็น ๑๐๐ คะแนนรวมจะเพิ่ม ${formatFixed(Math.round(e.gain * 100) / 100)} คะแนน`;
       expect(summary.text).toContain(phrase);
       return summary.text.indexOf(phrase);
     });
@@ -152,11 +161,16 @@ describe('where the points are', () => {
     ) as Extract<Block, { kind: 'table' }>;
     expect(table.rows.map((r) => [r.cells[0], r.cells[2]])).toEqual([
       ['o22', '+๒.๕๐'],
-      ['i1', '+๒'],
+      ['i1', '+๒.๐๐'],
       ['e2 (ส่วนที่ ๒)', '+๑.๖๗'],
-      ['o5', '+๑'],
+      ['o5', '+๑.๐๐'],
     ]);
-    expect(text).toContain('ข้อบกพร่อง: ได้ ๐ คะแนน');
+    expect(text).toContain('ข้อบกพร่อง (คะแนนเป็นศูนย์)');
+    // An item's zero is said once on its line (its score), never again as the reason.
+    const itemLines = text.split('\n').filter((l) => /^(?:\([๐-๙]+\)|-) ข้อ [ieo]/.test(l));
+    expect(itemLines.filter((l) => l.includes('ได้ ๐')).length).toBeGreaterThan(2);
+    for (const line of itemLines)
+      expect(line.split(/ได้ ๐(?:\.๐๐)? |ได้ ๐ คะแนน/).length).toBeLessThanOrEqual(2);
     expect(text).not.toMatch(/ต่ำกว่าค่าเฉลี่ย[^\n]*\n?[^\n]*ได้ ๐/);
   });
 });
@@ -172,8 +186,28 @@ describe('writing a person would sign', () => {
         ?.values.slice(1) ?? [];
     const texts = [...new Set(recs.map((r) => String(r[r.length - 1])))];
     expect(texts.length).toBeGreaterThan(5);
-    for (const rec of texts)
-      expect(text.split(rec.replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)])).length - 1).toBe(1);
+    const printed = texts.map(
+      (rec) => text.split(rec.replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)])).length - 1,
+    );
+    expect(Math.max(...printed)).toBe(1);
+    // The two parts' near-identical copies of e4–e5 and of e7 are printed once, with both sources.
+    expect(printed.filter((x) => x === 0)).toHaveLength(2);
+    expect(text.split('(ให้ไว้ใน EIT ส่วนที่ ๑ และ EIT ส่วนที่ ๒)').length - 1).toBe(2);
+  });
+
+  test('recommendations the same once spaces and punctuation go, or one holding the other, are one', () => {
+    const a = { items: ['e4'], text: 'ประเด็น ก ควรเผยแพร่ข้อมูล, ผ่านช่องทางต่าง ๆ' };
+    expect(sameRecommendation(a, { items: ['e4'], text: 'ประเด็น ก ควรเผยแพร่ข้อมูล ผ่านช่องทางต่างๆ' })).toBe(true);
+    expect(sameRecommendation(a, { items: ['e9'], text: 'ประเด็น ก ควรเผยแพร่ข้อมูล ผ่านช่องทางต่าง ๆ ด้วย' })).toBe(
+      true,
+    );
+    expect(sameRecommendation(a, { items: ['e4'], text: 'ประเด็น ข ควรเผยแพร่ข้อมูล ผ่านช่องทางต่าง ๆ' })).toBe(
+      true,
+    );
+    expect(sameRecommendation(a, { items: ['e5'], text: 'ประเด็น ข ควรเผยแพร่ข้อมูล ผ่านช่องทางต่าง ๆ' })).toBe(
+      false,
+    );
+    expect(sameRecommendation(a, { items: ['e4'], text: 'ประเด็น ก ควรจัดอบรม' })).toBe(false);
   });
 
   test('the number of weak items announced is the number listed', () => {

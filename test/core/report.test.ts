@@ -1,7 +1,7 @@
 import { analyze } from '../../src/core/analysis/analyze';
 import { analysisJson } from '../../src/core/analysis/json';
 import { type Block, buildReport } from '../../src/core/report/model';
-import { formatScore } from '../../src/core/thai';
+import { formatFixed } from '../../src/core/thai';
 import type { SheetData } from '../../src/core/workbook/reader';
 import { measuresTab, reportText } from '../helpers/report';
 import { editedSample, sampleSheets, settingsTab } from '../helpers/workbook';
@@ -19,7 +19,7 @@ function reportOf(sheets: SheetData[]) {
 
 const tables = (blocks: Block[]) =>
   blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
-const n = (v: number | null) => formatScore(v);
+const n = (v: number | null) => formatFixed(v);
 
 describe('the report of the sample workbook', () => {
   const { json, model } = reportOf(sampleSheets());
@@ -87,7 +87,7 @@ describe('the report of the sample workbook', () => {
 
   test('states the highest and lowest across all ten indicators (the sample forgot OIT)', () => {
     expect(text).toContain(
-      'ตัวชี้วัดที่ได้คะแนนสูงสุด ได้แก่ ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล และตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต (๑๐๐ คะแนน)',
+      'ตัวชี้วัดที่ได้คะแนนสูงสุด ได้แก่ ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล และตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต (๑๐๐.๐๐ คะแนน)',
     );
     expect(text).toContain('ตัวชี้วัดที่ได้คะแนนต่ำสุด ได้แก่ ตัวชี้วัดที่ ๘ การปรับปรุงการทำงาน (๘๕.๕๙ คะแนน)');
   });
@@ -113,7 +113,7 @@ describe('the report of the sample workbook', () => {
       part1.rows.indexOf(part1.rows.find((r) => r.cells[0].startsWith('ตัวชี้วัดที่ ๑๐')) as never) + 1,
     );
     expect(oit10.map((r) => r.cells[0])).toEqual(['o21', 'o22', 'o23', 'o24', 'o25', 'o26', 'o27', 'o28']);
-    expect(groups[1]).toBe('ตัวชี้วัดที่ ๒ การใช้งบประมาณ (IIT) ๙๙.๗๘ คะแนน: ไม่พบข้อบกพร่อง ต้องรักษาระดับ');
+    expect(groups[1]).toBe('ตัวชี้วัดที่ ๒ การใช้งบประมาณ (IIT) ๙๙.๗๘ คะแนน: ไม่พบข้อบกพร่อง');
   });
 
   test('the measures table groups rows by indicator, with the fiscal year as the period', () => {
@@ -193,7 +193,7 @@ describe('reports of thinner workbooks still read well', () => {
     ]);
     const text = reportText(model.blocks);
     expect(text).not.toContain('เมื่อเทียบกับ');
-    expect(text).toContain('ได้ผลการประเมินในภาพรวม ๘๘ คะแนน');
+    expect(text).toContain('ได้ผลการประเมินในภาพรวม ๘๘.๐๐ คะแนน');
   });
 });
 

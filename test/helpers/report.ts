@@ -22,7 +22,9 @@ export function measuresTab(
       ...progress(i),
       '',
       '',
-      '',
+      'ita-report',
+      ...m.milestones,
+      `ม.${m.number}`,
     ]),
   ]);
 }
@@ -45,6 +47,7 @@ export const reportText = (blocks: Block[]) =>
 export function measureRow(over: Partial<MeasureRow>): MeasureRow {
   return {
     id: 'm',
+    number: 'ม.1',
     indicator: 1,
     title: 'มาตรการ',
     analysis: '',

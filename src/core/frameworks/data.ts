@@ -107,7 +107,12 @@ const SOURCES = {
   },
 } satisfies Record<string, Source>;
 
-/** Only topics the sample report states; the workbook's `ประเด็น` column gives the others. */
+/**
+ * Only topics a source states: i1, i2, i10, i13, i15 and e1–e9 from the OIE report (SOURCES.oie: its §2.2,
+ * §3.1 and §4 quote them), o1–o28 from the RTRDA pages (SOURCES.rtrda). No stored source gives i3–i9, i11,
+ * i12 or i14 (ita-framework-notes §2.3): the workbook's `ประเด็น` column gives them, and the report names
+ * those still unknown once.
+ */
 const TOPICS_2568: Record<string, string> = {
   i1: 'เจ้าหน้าที่ปฏิบัติงานหรือให้บริการแก่บุคคลภายนอกเป็นไปตามขั้นตอนและระยะเวลา',
   i2: 'เจ้าหน้าที่ปฏิบัติงานหรือให้บริการแก่บุคคลภายนอกอย่างเป็นธรรม',
@@ -284,6 +289,7 @@ function framework2568(year: number): Framework {
       'Weights 30/15/15/40 and the item structure recompute the 2568 sample report exactly.',
       'Level rule (every tool, EIT parts apart) inferred from three consistent sources; labels below 85 not verified.',
       'IIT and EIT item topics are reconstructed from the sample report, not the official wording.',
+      'Topics of i3–i9, i11, i12 and i14 are in no source found; the workbook’s ประเด็น column gives them.',
     ],
     sources: [SOURCES.oie, SOURCES.mgr2568, SOURCES.up, SOURCES.rtrda],
   };

@@ -15,6 +15,12 @@ export interface MeasureTemplate {
   /** Words in a division's name that mark it as the usual owner (เลขานุการ, ประชาสัมพันธ์…). */
   owners: string[];
   kind: 'improve' | 'maintain';
+  /** What the measure produces and publishes (the evidence of its last quarter). */
+  deliverable?: string;
+  /** Words of the OIT item topics (of the plan year's framework) its evidence feeds. */
+  feeds?: string[];
+  /** A maintain-level measure: the practice that keeps the indicator's score. */
+  practice?: string;
 }
 
 const ADMIN = ['เลขานุการ', 'บริหารทั่วไป', 'สล.'];
@@ -37,6 +43,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: [...ADMIN, ...GOVERNANCE],
     kind: 'improve',
+    deliverable: 'คู่มือการปฏิบัติงานและคู่มือการขอรับบริการฉบับปรับปรุงที่ระบุขั้นตอนและระยะเวลา',
+    feeds: ['คู่มือหรือแนวทางการปฏิบัติงาน', 'คู่มือหรือแนวทางการขอรับบริการ'],
   },
   {
     id: 'fair-service-eservice',
@@ -50,6 +58,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: [...IT, ...GOVERNANCE],
     kind: 'improve',
+    deliverable: 'รายการบริการที่เปิดให้ยื่นผ่าน E-Service พร้อมสถิติการใช้งาน',
+    feeds: ['E-Service'],
   },
   {
     id: 'no-bribe-service',
@@ -63,6 +73,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: GOVERNANCE,
     kind: 'improve',
+    deliverable: 'ประกาศไม่รับสินบน (No Gift Policy) และช่องทางแจ้งเบาะแสที่ปกปิดผู้แจ้ง',
+    feeds: ['No Gift Policy', 'ช่องทางแจ้งเรื่องร้องเรียน'],
   },
   {
     id: 'budget-control',
@@ -76,6 +88,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: [...FINANCE, ...ADMIN],
     kind: 'improve',
+    deliverable: 'แผนและผลการใช้จ่ายงบประมาณ และสรุปผลการจัดซื้อจัดจ้างรายเดือน',
+    feeds: ['การใช้งบประมาณประจำปี', 'จัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน', 'รายการการจัดซื้อจัดจ้าง'],
   },
   {
     id: 'authority-fairness',
@@ -89,6 +103,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: [...HR, ...ADMIN],
     kind: 'improve',
+    deliverable: 'หลักเกณฑ์การประเมินผลการปฏิบัติงาน การเลื่อนขั้น และการสรรหาบุคลากร',
+    feeds: ['หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล', 'แผนการบริหารและพัฒนาทรัพยากรบุคคล'],
   },
   {
     id: 'property-borrowing',
@@ -102,6 +118,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: [...ADMIN, ...FINANCE],
     kind: 'improve',
+    deliverable: 'แนวทางการยืมและใช้ทรัพย์สินของราชการพร้อมแบบฟอร์มขออนุญาต',
+    feeds: ['คู่มือหรือแนวทางการปฏิบัติงาน'],
   },
   {
     id: 'executive-integrity',
@@ -115,6 +133,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: GOVERNANCE,
     kind: 'improve',
+    deliverable: 'ประกาศเจตนารมณ์ของผู้บริหารและรายงานกิจกรรมส่งเสริมคุณธรรมที่ผู้บริหารเข้าร่วม',
+    feeds: ['No Gift Policy'],
   },
   {
     id: 'complaint-confidence',
@@ -128,6 +148,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: GOVERNANCE,
     kind: 'improve',
+    deliverable: 'แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตฉบับทบทวนพร้อมมาตรการคุ้มครองผู้ร้องเรียน',
+    feeds: ['แนวปฏิบัติการจัดการเรื่องร้องเรียน', 'ช่องทางแจ้งเรื่องร้องเรียน'],
   },
   {
     id: 'service-standards',
@@ -141,6 +163,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: [...ADMIN, ...GOVERNANCE],
     kind: 'improve',
+    deliverable: 'ประกาศขั้นตอนและระยะเวลาการให้บริการ และผลสำรวจความพึงพอใจผู้รับบริการ',
+    feeds: ['คู่มือหรือแนวทางการขอรับบริการ'],
   },
   {
     id: 'information-channels',
@@ -154,6 +178,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: [...PR, ...IT],
     kind: 'improve',
+    deliverable: 'ข้อมูลพื้นฐานที่ปรับปรุงบนเว็บไซต์หลัก และสื่อเผยแพร่ข้อมูลข่าวสารที่จัดทำ',
+    feeds: ['ข่าวประชาสัมพันธ์'],
   },
   {
     id: 'clear-answers',
@@ -167,6 +193,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: PR,
     kind: 'improve',
+    deliverable: 'ช่องทางติดต่อสอบถามพร้อมผู้รับผิดชอบ และสถิติการตอบข้อซักถาม',
+    feeds: ['ข้อมูลการติดต่อ'],
   },
   {
     id: 'participation',
@@ -180,6 +208,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: [...GOVERNANCE, ...PR],
     kind: 'improve',
+    deliverable: 'สรุปผลการรับฟังความคิดเห็นของบุคคลภายนอกและการนำไปปรับปรุงงาน',
+    feeds: ['มีส่วนร่วม'],
   },
   {
     id: 'e-service',
@@ -193,6 +223,8 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: IT,
     kind: 'improve',
+    deliverable: 'ระบบ E-Service ของงานบริการหลักพร้อมคู่มือการใช้งาน',
+    feeds: ['E-Service'],
   },
   {
     id: 'open-data',
@@ -206,6 +238,9 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: [...IT, ...GOVERNANCE],
     kind: 'maintain',
+    deliverable: 'รายการข้อมูลที่ปรับปรุงตามหลักเกณฑ์ OIT และชุดข้อมูลเปิดที่เผยแพร่',
+    practice: 'การกำหนดผู้รับผิดชอบและรอบการปรับปรุงข้อมูลที่เปิดเผยทุกรายการตามหลักเกณฑ์ OIT',
+    feeds: ['ข้อมูลผู้บริหาร', 'รายงานผลการดำเนินงานประจำปี'],
   },
   {
     id: 'integrity-culture',
@@ -219,6 +254,9 @@ export const BUILT_IN_MEASURES: readonly MeasureTemplate[] = [
     ],
     owners: GOVERNANCE,
     kind: 'maintain',
+    deliverable: 'แผนบริหารจัดการความเสี่ยงการทุจริต และรายงานผลการขับเคลื่อน No Gift Policy',
+    practice: 'การประเมินความเสี่ยงการทุจริตทุกปีและการขับเคลื่อน No Gift Policy อย่างต่อเนื่อง',
+    feeds: ['ความเสี่ยงการทุจริต', 'No Gift Policy'],
   },
 ];
 
@@ -233,6 +271,11 @@ export const MAINTAIN_MEASURES: readonly MeasureTemplate[] = [
       'สุ่มตรวจการให้บริการเทียบกับขั้นตอนและระยะเวลาในคู่มือ และแจ้งผลให้หน่วยงานภายใน',
     ],
     ADMIN,
+    {
+      practice: 'การทบทวนคู่มือทุกปีและการสุ่มตรวจการให้บริการเทียบกับระยะเวลาที่ประกาศ',
+      deliverable: 'คู่มือฉบับทบทวนประจำปีและผลการสุ่มตรวจการให้บริการ',
+      feeds: ['คู่มือหรือแนวทางการปฏิบัติงาน'],
+    },
   ),
   maintain(
     2,
@@ -243,6 +286,11 @@ export const MAINTAIN_MEASURES: readonly MeasureTemplate[] = [
       'เปิดช่องทางให้บุคลากรสอบถามหรือทักท้วงการใช้จ่ายงบประมาณได้โดยไม่เปิดเผยตัวตน',
     ],
     FINANCE,
+    {
+      practice: 'การเผยแพร่แผนและผลการใช้จ่ายงบประมาณและการจัดซื้อจัดจ้างทุกเดือน',
+      deliverable: 'สรุปผลการจัดซื้อจัดจ้างรายเดือนและรายงานการใช้จ่ายงบประมาณ',
+      feeds: ['จัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน', 'รายการการจัดซื้อจัดจ้าง'],
+    },
   ),
   maintain(
     3,
@@ -253,6 +301,11 @@ export const MAINTAIN_MEASURES: readonly MeasureTemplate[] = [
       'มอบหมายงานเป็นลายลักษณ์อักษรตามตำแหน่งหน้าที่ และเปิดช่องทางอุทธรณ์ผลการประเมิน',
     ],
     HR,
+    {
+      practice: 'การประกาศหลักเกณฑ์ประเมินผลก่อนรอบการประเมินและการมอบหมายงานเป็นลายลักษณ์อักษร',
+      deliverable: 'ประกาศหลักเกณฑ์การประเมินผลการปฏิบัติงานและสรุปผลการพิจารณาอุทธรณ์',
+      feeds: ['ทรัพยากรบุคคล'],
+    },
   ),
   maintain(
     4,
@@ -260,6 +313,11 @@ export const MAINTAIN_MEASURES: readonly MeasureTemplate[] = [
     'มาตรการรักษาแนวปฏิบัติการยืมและใช้ทรัพย์สินของราชการ',
     ['ทบทวนและเผยแพร่ขั้นตอนการขออนุญาตยืมทรัพย์สินของราชการ พร้อมแบบฟอร์ม', 'ตรวจสอบทะเบียนการยืม–คืนทรัพย์สินรายไตรมาส'],
     ADMIN,
+    {
+      practice: 'การขออนุญาตยืมทรัพย์สินตามแบบฟอร์มและการตรวจทะเบียนยืม–คืนทุกไตรมาส',
+      deliverable: 'แนวทางการยืมทรัพย์สินพร้อมแบบฟอร์มและผลตรวจทะเบียนยืม–คืน',
+      feeds: ['คู่มือหรือแนวทางการปฏิบัติงาน'],
+    },
   ),
   maintain(
     5,
@@ -270,6 +328,11 @@ export const MAINTAIN_MEASURES: readonly MeasureTemplate[] = [
       'รายงานผลการจัดการเรื่องร้องเรียนการทุจริตให้บุคลากรทราบ โดยไม่เปิดเผยตัวผู้ร้องเรียน',
     ],
     GOVERNANCE,
+    {
+      practice: 'การที่ผู้บริหารติดตามแผนป้องกันการทุจริตในที่ประชุมผู้บริหารทุกไตรมาส',
+      deliverable: 'รายงานการประชุมผู้บริหารที่ติดตามแผนป้องกันการทุจริตและสถิติเรื่องร้องเรียน',
+      feeds: ['แผนปฏิบัติการป้องกันการทุจริต', 'สถิติเรื่องร้องเรียน'],
+    },
   ),
   maintain(
     6,
@@ -280,6 +343,11 @@ export const MAINTAIN_MEASURES: readonly MeasureTemplate[] = [
       'ย้ำนโยบายไม่รับสินบนหรือของขวัญ (No Gift Policy) กับเจ้าหน้าที่ผู้ให้บริการ',
     ],
     ADMIN,
+    {
+      practice: 'การสำรวจความพึงพอใจผู้รับบริการและการย้ำ No Gift Policy กับผู้ให้บริการ',
+      deliverable: 'ผลสำรวจความพึงพอใจผู้รับบริการและรายการปรับปรุงที่ทำตามผล',
+      feeds: ['No Gift Policy'],
+    },
   ),
   maintain(
     7,
@@ -290,6 +358,11 @@ export const MAINTAIN_MEASURES: readonly MeasureTemplate[] = [
       'ตอบข้อซักถามผ่านช่องทางออนไลน์ภายในเวลาที่ประกาศ และรายงานสถิติการตอบ',
     ],
     PR,
+    {
+      practice: 'การปรับปรุงข้อมูลบนเว็บไซต์ทุกเดือนและการตอบข้อซักถามภายในเวลาที่ประกาศ',
+      deliverable: 'สถิติการตอบข้อซักถามและบันทึกการปรับปรุงเว็บไซต์รายเดือน',
+      feeds: ['ข้อมูลการติดต่อ', 'ข่าวประชาสัมพันธ์'],
+    },
   ),
   maintain(
     8,
@@ -300,6 +373,11 @@ export const MAINTAIN_MEASURES: readonly MeasureTemplate[] = [
       'รายงานการปรับปรุงกระบวนงานหรือบริการที่เกิดจากข้อเสนอของผู้รับบริการ',
     ],
     GOVERNANCE,
+    {
+      practice: 'การรับฟังความคิดเห็นผู้รับบริการอย่างน้อยปีละครั้งและการเผยแพร่ผลการนำไปปรับปรุง',
+      deliverable: 'สรุปผลการรับฟังความคิดเห็นและการปรับปรุงบริการที่เกิดขึ้น',
+      feeds: ['มีส่วนร่วม'],
+    },
   ),
 ];
 
@@ -309,8 +387,9 @@ function maintain(
   title: string,
   steps: string[],
   owners: string[],
+  evidence: Pick<MeasureTemplate, 'practice' | 'deliverable' | 'feeds'>,
 ): MeasureTemplate {
-  return { id, indicator, items: [], title, steps, owners, kind: 'maintain' };
+  return { id, indicator, items: [], title, steps, owners, kind: 'maintain', ...evidence };
 }
 
 /** The maintain-level measure of an indicator that has no library entry of its own. */
@@ -321,11 +400,13 @@ export function maintainMeasure(indicator: number, name: string): MeasureTemplat
     items: [],
     title: `มาตรการรักษาระดับผลการดำเนินงานด้าน${name}`,
     steps: [
-      'สื่อสารแนวปฏิบัติที่ดีซึ่งทำให้ตัวชี้วัดนี้อยู่ในระดับสูงให้บุคลากรถือปฏิบัติต่อเนื่อง',
-      'ติดตามผลการดำเนินงานเป็นรายไตรมาสและรายงานผู้บริหาร',
+      `รวบรวมแนวปฏิบัติที่ทำให้ตัวชี้วัดด้าน${name}อยู่ในระดับสูง และสื่อสารให้บุคลากรถือปฏิบัติ`,
+      `ติดตามการปฏิบัติตามแนวปฏิบัติด้าน${name}ในที่ประชุมผู้บริหาร`,
     ],
     owners: GOVERNANCE,
     kind: 'maintain',
+    practice: `การถือปฏิบัติตามแนวปฏิบัติที่ทำให้ตัวชี้วัดด้าน${name}อยู่ในระดับสูง`,
+    deliverable: `สรุปแนวปฏิบัติด้าน${name}และผลการติดตาม`,
   };
 }
 

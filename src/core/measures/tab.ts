@@ -1,7 +1,7 @@
 import { cellRef, type Findings } from '../findings';
 import { cellText, toArabicDigits } from '../thai';
 import { findTab, type SheetData } from '../workbook/reader';
-import type { GeneratedMeasure } from './generate';
+import { type GeneratedMeasure, numberedSteps, publicNumber } from './generate';
 
 /**
  * The `มาตรการ` tab (docs/report.md): columns in order; the add-on writes the first seven, `ที่มา` and the
@@ -24,7 +24,11 @@ export const MEASURE_COLUMNS = [
   'ไตรมาสที่ 2 (ม.ค.–มี.ค.)',
   'ไตรมาสที่ 3 (เม.ย.–มิ.ย.)',
   'ไตรมาสที่ 4 (ก.ค.–ก.ย.)',
+  'เลขที่มาตรการ',
 ] as const;
+
+/** The measure's public number (ม.1 …): given once, stored, printed by both reports instead of `รหัส`. */
+export const NUMBER_COLUMN = 16;
 
 /** The quarterly milestone columns, first quarter of the fiscal year (October) first. */
 export const QUARTER_COLUMNS = MEASURE_COLUMNS.slice(12, 16);
@@ -66,8 +70,37 @@ export function asText(value: string | number): string | number {
   return typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
-function generatedCells(m: GeneratedMeasure): (string | number)[] {
-  return [m.indicator, m.title, m.analysis, m.steps, m.period, m.responsible, ...m.milestones];
+function generatedCells(m: GeneratedMeasure, n: number): (string | number)[] {
+  const { steps, milestones } = numberedSteps(m, n);
+  return [m.indicator, m.title, m.analysis, steps, m.period, m.responsible, ...milestones];
+}
+
+/** The number of a `ม.3` cell (Thai or Arabic digits), or null. */
+export function numberOf(value: unknown): number | null {
+  const m = /(\d+)/.exec(toArabicDigits(cellText(value)));
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Each row's public number: the one it stored, else the next after the highest (rows in order, then the new
+ * measures in the order generated). A number two rows share stays with the first; the other gets a new one.
+ */
+function assignNumbers(
+  stored: (number | null | 'blank')[],
+  newCount: number,
+): { rows: (number | null)[]; added: number[] } {
+  let next = Math.max(0, ...stored.map((n) => (typeof n === 'number' ? n : 0)));
+  const used = new Set<number>();
+  const rows = stored.map((n) => {
+    if (n === 'blank') return null;
+    if (n !== null && !used.has(n)) {
+      used.add(n);
+      return n;
+    }
+    return ++next;
+  });
+  const added = Array.from({ length: newCount }, () => ++next);
+  return { rows, added };
 }
 
 export interface MeasuresPlan {
@@ -115,8 +148,23 @@ export function planMeasures(
   const col = (name: (typeof MEASURE_COLUMNS)[number]) => header.indexOf(name);
   const generatedCols = GENERATED_COLUMNS.map((k) => col(MEASURE_COLUMNS[k]));
   const originCol = col(MEASURE_COLUMNS[ORIGIN_COLUMN]);
+  const numberCol = col(MEASURE_COLUMNS[NUMBER_COLUMN]);
   const rows = empty || foreign ? [] : existing.slice(1);
   const byId = new Map(generated.map((m) => [m.id, m]));
+  const ids = new Set(rows.map((row) => cellText(row[col('รหัส')])));
+  const newMeasures = generated.filter((m) => !ids.has(m.id));
+  const numbers = assignNumbers(
+    rows.map((row) =>
+      cellText(row[col('รหัส')]) || cellText(row[col('มาตรการ/โครงการ/กิจกรรม')])
+        ? numberOf(row[numberCol])
+        : 'blank',
+    ),
+    newMeasures.length,
+  );
+  const numberValues = rows.map((row, i) => {
+    const n = numbers.rows[i];
+    return n === null ? asText(cellText(row[numberCol])) : publicNumber(n);
+  });
   const seen = new Set<string>();
   const fingerprints: Record<string, string[]> = {};
   const summary = { added: 0, updated: 0, keptEdits: 0, retired: 0, userRows: 0 };
@@ -146,7 +194,7 @@ export function planMeasures(
       fingerprints[id] = prints;
       return;
     }
-    const fresh = generatedCells(measure);
+    const fresh = generatedCells(measure, numbers.rows[i] ?? measure.number);
     let changed = false;
     // Without a fingerprint (state lost) a filled cell counts as edited: keeping stale text beats losing work.
     generatedValues.push(
@@ -171,8 +219,9 @@ export function planMeasures(
   const newRows: (string | number)[][] = [];
   for (const m of generated) {
     if (seen.has(m.id)) continue;
+    const n = numbers.added[newMeasures.indexOf(m)] ?? numbers.added.length + 1;
     summary.added++;
-    const cells = generatedCells(m);
+    const cells = generatedCells(m, n);
     fingerprints[m.id] = cells.map(fingerprint);
     rowsById.set(m.id, rows.length + newRows.length + 2);
     const row: (string | number)[] = header.map(() => '');
@@ -181,6 +230,7 @@ export function planMeasures(
       สถานะ: STATUSES[0],
       'ความคืบหน้า (%)': 0,
       ที่มา: ORIGIN.generated,
+      เลขที่มาตรการ: publicNumber(n),
     };
     GENERATED_COLUMNS.forEach((k, j) => {
       values[MEASURE_COLUMNS[k]] = cells[j];
@@ -193,6 +243,7 @@ export function planMeasures(
   const columns = [
     ...generatedCols.map((c, k) => ({ c, values: generatedValues.map((r) => r[k]) })),
     { c: originCol, values: originValues },
+    { c: numberCol, values: numberValues },
   ].sort((a, b) => a.c - b.c);
   for (const { c, values } of rows.length > 0 ? columns : []) {
     const last = blocks[blocks.length - 1];
@@ -215,7 +266,10 @@ export function planMeasures(
 }
 
 export interface MeasureRow {
+  /** The merge key: never printed in a report. */
   id: string;
+  /** The public number (ม.1 …) the reports print. */
+  number: string;
   indicator: number | null;
   title: string;
   analysis: string;
@@ -240,9 +294,9 @@ export interface MeasureRow {
   links: EvidenceLink[];
 }
 
-/** A measure as the reports name it: its title, and its code below when it has one. */
-export function measureName(m: Pick<MeasureRow, 'title' | 'id'>): string {
-  return m.id ? `${m.title}\n(รหัส ${m.id})` : m.title;
+/** A measure as the reports name it: its public number, then its title (its รหัส, a merge key, never). */
+export function measureName(m: Pick<MeasureRow, 'title' | 'number'>): string {
+  return `${m.number} ${m.title}`;
 }
 
 export interface EvidenceLink {
@@ -357,94 +411,100 @@ export function readMeasureRows(
     return null;
   };
   const ids = new Set<string>();
-  return values
+  const measures = values
     .map((row, i) => ({ row, number: i + 1 }))
     .slice(1)
-    .filter(({ row }) => cellText(at(row, 'มาตรการ/โครงการ/กิจกรรม')) !== '')
-    .map(({ row, number }) => {
-      let id = cellText(at(row, 'รหัส'));
-      if (id !== '' && ids.has(id)) {
+    .filter(({ row }) => cellText(at(row, 'มาตรการ/โครงการ/กิจกรรม')) !== '');
+  // A tab of an earlier version has no numbers yet: the reports number its rows as a rebuild would.
+  const publicNumbers = assignNumbers(
+    measures.map(({ row }) => numberOf(at(row, MEASURE_COLUMNS[NUMBER_COLUMN]))),
+    0,
+  ).rows;
+  return measures.map(({ row, number }, i) => {
+    let id = cellText(at(row, 'รหัส'));
+    if (id !== '' && ids.has(id)) {
+      report(
+        'duplicate-measure-id',
+        number,
+        'รหัส',
+        `รหัส "${id}" ซ้ำกับมาตรการในแถวก่อนหน้า จึงไม่ใช้รหัสนี้กับแถวนี้`,
+        `code "${id}" is an earlier measure's; this row is read without it`,
+      );
+      id = '';
+    }
+    ids.add(id);
+    const indicatorText = toArabicDigits(cellText(at(row, 'ตัวชี้วัดที่'))).replace(/^ตัวชี้วัดที่\s*/, '');
+    let indicator: number | null = /^\d+$/.test(indicatorText) ? Number(indicatorText) : null;
+    if (
+      indicatorText !== '' &&
+      (indicator === null || (checks.indicators && !checks.indicators.includes(indicator)))
+    ) {
+      report(
+        'unknown-indicator',
+        number,
+        'ตัวชี้วัดที่',
+        `ตัวชี้วัดที่ "${indicatorText.slice(0, 40)}" ไม่อยู่ในกรอบการประเมิน จึงจัดไว้ในมาตรการอื่น ๆ`,
+        `indicator "${indicatorText.slice(0, 40)}" is not in the framework; the measure is listed under other measures`,
+      );
+      indicator = null;
+    }
+    const notes = cellText(at(row, 'หมายเหตุ'));
+    let status = cellText(at(row, 'สถานะ'));
+    if (status !== '' && !(STATUSES as readonly string[]).includes(status)) {
+      report(
+        'bad-status',
+        number,
+        'สถานะ',
+        `สถานะ "${status.slice(0, 40)}" ไม่อยู่ในรายการ (${STATUSES.join(' / ')}) จึงไม่นำมาใช้`,
+        `status "${status.slice(0, 40)}" is not one of the list (${STATUSES.join(' / ')}); it is not used`,
+      );
+      status = '';
+    } else if (status === CANCELLED && notes === '') {
+      report(
+        'cancelled-without-reason',
+        number,
+        col('หมายเหตุ') >= 0 ? 'หมายเหตุ' : 'สถานะ',
+        'มาตรการที่ยกเลิกต้องระบุเหตุผลในช่องหมายเหตุ จึงยังไม่ถือว่ายกเลิก',
+        'a cancelled measure needs its reason in หมายเหตุ (notes); until then it is not read as cancelled',
+      );
+      status = '';
+    }
+    let responsible = cellText(at(row, 'ผู้รับผิดชอบ'));
+    if (checks.divisions) {
+      const once = ownersOnce(responsible, checks.divisions);
+      if (once.repeated.length > 0)
         report(
-          'duplicate-measure-id',
+          'duplicate-owner',
           number,
-          'รหัส',
-          `รหัส "${id}" ซ้ำกับมาตรการในแถวก่อนหน้า จึงไม่ใช้รหัสนี้กับแถวนี้`,
-          `code "${id}" is an earlier measure's; this row is read without it`,
+          'ผู้รับผิดชอบ',
+          `ผู้รับผิดชอบ ${once.repeated.join(', ')} ระบุซ้ำ จึงนับครั้งเดียว`,
+          `owner ${once.repeated.join(', ')} is named twice; counted once`,
         );
-        id = '';
-      }
-      ids.add(id);
-      const indicatorText = toArabicDigits(cellText(at(row, 'ตัวชี้วัดที่'))).replace(/^ตัวชี้วัดที่\s*/, '');
-      let indicator: number | null = /^\d+$/.test(indicatorText) ? Number(indicatorText) : null;
-      if (
-        indicatorText !== '' &&
-        (indicator === null || (checks.indicators && !checks.indicators.includes(indicator)))
-      ) {
-        report(
-          'unknown-indicator',
-          number,
-          'ตัวชี้วัดที่',
-          `ตัวชี้วัดที่ "${indicatorText.slice(0, 40)}" ไม่อยู่ในกรอบการประเมิน จึงจัดไว้ในมาตรการอื่น ๆ`,
-          `indicator "${indicatorText.slice(0, 40)}" is not in the framework; the measure is listed under other measures`,
-        );
-        indicator = null;
-      }
-      const notes = cellText(at(row, 'หมายเหตุ'));
-      let status = cellText(at(row, 'สถานะ'));
-      if (status !== '' && !(STATUSES as readonly string[]).includes(status)) {
-        report(
-          'bad-status',
-          number,
-          'สถานะ',
-          `สถานะ "${status.slice(0, 40)}" ไม่อยู่ในรายการ (${STATUSES.join(' / ')}) จึงไม่นำมาใช้`,
-          `status "${status.slice(0, 40)}" is not one of the list (${STATUSES.join(' / ')}); it is not used`,
-        );
-        status = '';
-      } else if (status === CANCELLED && notes === '') {
-        report(
-          'cancelled-without-reason',
-          number,
-          col('หมายเหตุ') >= 0 ? 'หมายเหตุ' : 'สถานะ',
-          'มาตรการที่ยกเลิกต้องระบุเหตุผลในช่องหมายเหตุ จึงยังไม่ถือว่ายกเลิก',
-          'a cancelled measure needs its reason in หมายเหตุ (notes); until then it is not read as cancelled',
-        );
-        status = '';
-      }
-      let responsible = cellText(at(row, 'ผู้รับผิดชอบ'));
-      if (checks.divisions) {
-        const once = ownersOnce(responsible, checks.divisions);
-        if (once.repeated.length > 0)
-          report(
-            'duplicate-owner',
-            number,
-            'ผู้รับผิดชอบ',
-            `ผู้รับผิดชอบ ${once.repeated.join(', ')} ระบุซ้ำ จึงนับครั้งเดียว`,
-            `owner ${once.repeated.join(', ')} is named twice; counted once`,
-          );
-        responsible = once.text;
-      }
-      return {
-        id,
-        indicator,
-        title: cellText(at(row, 'มาตรการ/โครงการ/กิจกรรม')),
-        analysis: text(row, 'ผลการวิเคราะห์ตัวชี้วัด'),
-        steps: text(row, 'ขั้นตอน/วิธีการดำเนินการ'),
-        period: cellText(at(row, 'ช่วงระยะเวลา')),
-        responsible,
-        status,
-        progress: percent(row, number, 'ความคืบหน้า (%)'),
-        evidence: text(row, 'หลักฐาน'),
-        notes,
-        retired: cellText(at(row, 'ที่มา')) === ORIGIN.retired,
-        milestones: QUARTER_COLUMNS.map((name) => text(row, name)),
-        row: number,
-        rounds: roundColumns.map((name) => percent(row, number, name)),
-        result: text(row, OUTCOME_COLUMNS[0]),
-        problems: text(row, OUTCOME_COLUMNS[1]),
-        nextStep: text(row, OUTCOME_COLUMNS[2]),
-        links: evidenceLinks(text(row, 'หลักฐาน')),
-      };
-    });
+      responsible = once.text;
+    }
+    return {
+      id,
+      number: publicNumber(publicNumbers[i] ?? i + 1),
+      indicator,
+      title: cellText(at(row, 'มาตรการ/โครงการ/กิจกรรม')),
+      analysis: text(row, 'ผลการวิเคราะห์ตัวชี้วัด'),
+      steps: text(row, 'ขั้นตอน/วิธีการดำเนินการ'),
+      period: cellText(at(row, 'ช่วงระยะเวลา')),
+      responsible,
+      status,
+      progress: percent(row, number, 'ความคืบหน้า (%)'),
+      evidence: text(row, 'หลักฐาน'),
+      notes,
+      retired: cellText(at(row, 'ที่มา')) === ORIGIN.retired,
+      milestones: QUARTER_COLUMNS.map((name) => text(row, name)),
+      row: number,
+      rounds: roundColumns.map((name) => percent(row, number, name)),
+      result: text(row, OUTCOME_COLUMNS[0]),
+      problems: text(row, OUTCOME_COLUMNS[1]),
+      nextStep: text(row, OUTCOME_COLUMNS[2]),
+      links: evidenceLinks(text(row, 'หลักฐาน')),
+    };
+  });
 }
 
 export interface ProgressSummary {

@@ -1,8 +1,9 @@
 import { type Analysis, itemTopic, type YearAnalysis } from '../analysis/analyze';
+import { type Verdicts, verdicts } from '../analysis/verdict';
 import { type Exact, published } from '../decimal';
 import type { IndicatorDef, ToolKey } from '../frameworks';
 import type { MeasureRow } from '../measures/tab';
-import { BE_OFFSET, formatScore, thaiDate } from '../thai';
+import { BE_OFFSET, formatFixed, thaiDate } from '../thai';
 import type { Settings } from '../workbook/reader';
 import { type PointGain, pointGains } from './gains';
 
@@ -39,6 +40,8 @@ export interface ReportContext {
   /** Every row of the measures tab, those no longer suggested included (last year's plan among them). */
   allMeasures: readonly MeasureRow[];
   gains: PointGain[];
+  /** The verdict of every item and indicator by the report's one rule. */
+  verdicts: Verdicts;
   /** No indicator or item scores for the assessed year: the report is a draft. */
   draft: boolean;
   /** The report date from the settings (Thai, Arabic digits), or null. */
@@ -56,10 +59,10 @@ export function toolLabel(key: ToolKey): string {
   return key === 'EIT1' ? 'EIT ส่วนที่ 1' : key === 'EIT2' ? 'EIT ส่วนที่ 2' : key;
 }
 
-/** A score as published (two decimals, Arabic digits: the writer turns them Thai). */
+/** A score as published, always two decimals (100.00), Arabic digits: the writer turns them Thai. */
 export function score(v: Exact | number | null | undefined): string {
-  if (v === null || v === undefined) return formatScore(null, false);
-  return formatScore(typeof v === 'number' ? v : published(v), false);
+  if (v === null || v === undefined) return formatFixed(null, false);
+  return formatFixed(typeof v === 'number' ? v : published(v), false);
 }
 
 export function levelOf(y: YearAnalysis | null): string {
@@ -106,6 +109,7 @@ export function reportContext({
     measures: measures.filter((m) => !m.retired),
     allMeasures: measures,
     gains: pointGains(analysis),
+    verdicts: verdicts(analysis),
     draft: !hasItems && !inds.some((x) => x.c),
     reportDate: date ? thaiDate(date.day, date.month, date.yearBE, false) : null,
     today: thaiDate(today.getDate(), today.getMonth() + 1, today.getFullYear() + BE_OFFSET, false),

@@ -44,6 +44,8 @@ export interface Settings {
   preparedBy: string;
   thaiDigits: boolean;
   weakThreshold: Exact | null;
+  /** A fall from the year before by at least this many points is a deficiency (default 1). */
+  dropMargin: number;
   /** The report's font (a Google font) and body size in points. */
   font: string;
   fontSize: number;
@@ -67,6 +69,9 @@ export interface ThaiDay {
 }
 
 export interface SignOff {
+  /** The person who prepared the report (`ผู้จัดทำ` is the preparing unit). */
+  preparer: string;
+  preparerPosition: string;
   proposer: string;
   proposerPosition: string;
   approver: string;
@@ -455,7 +460,10 @@ function readSettings(sheet: SheetData, findings: Findings): Settings | null {
     font,
     fontSize,
     team,
+    dropMargin: readDropMargin(found.dropMargin, findings),
     signOff: {
+      preparer: cellText(found.preparer?.value),
+      preparerPosition: cellText(found.preparerPosition?.value),
       proposer: cellText(found.proposer?.value),
       proposerPosition: cellText(found.proposerPosition?.value),
       approver: cellText(found.approver?.value),
@@ -525,6 +533,21 @@ function readDateSetting(
     );
   }
   return date;
+}
+
+/** The drop margin setting: a number of points above 0 and up to 100; otherwise 1, with a warning. */
+function readDropMargin(cell: { value: unknown; where: string } | undefined, findings: Findings): number {
+  if (!cell || cellText(cell.value) === '') return 1;
+  const reading = readNumber(cell.value);
+  const value = reading.kind === 'number' ? Number(reading.value) : Number.NaN;
+  if (value > 0 && value <= 100) return value;
+  findings.warning(
+    'bad-setting',
+    cell.where,
+    `${cell.where}: เกณฑ์คะแนนลดลง "${cellText(cell.value)}" ต้องเป็นตัวเลขมากกว่า 0 ถึง 100 จึงใช้ 1`,
+    `${cell.where}: drop margin "${cellText(cell.value)}" must be a number above 0 up to 100; 1 is used`,
+  );
+  return 1;
 }
 
 /** The font setting, if it names a font of the known list; otherwise Sarabun, with a warning. */

@@ -1,33 +1,29 @@
-import { Exact } from '../../decimal';
+import { verdictRule } from '../../analysis/verdict';
 import { thaiList } from '../../thai';
 import { type IndicatorScores, type ReportContext, score, topicOf } from '../context';
 import type { ReportWriter, TableRowModel } from '../writer';
 import { mentionsItem } from './front';
 import { type NumberedRecommendation, numberedRecommendations } from './recommendations';
 
-/** The verdict of an indicator: only what its scores show. */
-function verdict(ctx: ReportContext, x: IndicatorScores, weak: boolean, recs: number): string {
-  if (!x.c) return 'ไม่มีคะแนน จึงยังไม่ได้วิเคราะห์';
+/** The verdict of an indicator by the report's rule: only what its scores show. */
+function verdict(ctx: ReportContext, x: IndicatorScores): string {
+  if (!x.c) return 'ไม่มีคะแนน จึงยังวิเคราะห์ไม่ได้ จะกำหนดมาตรการเมื่อทราบคะแนน';
   const hasItems = x.ind.items.some((id) =>
     [...ctx.cur.items.keys()].some((k) => k === id || k.startsWith(`${id}.`)),
   );
-  if (weak || recs > 0) return 'ต้องพัฒนา: ข้อบกพร่องตามรายข้อด้านล่าง';
-  if (!hasItems) return 'ไม่มีคะแนนรายข้อ จึงยังระบุข้อบกพร่องไม่ได้';
-  return 'ไม่พบข้อบกพร่อง ต้องรักษาระดับ';
+  const v = ctx.verdicts.indicators.get(x.ind.number);
+  if (!hasItems && (v?.severity ?? 0) === 0) return 'ไม่มีคะแนนรายข้อ จึงยังระบุข้อบกพร่องไม่ได้';
+  return v ? `${v.word}${v.reasons.length ? ` (${v.reasons.join(', ')})` : ''}` : '';
 }
 
-/** What is wrong with one item: below the bar, at zero, and the recommendations that name it. */
-function itemFinding(ctx: ReportContext, id: string, recs: NumberedRecommendation[]): string {
-  const weak = ctx.analysis.weakest.filter((w) => w.item === id);
+/** What is wrong with one item, by the report's rule, part by part, and the recommendations that name it. */
+function itemFinding(ctx: ReportContext, keys: string[], id: string, recs: NumberedRecommendation[]): string {
   const lines: string[] = [];
-  if (weak.some((w) => w.score.compare(Exact.ZERO) === 0)) lines.push('ข้อบกพร่อง: ได้ 0 คะแนน');
-  else if (weak.length > 0) {
-    const parts = weak
-      .map((w) => w.part)
-      .filter((p) => p !== null)
-      .sort();
-    const bar = ctx.settings?.weakThreshold ? 'ต่ำกว่าเกณฑ์ที่กำหนด' : 'ต่ำกว่าค่าเฉลี่ยของแบบวัด';
-    lines.push(`${bar}${parts.length ? ` (ส่วนที่ ${parts.join(' และ ')})` : ''}`);
+  for (const key of keys) {
+    const v = ctx.verdicts.items.get(key);
+    if (!v || v.severity === 0) continue;
+    const part = key.includes('.') ? `ส่วนที่ ${key.split('.')[1]}: ` : '';
+    lines.push(`${part}${v.word}${v.reasons.length ? ` (${v.reasons.join(', ')})` : ''}`);
   }
   const mine = recs.filter((r) => r.items.includes(id));
   if (mine.length > 0) lines.push(`ข้อเสนอแนะ ${mine.map((r) => `(${r.number})`).join(', ')}`);
@@ -41,20 +37,19 @@ function indicatorRows(
 ): TableRowModel[] {
   const f = ctx.cur.framework;
   const parts = x.ind.tool === 'EIT' && ctx.parts ? f.eitParts : [null];
-  const weak = ctx.analysis.weakest.some((w) => w.indicator === x.ind.number);
-  const mine = recs.filter((r) => r.items.some((id) => x.ind.items.includes(id)));
-  const head = `ตัวชี้วัดที่ ${x.ind.number} ${x.ind.name} (${x.ind.tool}) ${x.c ? `${score(x.c)} คะแนน` : ''}: ${verdict(ctx, x, weak, mine.length)}`;
+  const head = `ตัวชี้วัดที่ ${x.ind.number} ${x.ind.name} (${x.ind.tool})${x.c ? ` ${score(x.c)} คะแนน` : ''}: ${verdict(ctx, x)}`;
   const rows: TableRowModel[] = [{ cells: [head, '', '', '', ''], group: true, bold: true }];
   for (const id of x.ind.items) {
-    const values = parts.map((p) => ctx.cur.items.get(p === null ? id : `${id}.${p}`)?.value ?? null);
+    const keys = parts.map((p) => (p === null ? id : `${id}.${p}`));
+    const values = keys.map((k) => ctx.cur.items.get(k)?.value ?? null);
     if (values.every((v) => v === null)) continue;
     rows.push({
       cells: [
         id,
-        topicOf(ctx, id),
+        topicOf(ctx, id) || '–',
         score(values[0]),
         parts.length > 1 ? score(values[1]) : '',
-        itemFinding(ctx, id, recs),
+        itemFinding(ctx, keys, id, recs),
       ],
     });
   }
@@ -71,11 +66,16 @@ export function analysisTable(w: ReportWriter, ctx: ReportContext): void {
     w.missing(`การประเมิน ITA ปี ${ctx.year} มีเพียงคะแนนรวมและระดับ ไม่มีตัวชี้วัดและรายข้อให้วิเคราะห์`);
     return;
   }
+  const analysed = ctx.inds.filter((x) => x.c).length;
   w.heading(
     2,
-    `ส่วนที่ 1 การวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${ctx.year} ครอบคลุมทั้ง ${ctx.inds.length} ตัวชี้วัด`,
+    analysed === ctx.inds.length
+      ? `ส่วนที่ 1 การวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${ctx.year} ครอบคลุมทั้ง ${ctx.inds.length} ตัวชี้วัด`
+      : `ส่วนที่ 1 การวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${ctx.year} (มีคะแนน ${analysed} จาก ${ctx.inds.length} ตัวชี้วัด)`,
   );
   const recs = numberedRecommendations(ctx);
+  if (analysed > 0) w.paragraph(verdictRule(ctx.verdicts, ctx.prev?.year ?? null));
+  unknownTopics(w, ctx);
   w.table(
     'การวิเคราะห์ผลการประเมินรายตัวชี้วัดและรายข้อ',
     [
@@ -91,6 +91,18 @@ export function analysisTable(w: ReportWriter, ctx: ReportContext): void {
   gainsTable(w, ctx, recs);
 }
 
+/** The items of the table whose topic neither the framework nor the workbook gives, named once. */
+function unknownTopics(w: ReportWriter, ctx: ReportContext): void {
+  const scored = ctx.inds.flatMap((x) =>
+    x.ind.items.filter((id) => [...ctx.cur.items.keys()].some((k) => k.split('.')[0] === id)),
+  );
+  const unknown = scored.filter((id) => !topicOf(ctx, id));
+  if (unknown.length === 0) return;
+  w.paragraph(
+    `ประเด็นข้อคำถามของข้อ ${unknown.join(', ')} ไม่มีในแหล่งอ้างอิงของเกณฑ์และในคอลัมน์ ประเด็น ของแท็บ รายข้อ ตารางจึงแสดงเป็น – กรอกประเด็นในแท็บ รายข้อ แล้วสร้างรายงานใหม่`,
+  );
+}
+
 /** Where the points are: each weak item, what it adds to the total at 100, and the action that answers it. */
 function gainsTable(w: ReportWriter, ctx: ReportContext, recs: NumberedRecommendation[]): void {
   if (ctx.gains.length === 0) return;
@@ -99,7 +111,7 @@ function gainsTable(w: ReportWriter, ctx: ReportContext, recs: NumberedRecommend
   );
   w.table(
     'คะแนนรวมที่จะเพิ่มขึ้นเมื่อยกระดับข้อคำถาม และมาตรการที่ตอบ',
-    ['ข้อ', 'คะแนน', 'คะแนนรวมเพิ่มขึ้น', 'ข้อเสนอแนะ', 'มาตรการ (รหัส)', 'ผู้รับผิดชอบ'],
+    ['ข้อ', 'คะแนน', 'คะแนนรวมเพิ่มขึ้น', 'ข้อเสนอแนะ', 'มาตรการ (เลขที่)', 'ผู้รับผิดชอบ'],
     ctx.gains.map((g) => {
       const measures = ctx.measures.filter((m) => mentionsItem(m.analysis, g.item));
       const mine = recs.filter((r) => r.items.includes(g.item));
@@ -109,7 +121,7 @@ function gainsTable(w: ReportWriter, ctx: ReportContext, recs: NumberedRecommend
           score(g.score),
           `+${score(g.gain)}`,
           mine.length ? mine.map((r) => `(${r.number})`).join(', ') : '–',
-          measures.length ? measures.map((m) => m.id).join('\n') : 'ยังไม่มีมาตรการ',
+          measures.length ? measures.map((m) => m.number).join(', ') : 'ยังไม่มีมาตรการ',
           thaiList([...new Set(measures.map((m) => m.responsible).filter(Boolean))]) || '–',
         ],
       };

@@ -1,7 +1,7 @@
 import { published } from '../../decimal';
 import { errorFindings } from '../../findings';
 import { frameworkForYear, type LevelRule } from '../../frameworks';
-import { fiscalYearPeriod, formatScore, thaiList } from '../../thai';
+import { fiscalYearPeriod, thaiList } from '../../thai';
 import { levelOf, type ReportContext, score, toolLabel } from '../context';
 import type { ReportWriter } from '../writer';
 
@@ -83,12 +83,12 @@ export function executiveSummary(w: ReportWriter, ctx: ReportContext): void {
     );
     const sum = top.reduce((a, g) => a + g.gain, 0);
     w.paragraph(
-      `ข้อคำถามที่ยกระดับแล้วได้คะแนนรวมเพิ่มมากที่สุด ${top.length} ข้อ (คำนวณตามน้ำหนักของเกณฑ์การประเมิน) ได้แก่ ${thaiList(named)} รวม ${formatScore(Math.round(sum * 100) / 100, false)} คะแนน`,
+      `ข้อคำถามที่ยกระดับแล้วได้คะแนนรวมเพิ่มมากที่สุด ${top.length} ข้อ (คำนวณตามน้ำหนักของเกณฑ์การประเมิน) ได้แก่ ${thaiList(named)} รวม ${score(Math.round(sum * 100) / 100)} คะแนน`,
     );
     const answering = ctx.measures.filter((m) => top.some((g) => mentionsItem(m.analysis, g.item)));
     if (answering.length > 0)
       w.paragraph(
-        `มาตรการที่ตอบข้อเหล่านี้: ${thaiList(answering.slice(0, 4).map((m) => `${m.title} (รหัส ${m.id})`))}`,
+        `มาตรการที่ตอบข้อเหล่านี้: ${thaiList(answering.slice(0, 4).map((m) => `${m.number} ${m.title}`))}`,
       );
   } else if (!ctx.draft && ctx.cur.items.size === 0) {
     w.paragraph('ไม่มีคะแนนรายข้อ จึงยังคำนวณไม่ได้ว่าการยกระดับข้อใดเพิ่มคะแนนรวมมากที่สุด');
@@ -114,7 +114,7 @@ export function background(w: ReportWriter, ctx: ReportContext): void {
       : `สำนักงาน ป.ป.ช. ได้กำหนดเกณฑ์การประเมิน ITA ปี ${ctx.reportYear} ให้หน่วยงานนำผลการประเมินไปสู่การพัฒนาองค์กร โดยมีรายละเอียดดังนี้`,
   );
   w.paragraph(
-    `1.1 แสดงการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐในปีงบประมาณ พ.ศ. ${ctx.year}${totalsOnly ? '' : ` ให้ครอบคลุมทั้ง ${ctx.inds.length} ตัวชี้วัด`}`,
+    `1.1 แสดงการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐในปีงบประมาณ พ.ศ. ${ctx.year}${totalsOnly ? '' : ctx.draft ? ' ให้ครบทุกตัวชี้วัดของเกณฑ์' : ` ให้ครอบคลุมทั้ง ${ctx.inds.length} ตัวชี้วัด`}`,
   );
   w.paragraph('1.2 แสดงการนำผลการวิเคราะห์ไปสู่การปรับปรุงหรือพัฒนาองค์กรหรือรักษาระดับ โดยมีรายละเอียดอย่างน้อย ประกอบด้วย');
   [
@@ -127,6 +127,8 @@ export function background(w: ReportWriter, ctx: ReportContext): void {
     w.paragraph(`(${i + 1}) ${line}`);
   });
   w.paragraph(
-    `${ctx.agency} ได้วิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${ctx.year} พร้อมทั้งกำหนดมาตรการเพื่อใช้เป็นแนวทางในการปรับปรุงหรือพัฒนาองค์กร ในช่วง ${fiscalYearPeriod(ctx.reportYear, false)} ดังนี้`,
+    ctx.draft
+      ? `ร่างฉบับนี้รวบรวมผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${ctx.year} เท่าที่มีในสมุดงาน ${ctx.agency} จะวิเคราะห์รายตัวชี้วัดและกำหนดมาตรการเมื่อมีคะแนนรายตัวชี้วัดและรายข้อ สำหรับช่วง ${fiscalYearPeriod(ctx.reportYear, false)}`
+      : `${ctx.agency} ได้วิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${ctx.year} พร้อมทั้งกำหนดมาตรการเพื่อใช้เป็นแนวทางในการปรับปรุงหรือพัฒนาองค์กร ในช่วง ${fiscalYearPeriod(ctx.reportYear, false)} ดังนี้`,
   );
 }

@@ -1,4 +1,4 @@
-import { type MeasureRow, measureName, progressSummary, STATUSES } from '../../measures/tab';
+import { type MeasureRow, measureName, ownsMeasure, progressSummary, STATUSES } from '../../measures/tab';
 import { fiscalYearPeriod } from '../../thai';
 import type { ReportContext } from '../context';
 import type { ReportWriter, TableRowModel } from '../writer';
@@ -29,7 +29,7 @@ export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
     `ส่วนที่ 2 การนำผลการวิเคราะห์ไปสู่การปรับปรุง พัฒนาองค์กร หรือรักษาระดับ (${fiscalYearPeriod(ctx.reportYear, false)})`,
   );
   const live = ctx.measures;
-  if (live.length === 0) {
+  if (live.length === 0 && !ctx.inds.some((x) => !x.c)) {
     w.missing('ยังไม่มีมาตรการในแท็บ มาตรการ');
     return;
   }
@@ -40,7 +40,16 @@ export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
   for (const x of ctx.inds) {
     const mine = live.filter((m) => m.indicator === x.ind.number);
     rows.push({ cells: [`${x.ind.number}. ${x.ind.name}`, '', '', '', ''], group: true, bold: true });
-    if (mine.length === 0) rows.push({ cells: ['ยังไม่มีมาตรการสำหรับตัวชี้วัดนี้', '', '', '', ''] });
+    if (mine.length === 0)
+      rows.push({
+        cells: [
+          x.c ? 'ยังไม่มีมาตรการสำหรับตัวชี้วัดนี้' : 'จะกำหนดมาตรการเมื่อทราบคะแนนของตัวชี้วัดนี้',
+          x.c ? '' : 'ยังไม่มีคะแนน',
+          '',
+          '',
+          '',
+        ],
+      });
     rows.push(...mine.map(row));
   }
   const others = live.filter((m) => !ctx.inds.some((x) => x.ind.number === m.indicator));
@@ -52,6 +61,7 @@ export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
     w.lead(
       `ขั้นตอนของแต่ละมาตรการแสดงเป็นเป้าหมายรายไตรมาสของปีงบประมาณ พ.ศ. ${ctx.reportYear}: ${QUARTERS.map((q, i) => `ไตรมาส ${i + 1} (${q})`).join(' ')}`,
     );
+  divisionList(w, ctx, live);
   w.table(
     `มาตรการ โครงการ และกิจกรรม ปีงบประมาณ พ.ศ. ${ctx.reportYear}`,
     [
@@ -64,6 +74,19 @@ export function measuresTable(w: ReportWriter, ctx: ReportContext): void {
     rows,
     { widths: [18, 22, 26, 20, 14], dense: true },
   );
+}
+
+/** The divisions the responsible column names by code, spelled out once (from `หน่วยงานภายใน`). */
+export function divisionList(
+  w: ReportWriter,
+  ctx: ReportContext,
+  measures: readonly { responsible: string }[],
+): void {
+  const named = ctx.analysis.workbook.divisions.filter(
+    (d) => d.name && d.name !== d.code && measures.some((m) => ownsMeasure(m.responsible, d.code)),
+  );
+  if (named.length === 0) return;
+  w.lead(`หน่วยงานผู้รับผิดชอบ: ${named.map((d) => `${d.code} หมายถึง ${d.name}`).join(', ')}`);
 }
 
 /** ส่วนที่ ๓: once the divisions have started, where each stands (the follow-up the next report needs). */

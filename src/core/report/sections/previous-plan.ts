@@ -30,7 +30,7 @@ export function previousPlanResults(w: ReportWriter, ctx: ReportContext): void {
       m,
       change,
       cells: [
-        `${m.title}\n(รหัส ${m.id})`,
+        `${m.number} ${m.title}`,
         x ? `${x.ind.number}. ${x.ind.name}` : String(m.indicator),
         m.status || 'ไม่ระบุ',
         x ? `${score(x.p)} → ${score(x.c)}` : '–',

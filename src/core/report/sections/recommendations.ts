@@ -49,7 +49,29 @@ function groupsOf(ctx: ReportContext): Group[] {
   ];
 }
 
-const sameText = (a: string) => a.replace(/\s+/g, '');
+/** A recommendation's text with spaces and punctuation removed, as two parts' copies are compared. */
+const bare = (a: string) => a.replace(/[\s\p{P}\p{S}]+/gu, '');
+
+/** The advice: from the first "ควร" on (what the assessors ask for, after the issue they saw). */
+const advice = (a: string) => {
+  const at = bare(a).indexOf('ควร');
+  return at < 0 ? '' : bare(a).slice(at);
+};
+
+const overlaps = (a: string, b: string) => a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+
+/**
+ * Two recommendations are one when their texts are the same once spaces and punctuation are removed, or one
+ * contains the other; or when they name the same items and their advice (from "ควร") is so.
+ */
+export function sameRecommendation(
+  a: { text: string; items: string[] },
+  b: { text: string; items: string[] },
+) {
+  if (overlaps(bare(a.text), bare(b.text))) return true;
+  const sameItems = a.items.length === b.items.length && a.items.every((i) => b.items.includes(i));
+  return sameItems && overlaps(advice(a.text), advice(b.text));
+}
 
 /** The recommendations once each, numbered in the order of their first group; repeats join their sources. */
 export function numberedRecommendations(ctx: ReportContext): NumberedRecommendation[] {
@@ -57,9 +79,11 @@ export function numberedRecommendations(ctx: ReportContext): NumberedRecommendat
   const out: NumberedRecommendation[] = [];
   groups.forEach((g, gi) => {
     for (const r of recommendationsOf(ctx).filter(g.match)) {
-      const known = out.find((x) => sameText(x.text) === sameText(r.text));
+      const known = out.find((x) => sameRecommendation(x, r));
       if (known) {
         if (!known.groups.includes(gi)) known.groups.push(gi);
+        // The fuller copy is the one printed.
+        if (bare(r.text).length > bare(known.text).length) known.text = r.text;
         for (const id of r.items) if (!known.items.includes(id)) known.items.push(id);
       } else out.push({ number: out.length + 1, items: [...r.items], text: r.text, groups: [gi] });
     }

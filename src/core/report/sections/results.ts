@@ -1,7 +1,7 @@
 import { delta } from '../../analysis/json';
 import { Exact, published } from '../../decimal';
 import { EIT_PART_NAMES, TOOL_NAMES, type ToolKey } from '../../frameworks';
-import { changeWord, formatDelta, formatScore, thaiList } from '../../thai';
+import { changeWord, formatDelta, thaiList } from '../../thai';
 import {
   levelOf,
   type ReportContext,
@@ -163,7 +163,7 @@ export function weakLines(ctx: ReportContext): { tool: string; text: string }[] 
       const zero = e.scores.some((s) => s.v.compare(Exact.ZERO) === 0);
       return {
         tool: e.tool,
-        text: `ข้อ ${item}${topic ? ` ${topic}` : ''} ได้ ${figures.join(' และ ')} คะแนน${zero ? ' (ได้ 0 คะแนน เป็นข้อบกพร่องที่ต้องแก้ไข)' : ''}`,
+        text: `ข้อ ${item}${topic ? ` ${topic}` : ''} ได้ ${figures.join(' และ ')} คะแนน${zero ? ' เป็นข้อบกพร่องที่ต้องแก้ไข' : ''}`,
       };
     });
 }
@@ -261,23 +261,32 @@ export function analysisParagraph(w: ReportWriter, ctx: ReportContext): void {
   if (prev && totalDelta !== null) {
     sentences.push(
       totalDelta === 0
-        ? 'เท่ากับปีที่ผ่านมา'
-        : `${totalDelta > 0 ? 'สูงกว่า' : 'ต่ำกว่า'}ปีที่ผ่านมา ${formatScore(Math.abs(totalDelta), false)} คะแนน`,
+        ? 'คะแนนรวมเท่ากับปีที่ผ่านมา'
+        : `คะแนนรวม${totalDelta > 0 ? 'สูงกว่า' : 'ต่ำกว่า'}ปีที่ผ่านมา ${score(Math.abs(totalDelta))} คะแนน`,
     );
     const moved = (sign: 1 | -1) =>
       (ctx.parts ? TOOL_ORDER_PARTS : TOOL_ORDER)
         .filter((k: ToolKey) => Math.sign(delta(cur.tools[k]?.value, prev.tools[k]?.value) ?? 0) === sign)
         .map(toolLabel);
-    if (moved(1).length) sentences.push(`แบบวัดที่คะแนนเพิ่มขึ้น ได้แก่ ${thaiList(moved(1))}`);
-    if (moved(-1).length) sentences.push(`แบบวัดที่คะแนนลดลง ได้แก่ ${thaiList(moved(-1))}`);
+    const up = moved(1);
+    const down = moved(-1);
+    if (up.length || down.length)
+      sentences.push(
+        [
+          up.length ? `แบบวัด ${thaiList(up)} ได้คะแนนเพิ่มขึ้น` : '',
+          down.length ? `${up.length ? 'ขณะที่' : ''}แบบวัด ${thaiList(down)} ได้คะแนนลดลง` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
   }
   const next = nextLevelSentence(ctx);
-  if (next) sentences.push(next);
+  if (next) sentences.push(`ทั้งนี้ ${ctx.agency}${next}`);
   const known = ctx.inds.filter((x) => x.c);
   if (known.length > 0) {
     const low = known.reduce((a, b) => ((b.c as Exact).compare(a.c as Exact) < 0 ? b : a));
     sentences.push(
-      `ตัวชี้วัดที่ควรพัฒนาเป็นลำดับแรก คือ ตัวชี้วัดที่ ${low.ind.number} ${low.ind.name} (${score(low.c)} คะแนน)`,
+      `ตัวชี้วัดที่ควรพัฒนาเป็นลำดับแรก คือ ตัวชี้วัดที่ ${low.ind.number} ${low.ind.name} ซึ่งได้คะแนนต่ำสุด (${score(low.c)} คะแนน)`,
     );
   }
   w.paragraph(sentences.join(' '));
