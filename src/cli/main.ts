@@ -368,7 +368,7 @@ async function rollupCommand(args: string[], io: Cli): Promise<number> {
   const sheets = await loadWorkbook(positional[0]);
   if (!out) {
     const rollup = analyzeRollup(sheets);
-    io.out(JSON.stringify(rollupJson(rollup), null, 2));
+    io.json(rollupJson(rollup));
     return rollup.ok ? 0 : 1;
   }
   const problem = outputProblem(positional[0], out);
@@ -378,11 +378,11 @@ async function rollupCommand(args: string[], io: Cli): Promise<number> {
     out,
     pdf: !flags.has('--no-pdf'),
     force: flags.has('--force'),
-    log: (line) => io.out(printable(line)),
+    log: (line) => io.out(line),
   });
-  if (flags.has('--json')) io.out(JSON.stringify(result.rollup, null, 2));
+  if (flags.has('--json')) io.json(result.rollup);
   else for (const line of rollupLines(result.rollup, io)) io.out(line);
-  if (result.error) io.out(printable(io.say(`ไม่สำเร็จ: ${result.error.th}`, `Failed: ${result.error.en}`)));
+  if (result.error) io.out(io.say(`ไม่สำเร็จ: ${result.error.th}`, `Failed: ${result.error.en}`));
   for (const file of result.files) io.out(io.say(`เขียน ${file}`, `wrote ${file}`));
   const pdfFailed = !flags.has('--no-pdf') && result.report && !result.report.pdfId && findChromium();
   if (pdfFailed)
@@ -390,7 +390,7 @@ async function rollupCommand(args: string[], io: Cli): Promise<number> {
   return result.error || !result.report || pdfFailed ? 1 : 0;
 }
 
-/** The roll-up in a few lines, every workbook text made safe for the terminal. */
+/** The roll-up in a few lines (io.out makes every workbook text safe for the terminal). */
 function rollupLines(json: RollupJson, io: Cli): string[] {
   const cur = json.year !== null ? json.years[String(json.year)] : undefined;
   const levels = Object.entries(cur?.levels ?? {})
@@ -408,7 +408,7 @@ function rollupLines(json: RollupJson, io: Cli): string[] {
     ),
     ...findingLines(json.findings, io),
   ];
-  return lines.map(printable);
+  return lines;
 }
 
 async function serveCommand(args: string[], io: Cli): Promise<number> {
