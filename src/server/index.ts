@@ -14,6 +14,7 @@ import {
 import { type ChartToDraw, chartsToDraw, type DrawnChart, drawnChartsOf } from '../core/report/drawn-charts';
 import { buildReport, type ReportModel } from '../core/report/model';
 import { buildResultsReport } from '../core/report/results-report';
+import type { SelfCheckResult } from '../core/selfcheck';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
@@ -26,6 +27,7 @@ import { type Language, recordReport, recordResults, recordShare, saveLanguage, 
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
 import { type ReportLinks, type ReportStyle, renderReport } from './report-doc';
+import { selfCheck, selfCheckDialog } from './selfcheck';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
 import { findSheet, type OpenWorkbook, openWorkbook, readAllTabs } from './sheets';
 import { keepTabs, takeTabs } from './snapshot';
@@ -33,6 +35,7 @@ import { keepTabs, takeTabs } from './snapshot';
 const MENU = {
   open: 'เปิดแถบ ita-report',
   analyse: 'ตรวจและวิเคราะห์ผล ITA',
+  selfCheck: 'ตรวจสอบการติดตั้ง',
 };
 
 /** Runs in AuthMode.FULL when the add-on is installed: the same menu as onOpen. */
@@ -46,6 +49,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem(MENU.open, 'showSidebar')
     .addItem(MENU.analyse, 'showAnalysis')
+    .addItem(MENU.selfCheck, 'showSelfCheck')
     .addToUi();
 }
 
@@ -124,6 +128,19 @@ export function showAnalysis(): void {
   const ui = SpreadsheetApp.getUi();
   const text = summaryText(analysisJson(analysis), analysis.workbook.settings?.thaiDigits ?? true);
   ui.alert(MENU.analyse, text, ui.ButtonSet.OK);
+}
+
+/**
+ * The installation check: every capability a click uses, tried on scratch objects that it removes, each call
+ * timed; nothing of the workbook is read or written. Sharing is left out (it would e-mail someone).
+ */
+export function apiSelfCheck(): SelfCheckResult {
+  return selfCheck();
+}
+
+/** The installation check from the menu: its table and its JSON (to copy) in a dialog. */
+export function showSelfCheck(): void {
+  SpreadsheetApp.getUi().showModalDialog(selfCheckDialog(selfCheck()), MENU.selfCheck);
 }
 
 /** Writes or refreshes the `มาตรการ` tab, keeping every cell a person edited. */
