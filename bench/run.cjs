@@ -18,10 +18,12 @@ const { printSharing, shareAtScale } = require('./sharing.cjs');
 const ROOT = join(__dirname, '..');
 
 // The sidebar's server calls for one click, in its order (src/ui/sidebar.ts, runBuild): the check and
-// the measures tab, then the report (which answers with the sidebar's new view); for the results report
-// (buildResults), the check, then the report.
-const PLAN_STEPS = ['apiPrepareReport', 'apiBuildReport'];
-const RESULTS_STEPS = ['apiPrepareResultsReport', 'apiBuildResultsReport'];
+// the measures tab, then the Doc (which answers with the sidebar's new view and the Doc's link), then the
+// PDF in a call of its own; for the results report (buildResults), the check, the Doc, the PDF.
+const PLAN_STEPS = ['apiPrepareReport', 'apiBuildReport', 'apiSaveReportPdf'];
+const RESULTS_STEPS = ['apiPrepareResultsReport', 'apiBuildResultsReport', 'apiSaveReportPdf'];
+/** The report each build step makes, for the PDF call after it. */
+const KIND_OF = { apiBuildReport: 'plan', apiBuildResultsReport: 'results' };
 
 /** What the sidebar hands the report step: the first step's charts drawn as PNGs (src/ui/chart-images.ts). */
 function drawnBySidebar(answer) {
@@ -39,18 +41,23 @@ function oneClick(runtime, bundle, withFont, serverSteps = PLAN_STEPS) {
   let kb = 0;
   let answer = null;
   const phases = [];
-  for (const step of serverSteps) {
+  let atDoc = null;
+  serverSteps.forEach((step, index) => {
     const before = runtime.phases.length;
     const tabs = runtime.spreadsheet.getSheets().length;
     // As the sidebar does: the report step gets the token of the tabs the first step kept, and the charts
     // drawn in the browser (drawn here before the clock starts: that is the browser's time, not Google's).
-    // A page's first build also asks for the chart font (src/ui/sidebar.ts).
-    const options = {
-      force: false,
-      snapshot: answer?.snapshot ?? null,
-      charts: drawnBySidebar(answer),
-      withFont: withFont && step === serverSteps[0],
-    };
+    // A page's first build also asks for the chart font (src/ui/sidebar.ts). The PDF call names the Doc.
+    const options =
+      step === 'apiSaveReportPdf'
+        ? { kind: KIND_OF[serverSteps[index - 1]], docId: answer.docId, pdfId: answer.pdfId }
+        : {
+            force: false,
+            snapshot: answer?.snapshot ?? null,
+            charts: drawnBySidebar(answer),
+            withFont: withFont && index === 0,
+            pdfLater: true,
+          };
     runtime.calls.reset();
     const started = process.hrtime.bigint();
     answer = bundle.call(step, options);
@@ -70,8 +77,10 @@ function oneClick(runtime, bundle, withFont, serverSteps = PLAN_STEPS) {
       const priced = costs.estimate(phase.calls, 0);
       phases.push({ step, label: phase.label, roundTrips: priced.roundTrips, estimate: priced.estimate });
     }
-  }
-  return { total, steps, ms, kb, phases };
+    // The moment the sidebar shows the Doc's link: the build call has answered.
+    if (KIND_OF[step]) atDoc = costs.estimate({ ...total }, index + 1, kb);
+  });
+  return { total, steps, ms, kb, phases, atDoc };
 }
 
 /**
@@ -102,8 +111,10 @@ function run(name, sheets, before = 0, steps = PLAN_STEPS) {
     total: sum,
     serverCalls,
     carriedKb: Math.round(kb),
+    // The whole click, to the PDF's link; and the moment the Doc's link is shown, one server call earlier.
     roundTrips,
     estimate,
+    docLink: { roundTrips: click.atDoc.roundTrips, estimate: click.atDoc.estimate },
     unpriced,
     steps: click.steps,
     // Each console.time phase of the server code with its calls priced: what a real run's log times.
@@ -145,6 +156,7 @@ function speedTable(report) {
       `${r.carriedKb} KB`,
       r.roundTrips,
       estimate,
+      `${r.docLink.roundTrips}, ${r.docLink.estimate.lowS}–${r.docLink.estimate.highS} s`,
       getValues,
       setValues,
     ];
@@ -160,6 +172,7 @@ const SPEED_HEADER = [
   'carried both ways',
   'round trips',
   'estimate in Apps Script',
+  'Doc link after',
   '`getValues` per step',
   '`setValues` (all steps)',
 ];
@@ -184,6 +197,10 @@ function printText(report) {
     console.log(
       `${r.name}: ${r.rows} rows, ${r.total} service calls, ${r.serverCalls} server calls carrying ${r.carriedKb} KB, ${r.roundTrips} round trips, ` +
         `estimated ${r.estimate.lowS}–${r.estimate.highS} s in Apps Script (${r.ms} ms here)`,
+    );
+    console.log(
+      `  the Doc's link after ${r.docLink.roundTrips} round trips, ${r.docLink.estimate.lowS}–${r.docLink.estimate.highS} s; ` +
+        `the PDF's after ${r.roundTrips}, ${r.estimate.lowS}–${r.estimate.highS} s`,
     );
     for (const [step, s] of Object.entries(r.steps)) {
       console.log(
@@ -259,20 +276,97 @@ function printComparison(rows) {
   }
 }
 
-module.exports = { runAll, speedTable, tableCells, documentedSpeedTable, compareWithLog, SPEED_DOC };
+/**
+ * Each priced Apps Script method beside what a real run measured of it: the self-check's JSON (its
+ * `timings`, one call each) or the `ita: Class.method: N ms` lines of an Executions log. `within`: every
+ * measured time inside the cost table's bounds (null: nothing measured).
+ */
+function compareMethods(measured) {
+  return [...measured].map(([method, ms]) => {
+    const cost = costs.costOf(method);
+    return {
+      method,
+      kind: cost.kind,
+      estimateMs: [cost.lowMs, cost.highMs],
+      measuredMs: ms,
+      within: ms.length > 0 ? ms.every((t) => t >= cost.lowMs && t <= cost.highMs) : null,
+      source: cost.source,
+    };
+  });
+}
+
+/** The self-check's JSON (`ita-report selfcheck --json`, or copied from the add-on), or null for log text. */
+function selfCheckOf(text) {
+  try {
+    const json = JSON.parse(text);
+    if (json?.kind !== 'ita-report selfcheck' || !Array.isArray(json.timings)) return null;
+    return json;
+  } catch {
+    return null;
+  }
+}
+
+/** Measured milliseconds by method: the self-check's timings, or the log's lines whose label is a method. */
+function methodTimings(text) {
+  const check = selfCheckOf(text);
+  const measured = new Map();
+  const add = (method, ms) => measured.set(method, [...(measured.get(method) ?? []), ms]);
+  if (check) {
+    for (const t of check.timings)
+      if (typeof t.ms === 'number' && /^[\w.]+$/.test(t.method)) add(t.method, t.ms);
+    return measured;
+  }
+  for (const [label, list] of timingsOf(text)) {
+    const method = label.slice('ita: '.length);
+    if (/^[A-Z][\w]*(\.[\w]+)+$/.test(method)) for (const ms of list) add(method, ms);
+  }
+  return measured;
+}
+
+function printMethodComparison(rows) {
+  console.log('| method | kind | estimate | measured | within |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    const measured = `${Math.min(...r.measuredMs)}–${Math.max(...r.measuredMs)} ms (${r.measuredMs.length})`;
+    const within = r.within === null ? '' : r.within ? 'yes' : 'NO';
+    console.log(
+      `| ${r.method} | ${r.kind} | ${r.estimateMs[0]}–${r.estimateMs[1]} ms | ${measured} | ${within} |`,
+    );
+  }
+}
+
+/** `--compare FILE`: a self-check's JSON, or pasted Executions-log lines (phases, and methods if any). */
+function compare(text) {
+  const methods = compareMethods(methodTimings(text));
+  const log = !selfCheckOf(text);
+  if (log) printComparison(compareWithLog(runAll(), text));
+  if (methods.length === 0) return;
+  if (log) console.log('');
+  printMethodComparison(methods);
+}
+
+module.exports = {
+  runAll,
+  speedTable,
+  tableCells,
+  documentedSpeedTable,
+  compareWithLog,
+  compareMethods,
+  methodTimings,
+  SPEED_DOC,
+};
 
 if (require.main === module) {
-  const report = runAll();
-  const compare = process.argv.indexOf('--compare');
-  if (compare >= 0) {
-    // A real run's Executions log, its lines pasted into a file: each phase's time against the estimate.
-    printComparison(compareWithLog(report, readFileSync(process.argv[compare + 1], 'utf8')));
+  const compareAt = process.argv.indexOf('--compare');
+  if (compareAt >= 0) {
+    // A real run's self-check JSON, or its Executions log pasted into a file: measured against the estimate.
+    compare(readFileSync(process.argv[compareAt + 1], 'utf8'));
   } else if (process.argv.includes('--json')) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(runAll(), null, 2)}\n`);
   } else if (process.argv.includes('--docs')) {
-    writeFileSync(SPEED_DOC, withSpeedTable(readFileSync(SPEED_DOC, 'utf8'), speedTable(report)));
+    writeFileSync(SPEED_DOC, withSpeedTable(readFileSync(SPEED_DOC, 'utf8'), speedTable(runAll())));
     console.log(`docs/speed.md: speed table written from this run`);
   } else {
-    printText(report);
+    printText(runAll());
   }
 }

@@ -18,6 +18,7 @@ import { analyzeRollup, type Rollup } from '../core/rollup/analyze';
 import { FOLLOW_UP_TAB, followUpAnswers } from '../core/rollup/follow-up';
 import { type RollupJson, rollupJson } from '../core/rollup/json';
 import { buildRollupReport, overviewRows } from '../core/rollup/report';
+import type { SelfCheckResult } from '../core/selfcheck';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
@@ -37,7 +38,14 @@ import {
 } from './last-report';
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
-import { type ReportLinks, type ReportStyle, renderReport } from './report-doc';
+import {
+  type PdfResult,
+  type ReportKind,
+  type ReportLinks,
+  type ReportStyle,
+  renderReport,
+  saveReportPdf,
+} from './report-doc';
 import {
   type AgencySharingPlan,
   agencySharingPlan,
@@ -46,6 +54,7 @@ import {
   writeFollowUpTab,
   writeOverviewTab,
 } from './rollup';
+import { selfCheck, selfCheckDialog } from './selfcheck';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
 import { findSheet, type OpenWorkbook, openWorkbook, readAllTabs } from './sheets';
 import { keepTabs, takeTabs } from './snapshot';
@@ -53,6 +62,7 @@ import { keepTabs, takeTabs } from './snapshot';
 const MENU = {
   open: 'เปิดแถบ ita-report',
   analyse: 'ตรวจและวิเคราะห์ผล ITA',
+  selfCheck: 'ตรวจสอบการติดตั้ง',
 };
 
 /** Runs in AuthMode.FULL when the add-on is installed: the same menu as onOpen. */
@@ -66,6 +76,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem(MENU.open, 'showSidebar')
     .addItem(MENU.analyse, 'showAnalysis')
+    .addItem(MENU.selfCheck, 'showSelfCheck')
     .addToUi();
 }
 
@@ -129,6 +140,8 @@ export interface BuildOptions {
   charts?: DrawnChart[];
   /** The sidebar has no chart font yet: the first call sends it (once a page, not once a click). */
   withFont?: boolean;
+  /** The sidebar asks for the PDF in a call of its own (apiSaveReportPdf), to show the Doc's link first. */
+  pdfLater?: boolean;
 }
 
 /**
@@ -155,6 +168,19 @@ export function showAnalysis(): void {
   const ui = SpreadsheetApp.getUi();
   const text = summaryText(analysisJson(analysis), analysis.workbook.settings?.thaiDigits ?? true);
   ui.alert(MENU.analyse, text, ui.ButtonSet.OK);
+}
+
+/**
+ * The installation check: every capability a click uses, tried on scratch objects that it removes, each call
+ * timed; nothing of the workbook is read or written. Sharing is left out (it would e-mail someone).
+ */
+export function apiSelfCheck(): SelfCheckResult {
+  return selfCheck();
+}
+
+/** The installation check from the menu: its table and its JSON (to copy) in a dialog. */
+export function showSelfCheck(): void {
+  SpreadsheetApp.getUi().showModalDialog(selfCheckDialog(selfCheck()), MENU.selfCheck);
 }
 
 /** Writes or refreshes the `มาตรการ` tab, keeping every cell a person edited. */
@@ -240,7 +266,15 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the Doc and its PDF', () =>
-      renderReport(workbook, model, reportStyle(analysis), 'plan', props, drawnChartsOf(options?.charts)),
+      renderReport(
+        workbook,
+        model,
+        reportStyle(analysis),
+        'plan',
+        props,
+        drawnChartsOf(options?.charts),
+        options?.pdfLater === true,
+      ),
     );
     recordReport(links, sheets, new Date(), by, props);
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false, props) };
@@ -305,7 +339,15 @@ export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { o
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the results Doc and its PDF', () =>
-      renderReport(workbook, model, reportStyle(analysis), 'results', props, drawnChartsOf(options?.charts)),
+      renderReport(
+        workbook,
+        model,
+        reportStyle(analysis),
+        'results',
+        props,
+        drawnChartsOf(options?.charts),
+        options?.pdfLater === true,
+      ),
     );
     recordResults(links, sheets, new Date(), by, props);
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false, props) };
@@ -430,6 +472,29 @@ export function apiApplyAgencySharing(options: {
     recordShare(result, new Date(), props);
     return result;
   });
+}
+
+/** A Doc or Drive file id as the build call answered it. */
+const FILE_ID = /^[\w-]{1,200}$/;
+
+/**
+ * The PDF of the Doc a build call (`pdfLater`) just wrote, in a call of its own that the sidebar starts as
+ * soon as it shows the Doc's link. It takes no lock: it reads nothing of the spreadsheet, and the build's
+ * record is already written; a second build meanwhile rewrites the same PDF after it.
+ */
+export function apiSaveReportPdf(request: {
+  kind: ReportKind;
+  docId: string;
+  pdfId: string | null;
+}): PdfResult {
+  const kind = request?.kind;
+  if ((kind !== 'plan' && kind !== 'results') || !FILE_ID.test(String(request.docId))) {
+    throw new UserError('bad-request', 'คำขอสร้าง PDF ไม่ถูกต้อง', 'Not a request for a report PDF');
+  }
+  const pdfId = typeof request.pdfId === 'string' && FILE_ID.test(request.pdfId) ? request.pdfId : null;
+  return phase('ita: the PDF, in its own call', () =>
+    saveReportPdf(kind, request.docId, pdfId, new DocumentProps()),
+  );
 }
 
 /** Selects a cell a finding names (`Tab!A1`), so the user sees it. */
