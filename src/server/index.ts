@@ -54,6 +54,16 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+/**
+ * The guide (docs/guide-th.md, its pictures inline: dist/Guide.html) in a dialog over the spreadsheet: an
+ * officer cannot open a file of the repository, and the sidebar is too narrow to read it in.
+ */
+export function apiShowGuide(): boolean {
+  const html = HtmlService.createHtmlOutputFromFile('Guide').setWidth(760).setHeight(600);
+  SpreadsheetApp.getUi().showModalDialog(html, 'คู่มือการใช้งาน ita-report');
+  return true;
+}
+
 /** The open spreadsheet, its tabs of the workbook format read (one getSheets, one getValues a tab), analysed. */
 function analyseOpenSpreadsheet(): { workbook: OpenWorkbook; sheets: SheetData[]; analysis: Analysis } {
   const workbook = openWorkbook();

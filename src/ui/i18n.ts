@@ -2,7 +2,40 @@ export type Lang = 'th' | 'en';
 
 const STRINGS = {
   switchTo: { th: 'English', en: 'ภาษาไทย' },
-  switchToLabel: { th: 'Switch to English', en: 'เปลี่ยนเป็นภาษาไทย' },
+  switchToLabel: { th: 'English: switch the sidebar to English', en: 'ภาษาไทย: เปลี่ยนแถบเป็นภาษาไทย' },
+  menu: { th: 'เพิ่มเติม', en: 'More' },
+  help: { th: 'วิธีใช้', en: 'Guide (Thai)' },
+  newTab: { th: '(เปิดในแท็บใหม่)', en: '(opens in a new tab)' },
+  sampleLoaded: {
+    th: 'ใส่ข้อมูลตัวอย่างแล้ว: เป็นผลของ {agency} ปี {year} ไม่ใช่ของหน่วยงานท่าน ใช้ทดลองเท่านั้น',
+    en: 'Sample filled in: these are the results of {agency}, {year}, not your agency’s. For trying only.',
+  },
+  sampleNone: {
+    th: 'ทุกแท็บมีอยู่แล้ว จึงไม่ได้ใส่ข้อมูลตัวอย่าง: ลองในสเปรดชีตใหม่ (ไฟล์ › ใหม่)',
+    en: 'Every tab exists already, so no sample was filled in: try it in a new spreadsheet (File › New).',
+  },
+  summaryUnconfirmed: {
+    th: 'ยังไม่ยืนยัน: ข้อมูลมีข้อผิดพลาด {n} รายการ ตัวเลขที่มี ⚠ ได้รับผลจากข้อผิดพลาด',
+    en: 'Unconfirmed: the data has {n} errors; figures marked ⚠ are touched by them',
+  },
+  seeFinding: { th: 'ดูข้อผิดพลาดที่ {cell}', en: 'See the finding at {cell}' },
+  givenComputed: { th: 'ระบุไว้ {given} คำนวณได้ {computed}', en: 'given {given}, computed {computed}' },
+  tool: { th: 'แบบวัด', en: 'Tool' },
+  scoreCol: { th: 'คะแนน', en: 'Score' },
+  changeCol: { th: 'เปลี่ยน', en: 'Change' },
+  changedWhat: { th: 'ที่เปลี่ยน:', en: 'What changed:' },
+  shareFiles: { th: 'Doc {doc}, PDF {pdf}', en: 'Doc {doc}, PDF {pdf}' },
+  refusedN: { th: ' (ถูกปฏิเสธ {n})', en: ' ({n} refused)' },
+  planUnconfirmed: {
+    th: 'รายงานที่จะแชร์เป็นฉบับยังไม่ยืนยันข้อมูล',
+    en: 'The report to be shared is unconfirmed',
+  },
+  followShared: {
+    th: 'มาตรการที่หลายหน่วยงานร่วมรับผิดชอบนับในทุกหน่วยงานนั้น ยอดรายหน่วยงานรวมกันจึงได้ {sum} ไม่ใช่ {total} รายการ',
+    en: 'A measure shared by several divisions counts in each, so the divisions add up to {sum}, not {total}',
+  },
+  stepWaiting: { th: 'รอ', en: 'waiting' },
+  stepCheck: { th: 'ตรวจแท็บมาตรการ', en: 'Checking the measures tab' },
   intro: {
     th: 'ตรวจคะแนน ITA ในแท็บของสเปรดชีตนี้ แล้วสร้างรายงาน "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร"',
     en: 'Checks the ITA scores in this spreadsheet’s tabs and builds the “ITA results to organisational development” report.',
@@ -44,7 +77,7 @@ const STRINGS = {
     th: 'คัดลอกอัตโนมัติไม่ได้: เลือกข้อความไว้ให้แล้ว กด Ctrl+C',
     en: 'Could not copy: the text is selected, press Ctrl+C',
   },
-  sharedWith: { th: 'แชร์ให้ {n} อีเมลเมื่อ {when}:', en: 'Shared with {n} e-mails {when}:' },
+  sharedWith: { th: 'แชร์ให้ {n} อีเมลเมื่อ {when} ({files}):', en: 'Shared with {n} e-mails {when} ({files}):' },
   notShared: { th: 'ยังไม่ได้แชร์ให้หน่วยงาน', en: 'Not shared with the divisions yet' },
   inputsChanged: {
     th: 'ข้อมูลคะแนนหรือการตั้งค่าเปลี่ยนไปหลังสร้างรายงานนี้ รายงานอาจไม่ตรงกับข้อมูล ควรสร้างใหม่',
@@ -255,8 +288,8 @@ const STRINGS = {
   confirm: { th: 'ยืนยันและแชร์', en: 'Confirm and share' },
   cancel: { th: 'ยกเลิก', en: 'Cancel' },
   sharedDone: {
-    th: 'ล็อก {ranges} ช่วง, {tabs} แท็บ, เพิ่มผู้แก้ไขสเปรดชีต {editors} คน และแชร์รายงาน {shared} รายการแล้ว',
-    en: 'Protected {ranges} ranges and {tabs} tabs; {editors} spreadsheet editors added; {shared} report shares made',
+    th: 'ล็อก {ranges} ช่วง, {tabs} แท็บ, เพิ่มผู้แก้ไขสเปรดชีต {editors} คน แชร์รายงาน: {files}',
+    en: 'Protected {ranges} ranges and {tabs} tabs; {editors} spreadsheet editors added; report shared: {files}',
   },
   noDivisions: {
     th: 'แท็บ หน่วยงานภายใน ไม่มีอีเมล จึงไม่มีการแชร์',

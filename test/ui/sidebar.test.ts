@@ -199,7 +199,8 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
 
       await sidebar.locator('#build').click();
       const confirm = sidebar.locator('#build-confirm');
-      await expectText(confirm, 'รายข้อ!D2:D62: ๖๑ ช่องไม่ใช่ตัวเลข');
+      await expectText(confirm.locator('li', { has: o.sidebar.locator('button.cell') }), '๖๑ ช่องไม่ใช่ตัวเลข');
+      await expectText(confirm.locator('button.cell'), 'รายข้อ!D2:D62');
       expect(await focusedId(o)).toBe('build-confirm');
       expect(server.runtime.spreadsheet.getSheetByName('มาตรการ')).toBeNull(); // nothing ran
       expect(server.runtime.documents.size).toBe(0);

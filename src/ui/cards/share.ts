@@ -33,6 +33,9 @@ function planView(v: View, plan: SharingPlan): HTMLElement {
       }),
     ),
     plan.hasMeasures ? null : h('p', { class: 'warn' }, v.t('planNoMeasures')),
+    plan.hasReport && v.state.overview?.lastReport?.unconfirmed
+      ? h('p', { class: 'warn', id: 'plan-unconfirmed' }, `⚠ ${v.t('planUnconfirmed')}`)
+      : null,
     !plan.hasReport ? h('p', { class: 'muted' }, v.t('planNoReport')) : null,
     plan.viewers.length === 0
       ? h('p', { class: 'muted' }, v.t('noDivisions'))
@@ -133,12 +136,13 @@ export function shareView(v: View): HTMLElement {
     { class: 'card', id: 'share-card', 'aria-labelledby': 'share-title' },
     h('h2', { id: 'share-title' }, v.t('shareTitle')),
     h('p', { class: 'muted' }, v.t('shareText')),
-    s.shareResult && !s.plan ? shareResultView(v, s.shareResult) : null,
     s.plan
       ? planView(v, s.plan)
       : button(v, 'preview-share', v.t('preview'), () => v.actions.previewSharing(), {
           disabled: s.busy !== null || s.overview?.ready === false,
         }),
+    // The result where focus lands: the message with the counts per file, then each refusal and what to do.
     messageView(v, 'share'),
+    s.shareResult && !s.plan ? shareResultView(v, s.shareResult) : null,
   );
 }
