@@ -11,8 +11,8 @@ const STRINGS = {
     en: 'Sample filled in: these are the results of {agency}, {year}, not your agency’s. For trying only.',
   },
   sampleNone: {
-    th: 'ทุกแท็บมีอยู่แล้ว จึงไม่ได้ใส่ข้อมูลตัวอย่าง: ลองในสเปรดชีตใหม่ (ไฟล์ › ใหม่)',
-    en: 'Every tab exists already, so no sample was filled in: try it in a new spreadsheet (File › New).',
+    th: 'ทุกแท็บมีอยู่แล้ว จึงไม่ได้ใส่ข้อมูลตัวอย่าง ลองในสเปรดชีตใหม่',
+    en: 'Every tab exists already, so no sample was filled in: try it in a new spreadsheet.',
   },
   summaryUnconfirmed: {
     th: 'ยังไม่ยืนยัน: ข้อมูลมีข้อผิดพลาด {n} รายการ ตัวเลขที่มี ⚠ ได้รับผลจากข้อผิดพลาด',
@@ -31,8 +31,8 @@ const STRINGS = {
     en: 'The report to be shared is unconfirmed',
   },
   followShared: {
-    th: 'มาตรการที่หลายหน่วยงานร่วมรับผิดชอบนับในทุกหน่วยงานนั้น ยอดรายหน่วยงานรวมกันจึงได้ {sum} ไม่ใช่ {total} รายการ',
-    en: 'A measure shared by several divisions counts in each, so the divisions add up to {sum}, not {total}',
+    th: 'มาตรการที่หลายหน่วยงานร่วมรับผิดชอบนับในทุกหน่วยงาน: รวมรายหน่วยงาน {sum} จากมาตรการ {total} รายการ',
+    en: 'A measure shared by divisions counts in each: {sum} by division, {total} measures in all',
   },
   stepWaiting: { th: 'รอ', en: 'waiting' },
   stepCheck: { th: 'ตรวจแท็บมาตรการ', en: 'Checking the measures tab' },
@@ -80,12 +80,12 @@ const STRINGS = {
   sharedWith: { th: 'แชร์ให้ {n} อีเมลเมื่อ {when} ({files}):', en: 'Shared with {n} e-mails {when} ({files}):' },
   notShared: { th: 'ยังไม่ได้แชร์ให้หน่วยงาน', en: 'Not shared with the divisions yet' },
   inputsChanged: {
-    th: 'ข้อมูลคะแนนหรือการตั้งค่าเปลี่ยนไปหลังสร้างรายงานนี้ รายงานอาจไม่ตรงกับข้อมูล ควรสร้างใหม่',
-    en: 'The scores or settings changed after this report was built: it may not match them. Build it again.',
+    th: 'ข้อมูลคะแนนหรือการตั้งค่าเปลี่ยนไปหลังสร้างรายงานนี้ ควรสร้างใหม่',
+    en: 'The scores or settings changed since this report was built: build it again.',
   },
   measuresChanged: {
-    th: 'แท็บมาตรการมีการแก้ไขหลังสร้างรายงานนี้ สร้างใหม่เพื่อให้รายงานมีข้อมูลล่าสุด',
-    en: 'The measures tab changed after this report was built; build again to include the changes.',
+    th: 'แผนในแท็บมาตรการเปลี่ยนไปหลังสร้างรายงานนี้ ควรสร้างใหม่',
+    en: 'The plan in the measures tab changed since this report was built: build it again.',
   },
   upToDate: { th: 'ข้อมูลยังตรงกับรายงานนี้', en: 'The data still matches this report' },
   checkTitle: { th: '๑. ตรวจข้อมูล', en: '1. Check the data' },
@@ -160,8 +160,8 @@ const STRINGS = {
   rebuild: { th: 'สร้างรายงานใหม่', en: 'Build the report again' },
   building: { th: 'กำลังสร้าง…', en: 'Building…' },
   rebuildNote: {
-    th: 'การสร้างใหม่จะแทนที่เนื้อหาทั้งหมดใน Google Doc เดิม รวมทั้งที่แก้ด้วยมือ ฉบับก่อนหน้ายังเปิดดูได้จาก ไฟล์ › ประวัติเวอร์ชัน ของ Google Docs',
-    en: 'Building again replaces the whole content of the same Google Doc, hand edits included; Google Docs keeps the earlier version in File › Version history.',
+    th: 'สร้างใหม่จะเขียนทับ Google Doc เดิมทั้งฉบับ รวมที่แก้ด้วยมือ ฉบับก่อนหน้าดูได้ที่ ไฟล์ › ประวัติเวอร์ชัน',
+    en: 'Building again rewrites the same Google Doc, hand edits included; File › Version history keeps the earlier one.',
   },
   waitNote: {
     th: 'ใช้เวลาได้ถึง ๑–๒ นาที เปิดแถบนี้ไว้จนเสร็จ ระหว่างนี้ใช้สเปรดชีตต่อได้',
@@ -200,8 +200,8 @@ const STRINGS = {
     en: 'This report is a draft: there are no indicator or item scores yet. Fill in the Indicators and Items tabs, then build again.',
   },
   pageNumbers: {
-    th: 'เลขหน้า: ใส่ครั้งเดียวใน Google เอกสาร (แทรก > เลขหน้า) เลขหน้าจะคงอยู่ทุกครั้งที่สร้างรายงานใหม่',
-    en: 'Page numbers: add them once in Google Docs (Insert > Page numbers); they stay through every rebuild.',
+    th: 'เลขหน้า: ใส่ครั้งเดียวใน Google เอกสาร (แทรก › เลขหน้า) แล้วจะคงอยู่ทุกครั้งที่สร้างใหม่',
+    en: 'Page numbers: add them once in Google Docs (Insert › Page numbers); rebuilds keep them.',
   },
   followTitle: { th: '๔. ติดตามผลการดำเนินการ', en: '4. Follow-up of the measures' },
   followLine: {
@@ -227,13 +227,13 @@ const STRINGS = {
   buildResults: { th: 'สร้างรายงานผลการดำเนินการ', en: 'Build the results report' },
   buildingResults: { th: 'กำลังสร้างรายงานผล…', en: 'Building the results report…' },
   resultsText: {
-    th: 'รายงานผลของแต่ละมาตรการจากที่หน่วยงานกรอกในแท็บมาตรการ (อ่านอย่างเดียว) สร้างใหม่ได้ทุกเมื่อ เอกสารเดิมจะถูกเขียนทับ',
-    en: 'Reports what each measure achieved, from what divisions filled in the measures tab (only read). Build it again any time; the same Doc is rewritten.',
+    th: 'รายงานผลของแต่ละมาตรการจากที่หน่วยงานกรอกในแท็บมาตรการ สร้างใหม่ได้ทุกเมื่อ (เขียนทับเอกสารเดิม)',
+    en: 'What each measure achieved, from what divisions filled in the measures tab. Build again any time (the same Doc is rewritten).',
   },
   resultsLast: { th: 'รายงานผลล่าสุด {when} โดย {who}', en: 'Last results report {when} by {who}' },
   resultsChanged: {
-    th: 'แท็บมาตรการเปลี่ยนไปหลังสร้างรายงานผล สร้างใหม่เพื่อให้เป็นปัจจุบัน',
-    en: 'The measures tab changed since the results report was built: build it again to bring it up to date',
+    th: 'ข้อมูลที่รายงานผลใช้เปลี่ยนไปหลังสร้าง ควรสร้างใหม่',
+    en: 'What the results report reads changed since it was built: build it again.',
   },
   resultsBuilt: { th: 'สร้างรายงานผลการดำเนินการเสร็จแล้ว', en: 'The results report is built' },
   shareTitle: { th: '๓. แชร์ให้หน่วยงาน', en: '3. Share with divisions' },

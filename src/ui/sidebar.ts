@@ -455,7 +455,8 @@ function sharedWords(lang: 'th' | 'en', r: SharingResult): string {
     files,
   });
   const refusals = r.refused.map((x) => `${x.email} (${text(lang, FILE_KEY[x.target])})`);
-  return refusals.length > 0 ? `${done}. ${text(lang, 'refusedTitle')} ${refusals.join(', ')}` : done;
+  const stop = lang === 'th' ? ' ' : '. ';
+  return refusals.length > 0 ? `${done}${stop}${text(lang, 'refusedTitle')} ${refusals.join(', ')}` : done;
 }
 
 const FILE_KEY = {

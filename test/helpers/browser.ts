@@ -89,8 +89,19 @@ export async function announced(o: Opened, part: string): Promise<string> {
   return (await o.frame().evaluate('document.getElementById("live").textContent')) as string;
 }
 
-/** The sidebar (300 px wide) as a person sees it, or one card of it, written to `path`. */
-export async function shot(o: Opened, path: string, card?: string): Promise<void> {
-  if (card) await o.sidebar.locator(card).screenshot({ path });
-  else await o.page.locator('#sidebar').screenshot({ path });
+/**
+ * The sidebar (300 px wide) as a person sees it, or one card of it, written to `path`; a card taller than
+ * `maxHeight` is cut there (the guide's pictures stay small).
+ */
+export async function shot(o: Opened, path: string, card?: string, maxHeight?: number): Promise<void> {
+  if (!card) return void (await o.page.locator('#sidebar').screenshot({ path }));
+  const el = o.sidebar.locator(card);
+  if (!maxHeight) return void (await el.screenshot({ path }));
+  await el.scrollIntoViewIfNeeded();
+  await o
+    .frame()
+    .evaluate(`document.querySelector(${JSON.stringify(card)}).scrollIntoView({ block: 'start' })`);
+  const box = await el.boundingBox();
+  if (!box) throw new Error(`${card} is not on the page`);
+  await o.page.screenshot({ path, clip: { ...box, height: Math.min(box.height, maxHeight) } });
 }
