@@ -83,8 +83,8 @@ describeBrowser('every state of the sidebar says only what is true', () => {
       await expectText(summary.locator('#summary-unconfirmed'), 'ยังไม่ยืนยัน: ข้อมูลมีข้อผิดพลาด ๒ รายการ');
       await summary.locator('#summary-total .touched button.mark-link').waitFor();
       // The IIT given as 80 does not add up: both values are shown.
-      await expectText(summary.locator('[data-mark="IIT"] .both'), 'ระบุไว้ ๘๐');
-      await expectText(summary.locator('[data-mark="IIT"] .both'), 'คำนวณได้');
+      await summary.locator('[data-mark="IIT"] button.mark-link').waitFor();
+      await expectText(summary.locator('[data-both="IIT"]'), 'IIT ระบุไว้ ๘๐ คำนวณได้');
       expect(await summary.locator('thead th[scope="col"]').count()).toBe(3);
       expect(await o.frame().evaluate(CUT_AFTER_LEADING_VOWEL)).toEqual([]);
       expect(await o.frame().evaluate(ARABIC_IN_PROSE)).toEqual([]);
@@ -108,7 +108,12 @@ describeBrowser('every state of the sidebar says only what is true', () => {
       await confirm.waitFor({ state: 'detached' });
       expect(await focusedId(o)).toBe('build');
 
-      // Forced: the steps not yet run wait ("รอ"), and the result is a caution, not a success.
+      // Forced: the steps not yet run wait ("รอ"), and the result is a caution, not a success. The first
+      // call is held a moment, so that the waiting steps are there to see.
+      await o.page.route('**/api/apiPrepareReport', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
       await sidebar.locator('#build').click();
       await sidebar.locator('#build-anyway').click();
       await expectText(sidebar.locator('#steps li.waiting'), 'รอ:');

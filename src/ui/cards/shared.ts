@@ -103,7 +103,7 @@ export function changesView(v: View, changes: readonly Change[], id: string): HT
   if (changes.length === 0) return null;
   const line = (c: Change) => {
     const parts = c.parts.length > 4 ? [...c.parts.slice(0, 4), `+${c.parts.length - 4}`] : c.parts;
-    return h('li', {}, parts.length > 0 ? `${c.tab}: ${parts.join(', ')}` : c.tab);
+    return h('li', {}, proseDigits(v.style, parts.length > 0 ? `${c.tab}: ${parts.join(', ')}` : c.tab));
   };
   return h(
     'div',
