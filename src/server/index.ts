@@ -3,7 +3,7 @@ import { type Analysis, analyze } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import { errorFindings, errorLines } from '../core/findings';
 import { followUpOf } from '../core/measures/follow-up';
-import type { SharingPlan } from '../core/measures/sharing';
+import { type Advice, REFUSAL_ADVICE, type SharingPlan, UNREACHABLE_ADVICE } from '../core/measures/sharing';
 import {
   measureChecksOf,
   measuresTabOf,
@@ -337,7 +337,7 @@ export function apiApplySharing(options: {
   shareSpreadsheet?: boolean;
   shareReport: boolean;
   notify?: boolean;
-}): SharingResult {
+}): SharedResult {
   return withDocumentLock(() => {
     const { workbook, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
@@ -355,8 +355,20 @@ export function apiApplySharing(options: {
       props,
     );
     recordShare(result, new Date(), props);
-    return result;
+    return {
+      ...result,
+      advice: {
+        refused: result.refused.map((r) => REFUSAL_ADVICE[r.reason]),
+        unreachable: result.unreachable.map((u) => UNREACHABLE_ADVICE[u.what]),
+      },
+    };
   });
+}
+
+/** What sharing did, with what to do about each refusal and each file out of reach, in both languages. */
+export interface SharedResult extends SharingResult {
+  /** In the order of `refused` and `unreachable`: sent with the result rather than bundled in the sidebar. */
+  advice: { refused: Advice[]; unreachable: Advice[] };
 }
 
 /** The measures by status and by division, as the divisions left them. */

@@ -1,7 +1,7 @@
 import type { SharingPlan } from '../core/measures/sharing';
+import type { SharedResult } from '../server/index';
 import type { Overview } from '../server/overview';
 import type { ReportLinks } from '../server/report-doc';
-import type { SharingResult } from '../server/sharing';
 import type { Key, Lang } from './i18n';
 import type { ShownError } from './run';
 
@@ -41,7 +41,7 @@ export interface State {
   notify: boolean;
   /** The opt-in spreadsheet step: add the division e-mails as editors of the spreadsheet. */
   shareSpreadsheet: boolean;
-  shareResult: SharingResult | null;
+  shareResult: SharedResult | null;
   message: Message | null;
   /** An open confirmation: building despite data errors, or filling in the sample. */
   confirm:

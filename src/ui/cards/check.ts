@@ -10,7 +10,7 @@ const GROUPS_SHOWN = 3;
 function groupView(v: View, g: FindingGroup, index: number): HTMLElement {
   const cells = g.findings.map((f) => f.where).filter((w): w is string => Boolean(w));
   const range = cells.length > 0 ? cellRanges(cells) : null;
-  const hint = findingText(v.state.lang, g.code, g.findings.length).hint;
+  const hint = findingText(v.state.overview?.findingTexts, v.state.lang, g.code, g.findings.length).hint;
   const label = groupLabel(v, g);
   return h(
     'li',

@@ -1,5 +1,5 @@
-import { REFUSAL_ADVICE, type SharingPlan, UNREACHABLE_ADVICE } from '../../core/measures/sharing';
-import type { SharingResult } from '../../server/sharing';
+import type { SharingPlan } from '../../core/measures/sharing';
+import type { SharedResult } from '../../server/index';
 import { h } from '../dom';
 import { digits } from '../format';
 import { button, messageView, type View } from './shared';
@@ -99,7 +99,7 @@ const FILE_KEY = {
 } as const;
 
 /** Every address Google refused, with why and what to do; every file the user could not reach. */
-function shareResultView(v: View, result: SharingResult): HTMLElement | null {
+function shareResultView(v: View, result: SharedResult): HTMLElement | null {
   if (result.refused.length === 0 && result.unreachable.length === 0 && result.withoutAccess.length === 0)
     return null;
   return h(
@@ -116,15 +116,17 @@ function shareResultView(v: View, result: SharingResult): HTMLElement | null {
     h(
       'ul',
       { class: 'emails' },
-      ...result.refused.map((r) =>
+      ...result.refused.map((r, i) =>
         h(
           'li',
           {},
           h('strong', {}, r.email),
-          ` (${v.t(FILE_KEY[r.target])}): ${REFUSAL_ADVICE[r.reason][v.state.lang]}`,
+          ` (${v.t(FILE_KEY[r.target])}): ${result.advice.refused[i]?.[v.state.lang] ?? r.message}`,
         ),
       ),
-      ...result.unreachable.map((u) => h('li', {}, UNREACHABLE_ADVICE[u.what][v.state.lang])),
+      ...result.unreachable.map((u, i) =>
+        h('li', {}, result.advice.unreachable[i]?.[v.state.lang] ?? u.message),
+      ),
     ),
   );
 }

@@ -91,7 +91,7 @@ export function linkLine(v: View, id: string, href: string, label: string): HTML
 export function groupLabel(v: View, g: FindingGroup): string {
   const first = g.findings[0];
   if (g.findings.length === 1) return proseDigits(v.style, messageOf(first, v.state.lang));
-  const known = findingText(v.state.lang, g.code, g.findings.length).label;
+  const known = findingText(v.state.overview?.findingTexts, v.state.lang, g.code, g.findings.length).label;
   const n = digits(v.style, String(g.findings.length));
   return known
     ? proseDigits(v.style, known)
