@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 import subsetFont from 'subset-font';
+import { buildGuide } from './guide-html.mjs';
 
 const GLOBAL = 'ItaReport_';
 mkdirSync('dist', { recursive: true });
@@ -77,6 +78,8 @@ const page = readFileSync('src/ui/sidebar.html', 'utf8')
   .replace('/*CSS*/', () => css.code)
   .replace('/*JS*/', () => script.replace(/<\/script/gi, '<\\/script'));
 writeFileSync('dist/Sidebar.html', page);
+// The guide, opened by the sidebar's "วิธีใช้" in a dialog (apiShowGuide): docs/guide-th.md, pictures inline.
+writeFileSync('dist/Guide.html', buildGuide('docs/guide-th.md'));
 
 for (const [entry, out] of [
   ['src/cli/index.ts', 'build/cli.cjs'],

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { parse } from 'acorn';
 import { ROOT } from './helpers/workbook';
 
@@ -86,6 +87,23 @@ describe('the sidebar page', () => {
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
     // The SVG namespace names no host the page reaches: the charts it draws need it.
     expect(html.split('http://www.w3.org/2000/svg').join('')).not.toMatch(/https?:\/\//);
+  });
+
+  test('stays within 25 KB gzipped, and the size the docs give is the one measured here', () => {
+    const bytes = Buffer.byteLength(html);
+    const gzipped = gzipSync(html).length;
+    expect(gzipped).toBeLessThanOrEqual(25 * 1024);
+    // The figure is rounded (the page, to 5 KB; gzipped, to the KB) so that a small change keeps it true.
+    const figure = `about ${Math.round(bytes / 5120) * 5} KB, ${Math.round(gzipped / 1024)} KB gzipped`;
+    const stated = ['README.md', join('docs', 'sidebar.md')].flatMap((file) =>
+      [
+        ...readFileSync(join(ROOT, file), 'utf8').matchAll(
+          /\(about \d+ KB(?:, \d+ KB gzipped)?, script and style/g,
+        ),
+      ].map((m) => `${file}: ${m[0]}`),
+    );
+    expect(stated.length).toBeGreaterThan(0);
+    for (const line of stated) expect(line).toContain(`(${figure}, script and style`);
   });
 
   test('every server function it calls is a top-level function of the bundle', () => {

@@ -121,6 +121,31 @@ async function body(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const FILE_ID = /^ita\.\w+(?:Doc|Pdf)Id$/;
+const RECORDS = ['ita.lastReport', 'ita.lastResults'];
+
+/**
+ * A workbook saved from another run keeps the ids of its Docs and PDFs, which this run has no file for (and
+ * whose names its own ids would reuse: the results Doc would come back as the o25 report's). Those ids and
+ * the records that link to them are dropped, so each report opens a new file under an id of its own.
+ */
+export function forgetMissingFiles(runtime: Runtime): string[] {
+  const known = (id: string) => runtime.documents.has(id) || runtime.driveFiles.has(id);
+  const dropped: string[] = [];
+  for (const [key, value] of [...runtime.documentProperties]) {
+    const linked = RECORDS.includes(key)
+      ? /\/d\/([\w-]+)\//.exec(value)?.[1]
+      : FILE_ID.test(key)
+        ? value
+        : null;
+    if (linked && !known(linked)) {
+      runtime.documentProperties.delete(key);
+      dropped.push(key);
+    }
+  }
+  return dropped;
+}
+
 export interface LocalServer {
   url: string;
   runtime: Runtime;
@@ -145,6 +170,7 @@ export async function startLocalServer(options: {
     pdf: options.pdf ?? null,
   });
   if (loaded) restoreProperties(runtime, loaded.state);
+  forgetMissingFiles(runtime);
   if (!loaded) runtime.spreadsheet.insertSheet('Sheet1');
   const bundle = loadBundle(runtime, join(options.distDir, 'Code.js'));
   const localLinks = (json: string) =>

@@ -3,7 +3,7 @@ import { type Analysis, analyze, totalsOnlyYear } from '../core/analysis/analyze
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import { errorFindings, errorLines } from '../core/findings';
 import { followUpOf } from '../core/measures/follow-up';
-import type { SharingPlan } from '../core/measures/sharing';
+import { type Advice, REFUSAL_ADVICE, type SharingPlan, UNREACHABLE_ADVICE } from '../core/measures/sharing';
 import {
   measureChecksOf,
   measuresTabOf,
@@ -83,6 +83,16 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 export function showSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('ita-report');
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/**
+ * The guide (docs/guide-th.md, its pictures inline: dist/Guide.html) in a dialog over the spreadsheet: an
+ * officer cannot open a file of the repository, and the sidebar is too narrow to read it in.
+ */
+export function apiShowGuide(): boolean {
+  const html = HtmlService.createHtmlOutputFromFile('Guide').setWidth(760).setHeight(600);
+  SpreadsheetApp.getUi().showModalDialog(html, 'คู่มือการใช้งาน ita-report');
+  return true;
 }
 
 /** The open spreadsheet, its tabs of the workbook format read (one getSheets, one getValues a tab), analysed. */
@@ -548,7 +558,7 @@ export function apiApplySharing(options: {
   shareSpreadsheet?: boolean;
   shareReport: boolean;
   notify?: boolean;
-}): SharingResult {
+}): SharedResult {
   return withDocumentLock(() => {
     const { workbook, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
@@ -566,8 +576,20 @@ export function apiApplySharing(options: {
       props,
     );
     recordShare(result, new Date(), props);
-    return result;
+    return {
+      ...result,
+      advice: {
+        refused: result.refused.map((r) => REFUSAL_ADVICE[r.reason]),
+        unreachable: result.unreachable.map((u) => u.fix ?? UNREACHABLE_ADVICE[u.what]),
+      },
+    };
   });
+}
+
+/** What sharing did, with what to do about each refusal and each file out of reach, in both languages. */
+export interface SharedResult extends SharingResult {
+  /** In the order of `refused` and `unreachable`: sent with the result rather than bundled in the sidebar. */
+  advice: { refused: Advice[]; unreachable: Advice[] };
 }
 
 /** The measures by status and by division, as the divisions left them. */

@@ -1,5 +1,6 @@
 import type { Analysis } from '../core/analysis/analyze';
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
+import { type FindingText, findingTexts } from '../core/finding-text';
 import {
   type DivisionFollowUp,
   followUpByDivision,
@@ -49,6 +50,8 @@ export interface Overview {
   trust: Trust | null;
   /** The settings' assessed year, read even when there are no scores for it yet. */
   settingsYear: number | null;
+  /** The words of the findings' codes present (labels and how to fix), in both languages. */
+  findingTexts: Record<string, FindingText>;
 }
 
 export interface FollowUpView {
@@ -134,6 +137,7 @@ export function overview(
       thaiDigits: true,
       trust: null,
       settingsYear: null,
+      findingTexts: {},
     };
   }
   return {
@@ -144,6 +148,7 @@ export function overview(
     labels: labels(analysis),
     thaiDigits: analysis.workbook.settings?.thaiDigits ?? true,
     trust: trustOf(analysis, sheets),
+    findingTexts: findingTexts(analysis.findings),
     settingsYear: analysis.workbook.settings?.year ?? settingsYear(sheets),
   };
 }

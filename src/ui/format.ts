@@ -1,5 +1,5 @@
 import type { Finding } from '../core/findings';
-import { thaiDigitsInText, toThaiDigits } from '../core/thai';
+import { thaiDigitsInText, toArabicDigits, toThaiDigits } from '../core/thai';
 import type { Lang } from './i18n';
 
 /** How numbers and dates are written: Thai digits in the Thai sidebar when the settings ask for them. */
@@ -9,7 +9,7 @@ export interface Style {
 }
 
 export function digits(style: Style, text: string): string {
-  return style.lang === 'th' && style.thaiDigits ? toThaiDigits(text) : text;
+  return style.lang === 'th' && style.thaiDigits ? toThaiDigits(text) : toArabicDigits(text);
 }
 
 export function score(style: Style, v: number | null | undefined): string {
@@ -82,9 +82,12 @@ export function cellRanges(cells: readonly string[], max = 3): string {
   return text.length > max ? `${text.slice(0, max).join(', ')} +${text.length - max}` : text.join(', ');
 }
 
-/** Prose with Thai digits when asked, keeping cell references, item ids and e-mail addresses as they are. */
+/**
+ * Prose in the one digit style of the settings (`ตัวเลขไทย`): Thai digits in the Thai sidebar when asked,
+ * else Arabic ones; cell references, item ids and e-mail addresses keep theirs.
+ */
 export function proseDigits(style: Style, text: string): string {
-  return style.lang === 'th' && style.thaiDigits ? thaiDigitsInText(text) : text;
+  return style.lang === 'th' && style.thaiDigits ? thaiDigitsInText(text) : toArabicDigits(text);
 }
 
 /** A finding's message without its leading `Tab!A1: `. */
@@ -93,13 +96,27 @@ export function messageOf(f: Finding, lang: Lang): string {
   return f.where && message.startsWith(`${f.where}: `) ? message.slice(f.where.length + 2) : message;
 }
 
-/** Shortens a topic for a 300 px line. */
+/**
+ * Shortens a name for a 300 px line, at a word boundary (Intl.Segmenter): never inside a word, so never
+ * after a leading vowel or before a mark. A first word longer than the line is cut between graphemes, and
+ * any leading vowel left at its end is dropped.
+ */
 export function short(text: string, max = 38): string {
-  const chars = [...text];
-  return chars.length > max
-    ? `${chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd()}…`
-    : text;
+  if ([...text].length <= max) return text;
+  const words = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(text)].map((s) => s.segment);
+  let kept = '';
+  for (const w of words) {
+    if ([...kept].length + [...w].length > max - 1) break;
+    kept += w;
+  }
+  if (kept.trim() === '') {
+    const graphemes = [...new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(text)];
+    kept = graphemes
+      .slice(0, max - 1)
+      .map((s) => s.segment)
+      .join('');
+  }
+  // Never on a Thai leading vowel (เ แ โ ใ ไ, written before the consonant it follows), nor on an opening
+  // bracket or a dash: "(E-…" says less than "…".
+  return `${kept.replace(/[\s([{\-–/\u0e40-\u0e44]+$/, '')}…`;
 }

@@ -1,8 +1,43 @@
+import type { FindingText } from '../core/finding-text';
+
 export type Lang = 'th' | 'en';
 
 const STRINGS = {
   switchTo: { th: 'English', en: 'ภาษาไทย' },
-  switchToLabel: { th: 'Switch to English', en: 'เปลี่ยนเป็นภาษาไทย' },
+  switchToLabel: { th: 'English: switch the sidebar to English', en: 'ภาษาไทย: เปลี่ยนแถบเป็นภาษาไทย' },
+  menu: { th: 'เพิ่มเติม', en: 'More' },
+  help: { th: 'วิธีใช้', en: 'Guide (Thai)' },
+  newTab: { th: '(เปิดในแท็บใหม่)', en: '(opens in a new tab)' },
+  sampleLoaded: {
+    th: 'ใส่ข้อมูลตัวอย่างแล้ว: เป็นผลของ {agency} ปี {year} ไม่ใช่ของหน่วยงานท่าน ใช้ทดลองเท่านั้น',
+    en: 'Sample filled in: these are the results of {agency}, {year}, not your agency’s. For trying only.',
+  },
+  sampleNone: {
+    th: 'ทุกแท็บมีอยู่แล้ว จึงไม่ได้ใส่ข้อมูลตัวอย่าง ลองในสเปรดชีตใหม่',
+    en: 'Every tab exists already, so no sample was filled in: try it in a new spreadsheet.',
+  },
+  summaryUnconfirmed: {
+    th: 'ยังไม่ยืนยัน: ข้อมูลมีข้อผิดพลาด {n} รายการ ตัวเลขที่มี ⚠ ได้รับผลจากข้อผิดพลาด',
+    en: 'Unconfirmed: the data has {n} errors; figures marked ⚠ are touched by them',
+  },
+  seeFinding: { th: 'ดูข้อผิดพลาดที่ {cell}', en: 'See the finding at {cell}' },
+  givenComputed: { th: 'ระบุไว้ {given} คำนวณได้ {computed}', en: 'given {given}, computed {computed}' },
+  tool: { th: 'แบบวัด', en: 'Tool' },
+  scoreCol: { th: 'คะแนน', en: 'Score' },
+  changeCol: { th: 'เปลี่ยน', en: 'Change' },
+  changedWhat: { th: 'ที่เปลี่ยน:', en: 'What changed:' },
+  shareFiles: { th: 'Doc {doc}, PDF {pdf}', en: 'Doc {doc}, PDF {pdf}' },
+  refusedN: { th: ' (ถูกปฏิเสธ {n})', en: ' ({n} refused)' },
+  planUnconfirmed: {
+    th: 'รายงานที่จะแชร์เป็นฉบับยังไม่ยืนยันข้อมูล',
+    en: 'The report to be shared is unconfirmed',
+  },
+  followShared: {
+    th: 'มาตรการที่หลายหน่วยงานร่วมรับผิดชอบนับในทุกหน่วยงาน: รวมรายหน่วยงาน {sum} จากมาตรการ {total} รายการ',
+    en: 'A measure shared by divisions counts in each: {sum} by division, {total} measures in all',
+  },
+  stepWaiting: { th: 'รอ', en: 'waiting' },
+  stepCheck: { th: 'ตรวจแท็บมาตรการ', en: 'Checking the measures tab' },
   intro: {
     th: 'ตรวจคะแนน ITA ในแท็บของสเปรดชีตนี้ แล้วสร้างรายงาน "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร"',
     en: 'Checks the ITA scores in this spreadsheet’s tabs and builds the “ITA results to organisational development” report.',
@@ -44,15 +79,15 @@ const STRINGS = {
     th: 'คัดลอกอัตโนมัติไม่ได้: เลือกข้อความไว้ให้แล้ว กด Ctrl+C',
     en: 'Could not copy: the text is selected, press Ctrl+C',
   },
-  sharedWith: { th: 'แชร์ให้ {n} อีเมลเมื่อ {when}:', en: 'Shared with {n} e-mails {when}:' },
+  sharedWith: { th: 'แชร์ให้ {n} อีเมลเมื่อ {when} ({files}):', en: 'Shared with {n} e-mails {when} ({files}):' },
   notShared: { th: 'ยังไม่ได้แชร์ให้หน่วยงาน', en: 'Not shared with the divisions yet' },
   inputsChanged: {
-    th: 'ข้อมูลคะแนนหรือการตั้งค่าเปลี่ยนไปหลังสร้างรายงานนี้ รายงานอาจไม่ตรงกับข้อมูล ควรสร้างใหม่',
-    en: 'The scores or settings changed after this report was built: it may not match them. Build it again.',
+    th: 'ข้อมูลคะแนนหรือการตั้งค่าเปลี่ยนไปหลังสร้างรายงานนี้ ควรสร้างใหม่',
+    en: 'The scores or settings changed since this report was built: build it again.',
   },
   measuresChanged: {
-    th: 'แท็บมาตรการมีการแก้ไขหลังสร้างรายงานนี้ สร้างใหม่เพื่อให้รายงานมีข้อมูลล่าสุด',
-    en: 'The measures tab changed after this report was built; build again to include the changes.',
+    th: 'แผนในแท็บมาตรการเปลี่ยนไปหลังสร้างรายงานนี้ ควรสร้างใหม่',
+    en: 'The plan in the measures tab changed since this report was built: build it again.',
   },
   upToDate: { th: 'ข้อมูลยังตรงกับรายงานนี้', en: 'The data still matches this report' },
   checkTitle: { th: '๑. ตรวจข้อมูล', en: '1. Check the data' },
@@ -127,8 +162,8 @@ const STRINGS = {
   rebuild: { th: 'สร้างรายงานใหม่', en: 'Build the report again' },
   building: { th: 'กำลังสร้าง…', en: 'Building…' },
   rebuildNote: {
-    th: 'การสร้างใหม่จะแทนที่เนื้อหาทั้งหมดใน Google Doc เดิม รวมทั้งที่แก้ด้วยมือ ฉบับก่อนหน้ายังเปิดดูได้จาก ไฟล์ › ประวัติเวอร์ชัน ของ Google Docs',
-    en: 'Building again replaces the whole content of the same Google Doc, hand edits included; Google Docs keeps the earlier version in File › Version history.',
+    th: 'สร้างใหม่จะเขียนทับ Google Doc เดิมทั้งฉบับ รวมที่แก้ด้วยมือ ฉบับก่อนหน้าดูได้ที่ ไฟล์ › ประวัติเวอร์ชัน',
+    en: 'Building again rewrites the same Google Doc, hand edits included; File › Version history keeps the earlier one.',
   },
   waitNote: {
     th: 'ใช้เวลาได้ถึง ๑–๒ นาที เปิดแถบนี้ไว้จนเสร็จ ระหว่างนี้ใช้สเปรดชีตต่อได้',
@@ -170,8 +205,8 @@ const STRINGS = {
     en: 'This report is a draft: there are no indicator or item scores yet. Fill in the Indicators and Items tabs, then build again.',
   },
   pageNumbers: {
-    th: 'เลขหน้า: ใส่ครั้งเดียวใน Google เอกสาร (แทรก > เลขหน้า) เลขหน้าจะคงอยู่ทุกครั้งที่สร้างรายงานใหม่',
-    en: 'Page numbers: add them once in Google Docs (Insert > Page numbers); they stay through every rebuild.',
+    th: 'เลขหน้า: ใส่ครั้งเดียวใน Google เอกสาร (แทรก › เลขหน้า) แล้วจะคงอยู่ทุกครั้งที่สร้างใหม่',
+    en: 'Page numbers: add them once in Google Docs (Insert › Page numbers); rebuilds keep them.',
   },
   followTitle: { th: '๔. ติดตามผลการดำเนินการ', en: '4. Follow-up of the measures' },
   followLine: {
@@ -197,13 +232,13 @@ const STRINGS = {
   buildResults: { th: 'สร้างรายงานผลการดำเนินการ', en: 'Build the results report' },
   buildingResults: { th: 'กำลังสร้างรายงานผล…', en: 'Building the results report…' },
   resultsText: {
-    th: 'รายงานผลของแต่ละมาตรการจากที่หน่วยงานกรอกในแท็บมาตรการ (อ่านอย่างเดียว) สร้างใหม่ได้ทุกเมื่อ เอกสารเดิมจะถูกเขียนทับ',
-    en: 'Reports what each measure achieved, from what divisions filled in the measures tab (only read). Build it again any time; the same Doc is rewritten.',
+    th: 'รายงานผลของแต่ละมาตรการจากที่หน่วยงานกรอกในแท็บมาตรการ สร้างใหม่ได้ทุกเมื่อ (เขียนทับเอกสารเดิม)',
+    en: 'What each measure achieved, from what divisions filled in the measures tab. Build again any time (the same Doc is rewritten).',
   },
   resultsLast: { th: 'รายงานผลล่าสุด {when} โดย {who}', en: 'Last results report {when} by {who}' },
   resultsChanged: {
-    th: 'แท็บมาตรการเปลี่ยนไปหลังสร้างรายงานผล สร้างใหม่เพื่อให้เป็นปัจจุบัน',
-    en: 'The measures tab changed since the results report was built: build it again to bring it up to date',
+    th: 'ข้อมูลที่รายงานผลใช้เปลี่ยนไปหลังสร้าง ควรสร้างใหม่',
+    en: 'What the results report reads changed since it was built: build it again.',
   },
   resultsBuilt: { th: 'สร้างรายงานผลการดำเนินการเสร็จแล้ว', en: 'The results report is built' },
   shareTitle: { th: '๓. แชร์ให้หน่วยงาน', en: '3. Share with divisions' },
@@ -263,8 +298,8 @@ const STRINGS = {
   confirm: { th: 'ยืนยันและแชร์', en: 'Confirm and share' },
   cancel: { th: 'ยกเลิก', en: 'Cancel' },
   sharedDone: {
-    th: 'ล็อก {ranges} ช่วง, {tabs} แท็บ, เพิ่มผู้แก้ไขสเปรดชีต {editors} คน และแชร์รายงาน {shared} รายการแล้ว',
-    en: 'Protected {ranges} ranges and {tabs} tabs; {editors} spreadsheet editors added; {shared} report shares made',
+    th: 'ล็อก {ranges} ช่วง, {tabs} แท็บ, เพิ่มผู้แก้ไขสเปรดชีต {editors} คน แชร์รายงาน: {files}',
+    en: 'Protected {ranges} ranges and {tabs} tabs; {editors} spreadsheet editors added; report shared: {files}',
   },
   noDivisions: {
     th: 'แท็บ หน่วยงานภายใน ไม่มีอีเมล จึงไม่มีการแชร์',
@@ -279,118 +314,14 @@ export function text(lang: Lang, key: Key, vars: Record<string, string | number>
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
-/** How a group of findings of one code reads ("61 ช่องไม่ใช่ตัวเลข"), and how to fix it. */
-const FINDING_TEXT: Record<string, { th: string; en: string; hintTh: string; hintEn: string }> = {
-  'not-a-number': {
-    th: '{n} ช่องไม่ใช่ตัวเลข',
-    en: '{n} cells are not numbers',
-    hintTh: 'พิมพ์คะแนนเป็นตัวเลข เช่น 96.06 (เลขไทยได้) ลบข้อความหรือเครื่องหมายอื่นออก',
-    hintEn: 'Type the score as a number such as 96.06 (Thai digits are fine); remove any text or signs.',
-  },
-  'out-of-range': {
-    th: '{n} ช่องมีคะแนนนอกช่วง 0–100',
-    en: '{n} scores are outside 0–100',
-    hintTh: 'ตรวจกับรายงานผลของ ป.ป.ช. คะแนนต้องอยู่ระหว่าง 0 ถึง 100',
-    hintEn: 'Check against the NACC results: a score is from 0 to 100.',
-  },
-  'looks-like-fraction': {
-    th: '{n} ช่องน่าจะเป็นร้อยละที่เก็บเป็นทศนิยม',
-    en: '{n} cells look like percentages stored as fractions',
-    hintTh: 'พิมพ์ 96.06 แทน 96.06% หรือ 0.9606',
-    hintEn: 'Type 96.06 rather than 96.06% or 0.9606.',
-  },
-  'score-mismatch': {
-    th: '{n} ช่องไม่ตรงกับที่คำนวณจากระดับย่อย',
-    en: '{n} figures differ from what the level below computes',
-    hintTh: 'ตรวจตัวเลขที่พิมพ์กับรายงานผลของ ป.ป.ช. หรือลบออกเพื่อให้คำนวณให้',
-    hintEn: 'Check the typed figure against the NACC results, or clear it to have it computed.',
-  },
-  'level-mismatch': {
-    th: '{n} ช่องระดับไม่ตรงกับคะแนน',
-    en: '{n} levels do not match the scores',
-    hintTh: 'ตรวจระดับที่พิมพ์ หรือลบออกเพื่อให้คำนวณจากเกณฑ์',
-    hintEn: 'Check the typed level, or clear it to have it computed from the rule.',
-  },
-  duplicate: {
-    th: '{n} แถวซ้ำกับแถวก่อนหน้า',
-    en: '{n} rows repeat an earlier row',
-    hintTh: 'ลบแถวที่ซ้ำ ให้เหลือแถวเดียวต่อรายการ',
-    hintEn: 'Delete the repeated rows, one row per entry.',
-  },
-  'bad-email': {
-    th: '{n} ช่องมีอีเมลไม่ถูกต้อง',
-    en: '{n} cells hold an invalid e-mail',
-    hintTh: 'แก้เป็นอีเมลเต็ม เช่น name@agency.go.th คั่นหลายอีเมลด้วยจุลภาค',
-    hintEn: 'Write full addresses such as name@agency.go.th, separated by commas.',
-  },
-  'duplicate-measure-id': {
-    th: '{n} มาตรการใช้รหัสซ้ำกับแถวก่อนหน้า',
-    en: '{n} measures repeat an earlier row’s code',
-    hintTh: 'ให้แต่ละมาตรการมีรหัสของตนเอง หรือลบรหัสของแถวที่คัดลอกมา',
-    hintEn: 'Give each measure its own code, or clear the code of a copied row.',
-  },
-  'bad-progress': {
-    th: '{n} ช่องความคืบหน้าไม่ใช่ตัวเลข 0–100',
-    en: '{n} progress cells are not a number from 0 to 100',
-    hintTh: 'พิมพ์ความคืบหน้าเป็นร้อยละ 0 ถึง 100 เช่น 40',
-    hintEn: 'Type the progress as a percentage from 0 to 100, such as 40.',
-  },
-  'bad-status': {
-    th: '{n} ช่องสถานะไม่อยู่ในรายการ',
-    en: '{n} statuses are not in the list',
-    hintTh: 'เลือกสถานะจากรายการ: ยังไม่เริ่ม กำลังดำเนินการ เสร็จสิ้น หรือยกเลิก',
-    hintEn: 'Pick a status from the list: ยังไม่เริ่ม, กำลังดำเนินการ, เสร็จสิ้น or ยกเลิก.',
-  },
-  'cancelled-without-reason': {
-    th: '{n} มาตรการที่ยกเลิกยังไม่ระบุเหตุผล',
-    en: '{n} cancelled measures give no reason',
-    hintTh: 'ระบุเหตุผลที่ยกเลิกในช่องหมายเหตุ',
-    hintEn: 'Write why the measure was cancelled in หมายเหตุ (notes).',
-  },
-  'unknown-indicator': {
-    th: '{n} มาตรการอ้างถึงตัวชี้วัดที่ไม่อยู่ในกรอบการประเมิน',
-    en: '{n} measures name an indicator not in the framework',
-    hintTh: 'ใส่หมายเลขตัวชี้วัด 1–10 ของกรอบการประเมินปีนั้น',
-    hintEn: 'Write the indicator’s number (1–10) of that year’s framework.',
-  },
-  'duplicate-owner': {
-    th: '{n} มาตรการระบุผู้รับผิดชอบซ้ำ',
-    en: '{n} measures name an owner twice',
-    hintTh: 'ระบุชื่อย่อของแต่ละหน่วยงานครั้งเดียว',
-    hintEn: 'Name each division’s code once.',
-  },
-  'unknown-item': {
-    th: '{n} ช่องอ้างถึงข้อที่ไม่อยู่ในกรอบการประเมิน',
-    en: '{n} cells name items not in the framework',
-    hintTh: 'ตรวจรหัสข้อ (เช่น i1, e7, o25) กับกรอบการประเมินของปีนั้น',
-    hintEn: 'Check the item codes (i1, e7, o25) against that year’s framework.',
-  },
-  'missing-column': {
-    th: '{n} แท็บขาดคอลัมน์',
-    en: '{n} tabs lack a column',
-    hintTh: 'เพิ่มคอลัมน์ตามชื่อในแถวหัวตาราง (ดูแบบฟอร์มใน docs/workbook.md)',
-    hintEn: 'Add the column by its header name (see the template in docs/workbook.md).',
-  },
-  'missing-setting': {
-    th: '{n} รายการตั้งค่าที่ต้องมียังว่าง',
-    en: '{n} required settings are empty',
-    hintTh: 'กรอกชื่อหน่วยงานและปีงบประมาณที่ประเมินในแท็บ ตั้งค่า',
-    hintEn: 'Fill in the agency and the assessed fiscal year in the settings tab.',
-  },
-  'incomplete-items': {
-    th: '{n} ตัวชี้วัดขาดคะแนนบางข้อ',
-    en: '{n} indicators lack some item scores',
-    hintTh: 'กรอกคะแนนรายข้อให้ครบ หรือกรอกคะแนนตัวชี้วัดในแท็บ ตัวชี้วัด',
-    hintEn: 'Fill in every item score, or type the indicator score in the indicators tab.',
-  },
-};
-
+/** A group of findings' words (from the overview: the server sends those of the codes present). */
 export function findingText(
+  texts: Readonly<Record<string, FindingText>> | undefined,
   lang: Lang,
   code: string,
   n: number,
 ): { label: string | null; hint: string | null } {
-  const entry = FINDING_TEXT[code];
+  const entry = texts?.[code];
   if (!entry) return { label: null, hint: null };
   return {
     label: (lang === 'th' ? entry.th : entry.en).replace('{n}', String(n)),

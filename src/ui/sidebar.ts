@@ -1,7 +1,7 @@
 import type { SharingPlan } from '../core/measures/sharing';
+import type { SharedResult } from '../server/index';
 import type { Overview } from '../server/overview';
 import type { ReportLinks } from '../server/report-doc';
-import type { SharingResult } from '../server/sharing';
 import { buildView } from './cards/build';
 import { checkView } from './cards/check';
 import { followUpView } from './cards/follow-up';
@@ -9,18 +9,20 @@ import { lastReportView } from './cards/last-report';
 import { selfCheckView } from './cards/selfcheck';
 import { shareView } from './cards/share';
 import type { Actions, View } from './cards/shared';
-import { headerView, startView } from './cards/start';
+import { headerView, sampleConfirmView, startView } from './cards/start';
 import { summaryView } from './cards/summary';
 import { drawCharts } from './chart-images';
-import { h } from './dom';
-import { digits, type Style } from './format';
+import { h, markThai } from './dom';
+import { digits, groupFindings, proseDigits, type Style } from './format';
 import { type Key, text } from './i18n';
 import { call, explain } from './run';
 
 import { type Place, type State, type Step, state } from './state';
 
-const t = (key: Key, vars?: Record<string, string | number>) => text(state.lang, key, vars);
 const style = (): Style => ({ lang: state.lang, thaiDigits: state.overview?.thaiDigits ?? true });
+/** A string of the sidebar's language, in the one digit style of the settings. */
+const t = (key: Key, vars?: Record<string, string | number>) =>
+  proseDigits(style(), text(state.lang, key, vars));
 let serial = 0;
 let shownSerial = 0;
 
@@ -40,6 +42,7 @@ function announce(message: string): void {
 
 const cards = (v: View) => [
   headerView(v),
+  state.overview?.ready ? sampleConfirmView(v) : null,
   h(
     'p',
     { class: 'muted intro' },
@@ -65,6 +68,8 @@ function render(): void {
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
   document.documentElement.lang = state.lang;
   const next = cards({ state, t, style: style(), actions }).filter((c): c is HTMLElement => c !== null);
+  // In English, the Thai that remains (names, tabs, measures) is marked as Thai for a screen reader.
+  if (state.lang === 'en') for (const el of next) markThai(el);
   const old = Array.from(root.children) as HTMLElement[];
   next.forEach((el, i) => {
     const here = old[i];
@@ -123,21 +128,26 @@ async function guarded(
 
 let ticker: ReturnType<typeof setInterval> | null = null;
 
+function stopTicker(): void {
+  if (ticker) clearInterval(ticker);
+  ticker = null;
+}
+
 /** Shows the running step's seconds, updating only that text (no redraw, nothing announced). */
 function tick(): void {
-  const running = state.steps.find((s) => s.state === 'running');
+  const running = [...state.steps, ...state.resultsSteps].find((s) => s.state === 'running');
   if (!running?.startedAt) return;
   running.seconds = Math.floor((Date.now() - running.startedAt) / 1000);
   const el = document.getElementById('elapsed');
   if (el) el.textContent = ` (${t('seconds', { n: digits(style(), String(running.seconds)) })})`;
 }
 
-async function step<T>(index: number, work: () => Promise<T>): Promise<T> {
-  const entry = state.steps[index];
+async function step<T>(index: number, work: () => Promise<T>, steps = state.steps): Promise<T> {
+  const entry = steps[index];
   entry.state = 'running';
   entry.startedAt = Date.now();
   entry.seconds = 0;
-  announce(t('stepOf', { i: index + 1, n: state.steps.length, step: t(entry.key) }));
+  announce(t('stepOf', { i: index + 1, n: steps.length, step: t(entry.key) }));
   render();
   try {
     const result = await work();
@@ -145,7 +155,7 @@ async function step<T>(index: number, work: () => Promise<T>): Promise<T> {
     return result;
   } catch (e) {
     entry.state = 'failed';
-    for (const later of state.steps.slice(index + 1)) later.state = 'stopped';
+    for (const later of steps.slice(index + 1)) later.state = 'stopped';
     throw e;
   } finally {
     entry.seconds = Math.floor((Date.now() - (entry.startedAt ?? Date.now())) / 1000);
@@ -222,13 +232,10 @@ async function runBuild(force: boolean): Promise<void> {
     // The Doc's link is shown now; its PDF follows in a call of its own.
     announce(t('docReady'));
     state.links = await step(3, () => withPdf('plan', report));
-    const done = report.unconfirmed ? t('builtUnconfirmed') : t('built');
-    say(
-      text('th', report.unconfirmed ? 'builtUnconfirmed' : 'built'),
-      text('en', report.unconfirmed ? 'builtUnconfirmed' : 'built'),
-      'notice',
-      'build',
-    );
+    const key: Key = report.unconfirmed ? 'builtUnconfirmed' : 'built';
+    const done = t(key);
+    // A forced build is done, but not a success: it says so in the warning colour.
+    say(text('th', key), text('en', key), report.unconfirmed ? 'caution' : 'notice', 'build');
     announce(done);
   } catch (e) {
     const shown = explain(e);
@@ -285,7 +292,7 @@ async function shareInTwoCalls(
   plan: SharingPlan,
   shareSpreadsheet: boolean,
   notify: boolean,
-): Promise<SharingResult> {
+): Promise<SharedResult> {
   const first = await call('apiApplySharing', {
     protect: true,
     shareSpreadsheet,
@@ -304,6 +311,10 @@ async function shareInTwoCalls(
     shared: second.shared,
     refused: [...first.refused, ...second.refused],
     unreachable: [...first.unreachable, ...second.unreachable],
+    advice: {
+      refused: [...first.advice.refused, ...second.advice.refused],
+      unreachable: [...first.advice.unreachable, ...second.advice.unreachable],
+    },
   };
 }
 
@@ -317,8 +328,8 @@ const actions: Actions = {
       render();
     });
   },
-  askSample() {
-    state.confirm = { kind: 'sample' };
+  askSample(opener) {
+    state.confirm = { kind: 'sample', opener };
     state.focus = 'sample-confirm';
     render();
   },
@@ -328,14 +339,18 @@ const actions: Actions = {
       const result = await call('apiCreateTemplate', withSample);
       await refresh();
       const tabs = result.created.join(', ') || '–';
+      const a = state.overview?.analysis;
+      // The sample's figures are another agency's: the message says whose, not the template's words.
+      const vars = { tabs, agency: a?.agency ?? '–', year: String(a?.year ?? '–') };
+      const key: Key = !withSample ? 'created' : result.created.length > 0 ? 'sampleLoaded' : 'sampleNone';
       say(
-        text('th', 'created', { tabs }),
-        text('en', 'created', { tabs }),
-        'notice',
+        text('th', key, vars),
+        text('en', key, vars),
+        withSample ? 'caution' : 'notice',
         state.overview?.ready ? 'check' : 'start',
       );
-      state.focus = 'check';
-      announce(t('created', { tabs }));
+      state.focus = state.overview?.ready ? 'check-notice' : 'create-empty';
+      announce(t(key, vars));
     });
   },
   check() {
@@ -366,9 +381,25 @@ const actions: Actions = {
     void guarded('build', 'build', () => runBuild(force));
   },
   cancelConfirm() {
-    state.focus = state.confirm?.kind === 'sample' ? 'create-sample' : 'build';
+    state.focus = state.confirm?.kind === 'sample' ? state.confirm.opener : 'build';
     state.confirm = null;
     render();
+  },
+  showFinding(where) {
+    const groups = groupFindings(state.overview?.analysis?.findings ?? []);
+    const index = groups.findIndex((g) => g.findings.some((f) => f.where === where));
+    if (index < 0) return;
+    state.allGroups = state.allGroups || index >= 3;
+    state.focus = `group-${index}`;
+    render();
+    document.getElementById(`group-${index}`)?.scrollIntoView({ block: 'nearest' });
+  },
+  openGuide() {
+    call('apiShowGuide').catch((e) => {
+      const shown = explain(e);
+      say(shown.th, shown.en, shown.kind, 'header');
+      render();
+    });
   },
   showAllGroups(all) {
     state.allGroups = all;
@@ -396,16 +427,30 @@ const actions: Actions = {
   },
   buildResults() {
     void guarded('results', 'follow', async () => {
-      announce(t('buildingResults'));
+      state.resultsSteps = (['stepCheck', 'stepReport'] as Key[]).map(
+        (key): Step => ({ key, state: 'waiting' }),
+      );
+      state.resultsLinks = null;
+      ticker = setInterval(tick, 1000);
       // As for the o25 report: the tabs checked and the chart handed over, drawn here, then the report.
-      const prepared = await call('apiPrepareResultsReport', { force: false, withFont: chartFont === null });
+      const steps = state.resultsSteps;
+      const prepared = await step(
+        0,
+        () => call('apiPrepareResultsReport', { force: false, withFont: chartFont === null }),
+        steps,
+      ).finally(stopTicker);
       chartFont ??= prepared.font;
-      const report = await call('apiBuildResultsReport', {
-        force: false,
-        snapshot: prepared.snapshot,
-        charts: await drawCharts(prepared.charts, chartFont),
-        pdfLater: true,
-      });
+      ticker = setInterval(tick, 1000);
+      const report = await step(
+        1,
+        async () =>
+          call('apiBuildResultsReport', {
+            force: false,
+            snapshot: prepared.snapshot,
+            charts: await drawCharts(prepared.charts, chartFont),
+          }),
+        steps,
+      ).finally(stopTicker);
       state.overview = report.overview;
       state.resultsLinks = report;
       render();
@@ -434,17 +479,12 @@ const actions: Actions = {
       );
       state.plan = null;
       state.shareResult = result;
-      const vars = {
-        ranges: result.protectedRanges,
-        tabs: result.protectedTabs,
-        editors: result.editorsAdded.length,
-        shared: result.shared.length,
-      };
-      const thai = { lang: 'th' as const, thaiDigits: state.overview?.thaiDigits ?? true };
-      const thVars = Object.fromEntries(Object.entries(vars).map(([k, n]) => [k, digits(thai, String(n))]));
-      say(text('th', 'sharedDone', thVars), text('en', 'sharedDone', vars), 'notice', 'share');
+      const words = (lang: 'th' | 'en') => sharedWords(lang, result);
+      // Where focus lands and what is announced: the counts per file and every refusal, not only success.
+      const refused = result.refused.length > 0 || result.withoutAccess.length > 0;
+      say(words('th'), words('en'), refused ? 'caution' : 'notice', 'share');
       state.focus = 'share-notice';
-      announce(state.lang === 'th' ? text('th', 'sharedDone', thVars) : t('sharedDone', vars));
+      announce(proseDigits(style(), words(state.lang)));
       await refresh();
     });
   },
@@ -460,6 +500,41 @@ const actions: Actions = {
     state.shareSpreadsheet = on;
   },
 };
+
+/** What sharing did, in one sentence a language: the counts per file, then each address refused. */
+function sharedWords(lang: 'th' | 'en', r: SharedResult): string {
+  const count = (file: 'doc' | 'pdf') => {
+    const refused = r.refused.filter((x) => x.target === file).length;
+    const shared = r.shared.filter((x) => x.file === file).length;
+    return `${shared}${refused > 0 ? text(lang, 'refusedN', { n: refused }) : ''}`;
+  };
+  const files = text(lang, 'shareFiles', { doc: count('doc'), pdf: count('pdf') });
+  const done = text(lang, 'sharedDone', {
+    ranges: r.protectedRanges,
+    tabs: r.protectedTabs,
+    editors: r.editorsAdded.length,
+    files,
+  });
+  const refusals = r.refused.map((x) => `${x.email} (${text(lang, FILE_KEY[x.target])})`);
+  const stop = lang === 'th' ? ' ' : '. ';
+  return refusals.length > 0 ? `${done}${stop}${text(lang, 'refusedTitle')} ${refusals.join(', ')}` : done;
+}
+
+const FILE_KEY = {
+  spreadsheet: 'fileSheet',
+  protection: 'fileProtection',
+  doc: 'fileDoc',
+  pdf: 'filePdf',
+} as const;
+
+/** Escape closes an open confirmation or the sharing plan, and focus goes back to what opened it. */
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape' || state.busy !== null) return;
+  if (state.confirm) actions.cancelConfirm();
+  else if (state.plan) actions.cancelSharing();
+  else return;
+  e.preventDefault();
+});
 
 render();
 void guarded('load', 'check', async () => {

@@ -1,7 +1,7 @@
 import type { SharingPlan } from '../core/measures/sharing';
+import type { SharedResult } from '../server/index';
 import type { Overview } from '../server/overview';
 import type { ReportLinks } from '../server/report-doc';
-import type { SharingResult } from '../server/sharing';
 import type { Key, Lang } from './i18n';
 import type { ShownError } from './run';
 
@@ -11,7 +11,8 @@ export type Place = 'header' | 'start' | 'check' | 'build' | 'share' | 'last' | 
 export interface Message {
   th: string;
   en: string;
-  kind: ShownError['kind'] | 'notice';
+  /** `caution`: done, but to take with care (built unconfirmed, some addresses refused). */
+  kind: ShownError['kind'] | 'notice' | 'caution';
   at: Place;
   /** Bumped for each new message, to scroll it into view once. */
   serial: number;
@@ -31,6 +32,8 @@ export interface State {
   busy: 'load' | 'check' | 'template' | 'build' | 'plan' | 'share' | 'results' | null;
   overview: Overview | null;
   steps: Step[];
+  /** The results report's build steps. */
+  resultsSteps: Step[];
   links: ReportLinks | null;
   /** The results report built in this session. */
   resultsLinks: ReportLinks | null;
@@ -38,10 +41,13 @@ export interface State {
   notify: boolean;
   /** The opt-in spreadsheet step: add the division e-mails as editors of the spreadsheet. */
   shareSpreadsheet: boolean;
-  shareResult: SharingResult | null;
+  shareResult: SharedResult | null;
   message: Message | null;
   /** An open confirmation: building despite data errors, or filling in the sample. */
-  confirm: { kind: 'build'; serverText?: { th: string; en: string } } | { kind: 'sample' } | null;
+  confirm:
+    | { kind: 'build'; serverText?: { th: string; en: string } }
+    | { kind: 'sample'; opener: string }
+    | null;
   allGroups: boolean;
   /** The id of the element to focus after the next render (else the focused control keeps focus). */
   focus: string | null;
@@ -52,6 +58,7 @@ export const state: State = {
   busy: null,
   overview: null,
   steps: [],
+  resultsSteps: [],
   links: null,
   resultsLinks: null,
   plan: null,

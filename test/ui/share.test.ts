@@ -31,6 +31,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const frameOf = (page: import('playwright-core').Page) => {
+  const f = page.frame({ url: /\/sidebar$/ });
+  if (!f) throw new Error('no sidebar frame');
+  return f;
+};
+
 describeBrowser('sharing from the sidebar', () => {
   test('a fresh sidebar after a build: the plan, the spreadsheet step, confirm clicked twice fast shares once', async () => {
     const server = await startLocalServer({ workbook: SAMPLE, distDir: DIST, pdf: chromiumPdfWriter() });
@@ -52,6 +58,12 @@ describeBrowser('sharing from the sidebar', () => {
       await sidebar.locator('#preview-share').click();
       const plan = sidebar.locator('#share-plan');
       await plan.waitFor();
+      // Escape closes the plan, and focus goes back to the button that opened it.
+      await page.keyboard.press('Escape');
+      await plan.waitFor({ state: 'detached' });
+      expect(await frameOf(page).evaluate('document.activeElement.id')).toBe('preview-share');
+      await sidebar.locator('#preview-share').click();
+      await plan.waitFor();
       for (const email of DIVISIONS) await plan.filter({ hasText: email }).waitFor();
       await sidebar.locator('#share-spreadsheet').check();
       await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-share-plan.png') });
@@ -64,6 +76,18 @@ describeBrowser('sharing from the sidebar', () => {
       );
       await sidebar.locator('#share-notice').waitFor({ timeout: 30_000 });
       await sidebar.locator('#share-refused').waitFor();
+      // Where focus lands and what is announced: the counts per file and the PDF's refusal, not only success.
+      const notice = sidebar.locator('#share-notice');
+      expect(await frame.evaluate('document.activeElement.id')).toBe('share-notice');
+      expect(await notice.textContent()).toContain('Doc ๕, PDF ๔ (ถูกปฏิเสธ ๑)');
+      expect(await notice.textContent()).toContain('ss.assistant@no-google.example (PDF)');
+      expect(await notice.getAttribute('class')).toContain('caution');
+      await frame.waitForFunction('document.getElementById("live").textContent.includes("ถูกปฏิเสธ")');
+      const live = String(await frame.evaluate('document.getElementById("live").textContent'));
+      expect(live).toContain('PDF ๔ (ถูกปฏิเสธ ๑)');
+      expect(live).toContain('ss.assistant@no-google.example');
+      // The report card counts per file too.
+      await sidebar.locator('#last-report').filter({ hasText: 'Doc ๕, PDF ๔ (ถูกปฏิเสธ ๑)' }).waitFor();
       await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-share-done.png') });
 
       const rt = server.runtime;

@@ -122,6 +122,8 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         expect(await sidebar.locator('#steps li.done').count()).toBe(4);
         await expectText(sidebar.locator('#build-notice'), 'สร้างรายงานเสร็จแล้ว');
         await expectText(sidebar.locator('#follow-up'), 'มาตรการ ๑๗ รายการ');
+        // Shared measures count in each division: the card says why the divisions add up to more.
+        await expectText(sidebar.locator('#follow-shared'), 'จากมาตรการ ๑๗ รายการ');
         // A plan just written, nothing recorded yet, its period over: many late, three in sight for each.
         const many = sidebar.locator('#follow-up li.division', { hasText: 'กพร.' });
         expect(await many.locator('ul.late-list li:visible').count()).toBe(3);
@@ -162,9 +164,18 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         await card.locator('#copy-pdf').click();
         await card.locator('#last-notice').waitFor(); // copied, or the link selected to copy by hand
 
-        server.runtime.spreadsheet.getSheetByName('คะแนนรวม')?.getRange('B3').setValue(90);
+        // A setting only the results report prints: the o25 report stays current.
+        server.runtime.spreadsheet.getSheetByName('ตั้งค่า')?.appendRow(['วันที่รายงานผล', '31/03/2569']);
+        await sidebar.locator('#check').click();
+        await sidebar.locator('#check:not([aria-disabled])').waitFor();
+        await card.locator('#up-to-date').waitFor();
+        expect(await card.locator('#changes').count()).toBe(0);
+        // An item score: the card says the report may not match, and names the tab and its column.
+        server.runtime.spreadsheet.getSheetByName('รายข้อ')?.getRange('D5').setValue(12.5);
         await sidebar.locator('#check').click();
         await expectText(card.locator('#data-changed'), 'เปลี่ยนไปหลังสร้างรายงาน');
+        await expectText(card.locator('#changes'), 'รายข้อ: ๒๕๖๘');
+        expect(await card.locator('#up-to-date').count()).toBe(0);
         await sidebarShot(o, 'sidebar-data-changed.png');
         expect(o.foreign).toEqual([]);
         await o.page.close();
@@ -202,7 +213,8 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
 
       await sidebar.locator('#build').click();
       const confirm = sidebar.locator('#build-confirm');
-      await expectText(confirm, 'รายข้อ!D2:D62: ๖๑ ช่องไม่ใช่ตัวเลข');
+      await expectText(confirm.locator('li', { has: o.sidebar.locator('button.cell') }), '๖๑ ช่องไม่ใช่ตัวเลข');
+      await expectText(confirm.locator('button.cell'), 'รายข้อ!D2:D62');
       expect(await focusedId(o)).toBe('build-confirm');
       expect(server.runtime.spreadsheet.getSheetByName('มาตรการ')).toBeNull(); // nothing ran
       expect(server.runtime.documents.size).toBe(0);
@@ -309,7 +321,12 @@ describeBrowser('the sidebar in Chromium, bridged to the local runtime', () => {
         await o.sidebar.locator('#build').click();
         await o.sidebar.locator('#wait-note').waitFor();
         await expectText(o.sidebar.locator('#steps li.running'), 'สร้าง Google Doc');
-        await expectText(o.sidebar.locator('#elapsed'), '๒ วินาที');
+        // The seconds count up (a second or more: on a loaded machine a given second may pass unseen).
+        await o.sidebar
+          .locator('#elapsed')
+          .filter({ hasText: /[๑-๙] วินาที/ })
+          .first()
+          .waitFor();
         await sidebarShot(o, 'sidebar-running.png');
         await expectText(o.sidebar.locator('#build-error'), 'ไม่ได้รับคำตอบจากเซิร์ฟเวอร์');
         expect(await o.sidebar.locator('#steps li.failed').count()).toBe(1);
@@ -455,6 +472,9 @@ describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', ()
         await card.locator('#build-results').click();
         await card.locator('#results-links').waitFor({ timeout: 60_000 });
         await expectText(card.locator('#follow-notice'), 'สร้างรายงานผลการดำเนินการเสร็จแล้ว');
+        // Its build shows its steps and their seconds, as the o25 build does.
+        expect(await card.locator('#results-steps li.done').count()).toBe(2);
+        await expectText(card.locator('#results-steps li.done').last(), 'วินาที');
         // Its chart drawn by the page, as the o25 report's: Sheets drew none.
         const calls = server.runtime.calls.snapshot();
         expect([calls['Sheet.getCharts'] ?? 0, calls['EmbeddedChart.getAs'] ?? 0]).toEqual([0, 0]);

@@ -129,7 +129,7 @@ export function planSharing(input: {
   };
 }
 
-type Advice = { th: string; en: string };
+export type Advice = { th: string; en: string };
 
 /** What to do about an address Google refused, by reason (shown by the sidebar and the CLI). */
 export const REFUSAL_ADVICE: Record<'no-account' | 'invalid' | 'policy' | 'other', Advice> = {

@@ -2,8 +2,7 @@ import type { ReadinessCheck } from '../../core/readiness';
 import { h, srOnly } from '../dom';
 import { cellRanges, digits, groupFindings } from '../format';
 import type { Key } from '../i18n';
-import type { Step } from '../state';
-import { button, groupLabel, linkLine, messageView, type View } from './shared';
+import { button, cellButton, groupLabel, linkLine, messageView, stepsView, type View } from './shared';
 
 const CHECK_TEXT: Record<ReadinessCheck['id'], { ok: Key; fail: Key; todo?: Key }> = {
   errors: { ok: 'errorsOk', fail: 'errorsFail' },
@@ -15,12 +14,15 @@ const CHECK_TEXT: Record<ReadinessCheck['id'], { ok: Key; fail: Key; todo?: Key 
 };
 
 function checkLine(v: View, c: ReadinessCheck, year: number | null): HTMLElement {
+  // No scores yet: the year the settings name, not a question mark.
+  const asked = v.state.overview?.settingsYear;
+  const missing = c.missing.map((m) => (m === '?' && asked ? String(asked) : m));
   const keys = CHECK_TEXT[c.id];
   let key: Key = c.state === 'ok' ? keys.ok : c.state === 'todo' ? (keys.todo ?? keys.ok) : keys.fail;
   if (c.id === 'emails' && c.state === 'fail' && c.missing.length === 0) key = 'emailsNone';
   const line = v.t(key, {
     n: digits(v.style, String(c.count)),
-    missing: c.id === 'approval' ? c.missing.join(', ') : digits(v.style, c.missing.join(', ')),
+    missing: c.id === 'approval' ? missing.join(', ') : digits(v.style, missing.join(', ')),
     year: digits(v.style, String(year ?? '')),
     prev: digits(v.style, String((year ?? 0) - 1)),
   });
@@ -32,18 +34,7 @@ function checkLine(v: View, c: ReadinessCheck, year: number | null): HTMLElement
     h('span', { class: 'mark', 'aria-hidden': 'true' }, mark),
     srOnly(`${word}: `),
     h('span', {}, line),
-    c.where && c.state === 'fail'
-      ? h(
-          'button',
-          {
-            type: 'button',
-            class: 'cell',
-            'aria-label': v.t('goToCell', { cell: c.where }),
-            onclick: () => v.actions.selectCell(c.where as string, 'build'),
-          },
-          c.where,
-        )
-      : null,
+    c.where && c.state === 'fail' ? cellButton(v, `check-cell-${c.id}`, c.where, c.where, 'build') : null,
   );
 }
 
@@ -58,52 +49,23 @@ function readinessView(v: View): HTMLElement | null {
   );
 }
 
-function stepLine(v: View, s: Step, running: boolean): HTMLElement {
-  const marks = { waiting: '○', running: '…', done: '✓', failed: '✗', stopped: '–' };
-  const words: Record<Step['state'], Key> = {
-    waiting: 'stepStopped',
-    running: 'stepRunning',
-    done: 'stepDone',
-    failed: 'stepFailed',
-    stopped: 'stepStopped',
-  };
-  return h(
-    'li',
-    { class: s.state },
-    h('span', { class: 'mark', 'aria-hidden': 'true' }, marks[s.state]),
-    h('span', { class: 'step-state' }, `${v.t(words[s.state])}: `),
-    v.t(s.key),
-    s.seconds !== undefined || running
-      ? h(
-          'span',
-          { class: 'muted', id: running ? 'elapsed' : false },
-          ` (${v.t('seconds', { n: digits(v.style, String(s.seconds ?? 0)) })})`,
-        )
-      : null,
-    s.counts
-      ? h(
-          'div',
-          { class: 'muted' },
-          v.t('measuresDone', {
-            rows: digits(v.style, String(s.counts.rows)),
-            added: digits(v.style, String(s.counts.added)),
-            kept: digits(v.style, String(s.counts.kept)),
-          }),
-        )
-      : null,
-  );
-}
-
 function confirmBuildView(v: View): HTMLElement | null {
   const c = v.state.confirm;
   if (c?.kind !== 'build') return null;
   const errors = (v.state.overview?.analysis?.findings ?? []).filter((f) => f.severity === 'error');
   const groups = groupFindings(errors);
-  const lines = groups.slice(0, 5).map((g) => {
+  // Each group's cells are a jump to its first cell, as in the check card.
+  const lines = groups.slice(0, 5).map((g, i) => {
     const cells = g.findings.map((f) => f.where).filter((w): w is string => Boolean(w));
-    return `${cells.length > 0 ? `${cellRanges(cells)}: ` : ''}${groupLabel(v, g)}`;
+    return h(
+      'li',
+      {},
+      cells.length > 0 ? cellButton(v, `confirm-cell-${i}`, cellRanges(cells), cells[0], 'build') : null,
+      ` ${groupLabel(v, g)}`,
+    );
   });
-  if (groups.length > 5) lines.push(v.t('moreGroups', { n: digits(v.style, String(groups.length - 5)) }));
+  if (groups.length > 5)
+    lines.push(h('li', {}, v.t('moreGroups', { n: digits(v.style, String(groups.length - 5)) })));
   return h(
     'div',
     {
@@ -119,7 +81,7 @@ function confirmBuildView(v: View): HTMLElement | null {
       h('strong', {}, `✗ ${v.t('confirmErrors', { n: digits(v.style, String(errors.length)) })}`),
     ),
     lines.length > 0
-      ? h('ul', { class: 'confirm-errors' }, ...lines.map((l) => h('li', {}, l)))
+      ? h('ul', { class: 'confirm-errors' }, ...lines)
       : c.serverText
         ? h('p', {}, v.state.lang === 'th' ? c.serverText.th : c.serverText.en)
         : null,
@@ -139,14 +101,17 @@ function linksView(v: View): HTMLElement | null {
   return h(
     'div',
     { class: 'links', id: 'links' },
-    linkLine('doc-link', links.docUrl, v.t('openDoc')),
+    linkLine(v, 'doc-link', links.docUrl, v.t('openDoc')),
     links.pdfUrl
-      ? linkLine('pdf-link', links.pdfUrl, v.t('openPdf'))
+      ? linkLine(v, 'pdf-link', links.pdfUrl, v.t('openPdf'))
       : links.pdfLater && links.pdfError === null
         ? h('span', { class: 'muted', id: 'pdf-pending' }, v.t('pdfPending'))
         : h('span', { class: 'muted' }, v.t('noPdf', { why: links.pdfError ?? '' })),
     ...(links.warnings ?? []).map((w) => h('p', { class: 'warn build-warning' }, `⚠ ${w[v.state.lang]}`)),
     links.draft ? h('p', { class: 'warn', id: 'draft-note' }, `⚠ ${v.t('draftReport')}`) : null,
+    links.unconfirmed
+      ? h('p', { class: 'warn', id: 'unconfirmed-note' }, `⚠ ${v.t('lastUnconfirmed')}`)
+      : null,
     h('p', { class: 'muted' }, v.t('pageNumbers')),
   );
 }
@@ -174,13 +139,7 @@ export function buildView(v: View): HTMLElement {
     ),
     confirmBuildView(v),
     running ? h('p', { class: 'muted', id: 'wait-note' }, v.t('waitNote')) : null,
-    s.steps.length > 0
-      ? h(
-          'ol',
-          { class: 'steps', id: 'steps' },
-          ...s.steps.map((step) => stepLine(v, step, step.state === 'running')),
-        )
-      : null,
+    stepsView(v, s.steps, 'steps'),
     messageView(v, 'build'),
     linksView(v),
   );

@@ -1,8 +1,8 @@
 import type { Finding } from '../../core/findings';
 import { h } from '../dom';
-import { cellRanges, digits, type FindingGroup, groupFindings, messageOf } from '../format';
+import { cellRanges, digits, type FindingGroup, groupFindings, messageOf, proseDigits } from '../format';
 import { findingText } from '../i18n';
-import { button, groupLabel, messageView, type View } from './shared';
+import { button, cellButton, groupLabel, messageView, type View } from './shared';
 
 const GROUPS_SHOWN = 3;
 
@@ -10,31 +10,25 @@ const GROUPS_SHOWN = 3;
 function groupView(v: View, g: FindingGroup, index: number): HTMLElement {
   const cells = g.findings.map((f) => f.where).filter((w): w is string => Boolean(w));
   const range = cells.length > 0 ? cellRanges(cells) : null;
-  const hint = findingText(v.state.lang, g.code, g.findings.length).hint;
+  const hint = findingText(v.state.overview?.findingTexts, v.state.lang, g.code, g.findings.length).hint;
   const label = groupLabel(v, g);
   return h(
     'li',
-    { class: `finding ${g.severity}`, 'data-where': cells[0] ?? '', 'data-code': g.code },
+    {
+      class: `finding ${g.severity}`,
+      id: `group-${index}`,
+      tabindex: '-1',
+      'data-where': cells[0] ?? '',
+      'data-code': g.code,
+    },
     h(
       'span',
       { class: 'severity' },
       `${g.severity === 'error' ? '✗' : g.severity === 'warning' ? '!' : 'i'} ${v.t(g.severity)}`,
     ),
-    range
-      ? h(
-          'button',
-          {
-            type: 'button',
-            class: 'cell',
-            id: `cell-${index}`,
-            'aria-label': `${range} (${v.t('goToCell', { cell: cells[0] })})`,
-            onclick: () => v.actions.selectCell(cells[0], 'check'),
-          },
-          range,
-        )
-      : null,
+    range ? cellButton(v, `cell-${index}`, range, cells[0], 'check') : null,
     h('span', { class: 'message' }, label),
-    hint ? h('div', { class: 'hint' }, `${v.t('howToFix')}: ${hint}`) : null,
+    hint ? h('div', { class: 'hint' }, proseDigits(v.style, `${v.t('howToFix')}: ${hint}`)) : null,
     g.findings.length > 1
       ? h(
           'details',
@@ -44,7 +38,14 @@ function groupView(v: View, g: FindingGroup, index: number): HTMLElement {
             'ul',
             { class: 'cells' },
             ...g.findings.map((f) =>
-              h('li', {}, f.where ? `${f.where}: ${messageOf(f, v.state.lang)}` : messageOf(f, v.state.lang)),
+              h(
+                'li',
+                {},
+                proseDigits(
+                  v.style,
+                  f.where ? `${f.where}: ${messageOf(f, v.state.lang)}` : messageOf(f, v.state.lang),
+                ),
+              ),
             ),
           ),
         )

@@ -1,8 +1,9 @@
 import type { DivisionFollowUp } from '../../core/measures/follow-up';
+import type { FollowUpView } from '../../server/overview';
 import type { ReportLinks } from '../../server/report-doc';
 import { h } from '../dom';
 import { digits, proseDigits, when } from '../format';
-import { button, linkLine, messageView, type View } from './shared';
+import { button, changesView, linkLine, messageView, stepsView, type View } from './shared';
 
 /** The first late measures in sight; past three, the rest behind "and N more", so one card stays short. */
 function lateList(v: View, late: DivisionFollowUp['lateMeasures']): HTMLElement | null {
@@ -119,6 +120,7 @@ export function followUpView(v: View): HTMLElement | null {
       { class: 'divisions', id: 'follow-divisions' },
       ...f.divisions.map((d) => divisionFollowUp(v, d)),
     ),
+    sharedNote(v, f),
     lateEmailsView(v, f.lateEmails),
     h('p', { class: 'muted' }, v.t('resultsText')),
     button(
@@ -130,9 +132,17 @@ export function followUpView(v: View): HTMLElement | null {
         primary: false,
       },
     ),
+    stepsView(v, v.state.resultsSteps, 'results-steps'),
     messageView(v, 'follow'),
     resultsLinksView(v, results),
   );
+}
+
+/** A measure several divisions share counts in each: when the divisions' counts add up to more, why. */
+function sharedNote(v: View, f: FollowUpView): HTMLElement | null {
+  const sum = f.divisions.reduce((n, d) => n + d.total, 0);
+  if (sum <= f.totals.total) return null;
+  return h('p', { class: 'muted', id: 'follow-shared' }, v.t('followShared', { sum, total: f.totals.total }));
 }
 
 /** The results report just built, or the last one (who built it when, and whether the tab changed since). */
@@ -153,9 +163,10 @@ function resultsLinksView(v: View, built: ReportLinks | null): HTMLElement | nul
     last?.measuresChanged && !built
       ? h('p', { class: 'warn', id: 'results-changed' }, `⚠ ${v.t('resultsChanged')}`)
       : null,
-    linkLine('results-doc', links.docUrl, v.t('openDoc')),
+    !built && last ? changesView(v, last.changes, 'results-changes') : null,
+    linkLine(v, 'results-doc', links.docUrl, v.t('openDoc')),
     links.pdfUrl
-      ? linkLine('results-pdf', links.pdfUrl, v.t('openPdf'))
+      ? linkLine(v, 'results-pdf', links.pdfUrl, v.t('openPdf'))
       : built?.pdfLater && built.pdfError === null
         ? h('span', { class: 'muted', id: 'results-pdf-pending' }, v.t('pdfPending'))
         : null,

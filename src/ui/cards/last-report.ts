@@ -1,7 +1,7 @@
 import type { LastReport } from '../../server/last-report';
 import { h } from '../dom';
 import { digits, when } from '../format';
-import { button, linkLine, messageView, type View } from './shared';
+import { button, changesView, fileCounts, linkLine, messageView, type View } from './shared';
 
 function sharedView(v: View, last: LastReport): HTMLElement {
   const shared = last.shared;
@@ -12,7 +12,11 @@ function sharedView(v: View, last: LastReport): HTMLElement {
     h(
       'p',
       {},
-      v.t('sharedWith', { n: digits(v.style, String(shared.emails.length)), when: when(v.style, shared.at) }),
+      v.t('sharedWith', {
+        n: digits(v.style, String(shared.emails.length)),
+        when: when(v.style, shared.at),
+        files: shared.files ? fileCounts(v, shared.files) : '–',
+      }),
     ),
     h('ul', { class: 'emails' }, ...shared.emails.map((e) => h('li', {}, e))),
   );
@@ -35,12 +39,14 @@ export function lastReportView(v: View): HTMLElement | null {
     last.measuresChanged
       ? h('p', { class: 'warn', id: 'measures-changed' }, `⚠ ${v.t('measuresChanged')}`)
       : null,
-    changed ? null : h('p', { class: 'ok', id: 'up-to-date' }, `✓ ${v.t('upToDate')}`),
+    changesView(v, last.changes, 'changes'),
+    // No "✓ matches" under a report that is itself unconfirmed.
+    changed || last.unconfirmed ? null : h('p', { class: 'ok', id: 'up-to-date' }, `✓ ${v.t('upToDate')}`),
     h(
       'div',
       { class: 'links' },
-      linkLine('last-doc', last.docUrl, v.t('openDoc')),
-      last.pdfUrl ? linkLine('last-pdf', last.pdfUrl, v.t('openPdf')) : null,
+      linkLine(v, 'last-doc', last.docUrl, v.t('openDoc')),
+      last.pdfUrl ? linkLine(v, 'last-pdf', last.pdfUrl, v.t('openPdf')) : null,
     ),
     last.pdfUrl
       ? h(

@@ -1,5 +1,5 @@
-import { REFUSAL_ADVICE, type SharingPlan, UNREACHABLE_ADVICE } from '../../core/measures/sharing';
-import type { SharingResult } from '../../server/sharing';
+import type { SharingPlan } from '../../core/measures/sharing';
+import type { SharedResult } from '../../server/index';
 import { h } from '../dom';
 import { digits } from '../format';
 import { button, messageView, type View } from './shared';
@@ -33,6 +33,9 @@ function planView(v: View, plan: SharingPlan): HTMLElement {
       }),
     ),
     plan.hasMeasures ? null : h('p', { class: 'warn' }, v.t('planNoMeasures')),
+    plan.hasReport && v.state.overview?.lastReport?.unconfirmed
+      ? h('p', { class: 'warn', id: 'plan-unconfirmed' }, `⚠ ${v.t('planUnconfirmed')}`)
+      : null,
     !plan.hasReport ? h('p', { class: 'muted' }, v.t('planNoReport')) : null,
     plan.viewers.length === 0
       ? h('p', { class: 'muted' }, v.t('noDivisions'))
@@ -96,7 +99,7 @@ const FILE_KEY = {
 } as const;
 
 /** Every address Google refused, with why and what to do; every file the user could not reach. */
-function shareResultView(v: View, result: SharingResult): HTMLElement | null {
+function shareResultView(v: View, result: SharedResult): HTMLElement | null {
   if (result.refused.length === 0 && result.unreachable.length === 0 && result.withoutAccess.length === 0)
     return null;
   return h(
@@ -113,15 +116,17 @@ function shareResultView(v: View, result: SharingResult): HTMLElement | null {
     h(
       'ul',
       { class: 'emails' },
-      ...result.refused.map((r) =>
+      ...result.refused.map((r, i) =>
         h(
           'li',
           {},
           h('strong', {}, r.email),
-          ` (${v.t(FILE_KEY[r.target])}): ${REFUSAL_ADVICE[r.reason][v.state.lang]}`,
+          ` (${v.t(FILE_KEY[r.target])}): ${result.advice.refused[i]?.[v.state.lang] ?? r.message}`,
         ),
       ),
-      ...result.unreachable.map((u) => h('li', {}, (u.fix ?? UNREACHABLE_ADVICE[u.what])[v.state.lang])),
+      ...result.unreachable.map((u, i) =>
+        h('li', {}, result.advice.unreachable[i]?.[v.state.lang] ?? u.message),
+      ),
     ),
   );
 }
@@ -133,12 +138,13 @@ export function shareView(v: View): HTMLElement {
     { class: 'card', id: 'share-card', 'aria-labelledby': 'share-title' },
     h('h2', { id: 'share-title' }, v.t('shareTitle')),
     h('p', { class: 'muted' }, v.t('shareText')),
-    s.shareResult && !s.plan ? shareResultView(v, s.shareResult) : null,
     s.plan
       ? planView(v, s.plan)
       : button(v, 'preview-share', v.t('preview'), () => v.actions.previewSharing(), {
           disabled: s.busy !== null || s.overview?.ready === false,
         }),
+    // The result where focus lands: the message with the counts per file, then each refusal and what to do.
     messageView(v, 'share'),
+    s.shareResult && !s.plan ? shareResultView(v, s.shareResult) : null,
   );
 }

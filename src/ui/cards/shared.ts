@@ -1,17 +1,24 @@
-import { h } from '../dom';
+import type { Change } from '../../core/changes';
+import type { FileCount } from '../../server/last-report';
+import { h, srOnly } from '../dom';
 import { digits, type FindingGroup, messageOf, proseDigits, type Style } from '../format';
 import { findingText, type Key } from '../i18n';
-import type { Place, State } from '../state';
+import type { Place, State, Step } from '../state';
 
 /** What the views call back: every action the sidebar offers. */
 export interface Actions {
   toggleLanguage(): void;
   createTemplate(withSample: boolean): void;
-  askSample(): void;
+  /** Asks before filling in the sample; `opener` gets focus back on cancel. */
+  askSample(opener: string): void;
   check(): void;
   build(force: boolean): void;
   cancelConfirm(): void;
   showAllGroups(all: boolean): void;
+  /** Shows the finding about a cell in the check card and moves focus to it. */
+  showFinding(where: string): void;
+  /** Opens the guide (คู่มือ) in a dialog over the spreadsheet. */
+  openGuide(): void;
   selectCell(where: string, at: Place): void;
   copyPdfLink(): void;
   /** Copies a read-only field's text, then says so with the message of `done`. */
@@ -31,8 +38,6 @@ export interface View {
   style: Style;
   actions: Actions;
 }
-
-const _GROUPS_SHOWN = 3;
 
 /** A button that stays focusable while the sidebar is busy (aria-disabled), so focus never drops. */
 export function button(
@@ -62,9 +67,14 @@ export function button(
 export function messageView(v: View, at: Place): HTMLElement | null {
   const m = v.state.message;
   if (!m || m.at !== at) return null;
-  const text = v.state.lang === 'th' ? m.th : m.en;
-  if (m.kind === 'notice')
-    return h('div', { class: 'notice', id: `${at}-notice`, tabindex: '-1', role: 'status' }, `✓ ${text}`);
+  const text = proseDigits(v.style, v.state.lang === 'th' ? m.th : m.en);
+  // A result to take with care (a forced build, a refusal) is a notice in the warning colour, not a success.
+  if (m.kind === 'notice' || m.kind === 'caution')
+    return h(
+      'div',
+      { class: `notice ${m.kind}`, id: `${at}-notice`, tabindex: '-1', role: 'status' },
+      `${m.kind === 'caution' ? '⚠' : '✓'} ${text}`,
+    );
   return h(
     'div',
     { class: `server-error ${m.kind}`, id: `${at}-error`, role: 'alert', tabindex: '-1' },
@@ -73,14 +83,95 @@ export function messageView(v: View, at: Place): HTMLElement | null {
   );
 }
 
-export function linkLine(id: string, href: string, label: string): HTMLElement {
-  return h('a', { href, target: '_blank', rel: 'noopener', id }, label);
+/** A link to a file in another tab, saying so to a screen reader. */
+export function linkLine(v: View, id: string, href: string, label: string): HTMLElement {
+  return h('a', { href, target: '_blank', rel: 'noopener', id }, label, srOnly(` ${v.t('newTab')}`));
 }
 
 export function groupLabel(v: View, g: FindingGroup): string {
   const first = g.findings[0];
   if (g.findings.length === 1) return proseDigits(v.style, messageOf(first, v.state.lang));
-  const known = findingText(v.state.lang, g.code, g.findings.length).label;
+  const known = findingText(v.state.overview?.findingTexts, v.state.lang, g.code, g.findings.length).label;
   const n = digits(v.style, String(g.findings.length));
-  return known ? digits(v.style, known) : `${v.t('cellsOf', { n })}: ${messageOf(first, v.state.lang)}`;
+  return known
+    ? proseDigits(v.style, known)
+    : proseDigits(v.style, `${v.t('cellsOf', { n })}: ${messageOf(first, v.state.lang)}`);
+}
+
+/** What changed since a report was built, a line a tab: "ตั้งค่า: วันที่รายงานผล". */
+export function changesView(v: View, changes: readonly Change[], id: string): HTMLElement | null {
+  if (changes.length === 0) return null;
+  const line = (c: Change) => {
+    const parts = c.parts.length > 4 ? [...c.parts.slice(0, 4), `+${c.parts.length - 4}`] : c.parts;
+    return h('li', {}, proseDigits(v.style, parts.length > 0 ? `${c.tab}: ${parts.join(', ')}` : c.tab));
+  };
+  return h(
+    'div',
+    { class: 'warn', id },
+    h('p', {}, v.t('changedWhat')),
+    h('ul', { class: 'emails' }, ...changes.map(line)),
+  );
+}
+
+/** How many each file was shared with, and refused for: "Doc ๕, PDF ๔ (ถูกปฏิเสธ ๑)". */
+export function fileCounts(v: View, files: { doc: FileCount; pdf: FileCount }): string {
+  const one = (f: FileCount) => `${f.shared}${f.refused > 0 ? v.t('refusedN', { n: f.refused }) : ''}`;
+  return v.t('shareFiles', { doc: one(files.doc), pdf: one(files.pdf) });
+}
+
+function stepLine(v: View, s: Step, running: boolean): HTMLElement {
+  const marks = { waiting: '○', running: '…', done: '✓', failed: '✗', stopped: '–' };
+  const words: Record<Step['state'], Key> = {
+    waiting: 'stepWaiting',
+    running: 'stepRunning',
+    done: 'stepDone',
+    failed: 'stepFailed',
+    stopped: 'stepStopped',
+  };
+  return h(
+    'li',
+    { class: s.state },
+    h('span', { class: 'mark', 'aria-hidden': 'true' }, marks[s.state]),
+    h('span', { class: 'step-state' }, `${v.t(words[s.state])}: `),
+    v.t(s.key),
+    s.seconds !== undefined || running
+      ? h(
+          'span',
+          { class: 'muted', id: running ? 'elapsed' : false },
+          ` (${v.t('seconds', { n: digits(v.style, String(s.seconds ?? 0)) })})`,
+        )
+      : null,
+    s.counts
+      ? h(
+          'div',
+          { class: 'muted' },
+          v.t('measuresDone', {
+            rows: digits(v.style, String(s.counts.rows)),
+            added: digits(v.style, String(s.counts.added)),
+            kept: digits(v.style, String(s.counts.kept)),
+          }),
+        )
+      : null,
+  );
+}
+
+/** A build's steps, each with its state in words and its seconds. */
+export function stepsView(v: View, steps: readonly Step[], id: string): HTMLElement | null {
+  if (steps.length === 0) return null;
+  return h('ol', { class: 'steps', id }, ...steps.map((step) => stepLine(v, step, step.state === 'running')));
+}
+
+/** A cell reference that selects its cell in the spreadsheet; its name says where it goes. */
+export function cellButton(v: View, id: string, label: string, cell: string, at: Place): HTMLElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'cell',
+      id,
+      'aria-label': `${label} (${v.t('goToCell', { cell })})`,
+      onclick: () => v.actions.selectCell(cell, at),
+    },
+    label,
+  );
 }

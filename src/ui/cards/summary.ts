@@ -1,6 +1,6 @@
 import type { AnalysisJson } from '../../core/analysis/json';
 import type { Labels } from '../../server/overview';
-import { type Child, h } from '../dom';
+import { type Child, h, srOnly } from '../dom';
 import { digits, score, short, signed } from '../format';
 import type { View } from './shared';
 
@@ -16,6 +16,32 @@ function levelLabel(v: View, level: string | null): string {
   return v.state.lang === 'en' && LEVELS_EN[level] ? `${LEVELS_EN[level]} (${level})` : level;
 }
 
+/** The mark of a figure an error touches or that does not add up: a jump to the finding it comes from. */
+function markView(v: View, key: string): Child {
+  const m = v.state.overview?.trust?.marks[key];
+  if (!m) return null;
+  const where = m.where;
+  return h(
+    'span',
+    { class: 'touched', 'data-mark': key },
+    where
+      ? h(
+          'button',
+          { type: 'button', class: 'mark-link', onclick: () => v.actions.showFinding(where) },
+          '⚠',
+          srOnly(` ${v.t('seeFinding', { cell: where })}`),
+        )
+      : '⚠',
+  );
+}
+
+/** A figure given in the workbook that its finer levels contradict: both values, given and computed. */
+function bothView(v: View, key: string): string | null {
+  const m = v.state.overview?.trust?.marks[key];
+  if (m?.given === undefined || m.computed === undefined) return null;
+  return `⚠ ${key === 'total' ? '' : `${key} `}${v.t('givenComputed', { given: score(v.style, m.given), computed: score(v.style, m.computed) })}`;
+}
+
 function indicatorLine(v: View, labels: Labels, key: string, d: number): HTMLElement {
   const name = labels.indicators[key];
   const label = name ? (v.state.lang === 'th' ? name.th : name.en) : '';
@@ -24,6 +50,7 @@ function indicatorLine(v: View, labels: Labels, key: string, d: number): HTMLEle
     {},
     `${digits(v.style, key)}. ${short(label, 30)} `,
     h('span', { class: d > 0 ? 'delta up' : 'delta down' }, signed(v.style, d)),
+    markView(v, `i${key}`),
   );
 }
 
@@ -63,14 +90,25 @@ export function summaryView(v: View): HTMLElement | null {
     weakest.push(
       h('li', { class: 'muted' }, v.t('more', { n: digits(v.style, String(a.weakest.length - SHOWN)) })),
     );
+  const both = (key: string) => {
+    const text = bothView(v, key);
+    return text ? h('p', { class: 'touched both', 'data-both': key }, text) : null;
+  };
   return h(
     'section',
     { class: 'card', id: 'summary', 'aria-labelledby': 'summary-title' },
     h('h2', { id: 'summary-title' }, v.t('summaryTitle')),
+    o.trust && o.trust.errors > 0
+      ? h(
+          'p',
+          { class: 'warn unconfirmed', id: 'summary-unconfirmed' },
+          `⚠ ${v.t('summaryUnconfirmed', { n: o.trust.errors })}`,
+        )
+      : null,
     h(
       'div',
       { class: 'headline' },
-      h('div', { class: 'total' }, score(v.style, cur.total)),
+      h('div', { class: 'total', id: 'summary-total' }, score(v.style, cur.total), markView(v, 'total')),
       h(
         'div',
         {},
@@ -84,9 +122,19 @@ export function summaryView(v: View): HTMLElement | null {
           : null,
       ),
     ),
+    both('total'),
     h(
       'table',
       { class: 'tools' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...(['tool', 'scoreCol', 'changeCol'] as const).map((k) => h('th', { scope: 'col' }, v.t(k))),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -95,7 +143,7 @@ export function summaryView(v: View): HTMLElement | null {
             'tr',
             {},
             h('th', { scope: 'row' }, k),
-            h('td', {}, score(v.style, val)),
+            h('td', {}, score(v.style, val), markView(v, k)),
             h(
               'td',
               { class: 'muted' },
@@ -105,6 +153,7 @@ export function summaryView(v: View): HTMLElement | null {
         ),
       ),
     ),
+    ...Object.keys(cur.tools).map(both),
     ...listOrNone(
       v,
       v.t('up'),
