@@ -474,7 +474,7 @@ function layoutWarning(e: unknown): Warning {
  * The header paragraph that marks a draft on every page. The add-on knows it as its own by its text, which
  * nothing else writes; the rest of the header (the page number the officer inserted) is never touched.
  */
-export const DRAFT_HEADER = 'ร่าง – ยังไม่ใช่ฉบับเผยแพร่ (ita-report)';
+export const DRAFT_HEADER = 'ร่าง – ยังไม่ใช่ฉบับเผยแพร่';
 
 /** A draft gets the mark in the Doc's header (made if there is none); a report no longer a draft loses it. */
 function markDraft(doc: GoogleAppsScript.Document.Document, draft: boolean): void {

@@ -435,9 +435,9 @@ function commentMeasures(
     if (!ind) continue;
     const who = c.tool === 'IIT' ? 'ภายใน' : 'ภายนอก';
     const people = c.tool === 'IIT' ? 'บุคลากร' : 'ผู้รับบริการ';
-    const ask = (
-      c.text.split(/\s+(?=ทั้งนี้|โดย|และเจ้าหน้าที่|ควร)/).find((part) => ASKS.test(part)) ?? c.text
-    ).trim();
+    const ask = (c.text.split(/\s+(?=ทั้งนี้|โดย|และเจ้าหน้าที่|ควร)/).find((part) => ASKS.test(part)) ?? c.text)
+      .trim()
+      .replace(/^(?:โดย|และ|ทั้งนี้)\s*/, '');
     const action = askedAction(ask);
     const topic = c.topic.replace(/^ด้าน/, '');
     const about = topic ? `ด้าน${topic}` : `ที่${people}เสนอ`;
