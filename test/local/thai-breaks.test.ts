@@ -42,14 +42,21 @@ const WORDS = [
 
 /**
  * The pages' lines without a table's header rows repeated at the top of its next pages (the HTML has them
- * once): a page's first lines that stand on the page before.
+ * once): a page's first lines made only of words of the HTML's header cells.
  */
-function withoutRepeatedHeads(pages: string[][]): string[][] {
+function withoutRepeatedHeads(pages: string[][], html: string): string[][] {
+  const heads = [...html.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map(([, h]) =>
+    bare(h.replace(/<[^>]+>/g, '')).replace(/\s+/g, ''),
+  );
+  // Each of its words (a gap apart: cells side by side come a space or two apart) is in a header cell.
+  const isHead = (line: string) =>
+    bare(line)
+      .split(/\s+/)
+      .every((piece) => piece === '' || heads.some((h) => h.includes(piece)));
   return pages.map((lines, p) => {
     if (p === 0) return lines;
-    const before = new Set(pages[p - 1].filter((l) => l.trim() !== ''));
     let k = 0;
-    while (k < lines.length && (lines[k].trim() === '' || before.has(lines[k]))) k++;
+    while (k < lines.length && (lines[k].trim() === '' || isHead(lines[k]))) k++;
     return lines.slice(k);
   });
 }
@@ -85,11 +92,14 @@ function build(
   const pdf = join(dir, `${name}.pdf`);
   writePagePngs(pdf, dir);
   const pages = pdfPages(pdf);
+  const html = readFileSync(join(dir, `${name}.html`), 'utf8');
   return {
     pdf,
     pages,
-    html: readFileSync(join(dir, `${name}.html`), 'utf8'),
-    lines: withoutRepeatedHeads(pages).flatMap((page) => page.map((line) => bare(line).replace(/\s+/g, ''))),
+    html,
+    lines: withoutRepeatedHeads(pages, html).flatMap((page) =>
+      page.map((line) => bare(line).replace(/\s+/g, '')),
+    ),
   };
 }
 

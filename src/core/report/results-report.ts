@@ -320,7 +320,7 @@ function toFill(w: ReportWriter, ctx: ResultsContext): void {
     ['มาตรการ/โครงการ/กิจกรรม', 'ผู้รับผิดชอบ', 'ยังไม่มี'],
     lacking.map(({ x, missing }) => ({
       cells: [
-        x.measure.title,
+        measureName(x.measure),
         x.measure.responsible || 'ไม่ระบุ',
         [missing.result && 'ผลการดำเนินการ', missing.evidence && 'หลักฐาน'].filter(Boolean).join(' และ '),
       ],
