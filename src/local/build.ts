@@ -106,14 +106,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const problem = outputProblem(options.workbook, options.out);
   if (problem) throw new Error(problem.en);
   const dist = options.distDir ?? join(packageRoot(), 'dist');
-  const loaded = await loadSpreadsheet(resolve(options.workbook));
-  for (const note of loaded.notes) log(note);
-  const runtime = createRuntime({
-    spreadsheet: loaded.build,
-    projectDir: dist,
-    pdf: options.pdf === false ? null : chromiumPdfWriter(),
-  });
-  restoreProperties(runtime, loaded.state);
+  const { runtime, unsaved } = await openRuntime(options, dist, log);
   const bundle = loadBundle(runtime, join(dist, 'Code.js'));
   bundle.call('onOpen', { authMode: 'LIMITED' });
   const result: BuildResult = {
@@ -143,11 +136,27 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
   // The analysis the build answered with; when it stopped before, the analysis alone (a read of its own).
   const analyzed = analysis ?? bundle.call<AnalysisJson>('apiAnalyze');
-  result.analysis = { ...analyzed, findings: explainUnsavedFormulas(loaded.unsaved, analyzed.findings) };
+  result.analysis = { ...analyzed, findings: explainUnsavedFormulas(unsaved, analyzed.findings) };
   const files = await outputFiles(runtime, result.report, kind);
   writeOutput(options.out, files, kind);
   result.files = files.map((f) => join(options.out, f.name));
   return result;
+}
+
+/**
+ * The local runtime over the workbook file. The file's parsed form is let go once the runtime holds its
+ * cells (it is the larger of the two: a build of 50,000 rows would otherwise hold both to the end).
+ */
+async function openRuntime(options: BuildOptions, dist: string, log: (line: string) => void) {
+  const loaded = await loadSpreadsheet(resolve(options.workbook));
+  for (const note of loaded.notes) log(note);
+  const runtime = createRuntime({
+    spreadsheet: loaded.build,
+    projectDir: dist,
+    pdf: options.pdf === false ? null : chromiumPdfWriter(),
+  });
+  restoreProperties(runtime, loaded.state);
+  return { runtime, unsaved: loaded.unsaved };
 }
 
 /** What a report's build call answers: its links, and the sidebar's view after it (the analysis in it). */
