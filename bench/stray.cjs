@@ -57,7 +57,7 @@ async function main() {
   for (const [name, mb, lie] of [
     ['zip bomb: one 300 MB cell', 300, false],
     ['the same, headers saying 1,000 B', 300, true],
-    ['one 30 MB cell (under the ceiling)', 30, false],
+    ['one 30 MB cell (ratio 1,000)', 30, false],
   ]) {
     cases[name] = join(dir, `bomb-${mb}-${lie}.xlsx`);
     writeFileSync(cases[name], await zipBomb(mb, lie));
