@@ -259,20 +259,97 @@ function printComparison(rows) {
   }
 }
 
-module.exports = { runAll, speedTable, tableCells, documentedSpeedTable, compareWithLog, SPEED_DOC };
+/**
+ * Each priced Apps Script method beside what a real run measured of it: the self-check's JSON (its
+ * `timings`, one call each) or the `ita: Class.method: N ms` lines of an Executions log. `within`: every
+ * measured time inside the cost table's bounds (null: nothing measured).
+ */
+function compareMethods(measured) {
+  return [...measured].map(([method, ms]) => {
+    const cost = costs.costOf(method);
+    return {
+      method,
+      kind: cost.kind,
+      estimateMs: [cost.lowMs, cost.highMs],
+      measuredMs: ms,
+      within: ms.length > 0 ? ms.every((t) => t >= cost.lowMs && t <= cost.highMs) : null,
+      source: cost.source,
+    };
+  });
+}
+
+/** The self-check's JSON (`ita-report selfcheck --json`, or copied from the add-on), or null for log text. */
+function selfCheckOf(text) {
+  try {
+    const json = JSON.parse(text);
+    if (json?.kind !== 'ita-report selfcheck' || !Array.isArray(json.timings)) return null;
+    return json;
+  } catch {
+    return null;
+  }
+}
+
+/** Measured milliseconds by method: the self-check's timings, or the log's lines whose label is a method. */
+function methodTimings(text) {
+  const check = selfCheckOf(text);
+  const measured = new Map();
+  const add = (method, ms) => measured.set(method, [...(measured.get(method) ?? []), ms]);
+  if (check) {
+    for (const t of check.timings)
+      if (typeof t.ms === 'number' && /^[\w.]+$/.test(t.method)) add(t.method, t.ms);
+    return measured;
+  }
+  for (const [label, list] of timingsOf(text)) {
+    const method = label.slice('ita: '.length);
+    if (/^[A-Z][\w]*(\.[\w]+)+$/.test(method)) for (const ms of list) add(method, ms);
+  }
+  return measured;
+}
+
+function printMethodComparison(rows) {
+  console.log('| method | kind | estimate | measured | within |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    const measured = `${Math.min(...r.measuredMs)}–${Math.max(...r.measuredMs)} ms (${r.measuredMs.length})`;
+    const within = r.within === null ? '' : r.within ? 'yes' : 'NO';
+    console.log(
+      `| ${r.method} | ${r.kind} | ${r.estimateMs[0]}–${r.estimateMs[1]} ms | ${measured} | ${within} |`,
+    );
+  }
+}
+
+/** `--compare FILE`: a self-check's JSON, or pasted Executions-log lines (phases, and methods if any). */
+function compare(text) {
+  const methods = compareMethods(methodTimings(text));
+  const log = !selfCheckOf(text);
+  if (log) printComparison(compareWithLog(runAll(), text));
+  if (methods.length === 0) return;
+  if (log) console.log('');
+  printMethodComparison(methods);
+}
+
+module.exports = {
+  runAll,
+  speedTable,
+  tableCells,
+  documentedSpeedTable,
+  compareWithLog,
+  compareMethods,
+  methodTimings,
+  SPEED_DOC,
+};
 
 if (require.main === module) {
-  const report = runAll();
-  const compare = process.argv.indexOf('--compare');
-  if (compare >= 0) {
-    // A real run's Executions log, its lines pasted into a file: each phase's time against the estimate.
-    printComparison(compareWithLog(report, readFileSync(process.argv[compare + 1], 'utf8')));
+  const compareAt = process.argv.indexOf('--compare');
+  if (compareAt >= 0) {
+    // A real run's self-check JSON, or its Executions log pasted into a file: measured against the estimate.
+    compare(readFileSync(process.argv[compareAt + 1], 'utf8'));
   } else if (process.argv.includes('--json')) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(runAll(), null, 2)}\n`);
   } else if (process.argv.includes('--docs')) {
-    writeFileSync(SPEED_DOC, withSpeedTable(readFileSync(SPEED_DOC, 'utf8'), speedTable(report)));
+    writeFileSync(SPEED_DOC, withSpeedTable(readFileSync(SPEED_DOC, 'utf8'), speedTable(runAll())));
     console.log(`docs/speed.md: speed table written from this run`);
   } else {
-    printText(report);
+    printText(runAll());
   }
 }

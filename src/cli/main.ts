@@ -8,6 +8,7 @@ import { FRAMEWORKS, frameworkForYear } from '../core/frameworks';
 import { frameworkTabRows } from '../core/frameworks/tab';
 import { analyzeRollup } from '../core/rollup/analyze';
 import { type RollupJson, rollupJson } from '../core/rollup/json';
+import { selfCheckLines } from '../core/selfcheck';
 import { summaryText } from '../core/summary';
 import { jsonText, terminalLines, terminalText } from '../core/terminal';
 import { parseYear } from '../core/thai';
@@ -16,6 +17,7 @@ import { TABS } from '../core/workbook/schema';
 import { type BuildResult, outputProblem, packageRoot, REPORT_FILES, runBuild } from '../local/build';
 import { chromiumMode, chromiumPdfWriter, findChromium } from '../local/pdf';
 import { runRollup } from '../local/rollup';
+import { runSelfCheck } from '../local/selfcheck';
 import { startLocalServer } from '../local/serve';
 import { planLines, resultLines } from '../local/share';
 import { notAWorkbook, readXlsxFile, WorkbookLimitError, workbookFromSheets } from '../local/xlsx';
@@ -25,6 +27,7 @@ const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
        ita-report rollup WORKBOOK.xlsx (--json | --out DIR [--no-pdf] [--force])
        ita-report serve [WORKBOOK.xlsx] [--port N]
        ita-report framework YEAR --out FILE.xlsx
+       ita-report selfcheck [WORKBOOK.xlsx] [--json] [--no-pdf]
        ita-report --version
 
   analyze   read the score tabs of WORKBOOK.xlsx, check them and print the analysis
@@ -50,6 +53,9 @@ const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
   framework write the built-in framework of YEAR (B.E.) as a "กรอบการประเมิน" tab in
             FILE.xlsx, a starting point to edit and copy into a workbook: a year
             defined in that tab wins over the built-in one (docs/workbook.md)
+  selfcheck the add-on's installation check (ตรวจสอบการติดตั้ง) against the local
+            runtime: every capability a click uses, on scratch objects it removes,
+            each call timed; --json prints its JSON (npm run bench -- --compare FILE)
 
 options for every command: --lang th|en (default: from LC_ALL, LC_MESSAGES or LANG)
 
@@ -61,6 +67,7 @@ const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--jso
         ita-report rollup WORKBOOK.xlsx (--json | --out DIR [--no-pdf] [--force])
         ita-report serve [WORKBOOK.xlsx] [--port N]
         ita-report framework YEAR --out FILE.xlsx
+        ita-report selfcheck [WORKBOOK.xlsx] [--json] [--no-pdf]
         ita-report --version
 
   analyze   อ่านแท็บคะแนนของ WORKBOOK.xlsx ตรวจ แล้วพิมพ์ผลการวิเคราะห์
@@ -83,6 +90,9 @@ const USAGE_TH = `วิธีใช้: ita-report analyze WORKBOOK.xlsx [--jso
   framework เขียนกรอบการประเมินของปี YEAR (พ.ศ.) ที่มีในโปรแกรม เป็นแท็บ "กรอบการประเมิน"
             ใน FILE.xlsx เพื่อแก้ไขแล้วคัดลอกไปใส่สมุดงาน: ปีที่กำหนดในแท็บนั้น
             ใช้แทนกรอบที่มีในโปรแกรม (docs/workbook.md)
+  selfcheck ตรวจสอบการติดตั้งของส่วนเสริมกับรันไทม์ในเครื่อง: ทดลองทุกความสามารถที่การคลิก
+            ใช้กับของชั่วคราวที่ลบทิ้งเอง จับเวลาทุกการเรียก; --json พิมพ์ JSON
+            (npm run bench -- --compare FILE)
 
 ตัวเลือกของทุกคำสั่ง: --lang th|en (ค่าเริ่มต้นตาม LC_ALL, LC_MESSAGES หรือ LANG)
 
@@ -444,6 +454,25 @@ async function serveCommand(args: string[], io: Cli): Promise<number> {
   return 0;
 }
 
+/** The installation check on the local runtime: its table, or its JSON; exit 1 when a step failed. */
+async function selfCheckCommand(args: string[], io: Cli): Promise<number> {
+  const { positional, flags } = parseArgs(args, ['--json', '--no-pdf']);
+  if (positional.length > 1) {
+    throw new UsageError(
+      'ita-report: selfcheck takes at most one WORKBOOK.xlsx',
+      'ita-report: selfcheck ระบุ WORKBOOK.xlsx ได้ไม่เกินหนึ่งไฟล์',
+    );
+  }
+  if (positional[0]) await loadWorkbook(positional[0]);
+  const { result } = await runSelfCheck({
+    workbook: positional[0],
+    pdf: flags.has('--no-pdf') ? null : chromiumPdfWriter(),
+  });
+  if (flags.has('--json')) io.json(result);
+  else for (const line of selfCheckLines(result, io.lang)) io.out(line);
+  return result.ok ? 0 : 1;
+}
+
 async function frameworkCommand(args: string[], io: Cli): Promise<number> {
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
@@ -513,6 +542,7 @@ async function run(argv: string[], io: Cli): Promise<number> {
   if (command === 'rollup') return await rollupCommand(rest, io);
   if (command === 'serve') return await serveCommand(rest, io);
   if (command === 'framework') return await frameworkCommand(rest, io);
+  if (command === 'selfcheck') return await selfCheckCommand(rest, io);
   throw command
     ? new UsageError(`ita-report: unknown command ${command}`, `ita-report: ไม่รู้จักคำสั่ง ${command}`)
     : new UsageError('ita-report: no command given', 'ita-report: ไม่ได้ระบุคำสั่ง');

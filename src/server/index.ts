@@ -18,6 +18,7 @@ import { analyzeRollup, type Rollup } from '../core/rollup/analyze';
 import { FOLLOW_UP_TAB, followUpAnswers } from '../core/rollup/follow-up';
 import { type RollupJson, rollupJson } from '../core/rollup/json';
 import { buildRollupReport, overviewRows } from '../core/rollup/report';
+import type { SelfCheckResult } from '../core/selfcheck';
 import { summaryText } from '../core/summary';
 import type { SheetData } from '../core/workbook/reader';
 import { findTab } from '../core/workbook/reader';
@@ -46,6 +47,7 @@ import {
   writeFollowUpTab,
   writeOverviewTab,
 } from './rollup';
+import { selfCheck, selfCheckDialog } from './selfcheck';
 import { applySharing, type SharingResult, sharingPlan } from './sharing';
 import { findSheet, type OpenWorkbook, openWorkbook, readAllTabs } from './sheets';
 import { keepTabs, takeTabs } from './snapshot';
@@ -53,6 +55,7 @@ import { keepTabs, takeTabs } from './snapshot';
 const MENU = {
   open: 'เปิดแถบ ita-report',
   analyse: 'ตรวจและวิเคราะห์ผล ITA',
+  selfCheck: 'ตรวจสอบการติดตั้ง',
 };
 
 /** Runs in AuthMode.FULL when the add-on is installed: the same menu as onOpen. */
@@ -66,6 +69,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem(MENU.open, 'showSidebar')
     .addItem(MENU.analyse, 'showAnalysis')
+    .addItem(MENU.selfCheck, 'showSelfCheck')
     .addToUi();
 }
 
@@ -155,6 +159,19 @@ export function showAnalysis(): void {
   const ui = SpreadsheetApp.getUi();
   const text = summaryText(analysisJson(analysis), analysis.workbook.settings?.thaiDigits ?? true);
   ui.alert(MENU.analyse, text, ui.ButtonSet.OK);
+}
+
+/**
+ * The installation check: every capability a click uses, tried on scratch objects that it removes, each call
+ * timed; nothing of the workbook is read or written. Sharing is left out (it would e-mail someone).
+ */
+export function apiSelfCheck(): SelfCheckResult {
+  return selfCheck();
+}
+
+/** The installation check from the menu: its table and its JSON (to copy) in a dialog. */
+export function showSelfCheck(): void {
+  SpreadsheetApp.getUi().showModalDialog(selfCheckDialog(selfCheck()), MENU.selfCheck);
 }
 
 /** Writes or refreshes the `มาตรการ` tab, keeping every cell a person edited. */

@@ -39,7 +39,12 @@ function notFound(fileId: string): Error {
 }
 
 /** The Drive advanced service (v3) calls the add-on uses, over an in-memory Drive. */
-export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, log: DriveLog) {
+export function createDrive(
+  rt: RuntimeContext,
+  files: Map<string, DriveFile>,
+  log: DriveLog,
+  onRemoved: (fileId: string) => void = () => {},
+) {
   const reachable = (fileId: string): DriveFile => {
     const file = files.get(fileId);
     const user = rt.user.toLowerCase();
@@ -75,6 +80,21 @@ export function createDrive(rt: RuntimeContext, files: Map<string, DriveFile>, l
       },
       get(fileId: string, _optionalArgs?: Record<string, unknown>) {
         return view(reachable(fileId));
+      },
+      /**
+       * "Permanently deletes a file owned by the user without moving it to the trash": through drive.file,
+       * a file the add-on made or opened for this user, and only its owner may.
+       */
+      remove(fileId: string) {
+        const file = reachable(fileId);
+        const user = rt.user.toLowerCase();
+        if (!file.permissions.some((p) => p.role === 'owner' && p.emailAddress?.toLowerCase() === user)) {
+          throw gasError(
+            `API call to drive.files.delete failed with error: The user does not have sufficient permissions for file ${fileId}.`,
+          );
+        }
+        files.delete(fileId);
+        onRemoved(fileId);
       },
       update(resource: { name?: string }, fileId: string, mediaData?: Blob) {
         const file = reachable(fileId);
@@ -148,7 +168,7 @@ function paragraphElements(node: ParagraphNode, start: number): ParagraphElement
     at += i.kind === 'text' ? content.length : 1;
     if (i.kind === 'text') return { startIndex, endIndex: at, textRun: { content } };
     if (i.kind === 'image')
-      return { startIndex, endIndex: at, inlineObjectElement: { inlineObjectId: `image-${start}` } };
+      return { startIndex, endIndex: at, inlineObjectElement: { inlineObjectId: imageId(startIndex) } };
     return { startIndex, endIndex: at, pageBreak: {} };
   });
   const last = elements[elements.length - 1];
@@ -157,6 +177,34 @@ function paragraphElements(node: ParagraphNode, start: number): ParagraphElement
     last.textRun = { content: `${last.textRun.content}\n` };
   } else elements.push({ startIndex: at, endIndex: at + 1, textRun: { content: '\n' } });
   return elements;
+}
+
+/** An inline image's object id: the index where it stands, unique in the document. */
+const imageId = (index: number) => `image-${index}`;
+
+/** A size in points, as the Docs API gives every size (Dimension unit "PT"). */
+const points = (magnitude: number) => ({ magnitude, unit: 'PT' });
+
+/**
+ * The document's images by object id, with their sizes: InlineImage sizes are pixels ("the new width, in
+ * pixels"), the Docs API's are points, at 96 pixels and 72 points an inch.
+ */
+function inlineObjects(paragraphs: ReturnType<typeof layout>['paragraphs']): Record<string, unknown> {
+  const objects: Record<string, unknown> = {};
+  for (const { node, startIndex } of paragraphs) {
+    let at = startIndex;
+    for (const inline of node.inlines) {
+      if (inline.kind === 'image' && inline.image) {
+        const size = { width: points(inline.image.width * 0.75), height: points(inline.image.height * 0.75) };
+        objects[imageId(at)] = {
+          objectId: imageId(at),
+          inlineObjectProperties: { embeddedObject: { size } },
+        };
+      }
+      at += inline.kind === 'text' ? (inline.runs ?? []).reduce((n, r) => n + r.text.length, 0) : 1;
+    }
+  }
+  return objects;
 }
 
 /** Docs API indices: UTF-16 code units, a newline ending each paragraph, one unit per table, row and cell start. */
@@ -366,11 +414,15 @@ export function createDocs(_rt: RuntimeContext, docs: Map<string, DocData>) {
     Documents: {
       get(documentId: string, optionalArgs: { fields?: string } = {}) {
         const doc = find(documentId);
+        const { content, paragraphs } = layout(doc);
+        const images = inlineObjects(paragraphs);
         const whole = {
           documentId,
           title: doc.name,
           revisionId: String(doc.revision),
-          body: { content: layout(doc).content },
+          body: { content },
+          // An empty field is left out of an answer, as the API leaves it out.
+          ...(Object.keys(images).length > 0 ? { inlineObjects: images } : {}),
         };
         if (optionalArgs.fields === undefined) return whole;
         return partialResponse(whole, optionalArgs.fields, 'Document', DOCS_TYPES);

@@ -307,7 +307,7 @@ function serviceGlobals(
     Utilities: new UtilitiesImpl(context),
     Drive: counted(
       'Drive',
-      createDrive(context, stores.driveFiles, stores.driveLog),
+      createDrive(context, stores.driveFiles, stores.driveLog, (id) => stores.documents.delete(id)),
       options.driveApi === false ? apiDisabled('drive') : undefined,
     ),
     Docs: counted(
