@@ -6,6 +6,8 @@ import type { ChartToDraw, DrawnChart } from '../core/report/drawn-charts';
 const SCALE = 2;
 /** Past this the server draws the charts instead: a slow page must not hold the click. */
 const DRAW_LIMIT_MS = 20_000;
+/** The pause between a chart's first draw (thrown away) and the one kept. */
+const FONT_SETTLE_MS = 50;
 
 /**
  * Sarabun inside the SVG: an SVG drawn as an image loads nothing of its own, and the page's fonts do not
@@ -21,6 +23,10 @@ async function pngOf(spec: SheetsChartSpec, face: string): Promise<string> {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
+  // Safari may apply an SVG image's embedded font only from its second draw: draw it once, let the page
+  // breathe, and keep the second. Chromium draws the same picture both times. (Not testable here: no Safari.)
+  document.createElement('canvas').getContext('2d')?.drawImage(image, 0, 0);
+  await new Promise((resolve) => setTimeout(resolve, FONT_SETTLE_MS));
   const canvas = document.createElement('canvas');
   canvas.width = image.naturalWidth * SCALE;
   canvas.height = image.naturalHeight * SCALE;

@@ -14,6 +14,7 @@ import { h } from './dom';
 import { digits, type Style } from './format';
 import { type Key, text } from './i18n';
 import { call, explain } from './run';
+import { selfCheckView } from './selfcheck-card';
 import { type Place, type State, type Step, state } from './state';
 
 const t = (key: Key, vars?: Record<string, string | number>) => text(state.lang, key, vars);
@@ -49,6 +50,7 @@ const cards = (v: View) => [
   shareView(v),
   summaryView(v),
   followUpView(v),
+  selfCheckView(v, render),
 ];
 
 /**
