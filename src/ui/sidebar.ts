@@ -5,6 +5,7 @@ import { buildView } from './cards/build';
 import { checkView } from './cards/check';
 import { followUpView } from './cards/follow-up';
 import { lastReportView } from './cards/last-report';
+import { selfCheckView } from './cards/selfcheck';
 import { shareView } from './cards/share';
 import type { Actions, View } from './cards/shared';
 import { headerView, startView } from './cards/start';
@@ -14,7 +15,7 @@ import { h } from './dom';
 import { digits, type Style } from './format';
 import { type Key, text } from './i18n';
 import { call, explain } from './run';
-import { selfCheckView } from './selfcheck-card';
+
 import { type Place, type State, type Step, state } from './state';
 
 const t = (key: Key, vars?: Record<string, string | number>) => text(state.lang, key, vars);

@@ -1,8 +1,8 @@
-import { type Bilingual, type SelfCheckResult, type SelfCheckStep, STEP_LABELS } from '../core/selfcheck';
-import { h, srOnly } from './dom';
-import { digits } from './format';
-import { call, explain } from './run';
-import type { View } from './views';
+import { type Bilingual, type SelfCheckResult, type SelfCheckStep, STEP_LABELS } from '../../core/selfcheck';
+import { h, srOnly } from '../dom';
+import { digits } from '../format';
+import { call, explain } from '../run';
+import type { View } from './shared';
 
 // The installation check's card ("ตรวจสอบการติดตั้ง"), at the foot of the sidebar: a button, then the
 // check's table (✓/✗, seconds, what to do for each ✗) and its JSON to copy for `npm run bench -- --compare`.
