@@ -11,15 +11,15 @@ import { ROOT, sampleSheets } from './helpers/workbook';
 
 // The installation check ("ตรวจสอบการติดตั้ง") run by the real bundle against the local services.
 
-/** The sample spreadsheet in a local runtime, with the advanced services `off` switched off. */
-function sampleRuntime(off: ('Docs' | 'Drive')[] = []) {
+/** The sample spreadsheet in a local runtime, the Cloud APIs `off` not enabled (a standard Cloud project). */
+function sampleRuntime(off: ('docs' | 'drive')[] = []) {
   const runtime = createRuntime({
     spreadsheet: spreadsheetFromSheets(sampleSheets()),
     projectDir: join(ROOT, 'dist'),
     pdf: () => Buffer.from('%PDF-1.4\n%%EOF\n'),
+    docsApi: !off.includes('docs'),
+    driveApi: !off.includes('drive'),
   });
-  // A project without an advanced service has no global of that name.
-  for (const name of off) delete runtime.globals[name];
   return { runtime, bundle: loadBundle(runtime, join(ROOT, 'dist', 'Code.js')) };
 }
 
@@ -79,7 +79,7 @@ describe('the installation check', () => {
   });
 
   test('with the Docs API off, its step fails with the fix, and the rest still runs and is removed', () => {
-    const { runtime, bundle } = sampleRuntime(['Docs']);
+    const { runtime, bundle } = sampleRuntime(['docs']);
     const before = inventory(runtime);
     const result = bundle.call<SelfCheckResult>('apiSelfCheck');
     const failed = result.steps.filter((s) => !s.ok);
@@ -91,7 +91,7 @@ describe('the installation check', () => {
   });
 
   test('with Drive off, the upload fails with the fix and the scratch Doc is listed as left behind', () => {
-    const { runtime, bundle } = sampleRuntime(['Drive']);
+    const { runtime, bundle } = sampleRuntime(['drive']);
     const before = inventory(runtime);
     const result = bundle.call<SelfCheckResult>('apiSelfCheck');
     expect(result.steps.filter((s) => !s.ok).map((s) => s.id)).toEqual(['drive']);

@@ -13,21 +13,26 @@ export interface LocalSelfCheck {
 
 /**
  * The add-on's installation check run by the same bundle against the local runtime, on WORKBOOK.xlsx or an
- * empty spreadsheet; `services` lists advanced services to switch off, as a project without them is.
+ * empty spreadsheet; `apisOff` lists the Cloud APIs to leave disabled, as in a standard Cloud project.
  */
 export async function runSelfCheck(options: {
   workbook?: string;
   pdf: PdfWriter | null;
   distDir?: string;
-  servicesOff?: readonly ('Docs' | 'Drive')[];
+  apisOff?: readonly ('docs' | 'drive')[];
 }): Promise<LocalSelfCheck> {
   const dist = options.distDir ?? join(packageRoot(), 'dist');
   const loaded = options.workbook ? await loadSpreadsheet(options.workbook) : null;
-  const runtime = createRuntime({ spreadsheet: loaded?.build, projectDir: dist, pdf: options.pdf });
+  const off = new Set(options.apisOff ?? []);
+  const runtime = createRuntime({
+    spreadsheet: loaded?.build,
+    projectDir: dist,
+    pdf: options.pdf,
+    docsApi: !off.has('docs'),
+    driveApi: !off.has('drive'),
+  });
   if (loaded) restoreProperties(runtime, loaded.state);
   else runtime.spreadsheet.insertSheet('Sheet1');
-  // A project without an advanced service has no global of that name.
-  for (const name of options.servicesOff ?? []) delete runtime.globals[name];
   const bundle = loadBundle(runtime, join(dist, 'Code.js'));
   return { result: bundle.call<SelfCheckResult>('apiSelfCheck'), runtime };
 }

@@ -41,16 +41,17 @@ describe('Docs.Documents.get inlineObjects', () => {
     const rt = runtime();
     const g = rt.globals as unknown as Globals;
     const doc = g.DocumentApp.create('scratch');
+    const id = doc.getId();
     const blob = g.Utilities.newBlob(g.Utilities.base64Decode(PNG_2X1), 'image/png', 'x.png');
     doc.getBody().appendParagraph('a').appendInlineImage(blob).setWidth(100).setHeight(50);
     doc.saveAndClose();
-    const got = g.Docs.Documents.get(doc.getId(), { fields: 'inlineObjects' });
+    const got = g.Docs.Documents.get(id, { fields: 'inlineObjects' });
     const objects = Object.values(got.inlineObjects ?? {}) as GoogleAppsScript.Docs.Schema.InlineObject[];
     expect(objects.map((o) => o.inlineObjectProperties?.embeddedObject?.size)).toEqual([
       { width: { magnitude: 75, unit: 'PT' }, height: { magnitude: 37.5, unit: 'PT' } },
     ]);
     // The paragraph's element names the same object.
-    const body = g.Docs.Documents.get(doc.getId(), {
+    const body = g.Docs.Documents.get(id, {
       fields: 'body.content.paragraph.elements.inlineObjectElement.inlineObjectId',
     });
     const ids = (body.body?.content ?? []).flatMap((c) =>
@@ -63,7 +64,8 @@ describe('Docs.Documents.get inlineObjects', () => {
     const rt = runtime();
     const g = rt.globals as unknown as Globals;
     const doc = g.DocumentApp.create('scratch');
+    const id = doc.getId();
     doc.saveAndClose();
-    expect(g.Docs.Documents.get(doc.getId())).not.toHaveProperty('inlineObjects');
+    expect(g.Docs.Documents.get(id)).not.toHaveProperty('inlineObjects');
   });
 });
