@@ -18,10 +18,12 @@ const { printSharing, shareAtScale } = require('./sharing.cjs');
 const ROOT = join(__dirname, '..');
 
 // The sidebar's server calls for one click, in its order (src/ui/sidebar.ts, runBuild): the check and
-// the measures tab, then the report (which answers with the sidebar's new view); for the results report
-// (buildResults), the check, then the report.
-const PLAN_STEPS = ['apiPrepareReport', 'apiBuildReport'];
-const RESULTS_STEPS = ['apiPrepareResultsReport', 'apiBuildResultsReport'];
+// the measures tab, then the Doc (which answers with the sidebar's new view and the Doc's link), then the
+// PDF in a call of its own; for the results report (buildResults), the check, the Doc, the PDF.
+const PLAN_STEPS = ['apiPrepareReport', 'apiBuildReport', 'apiSaveReportPdf'];
+const RESULTS_STEPS = ['apiPrepareResultsReport', 'apiBuildResultsReport', 'apiSaveReportPdf'];
+/** The report each build step makes, for the PDF call after it. */
+const KIND_OF = { apiBuildReport: 'plan', apiBuildResultsReport: 'results' };
 
 /** What the sidebar hands the report step: the first step's charts drawn as PNGs (src/ui/chart-images.ts). */
 function drawnBySidebar(answer) {
@@ -39,18 +41,23 @@ function oneClick(runtime, bundle, withFont, serverSteps = PLAN_STEPS) {
   let kb = 0;
   let answer = null;
   const phases = [];
-  for (const step of serverSteps) {
+  let atDoc = null;
+  serverSteps.forEach((step, index) => {
     const before = runtime.phases.length;
     const tabs = runtime.spreadsheet.getSheets().length;
     // As the sidebar does: the report step gets the token of the tabs the first step kept, and the charts
     // drawn in the browser (drawn here before the clock starts: that is the browser's time, not Google's).
-    // A page's first build also asks for the chart font (src/ui/sidebar.ts).
-    const options = {
-      force: false,
-      snapshot: answer?.snapshot ?? null,
-      charts: drawnBySidebar(answer),
-      withFont: withFont && step === serverSteps[0],
-    };
+    // A page's first build also asks for the chart font (src/ui/sidebar.ts). The PDF call names the Doc.
+    const options =
+      step === 'apiSaveReportPdf'
+        ? { kind: KIND_OF[serverSteps[index - 1]], docId: answer.docId, pdfId: answer.pdfId }
+        : {
+            force: false,
+            snapshot: answer?.snapshot ?? null,
+            charts: drawnBySidebar(answer),
+            withFont: withFont && index === 0,
+            pdfLater: true,
+          };
     runtime.calls.reset();
     const started = process.hrtime.bigint();
     answer = bundle.call(step, options);
@@ -70,8 +77,10 @@ function oneClick(runtime, bundle, withFont, serverSteps = PLAN_STEPS) {
       const priced = costs.estimate(phase.calls, 0);
       phases.push({ step, label: phase.label, roundTrips: priced.roundTrips, estimate: priced.estimate });
     }
-  }
-  return { total, steps, ms, kb, phases };
+    // The moment the sidebar shows the Doc's link: the build call has answered.
+    if (KIND_OF[step]) atDoc = costs.estimate({ ...total }, index + 1, kb);
+  });
+  return { total, steps, ms, kb, phases, atDoc };
 }
 
 /**
@@ -102,8 +111,10 @@ function run(name, sheets, before = 0, steps = PLAN_STEPS) {
     total: sum,
     serverCalls,
     carriedKb: Math.round(kb),
+    // The whole click, to the PDF's link; and the moment the Doc's link is shown, one server call earlier.
     roundTrips,
     estimate,
+    docLink: { roundTrips: click.atDoc.roundTrips, estimate: click.atDoc.estimate },
     unpriced,
     steps: click.steps,
     // Each console.time phase of the server code with its calls priced: what a real run's log times.
@@ -145,6 +156,7 @@ function speedTable(report) {
       `${r.carriedKb} KB`,
       r.roundTrips,
       estimate,
+      `${r.docLink.roundTrips}, ${r.docLink.estimate.lowS}–${r.docLink.estimate.highS} s`,
       getValues,
       setValues,
     ];
@@ -160,6 +172,7 @@ const SPEED_HEADER = [
   'carried both ways',
   'round trips',
   'estimate in Apps Script',
+  'Doc link after',
   '`getValues` per step',
   '`setValues` (all steps)',
 ];
@@ -184,6 +197,10 @@ function printText(report) {
     console.log(
       `${r.name}: ${r.rows} rows, ${r.total} service calls, ${r.serverCalls} server calls carrying ${r.carriedKb} KB, ${r.roundTrips} round trips, ` +
         `estimated ${r.estimate.lowS}–${r.estimate.highS} s in Apps Script (${r.ms} ms here)`,
+    );
+    console.log(
+      `  the Doc's link after ${r.docLink.roundTrips} round trips, ${r.docLink.estimate.lowS}–${r.docLink.estimate.highS} s; ` +
+        `the PDF's after ${r.roundTrips}, ${r.estimate.lowS}–${r.estimate.highS} s`,
     );
     for (const [step, s] of Object.entries(r.steps)) {
       console.log(

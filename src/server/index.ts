@@ -38,7 +38,15 @@ import {
 } from './last-report';
 import { type MeasuresResult, writeMeasures } from './measures';
 import { type Overview, overview } from './overview';
-import { type ReportLinks, type ReportStyle, renderReport } from './report-doc';
+import {
+  type PdfResult,
+  type ReportKind,
+  type ReportLinks,
+  type ReportStyle,
+  renderReport,
+  reportIdEntries,
+  saveReportPdf,
+} from './report-doc';
 import {
   type AgencySharingPlan,
   agencySharingPlan,
@@ -133,6 +141,8 @@ export interface BuildOptions {
   charts?: DrawnChart[];
   /** The sidebar has no chart font yet: the first call sends it (once a page, not once a click). */
   withFont?: boolean;
+  /** The sidebar asks for the PDF in a call of its own (apiSaveReportPdf), to show the Doc's link first. */
+  pdfLater?: boolean;
 }
 
 /**
@@ -257,7 +267,15 @@ export function apiBuildReport(options?: BuildOptions): ReportLinks & { overview
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the Doc and its PDF', () =>
-      renderReport(workbook, model, reportStyle(analysis), 'plan', props, drawnChartsOf(options?.charts)),
+      renderReport(
+        workbook,
+        model,
+        reportStyle(analysis),
+        'plan',
+        props,
+        drawnChartsOf(options?.charts),
+        options?.pdfLater === true,
+      ),
     );
     recordReport(links, sheets, new Date(), by, props);
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false, props) };
@@ -322,7 +340,15 @@ export function apiBuildResultsReport(options?: BuildOptions): ReportLinks & { o
     const props = new DocumentProps();
     const by = user();
     const links = phase('ita: write the results Doc and its PDF', () =>
-      renderReport(workbook, model, reportStyle(analysis), 'results', props, drawnChartsOf(options?.charts)),
+      renderReport(
+        workbook,
+        model,
+        reportStyle(analysis),
+        'results',
+        props,
+        drawnChartsOf(options?.charts),
+        options?.pdfLater === true,
+      ),
     );
     recordResults(links, sheets, new Date(), by, props);
     return { ...links, overview: overview(hasInputTabs(sheets), sheets, analysis, false, props) };
@@ -376,9 +402,12 @@ export function apiBuildRollupReport(
     const model = phase('ita: the roll-up model', () => rollupModel(rollup, options?.force ?? false));
     const settings = rollup.settings;
     const style = { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 };
+    const props = new DocumentProps();
     const links = phase('ita: write the Doc and its PDF', () =>
-      renderReport(workbook, model, style, 'rollup', new DocumentProps(), drawnChartsOf(options?.charts)),
+      renderReport(workbook, model, style, 'rollup', props, drawnChartsOf(options?.charts)),
     );
+    // The Doc's and the PDF's ids, so that a rebuild rewrites the same files.
+    props.set(reportIdEntries('rollup', links));
     return { ...links, overviewTab: tab.sheetName, agencies: tab.rows, rollup: rollupJson(rollup) };
   });
 }
@@ -447,6 +476,29 @@ export function apiApplyAgencySharing(options: {
     recordShare(result, new Date(), props);
     return result;
   });
+}
+
+/** A Doc or Drive file id as the build call answered it. */
+const FILE_ID = /^[\w-]{1,200}$/;
+
+/**
+ * The PDF of the Doc a build call (`pdfLater`) just wrote, in a call of its own that the sidebar starts as
+ * soon as it shows the Doc's link. It takes no lock: it reads nothing of the spreadsheet, and the build's
+ * record is already written; a second build meanwhile rewrites the same PDF after it.
+ */
+export function apiSaveReportPdf(request: {
+  kind: ReportKind;
+  docId: string;
+  pdfId: string | null;
+}): PdfResult {
+  const kind = request?.kind;
+  if ((kind !== 'plan' && kind !== 'results') || !FILE_ID.test(String(request.docId))) {
+    throw new UserError('bad-request', 'คำขอสร้าง PDF ไม่ถูกต้อง', 'Not a request for a report PDF');
+  }
+  const pdfId = typeof request.pdfId === 'string' && FILE_ID.test(request.pdfId) ? request.pdfId : null;
+  return phase('ita: the PDF, in its own call', () =>
+    saveReportPdf(kind, request.docId, pdfId, new DocumentProps()),
+  );
 }
 
 /** Selects a cell a finding names (`Tab!A1`), so the user sees it. */

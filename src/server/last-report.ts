@@ -6,7 +6,7 @@ import { utf8Bytes } from '../core/workbook/limits';
 import type { SheetData } from '../core/workbook/reader';
 import type { DocumentProps } from './document-props';
 import { UserError } from './errors';
-import { pdfIdEntry, type ReportLinks } from './report-doc';
+import { REPORT_KINDS, type ReportKind, type ReportLinks, reportIdEntries } from './report-doc';
 import type { SharingResult } from './sharing';
 
 const PROP_LAST_REPORT = 'ita.lastReport';
@@ -147,7 +147,7 @@ export function recordReport(
     draft: links.draft,
     parts: reportParts(sheets, 'plan'),
   };
-  props.set({ [PROP_LAST_REPORT]: JSON.stringify(record), ...pdfIdEntry('plan', links) });
+  props.set({ [PROP_LAST_REPORT]: JSON.stringify(record), ...reportIdEntries('plan', links) });
 }
 
 /** What the follow-up card shows of the last results report after a reload. */
@@ -179,7 +179,7 @@ export function recordResults(
     unconfirmed: links.unconfirmed,
     parts: reportParts(sheets, 'results'),
   };
-  props.set({ [PROP_LAST_RESULTS]: JSON.stringify(record), ...pdfIdEntry('results', links) });
+  props.set({ [PROP_LAST_RESULTS]: JSON.stringify(record), ...reportIdEntries('results', links) });
 }
 
 /** The last results report, compared with the measures tab as it is now. */
@@ -195,6 +195,7 @@ export function lastResults(
   const since = changesSince({ measures, parts }, sheets, 'results');
   return {
     ...shown,
+    pdfUrl: pdfLink('results', shown.pdfUrl, props),
     measuresChanged: since.changes.length > 0 || since.measuresChanged,
     changes: since.changes,
   };
@@ -217,6 +218,21 @@ export function recordShare(result: SharingResult, now: Date, props: DocumentPro
   props.set({ [PROP_LAST_SHARE]: JSON.stringify(record) });
 }
 
+/**
+ * The PDF link of the last build: the record's, or, when the PDF was made by its own call after the record
+ * (pdfLater), the PDF the properties keep, unless that call failed.
+ */
+function pdfLink(
+  kind: ReportKind,
+  recorded: string | null,
+  props: Readonly<Record<string, string>>,
+): string | null {
+  if (recorded) return recorded;
+  const keys = REPORT_KINDS[kind];
+  const id = props[keys.pdf];
+  return id && !props[keys.pdfError] ? `https://drive.google.com/file/d/${id}/view` : null;
+}
+
 /** The last report as the card shows it, compared with the tabs as they are now. */
 export function lastReport(
   sheets: readonly SheetData[],
@@ -227,6 +243,7 @@ export function lastReport(
   const { inputs, measures, parts, ...shown } = record;
   return {
     ...shown,
+    pdfUrl: pdfLink('plan', shown.pdfUrl, props),
     // A record written before drafts were remembered reads as no draft.
     draft: shown.draft ?? false,
     shared: parsed<LastShareRecord>(props[PROP_LAST_SHARE]),

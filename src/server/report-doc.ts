@@ -22,9 +22,9 @@ export const PROP_PDF = 'ita.reportPdfId';
 
 /** Where each report keeps the ids of its Doc and PDF, so that a rebuild rewrites the same files. */
 export const REPORT_KINDS = {
-  plan: { doc: PROP_DOC, pdf: PROP_PDF },
-  results: { doc: 'ita.resultsDocId', pdf: 'ita.resultsPdfId' },
-  rollup: { doc: 'ita.rollupDocId', pdf: 'ita.rollupPdfId' },
+  plan: { doc: PROP_DOC, pdf: PROP_PDF, pdfError: 'ita.reportPdfError' },
+  results: { doc: 'ita.resultsDocId', pdf: 'ita.resultsPdfId', pdfError: 'ita.resultsPdfError' },
+  rollup: { doc: 'ita.rollupDocId', pdf: 'ita.rollupPdfId', pdfError: 'ita.rollupPdfError' },
 } as const;
 export type ReportKind = keyof typeof REPORT_KINDS;
 
@@ -41,6 +41,11 @@ export interface ReportLinks {
   pdfUrl: string | null;
   /** Why there is no PDF, when making it failed (the Doc is still there). */
   pdfError: string | null;
+  /**
+   * The PDF is made by a call of its own (apiSaveReportPdf), started as soon as this one answers with the
+   * Doc: `pdfId` is then the PDF of the last build, which that call rewrites, and `pdfUrl` null until then.
+   */
+  pdfLater: boolean;
   /**
    * What went wrong that did not stop the build, and what to do: the tables left without their layout
    * (the Docs API failed), the PDF not made (Drive failed), each naming the fix when an API is off.
@@ -316,11 +321,12 @@ const HEADINGS = {
 };
 
 /**
- * The report model into a Google Doc in the official form, then its PDF beside it. Tables get their header
- * row repeated on each page, rows kept whole and group rows merged through the Docs API, which DocumentApp
- * lacks. Only the body is rewritten: a header or footer the user added (the page number, which no API can
- * insert) stays through every rebuild. The Doc's id is written as soon as the Doc exists; the PDF's goes
- * with the record of the build (pdfIdEntry), in the same write.
+ * The report model into a Google Doc in the official form, then its PDF beside it (or, with `pdfLater`, in a
+ * call of its own: saveReportPdf). Tables get their header row repeated on each page, rows kept whole and
+ * group rows merged through the Docs API, which DocumentApp lacks. Only the body is rewritten: a header or
+ * footer the user added (the page number, which no API can insert) stays through every rebuild. The Doc's
+ * and the PDF's ids go with the record of the build (reportIdEntries), in one write; a body that fails
+ * midway has the Doc's id written at once, so that the next build rewrites it.
  */
 export function renderReport(
   workbook: OpenWorkbook,
@@ -329,6 +335,7 @@ export function renderReport(
   kind: ReportKind,
   props: DocumentProps,
   drawn: readonly DrawnChart[] = [],
+  pdfLater = false,
 ): ReportLinks {
   const keys = REPORT_KINDS[kind];
   const { doc, reused } = phase('ita: open or make the Doc', () =>
@@ -336,51 +343,92 @@ export function renderReport(
   );
   const docId = doc.getId();
   const docUrl = doc.getUrl();
-  // Tracked from the moment it exists: whatever fails below, the next build rewrites this Doc.
-  if (props.get(keys.doc) !== docId) props.set({ [keys.doc]: docId });
   const warnings: Warning[] = [];
   let keepWithNext: number[];
   try {
     keepWithNext = writeBody(workbook, doc, model, style, drawn);
   } catch (e) {
+    // Tracked once something failed, so that the next build rewrites this Doc; a build that ends well
+    // writes the id with its record (reportIdEntries), in the same write.
+    if (props.get(keys.doc) !== docId) props.set({ [keys.doc]: docId });
     throw new UserError(
       'report-incomplete',
       `สร้างเอกสารรายงานแล้วแต่ยังเขียนไม่ครบ (${errorMessage(e)}) เอกสารอยู่ที่ ${docUrl} กดสร้างรายงานอีกครั้งเพื่อเขียนทับเอกสารเดิม`,
       `The report Doc was made but not finished (${errorMessage(e)}). It is at ${docUrl}; build again to rewrite the same Doc`,
     );
   }
-  let pdf: { id: string; url: string } | null = null;
-  let pdfError: string | null = null;
   try {
     phase('ita: arrange the tables (Docs API)', () => arrangeTables(docId, model, keepWithNext));
   } catch (e) {
     // The Doc is whole without it: its tables only lack their widths, shading and repeated headers.
     warnings.push(layoutWarning(e));
   }
-  try {
-    pdf = savePdf(docId, model.name, props.get(keys.pdf));
-  } catch (e) {
-    pdfError = errorMessage(e);
-    const fix = enableApiFix('Google Drive API', e);
-    if (fix) warnings.push(fix);
-  }
-  return {
+  const links = {
     name: model.name,
     docId,
     docUrl,
-    pdfId: pdf?.id ?? null,
-    pdfUrl: pdf?.url ?? null,
-    pdfError,
+    pdfLater,
     warnings,
     reused,
     draft: model.draft,
     unconfirmed: model.unconfirmed,
   };
+  if (pdfLater) return { ...links, pdfId: props.get(keys.pdf), pdfUrl: null, pdfError: null };
+  const pdf = makePdf(docId, model.name, props.get(keys.pdf));
+  warnings.push(...pdf.warnings);
+  return { ...links, pdfId: pdf.pdfId, pdfUrl: pdf.pdfUrl, pdfError: pdf.pdfError };
 }
 
-/** The document property that keeps a report's PDF id, for the write that records the build. */
-export function pdfIdEntry(kind: ReportKind, links: ReportLinks): Record<string, string> {
-  return links.pdfId ? { [REPORT_KINDS[kind].pdf]: links.pdfId } : {};
+/** What making a report's PDF gives: the file, or why there is none and what to do. */
+export interface PdfResult {
+  pdfId: string | null;
+  pdfUrl: string | null;
+  pdfError: string | null;
+  warnings: Warning[];
+}
+
+/** The Doc's PDF beside it, over the file of `pdfId` when it is still there; a failure said, not thrown. */
+function makePdf(docId: string, name: string | null, pdfId: string | null): PdfResult {
+  try {
+    const pdf = savePdf(docId, name, pdfId);
+    if (pdf) return { pdfId: pdf.id, pdfUrl: pdf.url, pdfError: null, warnings: [] };
+    return { pdfId, pdfUrl: null, pdfError: 'Drive is not defined', warnings: [] };
+  } catch (e) {
+    const fix = enableApiFix('Google Drive API', e);
+    return { pdfId, pdfUrl: null, pdfError: errorMessage(e), warnings: fix ? [fix] : [] };
+  }
+}
+
+/**
+ * The PDF of a Doc the build call just wrote and closed, in a server call of its own so that the sidebar
+ * shows the Doc's link first. It writes the document properties only when something changed: a new PDF's
+ * id, or why it failed (the build's record clears that), so that the last-report card never links an old
+ * PDF as this build's.
+ */
+export function saveReportPdf(
+  kind: ReportKind,
+  docId: string,
+  pdfId: string | null,
+  props: DocumentProps,
+): PdfResult {
+  const keys = REPORT_KINDS[kind];
+  const pdf = makePdf(docId, null, pdfId);
+  if (pdf.pdfError !== null) props.set({ [keys.pdfError]: pdf.pdfError });
+  else if (pdf.pdfId !== pdfId && pdf.pdfId) props.set({ [keys.pdf]: pdf.pdfId });
+  return pdf;
+}
+
+/**
+ * What the write that records a build keeps of its files: the Doc's id, the PDF's (when there is one), and
+ * why the PDF failed ('' when it did not, or when it is yet to be made).
+ */
+export function reportIdEntries(kind: ReportKind, links: ReportLinks): Record<string, string> {
+  const keys = REPORT_KINDS[kind];
+  return {
+    [keys.doc]: links.docId,
+    ...(links.pdfId ? { [keys.pdf]: links.pdfId } : {}),
+    [keys.pdfError]: links.pdfError ?? '',
+  };
 }
 
 /**
@@ -601,13 +649,20 @@ function tableStyle(element: Element, spec: TableBlock): Record<string, unknown>
 }
 
 /** The PDF beside the Doc: the file of the last run is updated in place, else a new one is made. */
-function savePdf(docId: string, name: string, pdfId: string | null): { id: string; url: string } | null {
+function savePdf(
+  docId: string,
+  name: string | null,
+  pdfId: string | null,
+): { id: string; url: string } | null {
   const files = typeof Drive === 'undefined' ? undefined : Drive?.Files;
   if (!files) return null;
-  const blob = phase('ita: export the PDF', () =>
-    DocumentApp.openById(docId).getAs('application/pdf').setName(`${name}.pdf`),
-  );
-  return phase('ita: save the PDF in Drive', () => uploadPdf(files, blob, name, pdfId));
+  let title = name ?? '';
+  const blob = phase('ita: export the PDF', () => {
+    const doc = DocumentApp.openById(docId);
+    title = name ?? doc.getName();
+    return doc.getAs('application/pdf').setName(`${title}.pdf`);
+  });
+  return phase('ita: save the PDF in Drive', () => uploadPdf(files, blob, title, pdfId));
 }
 
 /** The PDF into Drive: over the file of the last run if it is still there, else a new one. */

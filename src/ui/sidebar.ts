@@ -1,5 +1,6 @@
 import type { SharingPlan } from '../core/measures/sharing';
 import type { Overview } from '../server/overview';
+import type { ReportLinks } from '../server/report-doc';
 import type { SharingResult } from '../server/sharing';
 import { buildView } from './cards/build';
 import { checkView } from './cards/check';
@@ -167,8 +168,24 @@ function askToForce(serverText?: { th: string; en: string }): void {
 /** The font the charts are drawn in: asked of the server with the page's first build, then kept. */
 let chartFont: string | null = null;
 
+/**
+ * The links of a report whose Doc was just written, with its PDF made by a call of its own: a PDF that could
+ * not be made is said beside the Doc's link, never a failed build. The last-report card gets the link too.
+ */
+async function withPdf(kind: 'plan' | 'results', links: ReportLinks): Promise<ReportLinks> {
+  try {
+    const pdf = await call('apiSaveReportPdf', { kind, docId: links.docId, pdfId: links.pdfId });
+    const last = kind === 'plan' ? state.overview?.lastReport : state.overview?.lastResults;
+    if (last && pdf.pdfUrl) last.pdfUrl = pdf.pdfUrl;
+    return { ...links, ...pdf, warnings: [...links.warnings, ...pdf.warnings] };
+  } catch (e) {
+    const shown = explain(e);
+    return { ...links, pdfError: state.lang === 'th' ? shown.th : shown.en };
+  }
+}
+
 async function runBuild(force: boolean): Promise<void> {
-  state.steps = (['stepAnalyse', 'stepMeasures', 'stepReport'] as Key[]).map(
+  state.steps = (['stepAnalyse', 'stepMeasures', 'stepReport', 'stepPdf'] as Key[]).map(
     (key): Step => ({ key, state: 'waiting' }),
   );
   state.links = null;
@@ -197,10 +214,14 @@ async function runBuild(force: boolean): Promise<void> {
         force,
         snapshot: prepared.snapshot,
         charts: await drawCharts(prepared.charts, chartFont),
+        pdfLater: true,
       }),
     );
     state.overview = report.overview;
     state.links = report;
+    // The Doc's link is shown now; its PDF follows in a call of its own.
+    announce(t('docReady'));
+    state.links = await step(3, () => withPdf('plan', report));
     const done = report.unconfirmed ? t('builtUnconfirmed') : t('built');
     say(
       text('th', report.unconfirmed ? 'builtUnconfirmed' : 'built'),
@@ -383,9 +404,12 @@ const actions: Actions = {
         force: false,
         snapshot: prepared.snapshot,
         charts: await drawCharts(prepared.charts, chartFont),
+        pdfLater: true,
       });
       state.overview = report.overview;
       state.resultsLinks = report;
+      render();
+      state.resultsLinks = await withPdf('results', report);
       say(text('th', 'resultsBuilt'), text('en', 'resultsBuilt'), 'notice', 'follow');
       state.focus = 'results-doc';
       announce(t('resultsBuilt'));

@@ -142,7 +142,9 @@ function linksView(v: View): HTMLElement | null {
     linkLine('doc-link', links.docUrl, v.t('openDoc')),
     links.pdfUrl
       ? linkLine('pdf-link', links.pdfUrl, v.t('openPdf'))
-      : h('span', { class: 'muted' }, v.t('noPdf', { why: links.pdfError ?? '' })),
+      : links.pdfLater && links.pdfError === null
+        ? h('span', { class: 'muted', id: 'pdf-pending' }, v.t('pdfPending'))
+        : h('span', { class: 'muted' }, v.t('noPdf', { why: links.pdfError ?? '' })),
     ...(links.warnings ?? []).map((w) => h('p', { class: 'warn build-warning' }, `⚠ ${w[v.state.lang]}`)),
     links.draft ? h('p', { class: 'warn', id: 'draft-note' }, `⚠ ${v.t('draftReport')}`) : null,
     h('p', { class: 'muted' }, v.t('pageNumbers')),

@@ -154,6 +154,10 @@ function resultsLinksView(v: View, built: ReportLinks | null): HTMLElement | nul
       ? h('p', { class: 'warn', id: 'results-changed' }, `⚠ ${v.t('resultsChanged')}`)
       : null,
     linkLine('results-doc', links.docUrl, v.t('openDoc')),
-    links.pdfUrl ? linkLine('results-pdf', links.pdfUrl, v.t('openPdf')) : null,
+    links.pdfUrl
+      ? linkLine('results-pdf', links.pdfUrl, v.t('openPdf'))
+      : built?.pdfLater && built.pdfError === null
+        ? h('span', { class: 'muted', id: 'results-pdf-pending' }, v.t('pdfPending'))
+        : null,
   );
 }
