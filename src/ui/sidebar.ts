@@ -448,6 +448,7 @@ const actions: Actions = {
             force: false,
             snapshot: prepared.snapshot,
             charts: await drawCharts(prepared.charts, chartFont),
+            pdfLater: true,
           }),
         steps,
       ).finally(stopTicker);
