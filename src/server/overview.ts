@@ -22,6 +22,7 @@ import {
   lastResults,
   savedLanguage,
 } from './last-report';
+import type { RollupOverview } from './rollup';
 
 /** Names the sidebar shows beside ids: item topics and indicator names, as the report words them. */
 export interface Labels {
@@ -49,6 +50,8 @@ export interface Overview {
   trust: Trust | null;
   /** The settings' assessed year, read even when there are no scores for it yet. */
   settingsYear: number | null;
+  /** A coordinator's workbook (the agencies tab, no score tab): the roll-up cards' view instead of one agency's. */
+  rollup?: RollupOverview | null;
 }
 
 export interface FollowUpView {
