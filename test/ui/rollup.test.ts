@@ -61,9 +61,9 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
     const sidebar = page.frameLocator('#sidebar');
     await sidebar.locator('#rollup-card').waitFor({ timeout: 30_000 });
     expect(await sidebar.locator('#start-card').count()).toBe(0);
-    expect(await sidebar.locator('#build-rollup').innerText()).toBe('สร้างรายงานภาพรวม');
-    expect(await sidebar.locator('#rollup-figures').innerText()).toContain('หน่วยงาน ๑๕๐ แห่ง');
-    expect(await sidebar.locator('#rollup-levels').innerText()).toContain('ไม่ผ่าน: ๒๘');
+    expect((await sidebar.locator('#build-rollup').textContent())?.trim()).toBe('สร้างรายงานภาพรวม');
+    expect(await sidebar.locator('#rollup-figures').textContent()).toContain('หน่วยงาน ๑๕๐ แห่ง');
+    expect(await sidebar.locator('#rollup-levels').textContent()).toContain('ไม่ผ่าน: ๒๘');
     expect(await seriousViolations(frame())).toEqual([]);
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup.png') });
     expect(Number(await frame().evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(300);
@@ -85,7 +85,7 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
       .locator('#agency-answered')
       .filter({ hasText: `ตอบแล้ว ๑ จาก ${String(rows).replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)])}` })
       .waitFor({ timeout: 60_000 });
-    expect(await sidebar.locator('#agency-follow-list li').first().innerText()).toContain('ตอบแล้ว');
+    expect(await sidebar.locator('#agency-follow-list li').first().textContent()).toContain('ตอบแล้ว');
     expect(await seriousViolations(frame())).toEqual([]);
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup-follow.png') });
   }, 240_000);

@@ -1,17 +1,10 @@
 import { h } from '../dom';
 import { digits, score, short } from '../format';
 import { button, linkLine, messageView, type View } from './shared';
-
-const LEVELS_EN: Record<string, string> = {
-  ผ่านดีเยี่ยม: 'Pass with excellence',
-  ผ่านดี: 'Pass, good',
-  ผ่าน: 'Pass',
-  ไม่ผ่าน: 'Not passed',
-};
+import { levelLabel } from './summary';
 
 function levelName(v: View, level: string): string {
-  if (level === 'unknown') return v.t('rollupUnknownLevel');
-  return v.state.lang === 'en' && LEVELS_EN[level] ? `${LEVELS_EN[level]} (${level})` : level;
+  return level === 'unknown' ? v.t('rollupUnknownLevel') : levelLabel(v, level);
 }
 
 /**
