@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { loadBundle } from '../src/local/bundle';
 import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
-import type { RollupOverview } from '../src/server/index';
-import type { AgencySharingPlan } from '../src/server/rollup';
+import type { AgencySharingPlan, RollupOverview } from '../src/server/rollup';
 import type { SharingResult } from '../src/server/sharing';
 import { ROOT } from './helpers/workbook';
 

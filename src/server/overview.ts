@@ -23,6 +23,7 @@ import {
   lastResults,
   savedLanguage,
 } from './last-report';
+import type { RollupOverview } from './rollup';
 
 /** Names the sidebar shows beside ids: item topics and indicator names, as the report words them. */
 export interface Labels {
@@ -52,6 +53,8 @@ export interface Overview {
   settingsYear: number | null;
   /** The words of the findings' codes present (labels and how to fix), in both languages. */
   findingTexts: Record<string, FindingText>;
+  /** A coordinator's workbook (the agencies tab, no score tab): the roll-up cards' view instead of one agency's. */
+  rollup?: RollupOverview | null;
 }
 
 export interface FollowUpView {

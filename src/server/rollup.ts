@@ -1,13 +1,15 @@
 import { errorFindings, errorLines } from '../core/findings';
 import { planSharing, type SharingPlan } from '../core/measures/sharing';
-import type { Rollup } from '../core/rollup/analyze';
+import { analyzeRollup, type Rollup } from '../core/rollup/analyze';
 import {
   attentionOf,
   FOLLOW_UP_TAB,
+  followUpAnswers,
   followUpOwners,
   followUpRows,
   SHARE_LIMIT,
 } from '../core/rollup/follow-up';
+import { type RollupJson, rollupJson } from '../core/rollup/json';
 import { OVERVIEW_TAB } from '../core/rollup/report';
 import { clampCellText } from '../core/workbook/limits';
 import type { SheetData } from '../core/workbook/reader';
@@ -149,4 +151,20 @@ export function requireWithinShareLimit(plan: AgencySharingPlan): void {
     `แชร์ไม่ได้: สเปรดชีตจะมีผู้ได้รับสิทธิ์ ${plan.addresses} อีเมล เกินที่ Google ให้แชร์ไฟล์หนึ่งได้ (${plan.limit} อีเมล) ไม่มีการเปลี่ยนแปลงใด ลดรายชื่ออีเมลในแท็บผลหน่วยงาน หรือแชร์ผ่าน Google Group`,
     `Not shared: the spreadsheet would be shared with ${plan.addresses} addresses, more than Google lets one file be shared with (${plan.limit}); nothing was changed. Trim the e-mails in the agencies tab, or share through a Google Group`,
   );
+}
+
+/** What the sidebar's roll-up cards show of a coordinator's workbook. */
+export interface RollupOverview {
+  rollup: RollupJson;
+  /** The follow-up tab's agencies and whether each has answered (a measure, progress or evidence filled); null without the tab. */
+  followUp: { agency: string; answered: boolean }[] | null;
+}
+
+/** The roll-up and who has answered in the follow-up tab (read with one getValues, when the tab exists). */
+export function rollupOverview(workbook: OpenWorkbook, sheets: readonly SheetData[]): RollupOverview {
+  const tab = workbook.tabs.find((s) => s.getName() === FOLLOW_UP_TAB);
+  const followUp = tab
+    ? followUpAnswers(tab.getDataRange().getValues()).map(({ agency, answered }) => ({ agency, answered }))
+    : null;
+  return { rollup: rollupJson(analyzeRollup(sheets)), followUp };
 }

@@ -6,6 +6,7 @@ import { buildView } from './cards/build';
 import { checkView } from './cards/check';
 import { followUpView } from './cards/follow-up';
 import { lastReportView } from './cards/last-report';
+import { agencyFollowUpView, rollupView } from './cards/rollup';
 import { selfCheckView } from './cards/selfcheck';
 import { shareView } from './cards/share';
 import type { Actions, View } from './cards/shared';
@@ -40,7 +41,18 @@ function announce(message: string): void {
   }, 50);
 }
 
-const cards = (v: View) => [
+/** A coordinator's workbook: the roll-up's cards instead of one agency's. */
+const rollupCards = (v: View) => [
+  headerView(v),
+  h('p', { class: 'muted intro' }, t('rollupIntro')),
+  rollupView(v),
+  agencyFollowUpView(v),
+  selfCheckView(v, render),
+];
+
+const cards = (v: View) => (state.overview?.rollup ? rollupCards(v) : agencyCards(v));
+
+const agencyCards = (v: View) => [
   headerView(v),
   state.overview?.ready ? sampleConfirmView(v) : null,
   h(
@@ -499,6 +511,38 @@ const actions: Actions = {
   },
   setShareSpreadsheet(on) {
     state.shareSpreadsheet = on;
+  },
+  buildRollup() {
+    void guarded('rollup', 'rollup', async () => {
+      announce(t('rollupRunning'));
+      // As for the o25 report: the tab checked and the charts handed over, drawn here, then the report.
+      const prepared = await call('apiPrepareRollupReport', { force: false, withFont: chartFont === null });
+      chartFont ??= prepared.font;
+      const report = await call('apiBuildRollupReport', {
+        force: false,
+        snapshot: prepared.snapshot,
+        charts: await drawCharts(prepared.charts, chartFont),
+      });
+      state.rollupLinks = report;
+      say(text('th', 'rollupBuilt'), text('en', 'rollupBuilt'), 'notice', 'rollup');
+      state.focus = 'rollup-doc';
+      announce(t('rollupBuilt'));
+    });
+  },
+  writeAgencyFollowUp() {
+    void guarded('rollup', 'rollup-follow', async () => {
+      const written = await call('apiWriteAgencyFollowUp', { force: false });
+      await refresh();
+      const th = { lang: 'th' as const, thaiDigits: state.overview?.thaiDigits ?? true };
+      say(
+        text('th', 'agencyFollowWritten', { n: digits(th, String(written.rows)) }),
+        text('en', 'agencyFollowWritten', { n: written.rows }),
+        'notice',
+        'rollup-follow',
+      );
+      state.focus = 'rollup-follow-notice';
+      announce(t('agencyFollowWritten', { n: written.rows }));
+    });
   },
 };
 

@@ -6,7 +6,16 @@ import type { Key, Lang } from './i18n';
 import type { ShownError } from './run';
 
 /** The card a message belongs to: it is shown there, next to the control that caused it. */
-export type Place = 'header' | 'start' | 'check' | 'build' | 'share' | 'last' | 'follow';
+export type Place =
+  | 'header'
+  | 'start'
+  | 'check'
+  | 'build'
+  | 'share'
+  | 'last'
+  | 'follow'
+  | 'rollup'
+  | 'rollup-follow';
 
 export interface Message {
   th: string;
@@ -29,7 +38,7 @@ export interface Step {
 
 export interface State {
   lang: Lang;
-  busy: 'load' | 'check' | 'template' | 'build' | 'plan' | 'share' | 'results' | null;
+  busy: 'load' | 'check' | 'template' | 'build' | 'plan' | 'share' | 'results' | 'rollup' | null;
   overview: Overview | null;
   steps: Step[];
   /** The results report's build steps. */
@@ -37,6 +46,8 @@ export interface State {
   links: ReportLinks | null;
   /** The results report built in this session. */
   resultsLinks: ReportLinks | null;
+  /** The roll-up report built in this session (a coordinator's workbook). */
+  rollupLinks: ReportLinks | null;
   plan: SharingPlan | null;
   notify: boolean;
   /** The opt-in spreadsheet step: add the division e-mails as editors of the spreadsheet. */
@@ -61,6 +72,7 @@ export const state: State = {
   resultsSteps: [],
   links: null,
   resultsLinks: null,
+  rollupLinks: null,
   plan: null,
   notify: false,
   shareSpreadsheet: false,

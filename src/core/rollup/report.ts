@@ -204,7 +204,7 @@ function attention(w: ReportWriter, ctx: Ctx): void {
       `หน่วยงานที่มีคะแนนรวมต่ำกว่า 85 คะแนน ปี ${cur.year} (เรียงจากคะแนนต่ำสุด)`,
       ['หน่วยงาน', 'ประเภท', `ปี ${prev?.year ?? '–'}`, `ปี ${cur.year}`, 'เปลี่ยนแปลง'],
       below.slice(0, LIMITS.below85).map((a) => changeRow(a, changeOf(ctx, a))),
-      { widths: [40, 24, 12, 12, 12], dense: true },
+      { widths: [38, 22, 12, 12, 16], dense: true },
     );
     ctx.more(Math.min(below.length, LIMITS.below85), below.length);
   }
@@ -243,7 +243,7 @@ function attention(w: ReportWriter, ctx: Ctx): void {
       `${drops.length} หน่วยงานที่คะแนนรวมลดลงมากที่สุดจากปี ${prev.year}`,
       ['หน่วยงาน', 'ประเภท', `ปี ${prev.year}`, `ปี ${cur.year}`, 'เปลี่ยนแปลง'],
       drops.map((c) => changeRow(c.agency, c)),
-      { widths: [40, 24, 12, 12, 12], dense: true },
+      { widths: [38, 22, 12, 12, 16], dense: true },
     );
 }
 

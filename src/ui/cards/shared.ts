@@ -30,6 +30,9 @@ export interface Actions {
   cancelSharing(): void;
   setNotify(on: boolean): void;
   setShareSpreadsheet(on: boolean): void;
+  /** A coordinator's workbook: the roll-up report, and the agencies' follow-up tab. */
+  buildRollup(): void;
+  writeAgencyFollowUp(): void;
 }
 
 export interface View {

@@ -11,7 +11,7 @@ const LEVELS_EN: Record<string, string> = {
   ไม่ผ่าน: 'Not passed',
 };
 
-function levelLabel(v: View, level: string | null): string {
+export function levelLabel(v: View, level: string | null): string {
   if (!level) return '–';
   return v.state.lang === 'en' && LEVELS_EN[level] ? `${LEVELS_EN[level]} (${level})` : level;
 }
