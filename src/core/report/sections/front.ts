@@ -46,7 +46,8 @@ export function draftNotice(w: ReportWriter, ctx: ReportContext): void {
 export function nextLevelSentence(ctx: ReportContext): string {
   const rules = ctx.cur.framework.levels;
   const total = published(ctx.cur.total.value);
-  if (total === null) return '';
+  // No established rule (2558–2561): which level is above the one given is not known.
+  if (total === null || rules.rules.length === 0) return '';
   const at = rules.rules.findIndex((r) => r.label === ctx.cur.level?.label);
   const higher: LevelRule | undefined = at < 0 ? rules.rules[rules.rules.length - 1] : rules.rules[at - 1];
   if (!higher) return `อยู่ในระดับสูงสุด “${levelOf(ctx.cur)}” แล้ว ต้องรักษาระดับ`;

@@ -75,7 +75,12 @@ export function overall(w: ReportWriter, ctx: ReportContext): void {
       { widths: [12, 52, 16, 20] },
     );
   } else {
-    w.missing('ไม่มีข้อมูลหน่วยงานในสังกัดสำหรับเปรียบเทียบ (แท็บ หน่วยงานในสังกัด ว่างหรือไม่มี)');
+    // Peers of another year are no comparison: only those of the assessed year are ranked.
+    w.missing(
+      ctx.analysis.workbook.peers.some((x) => x.year !== null && x.year !== ctx.year)
+        ? `ไม่มีคะแนนของหน่วยงานในสังกัดปีงบประมาณ พ.ศ. ${ctx.year} สำหรับเปรียบเทียบ (แท็บ หน่วยงานในสังกัด มีเพียงคะแนนของปีอื่น)`
+        : 'ไม่มีข้อมูลหน่วยงานในสังกัดสำหรับเปรียบเทียบ (แท็บ หน่วยงานในสังกัด ว่างหรือไม่มี)',
+    );
   }
   const trend = ctx.analysis.years.filter((y) => y.year <= year && y.total.value).slice(-5);
   if (trend.length === 0) {
