@@ -51,7 +51,8 @@ describe('sharing with the divisions', () => {
     const plan = bundle.call<SharingPlan>('apiSharingPlan');
     expect(plan.viewers).toEqual(DIVISION_EMAILS);
     expect(plan.withoutAccess).toEqual(DIVISION_EMAILS.filter((e) => e !== 'sl.head@oie.example'));
-    expect(plan.measureProtections[0]).toMatchObject({ range: 'A1:U1', editors: [TEAM] });
+    // The header across the measures tab's 22 columns (เลขที่มาตรการ among them since the public numbers).
+    expect(plan.measureProtections[0]).toMatchObject({ range: 'A1:V1', editors: [TEAM] });
     expect(plan.hasReport).toBe(true);
     expect(plan.foreignProtections).toEqual([]);
     expect(ss.getProtections('RANGE')).toHaveLength(0);
@@ -215,10 +216,12 @@ describe('sharing with the divisions', () => {
 
   test('the step refuses nothing silently: without the spreadsheet step the divisions still lack access, and it says so', () => {
     const { bundle } = built();
+    const planned = bundle.call<SharingPlan>('apiSharingPlan').measureProtections.length;
     const result = bundle.call<SharingResult>('apiApplySharing', { ...ALL, shareSpreadsheet: false });
     expect(result.editorsAdded).toEqual([]);
     expect(result.withoutAccess).toEqual(DIVISION_EMAILS.filter((e) => e !== 'sl.head@oie.example'));
-    expect(result.protectedRanges).toBe(12);
+    // Every range the plan showed is protected (14 on the sample: the header and 13 blocks of rows).
+    expect([planned, result.protectedRanges]).toEqual([14, 14]);
   });
 });
 
