@@ -44,6 +44,7 @@ import {
   type ReportLinks,
   type ReportStyle,
   renderReport,
+  reportIdEntries,
   saveReportPdf,
 } from './report-doc';
 import {
@@ -411,9 +412,13 @@ export function apiBuildRollupReport(
     const model = phase('ita: the roll-up model', () => rollupModel(rollup, options?.force ?? false));
     const settings = rollup.settings;
     const style = { font: settings?.font ?? 'Sarabun', size: settings?.fontSize ?? 12 };
+    const props = new DocumentProps();
     const links = phase('ita: write the Doc and its PDF', () =>
-      renderReport(workbook, model, style, 'rollup', new DocumentProps(), drawnChartsOf(options?.charts)),
+      renderReport(workbook, model, style, 'rollup', props, drawnChartsOf(options?.charts)),
     );
+    // The Doc's and the PDF's ids, so that a rebuild rewrites the same files (renderReport leaves that
+    // write to the build's record, which the roll-up has none of).
+    props.set(reportIdEntries('rollup', links));
     return { ...links, overviewTab: tab.sheetName, agencies: tab.rows, rollup: rollupJson(rollup) };
   });
 }
