@@ -109,15 +109,15 @@ describe('what the sidebar reads from the server: apiOverview', () => {
   test('an approver not named fails the approval line, pointing at its settings cell', () => {
     const sheets = sampleSheets();
     const settings = sheets.find((s) => s.name === 'ตั้งค่า');
-    const row = settings?.values.find((r) => r[0] === 'ผู้อนุมัติ');
-    if (!row) throw new Error('the sample names an approver');
-    row[1] = '';
+    const at = settings?.values.findIndex((r) => r[0] === 'ผู้อนุมัติ') ?? -1;
+    if (!settings || at < 0) throw new Error('the sample names an approver');
+    settings.values[at][1] = '';
     const runtime = createRuntime({ spreadsheet: spreadsheetFromSheets(sheets), projectDir: DIST });
     const o = loadBundle(runtime, join(DIST, 'Code.js')).call<Overview>('apiOverview');
     expect(o.readiness.find((c) => c.id === 'approval')).toMatchObject({
       state: 'fail',
       missing: ['ผู้อนุมัติ'],
-      where: 'ตั้งค่า!B12',
+      where: `ตั้งค่า!B${at + 1}`, // the row the sample has it on
     });
   });
 

@@ -19,15 +19,15 @@ describe('planSharing', () => {
     teamTabs: ['ตั้งค่า', 'คะแนนรวม'],
     hasReport: true,
     foreignProtections: [{ where: 'คะแนนรวม', description: 'ของหน่วยงาน' }],
-    columns: 16,
+    columns: 18, // the add-on's 17 columns and one a person added
   });
 
   test("protects the header for the team and each run of a division's rows for it and the team", () => {
     expect(plan.measureProtections.map((p) => [p.range, p.editors, p.divisions])).toEqual([
-      ['A1:P1', ['team@a.example'], []],
-      ['A2:P3', ['team@a.example', 'sl@a.example'], ['สล.']],
-      ['A4:P4', ['team@a.example', 'psd@a.example'], ['กพร.']],
-      ['A5:P5', ['team@a.example', 'sl@a.example', 'psd@a.example'], ['สล.', 'กพร.']],
+      ['A1:R1', ['team@a.example'], []],
+      ['A2:R3', ['team@a.example', 'sl@a.example'], ['สล.']],
+      ['A4:R4', ['team@a.example', 'psd@a.example'], ['กพร.']],
+      ['A5:R5', ['team@a.example', 'sl@a.example', 'psd@a.example'], ['สล.', 'กพร.']],
     ]);
   });
 
