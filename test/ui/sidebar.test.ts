@@ -398,7 +398,7 @@ describeBrowser('the follow-up card, on the mid-year sample (31 March 2569)', ()
         // On 31 March the second quarter has ended: every measure below its half-way milestone is late.
         await expectText(card.locator('#follow-line'), 'ล่าช้า ๗');
         const sl = card.locator('li.division', { hasText: 'สำนักงานเลขานุการกรม (สล.)' });
-        await expectText(sl, 'ล่าช้า ๔');
+        await expectText(sl, 'ล่าช้า ๓');
         await expectText(sl.locator('.late-list'), 'มาตรการกำกับดูแลการใช้และการยืมทรัพย์สินของราชการ');
         await expectText(sl.locator('.late-list'), 'ไตรมาสที่ ๒');
         expect(await card.locator('li.division.late').count()).toBe(3);
