@@ -1,5 +1,5 @@
 import { published } from '../decimal';
-import { indicatorOfItem, type ToolKey } from '../frameworks';
+import { indicatorOfItem } from '../frameworks';
 import type { Analysis, YearAnalysis } from './analyze';
 
 /**
@@ -11,7 +11,7 @@ import type { Analysis, YearAnalysis } from './analyze';
  *   item mean, or the `เกณฑ์ข้อที่ต้องพัฒนา` threshold), named by an assessor's recommendation, or down at all.
  * - ไม่พบข้อบกพร่อง: neither.
  * Within one tool a lower score never gets a milder word than a higher one: a score takes the harshest word of
- * any score of its tool above it (items with items, indicators with indicators).
+ * any score of its tool above it (items with items, each EIT part's apart, indicators with indicators).
  */
 export const VERDICT_WORDS = ['ไม่พบข้อบกพร่อง', 'จุดที่ควรรักษา/พัฒนาต่อ', 'ข้อบกพร่อง'] as const;
 
@@ -47,7 +47,8 @@ function barOf(cur: YearAnalysis): Verdicts['bar'] {
 
 interface Entry {
   key: string;
-  tool: ToolKey | 'EIT';
+  /** What a score is weighed against: its tool, and for an EIT item its part (`EIT1`, `EIT2`). */
+  tool: string;
   score: number;
   severity: Severity;
   reasons: string[];
@@ -113,7 +114,7 @@ export function verdicts(analysis: Analysis): Verdicts {
     const weak = analysis.weakest.some((w) => w.item === id && String(w.part ?? '') === (part ?? ''));
     const relatively = weak ? weakWhy : recommended.has(id) ? 'มีข้อเสนอแนะของผู้ตรวจประเมิน' : null;
     const b = base(score, published(prev?.items.get(key)?.value ?? null), bar, margin, relatively);
-    items.push({ key, tool: ind.tool, score, ...b });
+    items.push({ key, tool: `${ind.tool}${part ?? ''}`, score, ...b });
   }
   close(items, 'ข้อ');
   const indicators: Entry[] = [];
@@ -152,6 +153,6 @@ export function verdictRule(v: Verdicts, year: number | null): string {
   return (
     `เกณฑ์การระบุผล: “ข้อบกพร่อง” คือคะแนนที่ทำให้หน่วยงานไม่ถึงระดับถัดไปหรือเสี่ยงต่อระดับที่ได้ ได้แก่ ${bar}คะแนนเป็นศูนย์ หรือลดลงตั้งแต่ ${fixed(v.margin)} คะแนนจากปี${year ? ` ${year}` : 'ก่อน'} ` +
     '“จุดที่ควรรักษา/พัฒนาต่อ” คือคะแนนที่ยังสูงแต่ต่ำกว่าข้ออื่นในแบบวัด มีข้อเสนอแนะของผู้ตรวจประเมิน หรือลดลงจากปีก่อน ' +
-    'และในแบบวัดเดียวกัน คะแนนที่ต่ำกว่าจะไม่ได้รับผลที่เบากว่าคะแนนที่สูงกว่า'
+    'และในแบบวัดเดียวกัน (EIT เทียบในแต่ละส่วน) คะแนนที่ต่ำกว่าจะไม่ได้รับผลที่เบากว่าคะแนนที่สูงกว่า'
   );
 }
