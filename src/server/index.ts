@@ -15,7 +15,6 @@ import { type ChartToDraw, chartsToDraw, type DrawnChart, drawnChartsOf } from '
 import { buildReport, type ReportModel } from '../core/report/model';
 import { buildResultsReport } from '../core/report/results-report';
 import { analyzeRollup, type Rollup } from '../core/rollup/analyze';
-import { FOLLOW_UP_TAB, followUpAnswers } from '../core/rollup/follow-up';
 import { type RollupJson, rollupJson } from '../core/rollup/json';
 import { buildRollupReport, overviewRows } from '../core/rollup/report';
 import type { SelfCheckResult } from '../core/selfcheck';
@@ -50,8 +49,10 @@ import {
 import {
   type AgencySharingPlan,
   agencySharingPlan,
+  type RollupOverview,
   requireRollup,
   requireWithinShareLimit,
+  rollupOverview,
   writeFollowUpTab,
   writeOverviewTab,
 } from './rollup';
@@ -423,21 +424,10 @@ export function apiBuildRollupReport(
   });
 }
 
-/** What the sidebar's roll-up cards show of a coordinator's workbook. */
-export interface RollupOverview {
-  rollup: RollupJson;
-  /** The follow-up tab's agencies and whether each has answered (a measure, progress or evidence filled); null without the tab. */
-  followUp: { agency: string; answered: boolean }[] | null;
-}
-
 /** The roll-up cards' view: the roll-up (its findings included) and who has answered in the follow-up tab. */
 export function apiRollupOverview(): RollupOverview {
-  const { workbook, rollup } = rollupOfOpenSpreadsheet();
-  const tab = workbook.tabs.find((s) => s.getName() === FOLLOW_UP_TAB);
-  const followUp = tab
-    ? followUpAnswers(tab.getDataRange().getValues()).map(({ agency, answered }) => ({ agency, answered }))
-    : null;
-  return { rollup: rollupJson(rollup), followUp };
+  const { workbook, sheets } = rollupOfOpenSpreadsheet();
+  return rollupOverview(workbook, sheets);
 }
 
 /** Writes the `ติดตามหน่วยงาน` tab: a row per agency needing attention, what agencies filled kept. */
@@ -621,10 +611,14 @@ function hasInputTabs(sheets: readonly { name: string }[]): boolean {
  * user's language.
  */
 export function apiOverview(): Overview {
-  const sheets = readAllTabs(openWorkbook().tabs);
+  const workbook = openWorkbook();
+  const sheets = readAllTabs(workbook.tabs);
   // The tabs read are those of the workbook format, which is all hasInputTabs looks for.
   const ready = hasInputTabs(sheets);
-  return overview(ready, sheets, ready ? analyze(sheets) : null);
+  const view = overview(ready, sheets, ready ? analyze(sheets) : null);
+  // A coordinator's workbook: the settings and the agencies tab, no score tab of its own.
+  if (!ready && findTab(sheets, 'agencies')) return { ...view, rollup: rollupOverview(workbook, sheets) };
+  return view;
 }
 
 /** Remembers the user's language for the sidebar (per user, across spreadsheets). */
