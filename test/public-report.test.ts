@@ -109,6 +109,27 @@ describe('the sample’s report (report.html and the PDF the CLI writes)', () =>
   });
 });
 
+describe('topics of the sample’s items (table 4)', () => {
+  const { model } = reportOf(sampleSheets());
+  const table = model.blocks.find(
+    (b) => b.kind === 'table' && (b.caption ?? '').includes('การวิเคราะห์ผลการประเมินรายตัวชี้วัดและรายข้อ'),
+  ) as Extract<(typeof model.blocks)[number], { kind: 'table' }>;
+  const items = table.rows.filter((r) => !r.group && /^[ieo]\d+$/.test(r.cells[0]));
+  const notes = model.blocks.filter((b) => 'text' in b && /โดยไม่ระบุประเด็นข้อคำถาม/.test(b.text));
+
+  test('every 2568 item row has its topic, or is named in the one note that says which are not known', () => {
+    expect(items.length).toBe(52); // 15 IIT, 9 EIT (both parts on one row), 28 OIT
+    expect(notes).toHaveLength(1);
+    const note = notes.map((b) => ('text' in b ? b.text : '')).join('');
+    const named = new Set(note.match(/[ieo]\d+/g));
+    const missing = items.filter((r) => r.cells[1] === '–').map((r) => r.cells[0]);
+    expect(missing.length).toBeLessThan(items.length / 2);
+    expect(missing.filter((id) => !named.has(id))).toEqual([]);
+    expect([...named].filter((id) => !missing.includes(id))).toEqual([]);
+    expect(note).not.toMatch(/แท็บ|สร้างรายงานใหม่/); // public words, not an instruction to the team
+  });
+});
+
 describe('the measures table for the public (the sample’s report model)', () => {
   const { model } = reportOf(sampleSheets());
   const table = model.blocks.find(

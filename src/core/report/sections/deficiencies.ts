@@ -91,7 +91,10 @@ export function analysisTable(w: ReportWriter, ctx: ReportContext): void {
   gainsTable(w, ctx, recs);
 }
 
-/** The items of the table whose topic neither the framework nor the workbook gives, named once. */
+/**
+ * The items of the table whose topic neither the framework nor the workbook gives, named once, in words for
+ * the public: how to fill them (the `ประเด็น` column of `รายข้อ`) is the workbook's contract, not the report's.
+ */
 function unknownTopics(w: ReportWriter, ctx: ReportContext): void {
   const scored = ctx.inds.flatMap((x) =>
     x.ind.items.filter((id) => [...ctx.cur.items.keys()].some((k) => k.split('.')[0] === id)),
@@ -99,7 +102,7 @@ function unknownTopics(w: ReportWriter, ctx: ReportContext): void {
   const unknown = scored.filter((id) => !topicOf(ctx, id));
   if (unknown.length === 0) return;
   w.paragraph(
-    `ประเด็นข้อคำถามของข้อ ${unknown.join(', ')} ไม่มีในแหล่งอ้างอิงของเกณฑ์และในคอลัมน์ ประเด็น ของแท็บ รายข้อ ตารางจึงแสดงเป็น – กรอกประเด็นในแท็บ รายข้อ แล้วสร้างรายงานใหม่`,
+    `ข้อ ${unknown.join(', ')} แสดงรหัสข้อและคะแนน โดยไม่ระบุประเด็นข้อคำถาม (แสดงเป็น –)`,
   );
 }
 
