@@ -20,6 +20,8 @@ export type Bilingual = { th: string; en: string };
 
 export interface SelfCheckStep {
   id: StepId;
+  /** What the step tries (sent with the result, so the sidebar does not carry the words). */
+  label: Bilingual;
   ok: boolean;
   seconds: number;
   /** Google's message when the step failed. */
@@ -46,7 +48,27 @@ export interface SelfCheckResult {
   /** Scratch objects the check made and could not remove, for a person to delete. */
   leftBehind: { what: string; id: string; url: string | null; why: string }[];
   notChecked: Bilingual[];
+  /** The sidebar card's words for the result, sent with it so that the page does not carry them. */
+  words: SelfCheckWords;
 }
+
+/** What the sidebar's card says of a result ("{n}": the seconds). */
+export const CARD_WORDS = {
+  allOk: { th: 'ทุกขั้นผ่าน', en: 'Every step passed' },
+  someFailed: { th: 'มีขั้นที่ไม่ผ่าน: ดูวิธีแก้ใต้ขั้นนั้น', en: 'Some steps failed: what to do is under each' },
+  ok: { th: 'ผ่าน', en: 'passed' },
+  fail: { th: 'ไม่ผ่าน', en: 'failed' },
+  seconds: { th: '{n} วินาที', en: '{n} s' },
+  leftBehind: { th: 'ลบไม่ได้ โปรดลบเอง:', en: 'Could not remove, please delete:' },
+  json: {
+    th: 'ผลเป็น JSON: คัดลอกส่งผู้พัฒนา หรือใช้กับ npm run bench -- --compare FILE',
+    en: 'The result as JSON: copy it for the developers, or for npm run bench -- --compare FILE',
+  },
+  pixels: { th: 'ความกว้างของรูปเป็นพิกเซล', en: 'Image widths are pixels' },
+  points: { th: 'ความกว้างของรูปเป็นพอยต์', en: 'Image widths are points' },
+  unknown: { th: 'อ่านความกว้างของรูปไม่ได้', en: 'The image width could not be read' },
+} as const satisfies Record<string, Bilingual>;
+export type SelfCheckWords = Record<keyof typeof CARD_WORDS, Bilingual>;
 
 const CLOUD_API = (api: string): Bilingual => ({
   th: `เปิดใช้ ${api} ในโปรเจกต์ Google Cloud ของสคริปต์: Apps Script → การตั้งค่าโปรเจกต์ → โปรเจกต์ Google Cloud → APIs & Services → Enable APIs → ${api} (โปรเจกต์ Cloud แบบมาตรฐานไม่เปิดให้เอง)`,
@@ -122,7 +144,7 @@ const VERDICTS: Record<SelfCheckResult['imageWidth']['verdict'], Bilingual> = {
 /** The result as lines of text: a ✓/✗ table with seconds, what to do for each ✗, what was left behind. */
 export function selfCheckLines(result: SelfCheckResult, lang: 'th' | 'en'): string[] {
   const lines = result.steps.map((s) => {
-    const line = `${s.ok ? '✓' : '✗'} ${STEP_LABELS[s.id][lang]}: ${s.seconds.toFixed(2)} s`;
+    const line = `${s.ok ? '✓' : '✗'} ${s.label[lang]}: ${s.seconds.toFixed(2)} s`;
     return s.ok ? line : `${line}\n    ${s.error ?? ''}\n    → ${s.fix?.[lang] ?? ''}`;
   });
   lines.push(VERDICTS[result.imageWidth.verdict][lang]);

@@ -11,6 +11,7 @@ import {
 } from '../core/rollup/follow-up';
 import { type RollupJson, rollupJson } from '../core/rollup/json';
 import { OVERVIEW_TAB } from '../core/rollup/report';
+import { ROLLUP_WORDS, type RollupWords } from '../core/rollup-words';
 import { clampCellText } from '../core/workbook/limits';
 import type { SheetData } from '../core/workbook/reader';
 import { matchesAlias, TABS } from '../core/workbook/schema';
@@ -158,6 +159,8 @@ export interface RollupOverview {
   rollup: RollupJson;
   /** The follow-up tab's agencies and whether each has answered (a measure, progress or evidence filled); null without the tab. */
   followUp: { agency: string; answered: boolean }[] | null;
+  /** The cards' words (the sidebar page does not carry them). */
+  words: RollupWords;
 }
 
 /** The roll-up and who has answered in the follow-up tab (read with one getValues, when the tab exists). */
@@ -166,5 +169,5 @@ export function rollupOverview(workbook: OpenWorkbook, sheets: readonly SheetDat
   const followUp = tab
     ? followUpAnswers(tab.getDataRange().getValues()).map(({ agency, answered }) => ({ agency, answered }))
     : null;
-  return { rollup: rollupJson(analyzeRollup(sheets)), followUp };
+  return { rollup: rollupJson(analyzeRollup(sheets)), followUp, words: ROLLUP_WORDS };
 }

@@ -1,11 +1,13 @@
 import { escapeMarkup } from '../core/markup';
 import {
+  CARD_WORDS,
   FIXES,
   IMAGE_WIDTH,
   NOT_CHECKED,
   SELF_CHECK_KIND,
   type SelfCheckResult,
   type SelfCheckStep,
+  STEP_LABELS,
   type StepId,
   selfCheckLines,
 } from '../core/selfcheck';
@@ -57,7 +59,7 @@ class Run {
     }
     const ok = error === null;
     const seconds = Math.round((Date.now() - started) / 10) / 100;
-    this.steps.push({ id, ok, seconds, error, fix: ok ? null : FIXES[id] });
+    this.steps.push({ id, label: STEP_LABELS[id], ok, seconds, error, fix: ok ? null : FIXES[id] });
     return ok;
   }
 
@@ -65,6 +67,7 @@ class Run {
   skip(id: StepId, because: StepId): void {
     this.steps.push({
       id,
+      label: STEP_LABELS[id],
       ok: false,
       seconds: 0,
       error: `not tried: "${because}" failed`,
@@ -253,6 +256,7 @@ export function selfCheck(now: Date = new Date()): SelfCheckResult {
     imageWidth,
     leftBehind: run.leftBehind,
     notChecked: NOT_CHECKED,
+    words: CARD_WORDS,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FindingText } from '../core/finding-text';
+import type { RollupWordKey, RollupWords } from '../core/rollup-words';
 
 export type Lang = 'th' | 'en';
 
@@ -43,33 +44,6 @@ const STRINGS = {
     en: 'Checks the ITA scores in this spreadsheet’s tabs and builds the “ITA results to organisational development” report.',
   },
   loading: { th: 'กำลังอ่านสเปรดชีต…', en: 'Reading the spreadsheet…' },
-  rollupIntro: { th: 'สรุปผล ITA ของแท็บ ผลหน่วยงาน', en: 'The ITA results of the ผลหน่วยงาน tab, rolled up.' },
-  rollupTitle: { th: 'ภาพรวมหน่วยงาน', en: 'Agencies at a glance' },
-  rollupYear: { th: 'ปีงบประมาณ {year}', en: 'fiscal year {year}' },
-  rollupAgencies: { th: 'หน่วยงาน {n} แห่ง', en: '{n} agencies' },
-  rollupMean: { th: 'คะแนนเฉลี่ย {mean} มัธยฐาน {median}', en: 'mean {mean}, median {median}' },
-  rollupBelow85: { th: 'ต่ำกว่า ๘๕ คะแนน {n} แห่ง', en: '{n} below 85' },
-  rollupLevelDown: { th: 'ระดับลดลง {n} แห่ง', en: '{n} lost a level' },
-  rollupLevels: { th: 'จำนวนหน่วยงานตามระดับ', en: 'Agencies by level' },
-  rollupUnknownLevel: { th: 'ไม่ทราบระดับ', en: 'No level' },
-  rollupNoYear: { th: 'ยังไม่มีผลของปีที่ประเมิน', en: 'No results for the assessed year yet.' },
-  rollupFindings: { th: 'ข้อผิดพลาด {e} คำเตือน {w} รายการ', en: '{e} error(s), {w} warning(s)' },
-  rollupBuild: { th: 'สร้างรายงานภาพรวม', en: 'Build the roll-up report' },
-  rollupRunning: { th: 'กำลังสร้าง อาจใช้เวลา ๑–๒ นาที', en: 'Building: a minute or two.' },
-  rollupBuilt: { th: 'สร้างรายงานภาพรวมแล้ว', en: 'The roll-up report is built.' },
-  rollupTab: { th: 'ทุกหน่วยงาน: แท็บ ภาพรวมหน่วยงาน', en: 'Every agency: the ภาพรวมหน่วยงาน tab.' },
-  agencyFollowTitle: { th: 'ติดตามหน่วยงาน', en: 'Agency follow-up' },
-  agencyFollowNone: {
-    th: 'หนึ่งแถวต่อหน่วยงานที่ต่ำกว่า ๘๕ หรือระดับลดลง',
-    en: 'A row per agency below 85 or that lost a level.',
-  },
-  agencyAnswered: { th: 'ตอบแล้ว {n} จาก {of} หน่วยงาน', en: '{n} of {of} agencies have answered' },
-  agencyDidAnswer: { th: 'ตอบแล้ว', en: 'answered' },
-  agencyNotYet: { th: 'ยังไม่ตอบ', en: 'not yet' },
-  agencyMore: { th: 'และอีก {n} แห่ง', en: 'and {n} more' },
-  agencyFollowWrite: { th: 'สร้างแท็บติดตามหน่วยงาน', en: 'Create the follow-up tab' },
-  agencyFollowRewrite: { th: 'ปรับแท็บติดตามหน่วยงาน', en: 'Update the follow-up tab' },
-  agencyFollowWritten: { th: 'เขียนแล้ว {n} แถว ข้อความที่กรอกคงเดิม', en: '{n} rows written; entries kept.' },
   startTitle: { th: 'เริ่มต้น', en: 'Get started' },
   startText: {
     th: 'สเปรดชีตนี้ยังไม่มีแท็บ ตั้งค่า และแท็บคะแนน สร้างแท็บตามแบบฟอร์ม แล้วกรอกหรือวางคะแนนของหน่วยงาน',
@@ -335,10 +309,21 @@ const STRINGS = {
   serverError: { th: 'ระบบขัดข้อง', en: 'Server problem' },
 } as const;
 
-export type Key = keyof typeof STRINGS;
+export type Key = keyof typeof STRINGS | RollupWordKey;
+
+// Words the server sends with its answers rather than the page carrying them (the roll-up cards' come with
+// the roll-up overview): a coordinator's words are of no use to an agency's sidebar.
+let sent: Partial<RollupWords> = {};
+
+/** Keeps the words a server answer brought, for `text`. */
+export function learnWords(words: Partial<RollupWords> | undefined): void {
+  if (words) sent = { ...sent, ...words };
+}
 
 export function text(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+  const words =
+    (STRINGS as Partial<Record<Key, { th: string; en: string }>>)[key] ?? sent[key as RollupWordKey];
+  return (words?.[lang] ?? '').replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
 /** A group of findings' words (from the overview: the server sends those of the codes present). */

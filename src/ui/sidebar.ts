@@ -15,7 +15,7 @@ import { summaryView } from './cards/summary';
 import { drawCharts } from './chart-images';
 import { h, markThai } from './dom';
 import { digits, groupFindings, proseDigits, type Style } from './format';
-import { type Key, text } from './i18n';
+import { type Key, learnWords, text } from './i18n';
 import { call, explain } from './run';
 
 import { type Place, type State, type Step, state } from './state';
@@ -50,7 +50,12 @@ const rollupCards = (v: View) => [
   selfCheckView(v, render),
 ];
 
-const cards = (v: View) => (state.overview?.rollup ? rollupCards(v) : agencyCards(v));
+const cards = (v: View) => {
+  const rollup = state.overview?.rollup;
+  if (!rollup) return agencyCards(v);
+  learnWords(rollup.words);
+  return rollupCards(v);
+};
 
 const agencyCards = (v: View) => [
   headerView(v),

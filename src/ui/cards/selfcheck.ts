@@ -1,4 +1,4 @@
-import { type Bilingual, type SelfCheckResult, type SelfCheckStep, STEP_LABELS } from '../../core/selfcheck';
+import type { Bilingual, SelfCheckResult, SelfCheckStep, SelfCheckWords } from '../../core/selfcheck';
 import { h, srOnly } from '../dom';
 import { digits } from '../format';
 import { call, explain } from '../run';
@@ -6,7 +6,7 @@ import type { View } from './shared';
 
 // The installation check's card ("ตรวจสอบการติดตั้ง"), at the foot of the sidebar: a button, then the
 // check's table (✓/✗, seconds, what to do for each ✗) and its JSON to copy for `npm run bench -- --compare`.
-// Its state and words are its own, so the card stays apart from the others.
+// Its state and words are its own, so the card stays apart from the others; the words for a result come with it.
 
 const WORDS = {
   title: { th: 'ตรวจสอบการติดตั้ง', en: 'Installation check' },
@@ -16,19 +16,6 @@ const WORDS = {
   },
   run: { th: 'ตรวจสอบการติดตั้ง', en: 'Run the installation check' },
   running: { th: 'กำลังตรวจสอบ… (ราว ๒๐–๖๐ วินาที)', en: 'Checking… (about 20–60 seconds)' },
-  allOk: { th: 'ทุกขั้นผ่าน', en: 'Every step passed' },
-  someFailed: { th: 'มีขั้นที่ไม่ผ่าน: ดูวิธีแก้ใต้ขั้นนั้น', en: 'Some steps failed: what to do is under each' },
-  ok: { th: 'ผ่าน', en: 'passed' },
-  fail: { th: 'ไม่ผ่าน', en: 'failed' },
-  seconds: { th: '{n} วินาที', en: '{n} s' },
-  leftBehind: { th: 'ลบไม่ได้ โปรดลบเอง:', en: 'Could not remove, please delete:' },
-  json: {
-    th: 'ผลเป็น JSON: คัดลอกส่งผู้พัฒนา หรือใช้กับ npm run bench -- --compare FILE',
-    en: 'The result as JSON: copy it for the developers, or for npm run bench -- --compare FILE',
-  },
-  pixels: { th: 'ความกว้างของรูปเป็นพิกเซล', en: 'Image widths are pixels' },
-  points: { th: 'ความกว้างของรูปเป็นพอยต์', en: 'Image widths are points' },
-  unknown: { th: 'อ่านความกว้างของรูปไม่ได้', en: 'The image width could not be read' },
 } satisfies Record<string, Bilingual>;
 
 const card: { busy: boolean; result: SelfCheckResult | null; error: Bilingual | null } = {
@@ -54,36 +41,42 @@ export async function runSelfCheck(render: () => void): Promise<void> {
   }
 }
 
-function stepLine(v: View, s: SelfCheckStep, say: (w: Bilingual) => string): HTMLElement {
-  const seconds = say(WORDS.seconds).replace('{n}', digits(v.style, s.seconds.toFixed(2)));
+function stepLine(
+  v: View,
+  s: SelfCheckStep,
+  words: SelfCheckWords,
+  say: (w: Bilingual) => string,
+): HTMLElement {
+  const seconds = say(words.seconds).replace('{n}', digits(v.style, s.seconds.toFixed(2)));
   return h(
     'li',
     { class: `check-line ${s.ok ? 'ok' : 'fail'}`, 'data-step': s.id },
     h('span', { class: 'mark', 'aria-hidden': 'true' }, s.ok ? '✓' : '✗'),
-    srOnly(`${say(s.ok ? WORDS.ok : WORDS.fail)}: `),
-    h('span', {}, `${say(STEP_LABELS[s.id])} · ${seconds}`),
+    srOnly(`${say(s.ok ? words.ok : words.fail)}: `),
+    h('span', {}, `${say(s.label)} · ${seconds}`),
     s.ok ? null : h('span', { class: 'hint' }, `${s.error ?? ''} → ${s.fix ? say(s.fix) : ''}`),
   );
 }
 
 function resultView(v: View, r: SelfCheckResult, say: (w: Bilingual) => string): HTMLElement {
+  const { words, ...json } = r;
   return h(
     'div',
     { id: 'selfcheck-result' },
-    h('p', { class: r.ok ? 'ok' : 'warn', role: 'status' }, say(r.ok ? WORDS.allOk : WORDS.someFailed)),
-    h('ul', { class: 'checklist' }, ...r.steps.map((s) => stepLine(v, s, say))),
-    h('p', { class: 'muted', id: 'selfcheck-width' }, say(WORDS[r.imageWidth.verdict])),
+    h('p', { class: r.ok ? 'ok' : 'warn', role: 'status' }, say(r.ok ? words.allOk : words.someFailed)),
+    h('ul', { class: 'checklist' }, ...r.steps.map((s) => stepLine(v, s, words, say))),
+    h('p', { class: 'muted', id: 'selfcheck-width' }, say(words[r.imageWidth.verdict])),
     r.leftBehind.length > 0
       ? h(
           'div',
           { class: 'warn', id: 'selfcheck-left' },
-          say(WORDS.leftBehind),
+          say(words.leftBehind),
           h('ul', { class: 'plain' }, ...r.leftBehind.map((l) => h('li', {}, `${l.what}: ${l.url ?? l.id}`))),
         )
       : null,
     ...r.notChecked.map((n) => h('p', { class: 'muted' }, say(n))),
-    h('label', { for: 'selfcheck-json', class: 'muted' }, say(WORDS.json)),
-    h('textarea', { id: 'selfcheck-json', class: 'emails', readonly: true, rows: '4' }, JSON.stringify(r)),
+    h('label', { for: 'selfcheck-json', class: 'muted' }, say(words.json)),
+    h('textarea', { id: 'selfcheck-json', class: 'emails', readonly: true, rows: '4' }, JSON.stringify(json)),
   );
 }
 
