@@ -10,6 +10,7 @@ import { launch, MIDYEAR, open, ROOT, SAMPLE, shot, withServer } from '../test/h
 import { sampleSheets, setCell } from '../test/helpers/workbook';
 
 const DIR = join(ROOT, 'docs', 'guide');
+const PROVINCE = join(ROOT, 'samples', 'province-example.xlsx');
 
 /** The sample with a letter typed in an item score and an IIT that does not add up. */
 async function wrongSample(): Promise<string> {
@@ -64,6 +65,16 @@ async function main(): Promise<void> {
       const o = await open(browser, server);
       await o.sidebar.locator('#follow-up').waitFor();
       await shot(o, at('follow-up'), '#follow-up', 560);
+      await o.sidebar.locator('#selfcheck').click();
+      await o.sidebar.locator('#selfcheck-result').waitFor({ timeout: 120_000 });
+      await shot(o, at('selfcheck'), '#selfcheck-card', 560);
+      await o.page.close();
+    });
+    // A coordinator's workbook (the settings and the ผลหน่วยงาน tab): the roll-up card instead of an agency's.
+    await withServer(PROVINCE, async (server) => {
+      const o = await open(browser, server);
+      await o.sidebar.locator('#rollup-card').waitFor({ timeout: 30_000 });
+      await shot(o, at('rollup'), '#rollup-card');
       await o.page.close();
     });
   } finally {
