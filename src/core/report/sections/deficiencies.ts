@@ -101,7 +101,7 @@ function unknownTopics(w: ReportWriter, ctx: ReportContext): void {
   );
   const unknown = scored.filter((id) => !topicOf(ctx, id));
   if (unknown.length === 0) return;
-  w.paragraph(`ข้อ ${unknown.join(', ')} แสดงรหัสข้อและคะแนน โดยไม่ระบุประเด็นข้อคำถาม (แสดงเป็น –)`);
+  w.paragraph(`ข้อ ${unknown.join(', ')} แสดงเฉพาะเลขข้อและคะแนน โดยไม่ระบุประเด็นข้อคำถาม (แสดงเป็น –)`);
 }
 
 /** Where the points are: each weak item, what it adds to the total at 100, and the action that answers it. */
