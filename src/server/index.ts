@@ -439,6 +439,36 @@ export function apiWriteAgencyFollowUp(options?: BuildOptions): { sheetName: str
   });
 }
 
+/** What the sidebar asks a share to do; the boxes it may leave out are off. */
+interface ShareOptions {
+  protect: boolean;
+  shareSpreadsheet?: boolean;
+  shareReport: boolean;
+  notify?: boolean;
+}
+
+/** One share, divisions' or agencies', carried out by the same code and recorded for the last-report card. */
+function shareAndRecord(
+  workbook: OpenWorkbook,
+  plan: Parameters<typeof applySharing>[1],
+  options: ShareOptions,
+  props: DocumentProps,
+): SharingResult {
+  const result = applySharing(
+    workbook,
+    plan,
+    {
+      protect: options.protect,
+      shareSpreadsheet: options.shareSpreadsheet ?? false,
+      shareReport: options.shareReport,
+      notify: options.notify ?? false,
+    },
+    props,
+  );
+  recordShare(result, new Date(), props);
+  return result;
+}
+
 /** What sharing the follow-up rows with the agencies would do, before anything happens. */
 export function apiAgencySharingPlan(): AgencySharingPlan {
   const { workbook, sheets, rollup } = rollupOfOpenSpreadsheet();
@@ -451,30 +481,14 @@ export function apiAgencySharingPlan(): AgencySharingPlan {
  * spreadsheet and viewers of the roll-up report: the divisions' sharing (applySharing) with the agencies in
  * their place. Refused whole when the spreadsheet would hold more addresses than Google allows a file.
  */
-export function apiApplyAgencySharing(options: {
-  protect: boolean;
-  shareSpreadsheet?: boolean;
-  shareReport: boolean;
-  notify?: boolean;
-}): SharingResult {
+export function apiApplyAgencySharing(options: ShareOptions): SharingResult {
   return withDocumentLock(() => {
     const { workbook, sheets, rollup } = rollupOfOpenSpreadsheet();
     requireRollup(rollup, true);
     const props = new DocumentProps();
     const plan = agencySharingPlan(workbook, rollup, sheets, props);
     requireWithinShareLimit(plan);
-    const result = applySharing(
-      workbook,
-      plan,
-      {
-        protect: options.protect,
-        shareSpreadsheet: options.shareSpreadsheet ?? false,
-        shareReport: options.shareReport,
-        notify: options.notify ?? false,
-      },
-      props,
-    );
-    recordShare(result, new Date(), props);
+    const result = shareAndRecord(workbook, plan, options, props);
     return result;
   });
 }
@@ -548,29 +562,13 @@ export function apiSharingPlan(): SharingPlan {
  * Protects each division's rows and the team's tabs; if asked, adds the division e-mails as editors of the
  * spreadsheet and shares the report with them.
  */
-export function apiApplySharing(options: {
-  protect: boolean;
-  shareSpreadsheet?: boolean;
-  shareReport: boolean;
-  notify?: boolean;
-}): SharedResult {
+export function apiApplySharing(options: ShareOptions): SharedResult {
   return withDocumentLock(() => {
     const { workbook, sheets, analysis } = analyseOpenSpreadsheet();
     requireAnalysable(analysis);
     const props = new DocumentProps();
     const plan = sharingPlan(workbook.spreadsheet, analysis, sheets, props);
-    const result = applySharing(
-      workbook,
-      plan,
-      {
-        protect: options.protect,
-        shareSpreadsheet: options.shareSpreadsheet ?? false,
-        shareReport: options.shareReport,
-        notify: options.notify ?? false,
-      },
-      props,
-    );
-    recordShare(result, new Date(), props);
+    const result = shareAndRecord(workbook, plan, options, props);
     return {
       ...result,
       advice: {
