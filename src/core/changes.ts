@@ -30,7 +30,7 @@ export const WHOLE = '';
  * pieces, not concatenated: reading a concatenated string character by character is several times slower
  * in V8 (a cons string), which tens of thousands of rows made the slowest step of a build.
  */
-function hash(...texts: string[]): string {
+export function hash(...texts: string[]): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ texts.reduce((n, t) => n + t.length, 0);
   for (const text of texts) {
@@ -43,7 +43,8 @@ function hash(...texts: string[]): string {
   return a.toString(36) + b.toString(36);
 }
 
-function cellKey(value: unknown): string {
+/** A cell as the fingerprints read it: its type and text, a date by its time. */
+export function cellKey(value: unknown): string {
   if (Object.prototype.toString.call(value) === '[object Date]') return `d${(value as Date).getTime()}`;
   return `${typeof value}:${String(value)}`;
 }

@@ -1,4 +1,5 @@
 import type { Analysis } from './analysis/analyze';
+import { cellKey, hash } from './changes';
 import { cellRef, errorFindings } from './findings';
 import { ORIGIN, readMeasureRows } from './measures/tab';
 import { cellText } from './thai';
@@ -145,23 +146,6 @@ export function readiness(analysis: Analysis, sheets: readonly SheetData[]): Rea
     approvalCheck(analysis, sheets),
     emailsCheck(analysis, sheets),
   ];
-}
-
-/** 64 bits of FNV-1a (two seeds) over a text: enough to tell that a tab's content changed. */
-function hash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
-  }
-  return a.toString(36) + b.toString(36);
-}
-
-function cellKey(value: unknown): string {
-  if (Object.prototype.toString.call(value) === '[object Date]') return `d${(value as Date).getTime()}`;
-  return `${typeof value}:${String(value)}`;
 }
 
 /** A fingerprint of the given tabs' names and cells, to say later whether the data changed. */
