@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../src/local/pdf';
+import type { Browser } from 'playwright-core';
 import { sarabunFiles } from '../../src/local/runtime/blob';
 import { createRuntime } from '../../src/local/runtime/index';
+import { CHROMIUM, launch } from '../helpers/browser';
 
 // The local runtime draws a chart's SVG as a PNG with resvg (EmbeddedChart.getAs, Blob.getAs); the sidebar
 // draws the same SVG in the browser. A label must come out the same: resvg once dropped the า of ำ
 // ("การใช้อำนาจ" drawn "การใช้อํนจ"). The browser's drawing is the reference: Chromium, as the sidebar
 // draws a chart (the SVG on a canvas at twice its size, Sarabun inside it).
 
-const CHROMIUM = findChromium();
 const describeBrowser = CHROMIUM || process.env.CI ? describe : describe.skip;
 
 const LABELS = [
@@ -79,7 +78,7 @@ const BROWSER_INK = `async (svg, png, font) => {
 let browser: Browser;
 beforeAll(async () => {
   if (!CHROMIUM && !process.env.CI) return;
-  browser = await chromium.launch({ executablePath: CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launch();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

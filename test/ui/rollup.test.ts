@@ -1,11 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../src/local/pdf';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { type LocalServer, startLocalServer } from '../../src/local/serve';
+import { CHROMIUM, launch } from '../helpers/browser';
 import { ROOT } from '../helpers/workbook';
 
-const CHROMIUM = findChromium();
 const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, 'out');
 const PROVINCE = join(ROOT, 'samples', 'province-example.xlsx');
@@ -16,7 +15,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!CHROMIUM && !process.env.CI) return;
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launch();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPdfWriter, findChromium } from '../../src/local/pdf';
+import type { Browser } from 'playwright-core';
+import { chromiumPdfWriter } from '../../src/local/pdf';
 import { startLocalServer } from '../../src/local/serve';
+import { CHROMIUM, launch } from '../helpers/browser';
 import { ROOT } from '../helpers/workbook';
 
 // The installation check's card in the sidebar, at 300 px, against the add-on running locally.
 
-const CHROMIUM = findChromium();
 const OUT = join(ROOT, 'out');
 const describeBrowser = CHROMIUM || process.env.CI ? describe : describe.skip;
 
@@ -15,7 +15,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!CHROMIUM && !process.env.CI) return;
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launch();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
