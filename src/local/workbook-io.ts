@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { writeFilesAtomically } from './atomic';
 import { toA1 } from './runtime/a1';
@@ -28,6 +29,7 @@ import {
  */
 export const STATE_SHEET = '_ita_report_state';
 const CHUNK = 30000;
+const YIELD_ROWS = 2000;
 
 interface SavedState {
   owner: string;
@@ -228,12 +230,15 @@ function loadCell(context: RuntimeContext, sheet: SheetImpl, { row: r, column: c
   const hyperlink = (cell.value as ExcelJS.CellHyperlinkValue | null)?.hyperlink;
   const note = cell.note;
   const error = errorOf(cell.value);
-  sheet._fileCells.set(k, {
-    style: cell.style,
-    ...(note ? { note } : {}),
-    ...(typeof hyperlink === 'string' ? { hyperlink } : {}),
-    ...(error ? { error } : {}),
-  });
+  const styled = Object.keys(cell.style ?? {}).length > 0;
+  // Most cells of a large tab have nothing to keep: no entry for them (a third of the memory of the tab).
+  if (styled || note || typeof hyperlink === 'string' || error)
+    sheet._fileCells.set(k, {
+      ...(styled ? { style: cell.style } : {}),
+      ...(note ? { note } : {}),
+      ...(typeof hyperlink === 'string' ? { hyperlink } : {}),
+      ...(error ? { error } : {}),
+    });
   if (cell.font?.bold) sheet._formats.set(k, { ...sheet._formats.get(k), fontWeight: 'bold' });
   if (cell.numFmt) sheet._formats.set(k, { ...sheet._formats.get(k), numberFormat: cell.numFmt });
   const dv = cell.dataValidation;
@@ -290,24 +295,36 @@ export async function saveSpreadsheet(runtime: Runtime, path: string): Promise<v
   }
 }
 
-/** The cells that hold a value, a formula or something kept for the file: never the grid up to the last one. */
-function cellsToWrite(sheet: SheetImpl): Set<string> {
-  const keys = new Set<string>([
-    ...sheet._formulas.keys(),
-    ...sheet._formats.keys(),
-    ...sheet._fileCells.keys(),
-  ]);
-  sheet._values.forEach((row, r) => {
-    row.forEach((v, c) => {
-      if (v !== '') keys.add(`${r + 1},${c + 1}`);
+/**
+ * The cells that hold a value, a formula or something kept for the file, by row in order (the streaming
+ * writer takes rows in order), each row's columns in order: never the grid up to the last one. Rows are made
+ * one at a time, so that a large tab's list of cells never exists whole.
+ */
+function* cellsToWrite(sheet: SheetImpl): Generator<[number, number[]]> {
+  const extra = new Map<number, number[]>();
+  let lastRow = sheet._values.length;
+  for (const map of [sheet._formulas, sheet._formats, sheet._fileCells]) {
+    for (const k of map.keys()) {
+      const comma = k.indexOf(',');
+      const r = Number(k.slice(0, comma));
+      const columns = extra.get(r);
+      if (columns) columns.push(Number(k.slice(comma + 1)));
+      else extra.set(r, [Number(k.slice(comma + 1))]);
+      if (r > lastRow) lastRow = r;
+    }
+  }
+  for (let r = 1; r <= lastRow; r++) {
+    const columns: number[] = extra.get(r) ?? [];
+    sheet._values[r - 1]?.forEach((v, c) => {
+      if (v !== '') columns.push(c + 1);
     });
-  });
-  return keys;
+    if (columns.length > 0) yield [r, [...new Set(columns)].sort((a, b) => a - b)];
+  }
 }
 
-function writeCell(sheet: SheetImpl, ws: ExcelJS.Worksheet, k: string): void {
-  const [r, c] = k.split(',').map(Number);
-  const cell = ws.getCell(r, c);
+function writeCell(sheet: SheetImpl, row: ExcelJS.Row, r: number, c: number): void {
+  const k = `${r},${c}`;
+  const cell = row.getCell(c);
   const kept = sheet._fileCells.get(k);
   // A cell with no style of its own (most of a large tab) is left to the default, which costs nothing to write.
   if (kept?.style && Object.keys(kept.style).length > 0)
@@ -323,35 +340,69 @@ function writeCell(sheet: SheetImpl, ws: ExcelJS.Worksheet, k: string): void {
   if (format?.numberFormat) cell.numFmt = format.numberFormat;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetImpl): void {
-  const ws = workbook.addWorksheet(sheet._name, {
-    views: sheet._frozenRows ? [{ state: 'frozen', ySplit: sheet._frozenRows }] : [],
-    state: sheet._veryHidden && sheet._hidden ? 'veryHidden' : sheet._hidden ? 'hidden' : 'visible',
-  });
-  for (const k of cellsToWrite(sheet)) writeCell(sheet, ws, k);
+/** The list rules of a sheet, as the file writes them. */
+function writeValidations(sheet: SheetImpl, ws: ExcelJS.Worksheet): void {
   for (const [k, rule] of sheet._validations) {
     const [r, c] = k.split(',').map(Number);
     if (rule._spec.criteria !== 'VALUE_IN_LIST') continue;
     const list = (rule._spec.values[0] as string[]).join(',');
-    ws.getCell(toA1(r, c)).dataValidation = {
+    (
+      ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(toA1(r, c), {
       type: 'list',
       allowBlank: true,
       formulae: [`"${list}"`],
       showErrorMessage: !rule._spec.allowInvalid,
       prompt: rule._spec.helpText || undefined,
-    };
+    });
   }
+}
+
+/**
+ * One sheet, row by row: each row is written out (and let go) once its cells are set, except the rows a
+ * merge spans, which are merged first.
+ */
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetImpl): Promise<void> {
+  const ws = workbook.addWorksheet(sheet._name, {
+    views: sheet._frozenRows ? [{ state: 'frozen', ySplit: sheet._frozenRows }] : [],
+    state: sheet._veryHidden && sheet._hidden ? 'veryHidden' : sheet._hidden ? 'hidden' : 'visible',
+  });
   for (const [c, px] of sheet._columnWidths) ws.getColumn(c).width = Math.round((px / PX_PER_CHAR) * 10) / 10;
-  for (const m of sheet._merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  const mergedTo = sheet._merges.reduce((last, m) => Math.max(last, m.bottom), 0);
+  let merged = sheet._merges.length === 0;
+  let written = 0;
+  for (const [r, columns] of cellsToWrite(sheet)) {
+    if (!merged && r > mergedTo) merged = mergeAll(sheet, ws);
+    const row = ws.getRow(r);
+    for (const c of columns) writeCell(sheet, row, r, c);
+    if (merged) row.commit();
+    // The zip compresses what was written only when the event loop turns: let it, or the rows pile up.
+    if (++written % YIELD_ROWS === 0) await new Promise(setImmediate);
+  }
+  if (!merged) mergeAll(sheet, ws);
+  writeValidations(sheet, ws);
   if (sheet._autoFilter) ws.autoFilter = sheet._autoFilter as ExcelJS.AutoFilter;
+  ws.commit();
+}
+
+function mergeAll(sheet: SheetImpl, ws: ExcelJS.Worksheet): true {
+  for (const m of sheet._merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  return true;
 }
 
 /** The runtime's spreadsheet as the bytes of an .xlsx workbook, its state in the hidden state sheet. */
 export async function spreadsheetToXlsx(runtime: Runtime): Promise<Buffer> {
   const ss = runtime.spreadsheet;
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   workbook.creator = 'ita-report';
-  for (const sheet of ss._state.sheets) writeSheet(workbook, sheet);
+  for (const sheet of ss._state.sheets) await writeSheet(workbook, sheet);
   if (ss._state.fileDefinedNames) workbook.definedNames.model = ss._state.fileDefinedNames as never;
   const state: SavedState = {
     owner: ss._state.owner,
@@ -371,5 +422,7 @@ export async function spreadsheetToXlsx(runtime: Runtime): Promise<Buffer> {
   const stateSheet = workbook.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
   for (let i = 0; i * CHUNK < json.length || i === 0; i++)
     stateSheet.getCell(i + 1, 1).value = json.slice(i * CHUNK, (i + 1) * CHUNK);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  stateSheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }

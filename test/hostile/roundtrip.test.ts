@@ -35,6 +35,10 @@ async function decoratedSample(): Promise<string> {
   notes.getCell('A1').value = 'บันทึกการประชุม';
   notes.mergeCells('A1:C1');
   notes.getCell('A2').value = 'ร่าง';
+  // Rows past those the writer streams out at a time, with a merge and a note far down.
+  for (let r = 3; r <= 5000; r++) notes.getCell(r, 2).value = r;
+  notes.mergeCells('A4000:C4001');
+  notes.getCell('B4999').note = 'ตรวจแล้ว';
   wb.addWorksheet('ลับ', { state: 'veryHidden' }).getCell('A1').value = 'ข้อมูลภายใน';
   sheet(wb, 'ความคิดเห็น').state = 'hidden';
   sheet(wb, 'หน่วยงานในสังกัด').autoFilter = 'A1:C1';
@@ -55,6 +59,8 @@ function kept(wb: ExcelJS.Workbook) {
     totalNote: totals.getCell('G3').note,
     link: (sheet(wb, 'ตั้งค่า').getCell('B2').value as ExcelJS.CellHyperlinkValue).hyperlink,
     merges: (sheet(wb, 'บันทึก').model as { merges: string[] }).merges,
+    farNote: sheet(wb, 'บันทึก').getCell('B4999').note,
+    farValues: [3, 4000, 5000].map((r) => sheet(wb, 'บันทึก').getCell(r, 2).value),
     states: wb.worksheets.filter((ws) => !ws.name.startsWith('_')).map((ws) => [ws.name, ws.state]),
     filter: sheet(wb, 'หน่วยงานในสังกัด').autoFilter,
     names: wb.definedNames.model,
