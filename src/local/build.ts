@@ -9,7 +9,7 @@ import { writeFilesAtomically } from './atomic';
 import { loadBundle } from './bundle';
 import { docToHtml } from './doc-html';
 import { packageRoot } from './package-root';
-import { chromiumPdfWriter } from './pdf';
+import { warmChromiumPdfWriter } from './pdf';
 import { createRuntime, type Runtime } from './runtime/index';
 import { shareAll } from './share';
 import { loadSpreadsheet, restoreProperties, spreadsheetToXlsx } from './workbook-io';
@@ -106,7 +106,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const problem = outputProblem(options.workbook, options.out);
   if (problem) throw new Error(problem.en);
   const dist = options.distDir ?? join(packageRoot(), 'dist');
-  const { runtime, unsaved } = await openRuntime(options, dist, log);
+  const { runtime, unsaved, closePdf } = await openRuntime(options, dist, log);
+  try {
+    return await buildOn(runtime, unsaved, options, dist, log);
+  } finally {
+    closePdf();
+  }
+}
+
+type Unsaved = Awaited<ReturnType<typeof loadSpreadsheet>>['unsaved'];
+
+async function buildOn(
+  runtime: Runtime,
+  unsaved: Unsaved,
+  options: BuildOptions,
+  dist: string,
+  log: (line: string) => void,
+): Promise<BuildResult> {
   const bundle = loadBundle(runtime, join(dist, 'Code.js'));
   bundle.call('onOpen', { authMode: 'LIMITED' });
   const result: BuildResult = {
@@ -148,15 +164,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
  * cells (it is the larger of the two: a build of 50,000 rows would otherwise hold both to the end).
  */
 async function openRuntime(options: BuildOptions, dist: string, log: (line: string) => void) {
-  const loaded = await loadSpreadsheet(resolve(options.workbook));
-  for (const note of loaded.notes) log(note);
-  const runtime = createRuntime({
-    spreadsheet: loaded.build,
-    projectDir: dist,
-    pdf: options.pdf === false ? null : chromiumPdfWriter(),
-  });
-  restoreProperties(runtime, loaded.state);
-  return { runtime, unsaved: loaded.unsaved };
+  // Chromium starts while the workbook is read and the report made.
+  const pdf = options.pdf === false ? { write: null, close: () => {} } : warmChromiumPdfWriter();
+  try {
+    const loaded = await loadSpreadsheet(resolve(options.workbook));
+    for (const note of loaded.notes) log(note);
+    const runtime = createRuntime({ spreadsheet: loaded.build, projectDir: dist, pdf: pdf.write });
+    restoreProperties(runtime, loaded.state);
+    return { runtime, unsaved: loaded.unsaved, closePdf: pdf.close };
+  } catch (e) {
+    pdf.close();
+    throw e;
+  }
 }
 
 /** What a report's build call answers: its links, and the sidebar's view after it (the analysis in it). */

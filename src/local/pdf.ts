@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docToHtml } from './doc-html';
@@ -81,30 +81,44 @@ export function chromiumMode(): ChromiumMode | null {
   return workingMode;
 }
 
+/** How the worker process is started in a mode: its Chromium flags, and the user it runs as. */
+function workerLaunch(chromium: string, mode: ChromiumMode, home: string | null) {
+  const sandbox = mode !== 'no-sandbox';
+  return {
+    browsing: {
+      chromium,
+      sandbox,
+      args: sandbox ? CHROMIUM_ARGS.filter((a) => a !== '--no-sandbox') : CHROMIUM_ARGS,
+    },
+    spawn: home
+      ? {
+          ...NOBODY,
+          cwd: home,
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TMPDIR: home },
+        }
+      : {},
+  };
+}
+
+/** A private folder for a worker that runs as nobody (its browser profile), or null when it runs as us. */
+function workerHome(mode: ChromiumMode): string | null {
+  if (mode !== 'nobody-sandbox') return null;
+  const home = mkdtempSync(join(tmpdir(), 'ita-pdf-'));
+  spawnSync('chown', [`${NOBODY.uid}:${NOBODY.gid}`, home]);
+  return home;
+}
+
+const WORKER = () => join(packageRoot(), 'build', 'pdf-worker.cjs');
+
 function printOnce(html: string, chromium: string, mode: ChromiumMode): Buffer {
-  const worker = join(packageRoot(), 'build', 'pdf-worker.cjs');
-  const sandboxed = mode !== 'no-sandbox';
-  const asNobody = mode === 'nobody-sandbox';
-  // nobody's own temporary folder (for the browser profile), removed afterwards.
-  const home = asNobody ? mkdtempSync(join(tmpdir(), 'ita-pdf-')) : null;
+  const home = workerHome(mode);
   try {
-    if (home) spawnSync('chown', [`${NOBODY.uid}:${NOBODY.gid}`, home]);
-    const run = spawnSync(process.execPath, [worker], {
-      input: JSON.stringify({
-        html,
-        chromium,
-        sandbox: sandboxed,
-        args: sandboxed ? CHROMIUM_ARGS.filter((a) => a !== '--no-sandbox') : CHROMIUM_ARGS,
-      }),
+    const { browsing, spawn } = workerLaunch(chromium, mode, home);
+    const run = spawnSync(process.execPath, [WORKER()], {
+      input: JSON.stringify({ html, ...browsing }),
       maxBuffer: 512 * 1024 * 1024,
       timeout: 120_000,
-      ...(home
-        ? {
-            ...NOBODY,
-            cwd: home,
-            env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TMPDIR: home },
-          }
-        : {}),
+      ...spawn,
     });
     if (run.status !== 0 || run.stdout.length === 0) {
       const why = run.error?.message ?? run.stderr.toString().trim();
@@ -139,4 +153,78 @@ export function htmlToPdf(html: string, chromium: string): Buffer {
 export function chromiumPdfWriter(): ((doc: DocData) => Buffer) | null {
   const chromium = findChromium();
   return chromium ? (doc) => htmlToPdf(docToHtml(doc), chromium) : null;
+}
+
+const WAIT = new Int32Array(new SharedArrayBuffer(4));
+
+/** Whether a process is running (on Linux, where /proc tells; elsewhere assumed, and the wait's limit holds). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX] /s.test(stat);
+  } catch (_e) {
+    return !existsSync('/proc/self/stat');
+  }
+}
+
+/** What a warm worker wrote in its folder: the PDF, or its failure thrown; blocks until one is there. */
+function awaitPdf(dir: string, pid: number): Buffer {
+  const until = Date.now() + 120_000;
+  for (;;) {
+    if (existsSync(join(dir, 'out.pdf'))) return readFileSync(join(dir, 'out.pdf'));
+    if (existsSync(join(dir, 'error.txt')))
+      throw new Error(`Chromium could not print the PDF: ${readFileSync(join(dir, 'error.txt'), 'utf8')}`);
+    if (!running(pid) || Date.now() > until)
+      throw new Error('Chromium could not print the PDF: the worker stopped');
+    Atomics.wait(WAIT, 0, 0, 10);
+  }
+}
+
+/**
+ * A PdfWriter whose Chromium is started now, while the workbook is read and the report made (two to four
+ * seconds of a command's time), for the first PDF; a second PDF, or a first the warm browser could not
+ * print, is printed as `htmlToPdf` prints. `close` stops the browser when no PDF was asked for.
+ */
+export function warmChromiumPdfWriter(): {
+  write: ((doc: DocData) => Buffer) | null;
+  close: () => void;
+  worker?: ChildProcess;
+} {
+  const chromium = findChromium();
+  if (!chromium) return { write: null, close: () => {} };
+  const mode = modes()[0];
+  const home = workerHome(mode);
+  const dir = mkdtempSync(join(home ?? tmpdir(), 'ita-warm-'));
+  if (home) spawnSync('chown', [`${NOBODY.uid}:${NOBODY.gid}`, dir]);
+  const { browsing, spawn: options } = workerLaunch(chromium, mode, home);
+  const job = JSON.stringify({ dir, home, ...browsing });
+  const worker = spawn(process.execPath, [WORKER(), '--warm', job], {
+    ...options,
+    stdio: 'ignore',
+  });
+  worker.on('error', () => {}); // a worker that did not start: the PDF is then printed as htmlToPdf prints it
+  worker.unref();
+  let used = false;
+  // Removing the job's folder tells the worker to stop; the worker removes `home` once its browser is closed.
+  const close = () => {
+    used = true;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const write = (doc: DocData): Buffer => {
+    const html = docToHtml(doc);
+    if (used || worker.pid === undefined) return htmlToPdf(html, chromium);
+    used = true;
+    try {
+      writeFileSync(join(dir, 'page.html.part'), html);
+      renameSync(join(dir, 'page.html.part'), join(dir, 'page.html'));
+      const pdf = awaitPdf(dir, worker.pid);
+      workingMode = mode;
+      return pdf;
+    } catch (_e) {
+      return htmlToPdf(html, chromium);
+    } finally {
+      close();
+    }
+  };
+  return { write, close, worker };
 }

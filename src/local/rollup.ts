@@ -6,7 +6,7 @@ import { writeFilesAtomically } from './atomic';
 import { outputProblem, packageRoot, userMessage } from './build';
 import { loadBundle } from './bundle';
 import { docToHtml } from './doc-html';
-import { chromiumPdfWriter } from './pdf';
+import { warmChromiumPdfWriter } from './pdf';
 import { createRuntime, type Runtime } from './runtime/index';
 import { loadSpreadsheet, restoreProperties, spreadsheetToXlsx } from './workbook-io';
 
@@ -47,14 +47,26 @@ export async function runRollup(options: RollupOptions): Promise<RollupResult> {
     timings[name] = Date.now() - clock;
     clock = Date.now();
   };
+  // Chromium starts while the workbook is read and the roll-up made.
+  const pdf = options.pdf === false ? { write: null, close: () => {} } : warmChromiumPdfWriter();
+  try {
+    return await rollupWith(options, dist, pdf.write, lap, timings);
+  } finally {
+    pdf.close();
+  }
+}
+
+async function rollupWith(
+  options: RollupOptions,
+  dist: string,
+  pdfWriter: ReturnType<typeof warmChromiumPdfWriter>['write'],
+  lap: (name: string) => void,
+  timings: Record<string, number>,
+): Promise<RollupResult> {
   const loaded = await loadSpreadsheet(resolve(options.workbook));
   lap('read');
   for (const note of loaded.notes) options.log?.(note);
-  const runtime = createRuntime({
-    spreadsheet: loaded.build,
-    projectDir: dist,
-    pdf: options.pdf === false ? null : chromiumPdfWriter(),
-  });
+  const runtime = createRuntime({ spreadsheet: loaded.build, projectDir: dist, pdf: pdfWriter });
   restoreProperties(runtime, loaded.state);
   const bundle = loadBundle(runtime, join(dist, 'Code.js'));
   bundle.call('onOpen', { authMode: 'LIMITED' });
