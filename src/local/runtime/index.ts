@@ -325,11 +325,12 @@ function serviceGlobals(
   };
 }
 
-export function createRuntime(options: RuntimeOptions = {}): Runtime {
+export function createRuntime(given: RuntimeOptions = {}): Runtime {
+  // The services keep their options; not the loader, which may hold a whole parsed file (ten times the cells).
+  const { spreadsheet: load, ...options } = given;
   const calls = new CallCounter();
   const context = runtimeContext(options, calls);
-  const spreadsheet =
-    options.spreadsheet?.(context) ?? SpreadsheetImpl._create(context, 'ita-report', context.user);
+  const spreadsheet = load?.(context) ?? SpreadsheetImpl._create(context, 'ita-report', context.user);
   if (!options.user) context.user = spreadsheet._state.owner;
   // Loading the spreadsheet is not the script's doing: count from here.
   calls.reset();
