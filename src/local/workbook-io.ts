@@ -19,6 +19,7 @@ import {
   GOOGLE_CELL_LIMIT,
   loadXlsx,
   TooManyCellsError,
+  UnreadableWorkbookError,
   unsavedFormula,
   WorkbookLimitError,
 } from './xlsx';
@@ -78,7 +79,7 @@ export async function loadSpreadsheet(path: string, name = 'ita-report') {
     workbook = await loadXlsx(path);
   } catch (e) {
     if (e instanceof WorkbookLimitError) throw e;
-    throw new Error(`cannot read ${path} as an .xlsx workbook (${(e as Error).message})`);
+    throw new UnreadableWorkbookError(e);
   }
   const notes: string[] = [];
   const state = readState(workbook, notes);
@@ -162,7 +163,10 @@ function unkeptFeatures(
       )
     )
       lost.push('the formatting inside rich-text cells (their text and cell style are kept)');
-    if (filled.cells.some((c) => c.cell.dataValidation && c.cell.dataValidation.type !== 'list'))
+    if (
+      hasValidations(ws) &&
+      filled.cells.some((c) => c.cell.dataValidation && c.cell.dataValidation.type !== 'list')
+    )
       lost.push('data validation other than lists');
     if (lost.length > 0)
       notes.push(`${ws.name}: เก็บไม่ได้ในไฟล์ที่เขียน / not kept in the written workbook: ${lost.join(', ')}`);
@@ -186,7 +190,8 @@ function loadSheet(
   const grid = gridSize(filled.rows, filled.columns);
   sheet._maxRows = grid.rows;
   sheet._maxColumns = grid.columns;
-  for (const c of filled.cells) loadCell(context, sheet, c);
+  const validations = hasValidations(ws);
+  for (const c of filled.cells) loadCell(context, sheet, c, validations);
   // Styles of empty cells (a fill, a number format on a column of blanks) within the data.
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (r > filled.rows) return;
@@ -223,7 +228,18 @@ function errorOf(value: ExcelJS.CellValue): string | null {
   return typeof result === 'object' && result !== null && 'error' in result ? String(result.error) : null;
 }
 
-function loadCell(context: RuntimeContext, sheet: SheetImpl, { row: r, column: c, cell, value }: FilledCell) {
+/** Whether a worksheet has any data validation (most have none: then no cell need look for one). */
+function hasValidations(ws: ExcelJS.Worksheet): boolean {
+  const model = (ws as unknown as { dataValidations?: { model?: object } }).dataValidations?.model;
+  return model !== undefined && Object.keys(model).length > 0;
+}
+
+function loadCell(
+  context: RuntimeContext,
+  sheet: SheetImpl,
+  { row: r, column: c, cell, value }: FilledCell,
+  validations: boolean,
+) {
   const k = `${r},${c}`;
   if (value !== '') sheet._set(r, c, value as CellValue);
   if (cell.formula) sheet._formulas.set(k, `=${cell.formula}`);
@@ -241,7 +257,7 @@ function loadCell(context: RuntimeContext, sheet: SheetImpl, { row: r, column: c
     });
   if (cell.font?.bold) sheet._formats.set(k, { ...sheet._formats.get(k), fontWeight: 'bold' });
   if (cell.numFmt) sheet._formats.set(k, { ...sheet._formats.get(k), numberFormat: cell.numFmt });
-  const dv = cell.dataValidation;
+  const dv = validations ? cell.dataValidation : undefined;
   if (dv?.type === 'list' && dv.formulae?.[0]) {
     const list = String(dv.formulae[0]).replace(/^"|"$/g, '').split(',');
     sheet._validations.set(
@@ -322,22 +338,58 @@ function* cellsToWrite(sheet: SheetImpl): Generator<[number, number[]]> {
   }
 }
 
-function writeCell(sheet: SheetImpl, row: ExcelJS.Row, r: number, c: number): void {
+type CellFormat = ReturnType<SheetImpl['_formats']['get']>;
+
+/**
+ * The style a written cell gets: the file's own, with the add-on's formats over it; null when it has none.
+ * Cells alike share one object, so that the writer gives them one style entry without comparing them again.
+ */
+class CellStyles {
+  private readonly byFileStyle = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+  private readonly plain = new Map<string, Partial<ExcelJS.Style>>();
+
+  of(kept: FileCell | undefined, format: CellFormat): Partial<ExcelJS.Style> | null {
+    const base = kept?.style && Object.keys(kept.style).length > 0 ? (kept.style as object) : null;
+    const formatted =
+      format && (format.fontWeight || format.background || format.wrap || format.numberFormat);
+    if (!base && !formatted) return null;
+    const key = formatted
+      ? `${format.fontWeight ?? ''}|${format.background ?? ''}|${format.wrap ?? ''}|${format.numberFormat ?? ''}`
+      : '';
+    let alike = base ? this.byFileStyle.get(base) : this.plain;
+    if (!alike) {
+      alike = new Map();
+      this.byFileStyle.set(base as object, alike);
+    }
+    let style = alike.get(key);
+    if (!style) {
+      style = composeStyle(base, format);
+      alike.set(key, style);
+    }
+    return style;
+  }
+}
+
+function composeStyle(base: object | null, format: CellFormat): Partial<ExcelJS.Style> {
+  const style = (base ? JSON.parse(JSON.stringify(base)) : {}) as Partial<ExcelJS.Style>;
+  if (format?.fontWeight === 'bold') style.font = { ...style.font, bold: true };
+  if (format?.background && format.background !== '#ffffff') {
+    style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${format.background.slice(1)}` } };
+  }
+  if (format?.wrap) style.alignment = { ...style.alignment, wrapText: true, vertical: 'top' };
+  if (format?.numberFormat) style.numFmt = format.numberFormat;
+  return style;
+}
+
+function writeCell(sheet: SheetImpl, row: ExcelJS.Row, r: number, c: number, styles: CellStyles): void {
   const k = `${r},${c}`;
   const cell = row.getCell(c);
   const kept = sheet._fileCells.get(k);
   // A cell with no style of its own (most of a large tab) is left to the default, which costs nothing to write.
-  if (kept?.style && Object.keys(kept.style).length > 0)
-    cell.style = JSON.parse(JSON.stringify(kept.style)) as Partial<ExcelJS.Style>;
+  const style = styles.of(kept, sheet._formats.get(k));
+  if (style) cell.style = style;
   cell.value = xlsxValue(sheet._get(r, c), sheet._formulas.get(k), kept);
   if (kept?.note) cell.note = kept.note as ExcelJS.Comment;
-  const format = sheet._formats.get(k);
-  if (format?.fontWeight === 'bold') cell.font = { ...cell.font, bold: true };
-  if (format?.background && format.background !== '#ffffff') {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${format.background.slice(1)}` } };
-  }
-  if (format?.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
-  if (format?.numberFormat) cell.numFmt = format.numberFormat;
 }
 
 /** The list rules of a sheet, as the file writes them. */
@@ -371,10 +423,11 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: S
   const mergedTo = sheet._merges.reduce((last, m) => Math.max(last, m.bottom), 0);
   let merged = sheet._merges.length === 0;
   let written = 0;
+  const styles = new CellStyles();
   for (const [r, columns] of cellsToWrite(sheet)) {
     if (!merged && r > mergedTo) merged = mergeAll(sheet, ws);
     const row = ws.getRow(r);
-    for (const c of columns) writeCell(sheet, row, r, c);
+    for (const c of columns) writeCell(sheet, row, r, c, styles);
     if (merged) row.commit();
     // The zip compresses what was written only when the event loop turns: let it, or the rows pile up.
     if (++written % YIELD_ROWS === 0) await new Promise(setImmediate);
