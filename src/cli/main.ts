@@ -20,7 +20,13 @@ import { runRollup } from '../local/rollup';
 import { runSelfCheck } from '../local/selfcheck';
 import { startLocalServer } from '../local/serve';
 import { planLines, resultLines } from '../local/share';
-import { notAWorkbook, readXlsxFile, WorkbookLimitError, workbookFromSheets } from '../local/xlsx';
+import {
+  notAWorkbook,
+  readXlsxFile,
+  UnreadableWorkbookError,
+  WorkbookLimitError,
+  workbookFromSheets,
+} from '../local/xlsx';
 
 const USAGE_EN = `usage: ita-report analyze WORKBOOK.xlsx [--json]
        ita-report build WORKBOOK.xlsx --out DIR [--report plan|results] [--no-pdf] [--calls] [--force] [--share]
@@ -169,7 +175,8 @@ function fileHead(path: string): Buffer {
   }
 }
 
-async function loadWorkbook(path: string): Promise<SheetData[]> {
+/** Refuses, before anything reads it, a path that is not an .xlsx file (saying what it is instead). */
+function checkWorkbookFile(path: string): void {
   if (!existsSync(path)) {
     throw new UsageError(`ita-report: no such file: ${path}`, `ita-report: ไม่พบไฟล์ ${path}`);
   }
@@ -183,24 +190,33 @@ async function loadWorkbook(path: string): Promise<SheetData[]> {
       `ita-report: อ่าน ${path} ไม่ได้: ${what.th}`,
     );
   }
+}
+
+/** A failure to read the workbook as the command reports it (a limit as a finding); other errors as they are. */
+function readFailure(path: string, e: unknown): unknown {
+  if (e instanceof WorkbookLimitError) {
+    const finding: Finding = {
+      severity: 'error',
+      code: e.code,
+      where: e.where && /!/.test(e.where) ? e.where : null,
+      message: e.th,
+      message_en: e.message,
+    };
+    return new WorkbookError(`ita-report: ${path}: ${e.message}`, `ita-report: ${path}: ${e.th}`, finding);
+  }
+  if (!(e instanceof UnreadableWorkbookError)) return e;
+  return new UsageError(
+    `ita-report: cannot read ${path} as an .xlsx workbook (${e.why})`,
+    `ita-report: อ่าน ${path} เป็นไฟล์ .xlsx ไม่ได้ (${e.why})`,
+  );
+}
+
+async function loadWorkbook(path: string): Promise<SheetData[]> {
+  checkWorkbookFile(path);
   try {
     return await readXlsxFile(path);
   } catch (e) {
-    if (e instanceof WorkbookLimitError) {
-      const finding: Finding = {
-        severity: 'error',
-        code: e.code,
-        where: e.where && /!/.test(e.where) ? e.where : null,
-        message: e.th,
-        message_en: e.message,
-      };
-      throw new WorkbookError(`ita-report: ${path}: ${e.message}`, `ita-report: ${path}: ${e.th}`, finding);
-    }
-    const why = (e as Error).message;
-    throw new UsageError(
-      `ita-report: cannot read ${path} as an .xlsx workbook (${why})`,
-      `ita-report: อ่าน ${path} เป็นไฟล์ .xlsx ไม่ได้ (${why})`,
-    );
+    throw readFailure(path, e instanceof WorkbookLimitError ? e : new UnreadableWorkbookError(e));
   }
 }
 
@@ -267,7 +283,7 @@ async function buildCommand(args: string[], io: Cli): Promise<number> {
       'ita-report: build ต้องระบุ WORKBOOK.xlsx หนึ่งไฟล์',
     );
   }
-  await loadWorkbook(positional[0]);
+  checkWorkbookFile(positional[0]);
   const problem = outputProblem(positional[0], out);
   if (problem) throw new UsageError(`ita-report: ${problem.en}`, `ita-report: ${problem.th}`);
   const result = await runBuild({
@@ -278,6 +294,8 @@ async function buildCommand(args: string[], io: Cli): Promise<number> {
     share: flags.has('--share'),
     report: kind,
     log: io.out,
+  }).catch((e: unknown) => {
+    throw readFailure(positional[0], e);
   });
   if (result.sharing) {
     for (const line of planLines(result.sharing.plan, io.lang)) io.out(line);
@@ -375,12 +393,12 @@ async function rollupCommand(args: string[], io: Cli): Promise<number> {
       'ita-report: rollup ต้องระบุ WORKBOOK.xlsx หนึ่งไฟล์ และ --json หรือ --out DIR',
     );
   }
-  const sheets = await loadWorkbook(positional[0]);
   if (!out) {
-    const rollup = analyzeRollup(sheets);
+    const rollup = analyzeRollup(await loadWorkbook(positional[0]));
     io.json(rollupJson(rollup));
     return rollup.ok ? 0 : 1;
   }
+  checkWorkbookFile(positional[0]);
   const problem = outputProblem(positional[0], out);
   if (problem) throw new UsageError(`ita-report: ${problem.en}`, `ita-report: ${problem.th}`);
   const result = await runRollup({
@@ -389,6 +407,8 @@ async function rollupCommand(args: string[], io: Cli): Promise<number> {
     pdf: !flags.has('--no-pdf'),
     force: flags.has('--force'),
     log: (line) => io.out(line),
+  }).catch((e: unknown) => {
+    throw readFailure(positional[0], e);
   });
   if (flags.has('--json')) io.json(result.rollup);
   else for (const line of rollupLines(result.rollup, io)) io.out(line);

@@ -194,6 +194,16 @@ export function workbookFromSheets(sheets: readonly SheetData[]): ExcelJS.Workbo
   return workbook;
 }
 
+/** A file that is not a workbook exceljs can read; `why` is what exceljs said. */
+export class UnreadableWorkbookError extends Error {
+  readonly why: string;
+  constructor(cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot read the file as an .xlsx workbook (${why})`);
+    this.why = why;
+  }
+}
+
 /** A workbook too large for Google Sheets: it cannot be analysed (exit 1), whatever the command. */
 export class TooManyCellsError extends WorkbookLimitError {}
 
