@@ -8,7 +8,7 @@ import { followUpView } from './cards/follow-up';
 import { lastReportView } from './cards/last-report';
 import { agencyFollowUpView, rollupView } from './cards/rollup';
 import { selfCheckView } from './cards/selfcheck';
-import { shareView } from './cards/share';
+import { FILE_KEY, shareView } from './cards/share';
 import type { Actions, View } from './cards/shared';
 import { headerView, sampleConfirmView, startView } from './cards/start';
 import { summaryView } from './cards/summary';
@@ -47,14 +47,14 @@ const rollupCards = (v: View) => [
   h('p', { class: 'muted intro' }, t('rollupIntro')),
   rollupView(v),
   agencyFollowUpView(v),
+  shareView(v),
   selfCheckView(v, render),
 ];
 
 const cards = (v: View) => {
   const rollup = state.overview?.rollup;
-  if (!rollup) return agencyCards(v);
-  learnWords(rollup.words);
-  return rollupCards(v);
+  learnWords(rollup?.words);
+  return rollup ? rollupCards(v) : agencyCards(v);
 };
 
 const agencyCards = (v: View) => [
@@ -304,20 +304,22 @@ function copyField(inputId: string, done: Key, at: Place): void {
  * The sharing step in two server calls, each an execution of its own with its own 6 minutes: the
  * protections and the spreadsheet first (rows protected before anyone gains edit access), then the report's
  * Doc and PDF (Drive takes one address a call). Their results as one. (bench/sharing.cjs makes the same.)
+ * A coordinator's workbook shares the follow-up rows with the agencies, through the same steps.
  */
 async function shareInTwoCalls(
   plan: SharingPlan,
   shareSpreadsheet: boolean,
   notify: boolean,
 ): Promise<SharedResult> {
-  const first = await call('apiApplySharing', {
+  const api = state.overview?.rollup ? 'apiApplyAgencySharing' : 'apiApplySharing';
+  const first = await call(api, {
     protect: true,
     shareSpreadsheet,
     shareReport: false,
     notify,
   });
   if (!plan.hasReport) return first;
-  const second = await call('apiApplySharing', {
+  const second = await call(api, {
     protect: false,
     shareSpreadsheet: false,
     shareReport: true,
@@ -480,7 +482,7 @@ const actions: Actions = {
   },
   previewSharing() {
     void guarded('plan', 'share', async () => {
-      state.plan = await call('apiSharingPlan');
+      state.plan = await call(state.overview?.rollup ? 'apiAgencySharingPlan' : 'apiSharingPlan');
       state.focus = 'share-plan';
       announce(t('planTitle'));
     });
@@ -569,13 +571,6 @@ function sharedWords(lang: 'th' | 'en', r: SharedResult): string {
   const stop = lang === 'th' ? ' ' : '. ';
   return refusals.length > 0 ? `${done}${stop}${text(lang, 'refusedTitle')} ${refusals.join(', ')}` : done;
 }
-
-const FILE_KEY = {
-  spreadsheet: 'fileSheet',
-  protection: 'fileProtection',
-  doc: 'fileDoc',
-  pdf: 'filePdf',
-} as const;
 
 /** Escape closes an open confirmation or the sharing plan, and focus goes back to what opened it. */
 document.addEventListener('keydown', (e) => {
