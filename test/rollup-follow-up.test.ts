@@ -125,6 +125,7 @@ describe('the agencies’ plan says what the sidebar shows, and a refusal comes 
     const values = tab.getDataRange().getValues().slice(1);
     const [rows, count, refused, note] = plan.said;
     expect(rows.th).toContain(`(${values.length} แถว)`);
+    expect(rows.th).toContain('(12 แถวแรก)');
     expect(rows.items?.[0]).toBe(`${values[0][0]} → someone@no-google.example`);
     expect(rows.items?.[1]).toBe(`${values[1][0]} → –`);
     expect(rows.items).toHaveLength(13);

@@ -151,10 +151,11 @@ function planLines(
   addresses: number,
 ): PlanLine[] {
   const over = addresses > SHARE_LIMIT;
+  const n = owners.length;
   const lines: PlanLine[] = [
     {
-      th: `แถวของแต่ละหน่วยงานในแท็บ${FOLLOW_UP_TAB} แก้ได้เฉพาะอีเมลของหน่วยงานนั้นและทีมงาน (${owners.length} แถว):`,
-      en: `Each agency's row of the ${FOLLOW_UP_TAB} tab, editable by its own e-mails and the team only (${owners.length} rows):`,
+      th: `แถวของแต่ละหน่วยงานในแท็บ${FOLLOW_UP_TAB} (${n} แถว) แก้ได้เฉพาะอีเมลในคอลัมน์อีเมลของแถวนั้นและทีมงาน${n > LISTED ? ` (${LISTED} แถวแรก)` : ''}:`,
+      en: `Each agency's row of the ${FOLLOW_UP_TAB} tab (${n} rows) is editable by the e-mails in its e-mail column and the team only${n > LISTED ? ` (the first ${LISTED})` : ''}:`,
       items: listed(owners.map((o) => `${o.name} → ${o.emails.join(', ') || '–'}`)),
     },
     {

@@ -28,7 +28,7 @@ function planView(v: View, plan: NonNullable<State['plan']>): HTMLElement {
     ...(plan.said ?? []).map((l) =>
       h(
         'div',
-        { class: l.warn ? 'warn' : 'muted' },
+        { class: l.warn === true && 'warn' },
         h('p', {}, proseDigits(v.style, l[v.state.lang])),
         l.items ? h('ul', { class: 'emails' }, ...l.items.map((e) => h('li', {}, e))) : null,
       ),
