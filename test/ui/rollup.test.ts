@@ -140,6 +140,18 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup-share-done.png') });
     expect(Number(await frame().evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(300);
 
+    // In English, the card and the result speak of the agencies too (the server's words, not the page's).
+    await sidebar.locator('#lang').click();
+    await sidebar.locator('#share-title').filter({ hasText: 'Share the follow-up rows' }).waitFor();
+    expect(await sidebar.locator('#share-card').textContent()).toContain('each agency needing attention');
+    expect(await notice.textContent()).toMatch(/^⚠ Protected \d+ ranges and 2 tabs/);
+    expect(await sidebar.locator('#share-refused').textContent()).toContain('in the ผลหน่วยงาน tab');
+    expect(await seriousViolations(frame())).toEqual([]);
+    await frame().evaluate('document.getElementById("share-card").scrollIntoView()');
+    await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup-share-done-en.png') });
+    await sidebar.locator('#lang').click();
+    await sidebar.locator('#share-title').filter({ hasText: 'แชร์แถวติดตามให้หน่วยงาน' }).waitFor();
+
     // Each attention row is its agency's: protected for its e-mails and the team, the domain left out.
     const ss = server.runtime.spreadsheet;
     const rows = tab.getDataRange().getValues().slice(1);
