@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import { ROLLUP_WORDS } from '../src/core/rollup-words';
 import { loadBundle } from '../src/local/bundle';
 import { createRuntime, spreadsheetFromSheets } from '../src/local/index';
 import type { SharedResult } from '../src/server/index';
 import { AGENCY_REFUSAL_ADVICE, type AgencySharingPlan, type RollupOverview } from '../src/server/rollup';
 import type { SharingResult } from '../src/server/sharing';
+import { learnWords, text } from '../src/ui/i18n';
 import { ROOT } from './helpers/workbook';
 
 const DIST = join(ROOT, 'dist');
@@ -189,3 +191,16 @@ test('sharing is refused whole beyond Google’s limit of people a file can be s
   expect(ss.getProtections('RANGE')).toHaveLength(0);
   expect(emails(ss.getEditors())).toEqual([TEAM]);
 }, 120_000);
+
+test('the share card’s words: a coordinator’s overview brings the agencies’, an agency’s gives the page’s back', () => {
+  expect(text('th', 'shareTitle')).toBe('๓. แชร์ให้หน่วยงาน');
+  learnWords(ROLLUP_WORDS);
+  expect(text('th', 'shareTitle')).toBe('แชร์แถวติดตามให้หน่วยงาน');
+  expect(text('en', 'noDivisions')).toBe('The follow-up tab has no e-mails: nothing will be shared');
+  expect(text('en', 'notify')).toMatch(/^E-mail the agencies about the PDF \(this box reaches the PDF only/);
+  // Words the roll-up does not reword stay the page's.
+  expect(text('en', 'planTitle')).toBe('What confirming will do');
+  learnWords(undefined);
+  expect(text('th', 'shareTitle')).toBe('๓. แชร์ให้หน่วยงาน');
+  expect(text('en', 'notify')).toMatch(/^E-mail the divisions about the PDF/);
+});
