@@ -31,6 +31,23 @@ function say(th: string, en: string, kind: NonNullable<State['message']>['kind']
   state.message = { th, en, kind, at, serial: ++serial };
 }
 
+/** A message of the page's words, in both languages (the digits as the words have them). */
+function sayWords(
+  key: Key,
+  kind: NonNullable<State['message']>['kind'],
+  at: Place,
+  vars?: Record<string, string>,
+): void {
+  say(text('th', key, vars), text('en', key, vars), kind, at);
+}
+
+/** A quick call's failure, said in the card of the control that made it (nothing is busy meanwhile). */
+const failIn = (at: Place) => (e: unknown) => {
+  const shown = explain(e);
+  say(shown.th, shown.en, shown.kind, at);
+  render();
+};
+
 /** Tells a screen reader what happened (progress and results), in the one live region of the page. */
 function announce(message: string): void {
   const live = document.getElementById('live');
@@ -252,7 +269,7 @@ async function runBuild(force: boolean): Promise<void> {
     const key: Key = report.unconfirmed ? 'builtUnconfirmed' : 'built';
     const done = t(key);
     // A forced build is done, but not a success: it says so in the warning colour.
-    say(text('th', key), text('en', key), report.unconfirmed ? 'caution' : 'notice', 'build');
+    sayWords(key, report.unconfirmed ? 'caution' : 'notice', 'build');
     announce(done);
   } catch (e) {
     const shown = explain(e);
@@ -277,7 +294,7 @@ function copyField(inputId: string, done: Key, at: Place): void {
   const input = document.getElementById(inputId) as HTMLInputElement | HTMLTextAreaElement | null;
   if (!input) return;
   const copied = () => {
-    say(text('th', done), text('en', done), 'notice', at);
+    sayWords(done, 'notice', at);
     announce(t(done));
     render();
   };
@@ -290,7 +307,7 @@ function copyField(inputId: string, done: Key, at: Place): void {
       ok = false;
     }
     if (ok) return copied();
-    say(text('th', 'copyFailed'), text('en', 'copyFailed'), 'notice', at);
+    sayWords('copyFailed', 'notice', at);
     announce(t('copyFailed'));
     render();
     // render() rebuilds the card: select the new field's text, ready for Ctrl+C.
@@ -341,11 +358,7 @@ const actions: Actions = {
   toggleLanguage() {
     state.lang = state.lang === 'th' ? 'en' : 'th';
     render();
-    call('apiSetLanguage', state.lang).catch((e) => {
-      const shown = explain(e);
-      say(shown.th, shown.en, shown.kind, 'header');
-      render();
-    });
+    call('apiSetLanguage', state.lang).catch(failIn('header'));
   },
   askSample(opener) {
     state.confirm = { kind: 'sample', opener };
@@ -362,12 +375,7 @@ const actions: Actions = {
       // The sample's figures are another agency's: the message says whose, not the template's words.
       const vars = { tabs, agency: a?.agency ?? '–', year: String(a?.year ?? '–') };
       const key: Key = !withSample ? 'created' : result.created.length > 0 ? 'sampleLoaded' : 'sampleNone';
-      say(
-        text('th', key, vars),
-        text('en', key, vars),
-        withSample ? 'caution' : 'notice',
-        state.overview?.ready ? 'check' : 'start',
-      );
+      sayWords(key, withSample ? 'caution' : 'notice', state.overview?.ready ? 'check' : 'start', vars);
       state.focus = state.overview?.ready ? 'check-notice' : 'create-empty';
       announce(t(key, vars));
     });
@@ -414,22 +422,14 @@ const actions: Actions = {
     document.getElementById(`group-${index}`)?.scrollIntoView({ block: 'nearest' });
   },
   openGuide() {
-    call('apiShowGuide').catch((e) => {
-      const shown = explain(e);
-      say(shown.th, shown.en, shown.kind, 'header');
-      render();
-    });
+    call('apiShowGuide').catch(failIn('header'));
   },
   showAllGroups(all) {
     state.allGroups = all;
     render();
   },
   selectCell(where, at) {
-    call('apiSelectCell', where).catch((e) => {
-      const shown = explain(e);
-      say(shown.th, shown.en, shown.kind, at);
-      render();
-    });
+    call('apiSelectCell', where).catch(failIn(at));
   },
   copyPdfLink() {
     copyField('pdf-url', 'copied', 'last');
@@ -438,11 +438,7 @@ const actions: Actions = {
     copyField(inputId, done, 'follow');
   },
   selectMeasureRows(rows) {
-    call('apiSelectMeasureRows', rows).catch((e) => {
-      const shown = explain(e);
-      say(shown.th, shown.en, shown.kind, 'follow');
-      render();
-    });
+    call('apiSelectMeasureRows', rows).catch(failIn('follow'));
   },
   buildResults() {
     void guarded('results', 'follow', async () => {
@@ -475,7 +471,7 @@ const actions: Actions = {
       state.resultsLinks = report;
       render();
       state.resultsLinks = await withPdf('results', report);
-      say(text('th', 'resultsBuilt'), text('en', 'resultsBuilt'), 'notice', 'follow');
+      sayWords('resultsBuilt', 'notice', 'follow');
       state.focus = 'results-doc';
       announce(t('resultsBuilt'));
     });
@@ -531,7 +527,7 @@ const actions: Actions = {
         charts: await drawCharts(prepared.charts, chartFont),
       });
       state.rollupLinks = report;
-      say(text('th', 'rollupBuilt'), text('en', 'rollupBuilt'), 'notice', 'rollup');
+      sayWords('rollupBuilt', 'notice', 'rollup');
       state.focus = 'rollup-doc';
       announce(t('rollupBuilt'));
     });
