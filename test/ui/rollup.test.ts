@@ -163,4 +163,28 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
       expect(guard?.canDomainEdit()).toBe(false);
     });
   }, 240_000);
+
+  test('beyond Google’s 600 a file, the plan says so in the warning colour and offers no confirm', async () => {
+    const sidebar = page.frameLocator('#sidebar');
+    const ss = server.runtime.spreadsheet;
+    // The file already holds 600 other people: the agencies would take it past Google's limit.
+    ss.addEditors(Array.from({ length: 600 }, (_, i) => `colleague${i}@office.example`));
+    const ranges = ss.getProtections('RANGE').length;
+    await sidebar.locator('#preview-share').click();
+    const plan = sidebar.locator('#share-plan');
+    await plan.waitFor({ timeout: 30_000 });
+    const warning = plan.locator('.warn').filter({ hasText: 'แชร์ไม่ได้: สเปรดชีตจะมีผู้ได้รับสิทธิ์' });
+    expect(await warning.textContent()).toContain('เกินที่ Google ให้แชร์ไฟล์หนึ่งได้ (๖๐๐ อีเมล)');
+    const confirm = sidebar.locator('#confirm-share');
+    expect(await confirm.getAttribute('aria-disabled')).toBe('true');
+    // A click on it does nothing (aria-disabled keeps it focusable; Playwright must be told to click it).
+    await confirm.click({ force: true });
+    expect(await sidebar.locator('#share-notice').count()).toBe(0);
+    expect(ss.getProtections('RANGE')).toHaveLength(ranges);
+    expect(await seriousViolations(frame())).toEqual([]);
+    await frame().evaluate('document.getElementById("share-plan").scrollIntoView()');
+    await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup-share-over-limit.png') });
+    await page.keyboard.press('Escape');
+    await plan.waitFor({ state: 'detached' });
+  }, 120_000);
 });
