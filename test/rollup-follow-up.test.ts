@@ -120,12 +120,29 @@ describe('the agencies’ plan says what the sidebar shows, and a refusal comes 
     // The coordinator typed two e-mails by hand: one with no Google account, one that is no address.
     tab.getRange(2, 2).setValue('someone@no-google.example');
     tab.getRange(3, 2).setValue('ผู้อำนวยการ กองคลัง');
+    // A row kept from an earlier year: its agency no longer needs attention, so it is shared with no more.
+    tab
+      .getRange(tab.getLastRow() + 1, 1, 1, 7)
+      .setValues([
+        [
+          'อบต.ตัวอย่างที่พ้นแล้ว (อำเภอตัวอย่าง 1)',
+          'former@office.example',
+          'ต่ำกว่า 85 เมื่อปีก่อน',
+          '',
+          'มาตรการเดิม',
+          '',
+          '',
+        ],
+      ]);
   }, 120_000);
 
   test('who gets which row, the addresses against Google’s limit, what is no address, the public note', () => {
     const plan = ctx.bundle.call<AgencySharingPlan>('apiAgencySharingPlan');
-    const values = tab.getDataRange().getValues().slice(1);
+    // The agencies needing attention: every row but the last, kept from an earlier year.
+    const values = tab.getDataRange().getValues().slice(1, -1);
     const [rows, count, refused, note] = plan.said;
+    expect(plan.viewers).not.toContain('former@office.example');
+    expect(plan.withoutAccess).not.toContain('former@office.example');
     expect(rows.th).toContain(`(${values.length} แถว)`);
     expect(rows.th).toContain('(12 แถวแรก)');
     expect(rows.items?.[0]).toBe(`${values[0][0]} → someone@no-google.example`);
@@ -156,9 +173,15 @@ describe('the agencies’ plan says what the sidebar shows, and a refusal comes 
     expect(result.advice.refused[0].th).toContain('ติ๊ก "ส่งอีเมลแจ้งหน่วยงานเมื่อแชร์ PDF"');
     expect(result.advice.refused[0].th).toContain('ในแท็บผลหน่วยงาน');
     expect(result.advice.unreachable).toEqual([]);
-    // The row whose cell held no address is protected for the team alone.
+    // The row whose cell held no address is protected for the team alone, and so is the row kept from an
+    // earlier year, whose agency is neither an editor of the spreadsheet nor a viewer of the report.
     const guard = guardOf(ctx.ss.getProtections('RANGE'), tab, 3);
     expect(emails(guard?.getEditors() ?? [])).toEqual([TEAM]);
+    const former = guardOf(ctx.ss.getProtections('RANGE'), tab, tab.getLastRow());
+    expect(former?.getDescription()).toBe('ita-report: ติดตามหน่วยงาน ทีมงาน');
+    expect(emails(former?.getEditors() ?? [])).toEqual([TEAM]);
+    expect(emails(ctx.ss.getEditors())).not.toContain('former@office.example');
+    expect(result.shared.map((x) => x.email)).not.toContain('former@office.example');
   });
 });
 

@@ -189,7 +189,8 @@ export function agencySharingPlan(
 ): AgencySharingPlan {
   const sheet = workbook.tabs.find((s) => s.getName() === FOLLOW_UP_TAB);
   const values = sheet ? sheet.getDataRange().getValues() : [];
-  const { owners, rows, refused } = followUpOwners(values);
+  const attention = new Set(attentionOf(rollup).map((a) => a.agency.label));
+  const { owners, rows, refused } = followUpOwners(values, attention);
   const spreadsheet = workbook.spreadsheet;
   const me = Session.getEffectiveUser().getEmail();
   const owner = spreadsheet.getOwner()?.getEmail() ?? '';

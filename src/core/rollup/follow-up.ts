@@ -118,10 +118,15 @@ export function followUpAnswers(
 }
 
 /**
- * The follow-up tab's rows as the divisions' sharing code takes them: each row owned by its agency; and
- * what an e-mail cell holds that is not an address, with its row.
+ * The follow-up tab's rows as the divisions' sharing code takes them: each row owned by its agency when that
+ * agency needs attention (`attention`: their labels); a row kept from an earlier year whose agency no longer
+ * needs it is the team's alone, and its agency is shared with no more. And what an e-mail cell of an agency
+ * needing attention holds that is not an address, with its row.
  */
-export function followUpOwners(values: readonly unknown[][]): {
+export function followUpOwners(
+  values: readonly unknown[][],
+  attention: ReadonlySet<string>,
+): {
   owners: Division[];
   rows: { row: number; responsible: string; owners: string[] }[];
   refused: { row: number; agency: string; text: string }[];
@@ -132,14 +137,13 @@ export function followUpOwners(values: readonly unknown[][]): {
     .map((row, i) => ({ row: i + 1, label: cellText(row[0]) }))
     .filter((r) => r.row > 1 && r.label !== '')
     .map((r) => ({ row: r.row, responsible: r.label, owners: [r.label] }));
-  const owners = answers.map((a, i) => ({
+  const owned = answers.map((a, i) => ({ ...a, row: rows[i].row })).filter((a) => attention.has(a.agency));
+  const owners = owned.map((a) => ({
     code: a.agency,
     name: a.agency,
     emails: a.emails,
-    where: `${FOLLOW_UP_TAB}!A${rows[i].row}`,
+    where: `${FOLLOW_UP_TAB}!A${a.row}`,
   }));
-  const refused = answers.flatMap((a, i) =>
-    a.refused.map((text) => ({ row: rows[i].row, agency: a.agency, text })),
-  );
+  const refused = owned.flatMap((a) => a.refused.map((text) => ({ row: a.row, agency: a.agency, text })));
   return { owners, rows, refused };
 }
