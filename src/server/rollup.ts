@@ -99,6 +99,8 @@ export interface PlanLine {
   /** To take with care (the limit passed, addresses that are none). */
   warn?: boolean;
   items?: string[];
+  /** How many more there are than `items` shows. */
+  more?: number;
 }
 
 /** The sharing plan of the follow-up tab, and how many addresses the spreadsheet would then hold. */
@@ -133,8 +135,8 @@ export const AGENCY_REFUSAL_ADVICE = refusalAdvice('ผลหน่วยงา�
 /** The agencies' rows listed in a plan: the first ones, then how many more. */
 const LISTED = 12;
 
-function listed(items: string[]): string[] {
-  return items.length > LISTED ? [...items.slice(0, LISTED), `… +${items.length - LISTED}`] : items;
+function listed(items: string[]): Pick<PlanLine, 'items' | 'more'> {
+  return items.length > LISTED ? { items: items.slice(0, LISTED), more: items.length - LISTED } : { items };
 }
 
 function overLimitText(addresses: number, limit: number): { th: string; en: string } {
@@ -156,7 +158,7 @@ function planLines(
     {
       th: `แถวของแต่ละหน่วยงานในแท็บ${FOLLOW_UP_TAB} (${n} แถว) แก้ได้เฉพาะอีเมลในคอลัมน์อีเมลของแถวนั้นและทีมงาน${n > LISTED ? ` (${LISTED} แถวแรก)` : ''}:`,
       en: `Each agency's row of the ${FOLLOW_UP_TAB} tab (${n} rows) is editable by the e-mails in its e-mail column and the team only${n > LISTED ? ` (the first ${LISTED})` : ''}:`,
-      items: listed(owners.map((o) => `${o.name} → ${o.emails.join(', ') || '–'}`)),
+      ...listed(owners.map((o) => `${o.name} → ${o.emails.join(', ') || '–'}`)),
     },
     {
       th: `เมื่อแชร์แล้ว สเปรดชีตจะมีผู้ได้รับสิทธิ์ ${addresses} อีเมล (Google ให้แชร์ไฟล์หนึ่งได้ไม่เกิน ${SHARE_LIMIT} อีเมล)`,
@@ -170,7 +172,7 @@ function planLines(
       th: 'ข้อความเหล่านี้ในคอลัมน์อีเมลไม่ใช่อีเมล จึงไม่แชร์ให้ (แก้ในแท็บผลหน่วยงาน แล้วกดปรับแท็บติดตามหน่วยงาน):',
       en: 'These entries of the e-mail column are not addresses, so no one is shared with for them (correct them in the agencies tab, then update the follow-up tab):',
       warn: true,
-      items: listed(refused.map((r) => `${r.agency}: ${r.text}`)),
+      ...listed(refused.map((r) => `${r.agency}: ${r.text}`)),
     });
   lines.push(PUBLIC_NOTE);
   return lines;

@@ -110,6 +110,7 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
     // Who gets which row, the addresses against Google's limit, the public note: the server's words, Thai digits.
     expect(said).toMatch(/แถวของแต่ละหน่วยงานในแท็บติดตามหน่วยงาน \([๐-๙]+ แถว\)/);
     expect(said).toContain('→ someone@no-google.example');
+    expect(said).toMatch(/… \+[๐-๙]+/);
     expect(said).toMatch(/สเปรดชีตจะมีผู้ได้รับสิทธิ์ [๐-๙]+ อีเมล \(Google ให้แชร์ไฟล์หนึ่งได้ไม่เกิน ๖๐๐ อีเมล\)/);
     expect(said).toContain('ผลการประเมิน ITA และแผน o25 ของทุกหน่วยงานเผยแพร่ต่อสาธารณะอยู่แล้ว');
     expect(said).toContain('ส่งอีเมลแจ้งหน่วยงานเมื่อแชร์ PDF');

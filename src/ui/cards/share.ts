@@ -30,7 +30,14 @@ function planView(v: View, plan: NonNullable<State['plan']>): HTMLElement {
         'div',
         { class: l.warn === true && 'warn' },
         h('p', {}, proseDigits(v.style, l[v.state.lang])),
-        l.items ? h('ul', { class: 'emails' }, ...l.items.map((e) => h('li', {}, e))) : null,
+        l.items
+          ? h(
+              'ul',
+              { class: 'emails' },
+              ...l.items.map((e) => h('li', {}, e)),
+              l.more ? h('li', {}, `… +${digits(v.style, String(l.more))}`) : null,
+            )
+          : null,
       ),
     ),
     h(
