@@ -3,7 +3,13 @@ import { type Analysis, analyze, totalsOnlyYear } from '../core/analysis/analyze
 import { type AnalysisJson, analysisJson } from '../core/analysis/json';
 import { errorFindings, errorLines } from '../core/findings';
 import { followUpOf } from '../core/measures/follow-up';
-import { type Advice, REFUSAL_ADVICE, type SharingPlan, UNREACHABLE_ADVICE } from '../core/measures/sharing';
+import {
+  type Advice,
+  REFUSAL_ADVICE,
+  type RefusalReason,
+  type SharingPlan,
+  UNREACHABLE_ADVICE,
+} from '../core/measures/sharing';
 import {
   measureChecksOf,
   measuresTabOf,
@@ -47,6 +53,7 @@ import {
   saveReportPdf,
 } from './report-doc';
 import {
+  AGENCY_REFUSAL_ADVICE,
   type AgencySharingPlan,
   agencySharingPlan,
   type RollupOverview,
@@ -447,13 +454,17 @@ interface ShareOptions {
   notify?: boolean;
 }
 
-/** One share, divisions' or agencies', carried out by the same code and recorded for the last-report card. */
+/**
+ * One share, divisions' or agencies', carried out by the same code and recorded for the last-report card,
+ * with what to do about each refusal (`refusals`: the advice naming the tab the addresses come from).
+ */
 function shareAndRecord(
   workbook: OpenWorkbook,
   plan: Parameters<typeof applySharing>[1],
   options: ShareOptions,
   props: DocumentProps,
-): SharingResult {
+  refusals: Record<RefusalReason, Advice>,
+): SharedResult {
   const result = applySharing(
     workbook,
     plan,
@@ -466,7 +477,13 @@ function shareAndRecord(
     props,
   );
   recordShare(result, new Date(), props);
-  return result;
+  return {
+    ...result,
+    advice: {
+      refused: result.refused.map((r) => refusals[r.reason]),
+      unreachable: result.unreachable.map((u) => u.fix ?? UNREACHABLE_ADVICE[u.what]),
+    },
+  };
 }
 
 /** What sharing the follow-up rows with the agencies would do, before anything happens. */
@@ -481,15 +498,14 @@ export function apiAgencySharingPlan(): AgencySharingPlan {
  * spreadsheet and viewers of the roll-up report: the divisions' sharing (applySharing) with the agencies in
  * their place. Refused whole when the spreadsheet would hold more addresses than Google allows a file.
  */
-export function apiApplyAgencySharing(options: ShareOptions): SharingResult {
+export function apiApplyAgencySharing(options: ShareOptions): SharedResult {
   return withDocumentLock(() => {
     const { workbook, sheets, rollup } = rollupOfOpenSpreadsheet();
     requireRollup(rollup, true);
     const props = new DocumentProps();
     const plan = agencySharingPlan(workbook, rollup, sheets, props);
     requireWithinShareLimit(plan);
-    const result = shareAndRecord(workbook, plan, options, props);
-    return result;
+    return shareAndRecord(workbook, plan, options, props, AGENCY_REFUSAL_ADVICE);
   });
 }
 
@@ -568,14 +584,7 @@ export function apiApplySharing(options: ShareOptions): SharedResult {
     requireAnalysable(analysis);
     const props = new DocumentProps();
     const plan = sharingPlan(workbook.spreadsheet, analysis, sheets, props);
-    const result = shareAndRecord(workbook, plan, options, props);
-    return {
-      ...result,
-      advice: {
-        refused: result.refused.map((r) => REFUSAL_ADVICE[r.reason]),
-        unreachable: result.unreachable.map((u) => u.fix ?? UNREACHABLE_ADVICE[u.what]),
-      },
-    };
+    return shareAndRecord(workbook, plan, options, props, REFUSAL_ADVICE);
   });
 }
 

@@ -311,18 +311,19 @@ const STRINGS = {
 
 export type Key = keyof typeof STRINGS | RollupWordKey;
 
-// Words the server sends with its answers rather than the page carrying them (the roll-up cards' come with
-// the roll-up overview): a coordinator's words are of no use to an agency's sidebar.
+// Words the server sends with its answers rather than the page carrying them: a coordinator's overview
+// brings the roll-up cards' words, and the share card's words for the agencies, which take the place of the
+// page's own (the divisions'). An agency's overview brings none, and the page's words are back.
 let sent: Partial<RollupWords> = {};
 
-/** Keeps the words a server answer brought, for `text`. */
+/** Keeps the words the last overview brought, for `text`. */
 export function learnWords(words: Partial<RollupWords> | undefined): void {
-  if (words) sent = { ...sent, ...words };
+  sent = words ?? {};
 }
 
 export function text(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
   const words =
-    (STRINGS as Partial<Record<Key, { th: string; en: string }>>)[key] ?? sent[key as RollupWordKey];
+    sent[key as RollupWordKey] ?? (STRINGS as Partial<Record<Key, { th: string; en: string }>>)[key];
   return (words?.[lang] ?? '').replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 

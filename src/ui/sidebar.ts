@@ -8,7 +8,7 @@ import { followUpView } from './cards/follow-up';
 import { lastReportView } from './cards/last-report';
 import { agencyFollowUpView, rollupView } from './cards/rollup';
 import { selfCheckView } from './cards/selfcheck';
-import { shareView } from './cards/share';
+import { FILE_KEY, shareView } from './cards/share';
 import type { Actions, View } from './cards/shared';
 import { headerView, sampleConfirmView, startView } from './cards/start';
 import { summaryView } from './cards/summary';
@@ -31,6 +31,23 @@ function say(th: string, en: string, kind: NonNullable<State['message']>['kind']
   state.message = { th, en, kind, at, serial: ++serial };
 }
 
+/** A message of the page's words, in both languages (the digits as the words have them). */
+function sayWords(
+  key: Key,
+  kind: NonNullable<State['message']>['kind'],
+  at: Place,
+  vars?: Record<string, string>,
+): void {
+  say(text('th', key, vars), text('en', key, vars), kind, at);
+}
+
+/** A quick call's failure, said in the card of the control that made it (nothing is busy meanwhile). */
+const failIn = (at: Place) => (e: unknown) => {
+  const shown = explain(e);
+  say(shown.th, shown.en, shown.kind, at);
+  render();
+};
+
 /** Tells a screen reader what happened (progress and results), in the one live region of the page. */
 function announce(message: string): void {
   const live = document.getElementById('live');
@@ -47,14 +64,14 @@ const rollupCards = (v: View) => [
   h('p', { class: 'muted intro' }, t('rollupIntro')),
   rollupView(v),
   agencyFollowUpView(v),
+  shareView(v),
   selfCheckView(v, render),
 ];
 
 const cards = (v: View) => {
   const rollup = state.overview?.rollup;
-  if (!rollup) return agencyCards(v);
-  learnWords(rollup.words);
-  return rollupCards(v);
+  learnWords(rollup?.words);
+  return rollup ? rollupCards(v) : agencyCards(v);
 };
 
 const agencyCards = (v: View) => [
@@ -252,7 +269,7 @@ async function runBuild(force: boolean): Promise<void> {
     const key: Key = report.unconfirmed ? 'builtUnconfirmed' : 'built';
     const done = t(key);
     // A forced build is done, but not a success: it says so in the warning colour.
-    say(text('th', key), text('en', key), report.unconfirmed ? 'caution' : 'notice', 'build');
+    sayWords(key, report.unconfirmed ? 'caution' : 'notice', 'build');
     announce(done);
   } catch (e) {
     const shown = explain(e);
@@ -277,7 +294,7 @@ function copyField(inputId: string, done: Key, at: Place): void {
   const input = document.getElementById(inputId) as HTMLInputElement | HTMLTextAreaElement | null;
   if (!input) return;
   const copied = () => {
-    say(text('th', done), text('en', done), 'notice', at);
+    sayWords(done, 'notice', at);
     announce(t(done));
     render();
   };
@@ -290,7 +307,7 @@ function copyField(inputId: string, done: Key, at: Place): void {
       ok = false;
     }
     if (ok) return copied();
-    say(text('th', 'copyFailed'), text('en', 'copyFailed'), 'notice', at);
+    sayWords('copyFailed', 'notice', at);
     announce(t('copyFailed'));
     render();
     // render() rebuilds the card: select the new field's text, ready for Ctrl+C.
@@ -304,20 +321,22 @@ function copyField(inputId: string, done: Key, at: Place): void {
  * The sharing step in two server calls, each an execution of its own with its own 6 minutes: the
  * protections and the spreadsheet first (rows protected before anyone gains edit access), then the report's
  * Doc and PDF (Drive takes one address a call). Their results as one. (bench/sharing.cjs makes the same.)
+ * A coordinator's workbook shares the follow-up rows with the agencies, through the same steps.
  */
 async function shareInTwoCalls(
   plan: SharingPlan,
   shareSpreadsheet: boolean,
   notify: boolean,
 ): Promise<SharedResult> {
-  const first = await call('apiApplySharing', {
+  const api = state.overview?.rollup ? 'apiApplyAgencySharing' : 'apiApplySharing';
+  const first = await call(api, {
     protect: true,
     shareSpreadsheet,
     shareReport: false,
     notify,
   });
   if (!plan.hasReport) return first;
-  const second = await call('apiApplySharing', {
+  const second = await call(api, {
     protect: false,
     shareSpreadsheet: false,
     shareReport: true,
@@ -339,11 +358,7 @@ const actions: Actions = {
   toggleLanguage() {
     state.lang = state.lang === 'th' ? 'en' : 'th';
     render();
-    call('apiSetLanguage', state.lang).catch((e) => {
-      const shown = explain(e);
-      say(shown.th, shown.en, shown.kind, 'header');
-      render();
-    });
+    call('apiSetLanguage', state.lang).catch(failIn('header'));
   },
   askSample(opener) {
     state.confirm = { kind: 'sample', opener };
@@ -360,12 +375,7 @@ const actions: Actions = {
       // The sample's figures are another agency's: the message says whose, not the template's words.
       const vars = { tabs, agency: a?.agency ?? '–', year: String(a?.year ?? '–') };
       const key: Key = !withSample ? 'created' : result.created.length > 0 ? 'sampleLoaded' : 'sampleNone';
-      say(
-        text('th', key, vars),
-        text('en', key, vars),
-        withSample ? 'caution' : 'notice',
-        state.overview?.ready ? 'check' : 'start',
-      );
+      sayWords(key, withSample ? 'caution' : 'notice', state.overview?.ready ? 'check' : 'start', vars);
       state.focus = state.overview?.ready ? 'check-notice' : 'create-empty';
       announce(t(key, vars));
     });
@@ -412,22 +422,14 @@ const actions: Actions = {
     document.getElementById(`group-${index}`)?.scrollIntoView({ block: 'nearest' });
   },
   openGuide() {
-    call('apiShowGuide').catch((e) => {
-      const shown = explain(e);
-      say(shown.th, shown.en, shown.kind, 'header');
-      render();
-    });
+    call('apiShowGuide').catch(failIn('header'));
   },
   showAllGroups(all) {
     state.allGroups = all;
     render();
   },
   selectCell(where, at) {
-    call('apiSelectCell', where).catch((e) => {
-      const shown = explain(e);
-      say(shown.th, shown.en, shown.kind, at);
-      render();
-    });
+    call('apiSelectCell', where).catch(failIn(at));
   },
   copyPdfLink() {
     copyField('pdf-url', 'copied', 'last');
@@ -436,11 +438,7 @@ const actions: Actions = {
     copyField(inputId, done, 'follow');
   },
   selectMeasureRows(rows) {
-    call('apiSelectMeasureRows', rows).catch((e) => {
-      const shown = explain(e);
-      say(shown.th, shown.en, shown.kind, 'follow');
-      render();
-    });
+    call('apiSelectMeasureRows', rows).catch(failIn('follow'));
   },
   buildResults() {
     void guarded('results', 'follow', async () => {
@@ -473,14 +471,14 @@ const actions: Actions = {
       state.resultsLinks = report;
       render();
       state.resultsLinks = await withPdf('results', report);
-      say(text('th', 'resultsBuilt'), text('en', 'resultsBuilt'), 'notice', 'follow');
+      sayWords('resultsBuilt', 'notice', 'follow');
       state.focus = 'results-doc';
       announce(t('resultsBuilt'));
     });
   },
   previewSharing() {
     void guarded('plan', 'share', async () => {
-      state.plan = await call('apiSharingPlan');
+      state.plan = await call(state.overview?.rollup ? 'apiAgencySharingPlan' : 'apiSharingPlan');
       state.focus = 'share-plan';
       announce(t('planTitle'));
     });
@@ -529,7 +527,7 @@ const actions: Actions = {
         charts: await drawCharts(prepared.charts, chartFont),
       });
       state.rollupLinks = report;
-      say(text('th', 'rollupBuilt'), text('en', 'rollupBuilt'), 'notice', 'rollup');
+      sayWords('rollupBuilt', 'notice', 'rollup');
       state.focus = 'rollup-doc';
       announce(t('rollupBuilt'));
     });
@@ -569,13 +567,6 @@ function sharedWords(lang: 'th' | 'en', r: SharedResult): string {
   const stop = lang === 'th' ? ' ' : '. ';
   return refusals.length > 0 ? `${done}${stop}${text(lang, 'refusedTitle')} ${refusals.join(', ')}` : done;
 }
-
-const FILE_KEY = {
-  spreadsheet: 'fileSheet',
-  protection: 'fileProtection',
-  doc: 'fileDoc',
-  pdf: 'filePdf',
-} as const;
 
 /** Escape closes an open confirmation or the sharing plan, and focus goes back to what opened it. */
 document.addEventListener('keydown', (e) => {

@@ -2,6 +2,7 @@ import type { SharingPlan } from '../core/measures/sharing';
 import type { SharedResult } from '../server/index';
 import type { Overview } from '../server/overview';
 import type { ReportLinks } from '../server/report-doc';
+import type { AgencySharingPlan } from '../server/rollup';
 import type { Key, Lang } from './i18n';
 import type { ShownError } from './run';
 
@@ -48,7 +49,8 @@ export interface State {
   resultsLinks: ReportLinks | null;
   /** The roll-up report built in this session (a coordinator's workbook). */
   rollupLinks: ReportLinks | null;
-  plan: SharingPlan | null;
+  /** The plan on show: the divisions', or the agencies' (a coordinator's), with the server's sentences. */
+  plan: (SharingPlan & Partial<Pick<AgencySharingPlan, 'said' | 'overLimit'>>) | null;
   notify: boolean;
   /** The opt-in spreadsheet step: add the division e-mails as editors of the spreadsheet. */
   shareSpreadsheet: boolean;

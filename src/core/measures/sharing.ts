@@ -131,25 +131,38 @@ export function planSharing(input: {
 
 export type Advice = { th: string; en: string };
 
-/** What to do about an address Google refused, by reason (shown by the sidebar and the CLI). */
-export const REFUSAL_ADVICE: Record<'no-account' | 'invalid' | 'policy' | 'other', Advice> = {
-  'no-account': {
-    th: 'อีเมลนี้ไม่มีบัญชี Google และ Drive ไม่แชร์ให้โดยไม่ส่งอีเมลเชิญ: ติ๊ก "ส่งอีเมลแจ้งเมื่อแชร์ PDF" แล้วแชร์อีกครั้ง หรือใช้อีเมลที่เป็นบัญชี Google ในแท็บหน่วยงานภายใน',
-    en: 'This address has no Google account and Drive will not share without an invitation e-mail: tick "E-mail the divisions about the PDF" and share again, or use an address that is a Google account in the หน่วยงานภายใน tab',
-  },
-  invalid: {
-    th: 'อีเมลไม่ถูกต้อง: แก้ในแท็บหน่วยงานภายใน แล้วแชร์อีกครั้ง',
-    en: 'Not a valid address: correct it in the หน่วยงานภายใน tab and share again',
-  },
-  policy: {
-    th: 'นโยบายของโดเมนไม่อนุญาตการแชร์นี้: ติดต่อผู้ดูแล Google Workspace ขององค์กร',
-    en: "The domain's policy does not allow this share: ask your Google Workspace administrator",
-  },
-  other: {
-    th: 'Google ปฏิเสธการแชร์นี้ (ดูข้อความ) แล้วลองอีกครั้ง',
-    en: 'Google refused this share (see the message); try again',
-  },
-};
+export type RefusalReason = 'no-account' | 'invalid' | 'policy' | 'other';
+
+/**
+ * What to do about an address Google refused, by reason (shown by the sidebar and the CLI), for addresses
+ * read from `tab` and a share whose notification box says `notify` (its words before the parenthesis).
+ */
+export function refusalAdvice(tab: string, notify: Advice): Record<RefusalReason, Advice> {
+  return {
+    'no-account': {
+      th: `อีเมลนี้ไม่มีบัญชี Google และ Drive ไม่แชร์ให้โดยไม่ส่งอีเมลเชิญ: ติ๊ก "${notify.th}" แล้วแชร์อีกครั้ง หรือใช้อีเมลที่เป็นบัญชี Google ในแท็บ${tab}`,
+      en: `This address has no Google account and Drive will not share without an invitation e-mail: tick "${notify.en}" and share again, or use an address that is a Google account in the ${tab} tab`,
+    },
+    invalid: {
+      th: `อีเมลไม่ถูกต้อง: แก้ในแท็บ${tab} แล้วแชร์อีกครั้ง`,
+      en: `Not a valid address: correct it in the ${tab} tab and share again`,
+    },
+    policy: {
+      th: 'นโยบายของโดเมนไม่อนุญาตการแชร์นี้: ติดต่อผู้ดูแล Google Workspace ขององค์กร',
+      en: "The domain's policy does not allow this share: ask your Google Workspace administrator",
+    },
+    other: {
+      th: 'Google ปฏิเสธการแชร์นี้ (ดูข้อความ) แล้วลองอีกครั้ง',
+      en: 'Google refused this share (see the message); try again',
+    },
+  };
+}
+
+/** The divisions' (addresses of the หน่วยงานภายใน tab; the sidebar's box "ส่งอีเมลแจ้งเมื่อแชร์ PDF"). */
+export const REFUSAL_ADVICE = refusalAdvice('หน่วยงานภายใน', {
+  th: 'ส่งอีเมลแจ้งเมื่อแชร์ PDF',
+  en: 'E-mail the divisions about the PDF',
+});
 
 /** What to do when the user running the step cannot reach the Doc, the PDF or the add-on's protections. */
 export const UNREACHABLE_ADVICE: Record<'doc' | 'pdf' | 'protections', Advice> = {

@@ -1,6 +1,7 @@
 import { Exact, published } from '../decimal';
 import { asText } from '../measures/tab';
 import { cellText } from '../thai';
+import { readEmailCell } from '../workbook/emails';
 import type { Division } from '../workbook/reader';
 import { type AgencyYear, isBelow85, type Rollup } from './analyze';
 import { LIMITS } from './report';
@@ -16,10 +17,12 @@ export const FOLLOW_UP_COLUMNS = {
 const WIDTH = FOLLOW_UP_COLUMNS.written.length + FOLLOW_UP_COLUMNS.filled.length;
 
 /**
- * Google's limit on the people one file can be shared with: 600 e-mail addresses a Docs, Sheets or Slides
- * file (Google Drive Help, "Share files from Google Drive"; restated in third-party guides, e.g.
- * oreateai.com, "when sharing with individuals, you can send invites to up to 600 email addresses per
- * file"). The plan counts the addresses the spreadsheet would then hold and refuses beyond it.
+ * Google's limit on the people one file can be shared with: "You can share a single file with up to 600
+ * individual email addresses" (Google Drive Help, "Share files from Google Drive",
+ * https://support.google.com/drive/answer/2494822, section "Share & collaborate on a file with many
+ * people"). Quoted as two other projects reproduce Google's page (it was not in the stores this was looked
+ * up in; see docs/measures-and-sharing.md). The plan counts the addresses the spreadsheet would then hold
+ * and refuses beyond it.
  */
 export const SHARE_LIMIT = 600;
 
@@ -92,38 +95,55 @@ function pad(cells: unknown[], width: number = FOLLOW_UP_COLUMNS.filled.length):
   return [...cells, ...Array(Math.max(0, width - cells.length)).fill('')];
 }
 
-/** Who has answered: an agency's row with a measure, progress or evidence filled. */
+/**
+ * Who has answered: an agency's row with a measure, progress or evidence filled. Its e-mail cell is read as
+ * the divisions' are (readEmailCell): what is not an address is `refused`, never shared with.
+ */
 export function followUpAnswers(
   values: readonly unknown[][],
-): { agency: string; emails: string[]; answered: boolean }[] {
+): { agency: string; emails: string[]; refused: string[]; answered: boolean }[] {
   const first = FOLLOW_UP_COLUMNS.written.length;
   return values
     .slice(1)
     .filter((row) => cellText(row[0]) !== '')
-    .map((row) => ({
-      agency: cellText(row[0]),
-      emails: cellText(row[1])
-        .split(/[,;\s]+/)
-        .filter(Boolean),
-      answered: row.slice(first, WIDTH).some((c) => cellText(c) !== ''),
-    }));
+    .map((row) => {
+      const { addresses, refused } = readEmailCell(cellText(row[1]));
+      return {
+        agency: cellText(row[0]),
+        emails: addresses,
+        refused,
+        answered: row.slice(first, WIDTH).some((c) => cellText(c) !== ''),
+      };
+    });
 }
 
-/** The follow-up tab's rows as the divisions' sharing code takes them: each row owned by its agency. */
-export function followUpOwners(values: readonly unknown[][]): {
+/**
+ * The follow-up tab's rows as the divisions' sharing code takes them: each row owned by its agency when that
+ * agency needs attention (`attention`: their labels); a row kept from an earlier year whose agency no longer
+ * needs it is the team's alone, and its agency is shared with no more. And what an e-mail cell of an agency
+ * needing attention holds that is not an address, with its row.
+ */
+export function followUpOwners(
+  values: readonly unknown[][],
+  attention: ReadonlySet<string>,
+): {
   owners: Division[];
   rows: { row: number; responsible: string; owners: string[] }[];
+  refused: { row: number; agency: string; text: string }[];
 } {
   const answers = followUpAnswers(values);
-  const owners = answers.map((a, i) => ({
-    code: a.agency,
-    name: a.agency,
-    emails: a.emails,
-    where: `${FOLLOW_UP_TAB}!A${i + 2}`,
-  }));
+  // The same rows as followUpAnswers keeps, in the same order: those whose agency cell is not blank.
   const rows = values
     .map((row, i) => ({ row: i + 1, label: cellText(row[0]) }))
     .filter((r) => r.row > 1 && r.label !== '')
     .map((r) => ({ row: r.row, responsible: r.label, owners: [r.label] }));
-  return { owners, rows };
+  const owned = answers.map((a, i) => ({ ...a, row: rows[i].row })).filter((a) => attention.has(a.agency));
+  const owners = owned.map((a) => ({
+    code: a.agency,
+    name: a.agency,
+    emails: a.emails,
+    where: `${FOLLOW_UP_TAB}!A${a.row}`,
+  }));
+  const refused = owned.flatMap((a) => a.refused.map((text) => ({ row: a.row, agency: a.agency, text })));
+  return { owners, rows, refused };
 }

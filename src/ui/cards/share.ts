@@ -1,7 +1,7 @@
-import type { SharingPlan } from '../../core/measures/sharing';
 import type { SharedResult } from '../../server/index';
 import { h } from '../dom';
-import { digits } from '../format';
+import { digits, proseDigits } from '../format';
+import type { State } from '../state';
 import { button, messageView, type View } from './shared';
 
 /** A labelled checkbox whose change goes to `onChange`. */
@@ -19,11 +19,27 @@ function checkbox(id: string, checked: boolean, onChange: (checked: boolean) => 
   );
 }
 
-function planView(v: View, plan: SharingPlan): HTMLElement {
+function planView(v: View, plan: NonNullable<State['plan']>): HTMLElement {
   return h(
     'div',
     { class: 'confirm', id: 'share-plan', tabindex: '-1', role: 'group', 'aria-labelledby': 'plan-title' },
     h('h3', { id: 'plan-title' }, v.t('planTitle')),
+    // The agencies' plan: the server's sentences (who gets which row, Google's limit, the note).
+    ...(plan.said ?? []).map((l) =>
+      h(
+        'div',
+        { class: l.warn === true && 'warn' },
+        h('p', {}, proseDigits(v.style, l[v.state.lang])),
+        l.items
+          ? h(
+              'ul',
+              { class: 'emails' },
+              ...l.items.map((e) => h('li', {}, e)),
+              l.more ? h('li', {}, `… +${digits(v.style, String(l.more))}`) : null,
+            )
+          : null,
+      ),
+    ),
     h(
       'p',
       {},
@@ -84,14 +100,15 @@ function planView(v: View, plan: SharingPlan): HTMLElement {
         'confirm-share',
         v.state.busy === 'share' ? v.t('sharing') : v.t('confirm'),
         () => v.actions.applySharing(),
-        { primary: true },
+        { primary: true, disabled: v.state.busy !== null || plan.overLimit },
       ),
       button(v, 'cancel-share', v.t('cancel'), () => v.actions.cancelSharing()),
     ),
   );
 }
 
-const FILE_KEY = {
+/** A file's word, by what a refusal names. */
+export const FILE_KEY = {
   spreadsheet: 'fileSheet',
   protection: 'fileProtection',
   doc: 'fileDoc',
@@ -141,7 +158,7 @@ export function shareView(v: View): HTMLElement {
     s.plan
       ? planView(v, s.plan)
       : button(v, 'preview-share', v.t('preview'), () => v.actions.previewSharing(), {
-          disabled: s.busy !== null || s.overview?.ready === false,
+          disabled: s.busy !== null || (s.overview?.ready === false && !s.overview.rollup),
         }),
     // The result where focus lands: the message with the counts per file, then each refusal and what to do.
     messageView(v, 'share'),
