@@ -341,21 +341,18 @@ function* cellsToWrite(sheet: SheetImpl): Generator<[number, number[]]> {
 type CellFormat = ReturnType<SheetImpl['_formats']['get']>;
 
 /**
- * The style a written cell gets: the file's own, with the add-on's formats over it; null when it has none.
- * Cells alike share one object, so that the writer gives them one style entry without comparing them again.
+ * The style a written cell gets: the file's own, with the add-on's formats over it. Cells alike share one
+ * object: exceljs then finds the cell's style entry by that object, where it would otherwise build the entry
+ * again for every cell (a second of a large tab). Alike includes the kind of value, because exceljs gives
+ * a style with no number format of its own a date's or a number's default by the first cell it sees with it.
  */
 class CellStyles {
   private readonly byFileStyle = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
   private readonly plain = new Map<string, Partial<ExcelJS.Style>>();
 
-  of(kept: FileCell | undefined, format: CellFormat): Partial<ExcelJS.Style> | null {
+  of(kept: FileCell | undefined, format: CellFormat, value: ExcelJS.CellValue): Partial<ExcelJS.Style> {
     const base = kept?.style && Object.keys(kept.style).length > 0 ? (kept.style as object) : null;
-    const formatted =
-      format && (format.fontWeight || format.background || format.wrap || format.numberFormat);
-    if (!base && !formatted) return null;
-    const key = formatted
-      ? `${format.fontWeight ?? ''}|${format.background ?? ''}|${format.wrap ?? ''}|${format.numberFormat ?? ''}`
-      : '';
+    const key = `${valueKind(value)}|${format?.fontWeight ?? ''}|${format?.background ?? ''}|${format?.wrap ?? ''}|${format?.numberFormat ?? ''}`;
     let alike = base ? this.byFileStyle.get(base) : this.plain;
     if (!alike) {
       alike = new Map();
@@ -368,6 +365,16 @@ class CellStyles {
     }
     return style;
   }
+}
+
+/** A date, a number, or anything else, a formula by its result: what exceljs's default number format follows. */
+function valueKind(value: ExcelJS.CellValue): 'date' | 'number' | 'other' {
+  const shown =
+    typeof value === 'object' && value !== null && 'formula' in value
+      ? (value as ExcelJS.CellFormulaValue).result
+      : value;
+  if (shown instanceof Date) return 'date';
+  return typeof shown === 'number' ? 'number' : 'other';
 }
 
 function composeStyle(base: object | null, format: CellFormat): Partial<ExcelJS.Style> {
@@ -385,10 +392,9 @@ function writeCell(sheet: SheetImpl, row: ExcelJS.Row, r: number, c: number, sty
   const k = `${r},${c}`;
   const cell = row.getCell(c);
   const kept = sheet._fileCells.get(k);
-  // A cell with no style of its own (most of a large tab) is left to the default, which costs nothing to write.
-  const style = styles.of(kept, sheet._formats.get(k));
-  if (style) cell.style = style;
-  cell.value = xlsxValue(sheet._get(r, c), sheet._formulas.get(k), kept);
+  const value = xlsxValue(sheet._get(r, c), sheet._formulas.get(k), kept);
+  cell.style = styles.of(kept, sheet._formats.get(k), value);
+  cell.value = value;
   if (kept?.note) cell.note = kept.note as ExcelJS.Comment;
 }
 
