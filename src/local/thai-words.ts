@@ -66,6 +66,10 @@ export const THAI_COMPOUNDS = [
   'อินโฟกราฟิก',
   'สารสนเทศ',
   'ยุทธศาสตร์',
+  // Seen broken in the measures' narrow columns by the officer who read every page.
+  'ลายลักษณ์อักษร',
+  'ขับเคลื่อน',
+  'จัดซื้อจัดจ้าง',
 ];
 
 /** The longest first, so that ผู้รับผิดชอบ is held before รับผิดชอบ; a quote or bracket stays with its word. */
