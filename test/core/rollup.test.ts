@@ -1,7 +1,9 @@
 import { analyze } from '../../src/core/analysis/analyze';
 import { analyzeRollup } from '../../src/core/rollup/analyze';
 import { rollupJson } from '../../src/core/rollup/json';
+import { buildRollupReport } from '../../src/core/rollup/report';
 import type { SheetData } from '../../src/core/workbook/reader';
+import { reportText } from '../helpers/report';
 import { settingsTab } from '../helpers/workbook';
 
 const settings = (year: unknown = 2568) =>
@@ -163,6 +165,20 @@ describe('indicators across agencies', () => {
     expect(rollup.weakestIndicators.map((s) => s.indicator)).toEqual([9, 1, 2]);
     expect(rollup.weakestIndicators[0].weakest.map((w) => w.agency.agency)).toEqual(['ข', 'ก', 'ค']);
   });
+
+  test('weak across most agencies comes before a lower mean that one agency makes', () => {
+    // ตัวชี้วัดที่ 3: mean 83.33, one agency of three below 85; ตัวชี้วัดที่ 4: mean 86, two of three.
+    const spread = analyzeRollup([
+      settings(),
+      tab([
+        ['หน่วยงาน', 'คะแนนรวม', 'ตัวชี้วัดที่ 3', 'ตัวชี้วัดที่ 4'],
+        ['ก', 90, 60, 84],
+        ['ข', 92, 95, 84],
+        ['ค', 94, 95, 90],
+      ]),
+    ]);
+    expect(spread.weakestIndicators.map((s) => s.indicator)).toEqual([4, 3]);
+  });
 });
 
 test('a coordinator workbook needs no score tab; an agency workbook reads its peers through the same reader', () => {
@@ -197,4 +213,46 @@ test('a coordinator workbook needs no score tab; an agency workbook reads its pe
     { agency: 'กรมตัวอย่าง', score: expect.anything(), level: 'ผ่านดี', year: null, where: 'หน่วยงานในสังกัด!B3' },
   ]);
   expect(agency.workbook.peers[0].score?.toFixed(2)).toBe('98.47');
+});
+
+describe('the roll-up report says what the figures are', () => {
+  const rows = [
+    ['หน่วยงาน', 'ปีงบประมาณ', 'IIT', 'EIT ส่วนที่ 1', 'EIT ส่วนที่ 2', 'OIT', 'คะแนนรวม'],
+    ['ก', 2567, 90, 90, 90, 90, 90],
+    ['ข', 2567, 80, 80, 80, 80, 80],
+    ['ก', 2568, 92, 92, 92, 92, 92],
+    ['ข', 2568, 80, 80, 80, 80, 80],
+    ['ค', 2568, 99, 99, 99, 99, 99],
+  ];
+  const text = (values: unknown[][]) => {
+    const model = buildRollupReport({
+      rollup: analyzeRollup([settings(), tab(values)]),
+      today: new Date(2026, 11, 6),
+    });
+    return { model, text: reportText(model.blocks) };
+  };
+
+  test('the mean up in words, the agencies of each year and of both, and the day it was made', () => {
+    const { text: t } = text(rows);
+    // 2567: (90 + 80) / 2 = 85.00; 2568: (92 + 80 + 99) / 3 = 90.33.
+    expect(t).toContain('คะแนนเฉลี่ยเพิ่มขึ้น ๕.๓๓ คะแนน จากปีงบประมาณ พ.ศ. ๒๕๖๗ (เฉลี่ย ๘๕.๐๐ คะแนน)');
+    expect(t).toContain('ปี ๒๕๖๗ มีผล ๒ หน่วยงาน ปี ๒๕๖๘ มีผล ๓ หน่วยงาน และมีผลทั้งสองปี ๒ หน่วยงาน');
+    expect(t).toContain('จัดทำเมื่อวันที่ ๖ ธันวาคม ๒๕๖๙');
+    expect(t).not.toContain('ข้อมูล ณ วันที่');
+  });
+
+  test('no count below 85 beside a level that counts the same agencies; kept where they differ', () => {
+    const levelTable = (m: ReturnType<typeof text>['model']) =>
+      m.blocks.find((b) => b.kind === 'table') as Extract<(typeof m.blocks)[number], { kind: 'table' }>;
+    const same = levelTable(text(rows).model);
+    expect(same.rows.map((r) => r.cells[0])).not.toContain('ต่ำกว่า ๘๕ คะแนน');
+    // A level given with no total (a table of levels only for one agency): ไม่ผ่าน counts it, below 85 cannot.
+    const given = [
+      ['หน่วยงาน', 'คะแนนรวม', 'ระดับ'],
+      ['ก', '', 'ไม่ผ่าน'],
+      ['ข', 90, ''],
+    ];
+    const differ = levelTable(text(given).model);
+    expect(differ.rows.map((r) => r.cells[0])).toContain('ต่ำกว่า ๘๕ คะแนน');
+  });
 });

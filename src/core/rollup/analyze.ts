@@ -79,7 +79,7 @@ export interface Rollup {
   current: RollupYear | null;
   previous: RollupYear | null;
   changes: AgencyChange[];
-  /** The weakest indicators of the assessed year (lowest mean first), at most three. */
+  /** The weakest indicators of the assessed year (most agencies below 85 first, then lowest mean), at most three. */
   weakestIndicators: IndicatorStats[];
   findings: Finding[];
   ok: boolean;
@@ -96,6 +96,18 @@ export function agencyKey(row: Pick<AgencyRow, 'code' | 'agency' | 'group'>): st
 
 export function agencyLabel(row: Pick<AgencyRow, 'code' | 'agency' | 'group'>): string {
   return `${row.code || row.agency}${row.group ? ` (${row.group})` : ''}`;
+}
+
+/**
+ * The three indicators weak across the most agencies: the largest share below 85 first, then the lowest mean
+ * (a mean alone hides whether a few agencies fail badly or most fail a little).
+ */
+function weakest(indicators: IndicatorStats[]): IndicatorStats[] {
+  const share = (s: IndicatorStats) => (s.agencies === 0 ? 0 : s.below85 / s.agencies);
+  return indicators
+    .filter((s) => s.mean !== null)
+    .sort((a, b) => share(b) - share(a) || (a.mean as Exact).compare(b.mean as Exact))
+    .slice(0, 3);
 }
 
 export const isBelow85 = (total: Exact | null): boolean => total !== null && total.round(2).compare(PASS) < 0;
@@ -322,10 +334,7 @@ export function analyzeRollup(sheets: readonly SheetData[]): Rollup {
     );
   }
   const previous = assessed === null ? null : ([...years].reverse().find((y) => y.year < assessed) ?? null);
-  const weakestIndicators = [...(current?.indicators ?? [])]
-    .filter((s) => s.mean !== null)
-    .sort((a, b) => (a.mean as Exact).compare(b.mean as Exact))
-    .slice(0, 3);
+  const weakestIndicators = weakest(current?.indicators ?? []);
   return {
     coordinator: settings?.agency ?? '',
     scope: settings?.scope ?? '',

@@ -92,7 +92,7 @@ function title(w: ReportWriter, ctx: Ctx, input: RollupReportInput): void {
   w.center(
     d
       ? `วันที่ ${thaiDate(d.day, d.month, d.yearBE, false)}`
-      : `ข้อมูล ณ วันที่ ${thaiDate(t.getDate(), t.getMonth() + 1, t.getFullYear() + BE_OFFSET, false)}`,
+      : `จัดทำเมื่อวันที่ ${thaiDate(t.getDate(), t.getMonth() + 1, t.getFullYear() + BE_OFFSET, false)}`,
   );
   if (input.unconfirmed) {
     const n = errorFindings(ctx.r.findings).length;
@@ -111,10 +111,7 @@ function summary(w: ReportWriter, ctx: Ctx): void {
     `มีผลคะแนนรวม ${cur.withTotal} หน่วยงาน ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป) ${passed(cur)} หน่วยงาน ` +
     `คิดเป็นร้อยละ ${pct(passed(cur), cur.withTotal)} ต่ำกว่า ๘๕ คะแนน ${cur.below85.length} หน่วยงาน ` +
     `คะแนนเฉลี่ย ${score(cur.mean)} คะแนน มัธยฐาน ${score(cur.median)} คะแนน`;
-  if (prev?.mean && cur.mean) {
-    const d = published((cur.mean as Exact).round(2).sub((prev.mean as Exact).round(2))) as number;
-    text += ` ${d > 0 ? 'เพิ่มขึ้น' : d < 0 ? 'ลดลง' : 'เท่าเดิม'}จากปีงบประมาณ พ.ศ. ${prev.year} (เฉลี่ย ${score(prev.mean)} คะแนน) ${formatDelta(d, false)} คะแนน`;
-  }
+  if (prev?.mean && cur.mean) text += ` ${meanChange(ctx, prev)}`;
   w.paragraph(text);
   const years = ctx.r.years.filter((y) => y.year <= cur.year).slice(-4);
   const levels = cur.levels.map(([l]) => l).filter((l) => years.some((y) => count(y, l) > 0));
@@ -125,7 +122,9 @@ function summary(w: ReportWriter, ctx: Ctx): void {
       ...levels.map((l) => ({ cells: [word(l), ...years.map((y) => String(count(y, l)))] })),
       { cells: ['รวม', ...years.map((y) => String(y.agencies))], bold: true },
       { cells: ['คะแนนเฉลี่ย', ...years.map((y) => score(y.mean))] },
-      { cells: ['ต่ำกว่า 85 คะแนน', ...years.map((y) => String(y.below85.length))] },
+      ...(belowRepeatsALevel(years, levels)
+        ? []
+        : [{ cells: ['ต่ำกว่า 85 คะแนน', ...years.map((y) => String(y.below85.length))] }]),
     ],
     { widths: [40, ...years.map(() => 60 / years.length)] },
   );
@@ -143,17 +142,45 @@ function summary(w: ReportWriter, ctx: Ctx): void {
   });
 }
 
+/**
+ * The mean's change from the year before, in words, and, where the two years did not assess the same
+ * agencies, how many each year had and how many both: a mean over other agencies is not the same measure.
+ */
+function meanChange(ctx: Ctx, prev: NonNullable<Rollup['previous']>): string {
+  const { cur } = ctx;
+  const d = published((cur.mean as Exact).round(2).sub((prev.mean as Exact).round(2))) as number;
+  const was = `ปีงบประมาณ พ.ศ. ${prev.year} (เฉลี่ย ${score(prev.mean)} คะแนน)`;
+  let text =
+    d === 0
+      ? `คะแนนเฉลี่ยเท่ากับ${was}`
+      : `คะแนนเฉลี่ย${d > 0 ? 'เพิ่มขึ้น' : 'ลดลง'} ${Math.abs(d).toFixed(2)} คะแนน จาก${was}`;
+  const both = ctx.r.changes.length;
+  if (prev.agencies !== cur.agencies || both !== cur.agencies)
+    text +=
+      ` ทั้งนี้ ปี ${prev.year} มีผล ${prev.agencies} หน่วยงาน ปี ${cur.year} มีผล ${cur.agencies} หน่วยงาน ` +
+      `และมีผลทั้งสองปี ${both} หน่วยงาน`;
+  return text;
+}
+
+/**
+ * Whether the count below 85 repeats a level's count in every row (under the 2568 rule ไม่ผ่าน is exactly
+ * below 85): the column or row then says nothing new, and is left out.
+ */
+function belowRepeatsALevel(rows: Stats[], levels: string[]): boolean {
+  return levels.some((l) => rows.every((s) => count(s, l) === s.below85.length));
+}
+
 function count(s: Stats, level: string): number {
   return s.levels.find(([l]) => l === level)?.[1] ?? 0;
 }
 
-function statsRow(label: string, s: Stats, order: string[]): TableRowModel {
+function statsRow(label: string, s: Stats, order: string[], below: boolean): TableRowModel {
   return {
     cells: [
       label,
       String(s.agencies),
       score(s.mean),
-      String(s.below85.length),
+      ...(below ? [String(s.below85.length)] : []),
       ...order.map((l) => String(count(s, l))),
     ],
   };
@@ -163,8 +190,10 @@ function statsRow(label: string, s: Stats, order: string[]): TableRowModel {
 function byType(w: ReportWriter, ctx: Ctx): void {
   const { cur } = ctx;
   const order = cur.levels.map(([l]) => l).filter((l) => count(cur, l) > 0);
-  const header = ['', 'จำนวน', 'เฉลี่ย', 'ต่ำกว่า 85', ...order.map(word)];
-  const widths = [26, 9, 10, 9, ...order.map(() => 46 / Math.max(1, order.length))];
+  const below = !belowRepeatsALevel([cur, ...cur.byType, ...cur.byGroup], order);
+  const header = ['', 'จำนวน', 'เฉลี่ย', ...(below ? ['ต่ำกว่า 85'] : []), ...order.map(word)];
+  const left = below ? 46 : 55;
+  const widths = [26, 9, 10, ...(below ? [9] : []), ...order.map(() => left / Math.max(1, order.length))];
   w.heading(1, '2. ผลการประเมินจำแนกตามประเภทและกลุ่มของหน่วยงาน');
   if (cur.byType.length === 0 && cur.byGroup.length === 0) {
     w.missing('แท็บ ผลหน่วยงาน ไม่มีคอลัมน์ ประเภท หรือ กลุ่ม จึงไม่จำแนก');
@@ -180,8 +209,8 @@ function byType(w: ReportWriter, ctx: Ctx): void {
       `ผลการประเมินปี ${cur.year} จำแนกตาม${what} (เรียงตามคะแนนเฉลี่ย)`,
       [what, ...header.slice(1)],
       [
-        ...sorted.slice(0, limit).map((g) => statsRow(g.name, g, order)),
-        { ...statsRow('รวม', cur, order), bold: true },
+        ...sorted.slice(0, limit).map((g) => statsRow(g.name, g, order, below)),
+        { ...statsRow('รวม', cur, order, below), bold: true },
       ],
       { widths, dense: true },
     );
@@ -281,16 +310,24 @@ function indicators(w: ReportWriter, ctx: Ctx): void {
     id: 'weak-indicators',
     caption: `คะแนนเฉลี่ยรายตัวชี้วัด ปี ${cur.year} จากต่ำสุด`,
     type: 'BAR',
-    data: [['ตัวชี้วัด', 'คะแนนเฉลี่ย'], ...sorted.map((s) => [`ตัวชี้วัดที่ ${s.indicator}`, published(s.mean)])],
+    data: [['ตัวชี้วัด', 'คะแนนเฉลี่ย'], ...sorted.map((s) => [`${s.indicator}. ${s.name}`, published(s.mean)])],
     thresholds: [{ value: 85, label: 'เกณฑ์ผ่าน 85' }],
     axisTitle: 'คะแนนเฉลี่ย',
   });
-  w.lead(`ตัวชี้วัดที่อ่อนที่สุด ${weak.length} ตัวชี้วัด และหน่วยงานที่ได้คะแนนต่ำสุดในแต่ละตัวชี้วัด`);
+  w.lead(
+    `ตัวชี้วัดที่อ่อนที่สุด ${weak.length} ตัวชี้วัด (มีสัดส่วนหน่วยงานที่ได้ต่ำกว่า 85 คะแนนมากที่สุด) และหน่วยงานที่ได้คะแนนต่ำสุดในแต่ละตัวชี้วัด`,
+  );
   w.table(
     'หน่วยงานที่ได้คะแนนต่ำสุดในตัวชี้วัดที่อ่อนที่สุด',
     ['หน่วยงาน', 'คะแนน'],
     weak.flatMap((s) => [
-      { cells: [`ตัวชี้วัดที่ ${s.indicator} ${s.name} (เฉลี่ย ${score(s.mean)})`, ''], group: true },
+      {
+        cells: [
+          `ตัวชี้วัดที่ ${s.indicator} ${s.name} (เฉลี่ย ${score(s.mean)} ต่ำกว่า 85 ร้อยละ ${pct(s.below85, s.agencies)})`,
+          '',
+        ],
+        group: true,
+      },
       ...s.weakest.map((x) => ({ cells: [name(x.agency), score(x.score)] })),
     ]),
     { widths: [80, 20], dense: true },
