@@ -14,6 +14,7 @@ export const THAI_COMPOUNDS = [
   'รับผิดชอบ',
   'เผยแพร่',
   'ผ่านดี',
+  'ผ่านดีเยี่ยม',
   // The assessment's own terms.
   'ผู้มีส่วนได้ส่วนเสีย',
   'ส่วนได้ส่วนเสีย',
@@ -70,6 +71,9 @@ export const THAI_COMPOUNDS = [
   'ลายลักษณ์อักษร',
   'ขับเคลื่อน',
   'จัดซื้อจัดจ้าง',
+  // Seen broken in the roll-up report.
+  'หลักฐาน',
+  'ความสำคัญ',
 ];
 
 /** The longest first, so that ผู้รับผิดชอบ is held before รับผิดชอบ; a quote or bracket stays with its word. */

@@ -234,11 +234,29 @@ describe('the roll-up report says what the figures are', () => {
 
   test('the mean up in words, the agencies of each year and of both, and the day it was made', () => {
     const { text: t } = text(rows);
+    // ก and ข were assessed both years: (+2 + 0) / 2 = +1.00; the pass rate was 1 of 2 and is 2 of 3.
+    expect(t).toContain('เมื่อเทียบเฉพาะหน่วยงานที่มีผลทั้งสองปี คะแนนเฉลี่ยเพิ่มขึ้น ๑.๐๐ คะแนน');
+    expect(t).toContain('ร้อยละ ๖๖.๗ (ปี ๒๕๖๗ ร้อยละ ๕๐.๐)');
+    expect(t).toContain('ผ่านดี คะแนนรวมตั้งแต่ ๘๕ และทุกเครื่องมือ (IIT EIT ส่วนที่ ๑ EIT ส่วนที่ ๒ OIT) ตั้งแต่ ๘๕');
     // 2567: (90 + 80) / 2 = 85.00; 2568: (92 + 80 + 99) / 3 = 90.33.
     expect(t).toContain('คะแนนเฉลี่ยเพิ่มขึ้น ๕.๓๓ คะแนน จากปีงบประมาณ พ.ศ. ๒๕๖๗ (เฉลี่ย ๘๕.๐๐ คะแนน)');
     expect(t).toContain('ปี ๒๕๖๗ มีผล ๒ หน่วยงาน ปี ๒๕๖๘ มีผล ๓ หน่วยงาน และมีผลทั้งสองปี ๒ หน่วยงาน');
     expect(t).toContain('จัดทำเมื่อวันที่ ๖ ธันวาคม ๒๕๖๙');
     expect(t).not.toContain('ข้อมูล ณ วันที่');
+  });
+
+  test('the follow-up counts each agency needing attention once, lowest total first, with every reason', () => {
+    const twice = [...rows, ['ง', 2567, 96, 96, 96, 96, 96], ['ง', 2568, 84, 84, 84, 84, 84]];
+    const { model, text: t } = text(twice);
+    // ข is below 85; ง is below 85, lost a level and dropped 12: two agencies, not four entries.
+    expect(t).toContain('หน่วยงานที่ควรให้ความสำคัญตามข้อ ๓ รวม ๒ หน่วยงาน (นับหน่วยงานละครั้ง)');
+    const table = model.blocks.findLast((b) => b.kind === 'table') as Extract<
+      (typeof model.blocks)[number],
+      { kind: 'table' }
+    >;
+    expect(table.rows.map((r) => r.cells[0])).toEqual(['ข', 'ง']);
+    expect(table.rows[1].cells[1]).toContain('ระดับลดลงเป็น');
+    expect(table.rows[1].cells[1]).toContain('คะแนนลดลง ๑๒');
   });
 
   test('no count below 85 beside a level that counts the same agencies; kept where they differ', () => {

@@ -1,7 +1,7 @@
 import { Exact, published } from '../decimal';
 import { errorFindings } from '../findings';
 import { asText } from '../measures/tab';
-import { score } from '../report/context';
+import { score, toolLabel } from '../report/context';
 import type { ReportModel } from '../report/model';
 import { signatures } from '../report/sections/signoff';
 import { ReportWriter, type TableRowModel } from '../report/writer';
@@ -14,6 +14,7 @@ import {
   type Stats,
   UNKNOWN_LEVEL,
 } from './analyze';
+import { attentionOf, FOLLOW_UP_TAB } from './follow-up';
 
 export const ROLLUP_TITLE = 'รายงานภาพรวมผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)';
 /** The tab of the spreadsheet that holds every agency, which the report points to. */
@@ -65,6 +66,7 @@ export function buildRollupReport(input: RollupReportInput): ReportModel {
   attention(w, ctx);
   indicators(w, ctx);
   ranking(w, ctx);
+  followUp(w, ctx);
   const date = r.settings?.reportDate;
   signatures(
     w,
@@ -106,13 +108,17 @@ const passed = (s: Stats) => s.withTotal - s.below85.length;
 function summary(w: ReportWriter, ctx: Ctx): void {
   const { cur, prev } = ctx;
   w.heading(1, '1. สรุปผลการประเมิน');
+  const totals = cur.withTotal === cur.agencies ? '' : `มีผลคะแนนรวม ${cur.withTotal} หน่วยงาน `;
+  const before = prev?.withTotal ? ` (ปี ${prev.year} ร้อยละ ${pct(passed(prev), prev.withTotal)})` : '';
   let text =
-    `ในปีงบประมาณ พ.ศ. ${cur.year} หน่วยงานใน${ctx.scope} ได้รับการประเมิน ITA จำนวน ${cur.agencies} หน่วยงาน ` +
-    `มีผลคะแนนรวม ${cur.withTotal} หน่วยงาน ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป) ${passed(cur)} หน่วยงาน ` +
-    `คิดเป็นร้อยละ ${pct(passed(cur), cur.withTotal)} ต่ำกว่า ๘๕ คะแนน ${cur.below85.length} หน่วยงาน ` +
+    `ในปีงบประมาณ พ.ศ. ${cur.year} หน่วยงานใน${ctx.scope}ได้รับการประเมิน ITA จำนวน ${cur.agencies} หน่วยงาน ` +
+    `${totals}ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป) ${passed(cur)} หน่วยงาน ` +
+    `คิดเป็นร้อยละ ${pct(passed(cur), cur.withTotal)}${before} ต่ำกว่า ๘๕ คะแนน ${cur.below85.length} หน่วยงาน ` +
     `คะแนนเฉลี่ย ${score(cur.mean)} คะแนน มัธยฐาน ${score(cur.median)} คะแนน`;
   if (prev?.mean && cur.mean) text += ` ${meanChange(ctx, prev)}`;
   w.paragraph(text);
+  const rule = levelRuleText(cur);
+  if (rule) w.paragraph(rule);
   const years = ctx.r.years.filter((y) => y.year <= cur.year).slice(-4);
   const levels = cur.levels.map(([l]) => l).filter((l) => years.some((y) => count(y, l) > 0));
   w.table(
@@ -155,11 +161,41 @@ function meanChange(ctx: Ctx, prev: NonNullable<Rollup['previous']>): string {
       ? `คะแนนเฉลี่ยเท่ากับ${was}`
       : `คะแนนเฉลี่ย${d > 0 ? 'เพิ่มขึ้น' : 'ลดลง'} ${Math.abs(d).toFixed(2)} คะแนน จาก${was}`;
   const both = ctx.r.changes.length;
-  if (prev.agencies !== cur.agencies || both !== cur.agencies)
+  if (prev.agencies !== cur.agencies || both !== cur.agencies) {
     text +=
       ` ทั้งนี้ ปี ${prev.year} มีผล ${prev.agencies} หน่วยงาน ปี ${cur.year} มีผล ${cur.agencies} หน่วยงาน ` +
       `และมีผลทั้งสองปี ${both} หน่วยงาน`;
+    const same = sameAgenciesChange(ctx);
+    if (same !== null)
+      text += ` เมื่อเทียบเฉพาะหน่วยงานที่มีผลทั้งสองปี คะแนนเฉลี่ย${same > 0 ? `เพิ่มขึ้น ${same.toFixed(2)}` : same < 0 ? `ลดลง ${Math.abs(same).toFixed(2)}` : 'เท่าเดิม'}${same === 0 ? '' : ' คะแนน'}`;
+  }
   return text;
+}
+
+/** The mean change of the agencies with a total in both years (the published totals), or null without any. */
+function sameAgenciesChange(ctx: Ctx): number | null {
+  const deltas = ctx.r.changes.flatMap((c) => (c.delta ? [c.delta] : []));
+  if (deltas.length === 0) return null;
+  const sum = deltas.reduce((a, d) => a.add(d), Exact.ZERO);
+  return published(sum.div(Exact.of(BigInt(deltas.length))).round(2)) as number;
+}
+
+/** The year's level rule in words, from the framework (a year whose rule is not established gets none). */
+function levelRuleText(year: NonNullable<Rollup['current']>): string | null {
+  const scale = year.framework.levels;
+  if (scale.rules.length === 0 || !scale.below) return null;
+  const tools = scale.toolsTested.map(toolLabel).join(' ');
+  const rules = scale.rules.map(
+    (r) =>
+      `${r.label} คะแนนรวมตั้งแต่ ${r.minTotal}${r.minEveryTool ? ` และทุกเครื่องมือ (${tools}) ตั้งแต่ ${r.minEveryTool}` : ''}`,
+  );
+  const lowest = Math.min(...scale.rules.map((r) => r.minTotal));
+  const byTools = scale.rules.some((r) => r.minEveryTool);
+  return (
+    `ระดับผลการประเมินปี ${year.year} พิจารณาจาก${byTools ? 'คะแนนรวมและคะแนนรายเครื่องมือ' : 'คะแนนรวม'}: ` +
+    `${rules.join('; ')}; ${scale.below.label} คะแนนรวมต่ำกว่า ${lowest}` +
+    (byTools ? ' หน่วยงานที่คะแนนรวมเพิ่มขึ้นจึงอาจมีระดับลดลงได้ เมื่อเครื่องมือใดต่ำกว่าเกณฑ์' : '')
+  );
 }
 
 /**
@@ -269,7 +305,7 @@ function attention(w: ReportWriter, ctx: Ctx): void {
   if (drops.length === 0) w.paragraph('ไม่มีหน่วยงานที่คะแนนลดลง');
   else
     w.table(
-      `${drops.length} หน่วยงานที่คะแนนรวมลดลงมากที่สุดจากปี ${prev.year}`,
+      `หน่วยงานที่คะแนนรวมลดลงมากที่สุด ${drops.length} อันดับแรก เทียบกับปี ${prev.year}`,
       ['หน่วยงาน', 'ประเภท', `ปี ${prev.year}`, `ปี ${cur.year}`, 'เปลี่ยนแปลง'],
       drops.map((c) => changeRow(c.agency, c)),
       { widths: [38, 22, 12, 12, 16], dense: true },
@@ -355,14 +391,47 @@ function ranking(w: ReportWriter, ctx: Ctx): void {
   const n = Math.min(LIMITS.top, ranked.length);
   const header = ['อันดับ', 'หน่วยงาน', 'ประเภท', 'คะแนน', 'ระดับ'];
   const widths = [10, 44, 20, 12, 14];
-  w.table(`${n} หน่วยงานที่มีคะแนนสูงสุด ปี ${cur.year}`, header, rows(ranked.slice(0, n)), { widths, dense: true });
+  w.table(`หน่วยงานที่มีคะแนนสูงสุด ${n} อันดับแรก ปี ${cur.year}`, header, rows(ranked.slice(0, n)), {
+    widths,
+    dense: true,
+  });
   if (ranked.length > n)
     w.table(
-      `${Math.min(n, ranked.length - n)} หน่วยงานที่มีคะแนนต่ำสุด ปี ${cur.year}`,
+      `หน่วยงานที่มีคะแนนต่ำสุด ${Math.min(n, ranked.length - n)} อันดับสุดท้าย ปี ${cur.year}`,
       header,
       rows(ranked.slice(Math.max(n, ranked.length - n))),
       { widths, dense: true },
     );
+}
+
+/**
+ * ๖ แนวทางการติดตาม: the agencies of section 3 counted once each (many are in two or three of its lists), in
+ * one table with every reason, and what they are asked to do.
+ */
+function followUp(w: ReportWriter, ctx: Ctx): void {
+  // The lowest total first: those below 85 lead, then those that lost a level or dropped most.
+  const rows = attentionOf(ctx.r).sort((a, b) =>
+    a.agency.total && b.agency.total ? a.agency.total.compare(b.agency.total) : 0,
+  );
+  w.heading(1, '6. แนวทางการติดตาม');
+  if (rows.length === 0) {
+    w.paragraph('ไม่มีหน่วยงานที่ต้องติดตามเป็นพิเศษในปีนี้');
+    return;
+  }
+  w.paragraph(
+    `หน่วยงานที่ควรให้ความสำคัญตามข้อ 3 รวม ${rows.length} หน่วยงาน (นับหน่วยงานละครั้ง) ` +
+      'ควรจัดทำมาตรการปรับปรุงในตัวชี้วัดที่ได้ต่ำกว่า ๘๕ คะแนน และรายงานความคืบหน้าพร้อมหลักฐาน ' +
+      `ตารางติดตามของทุกหน่วยงานอยู่ในแท็บ “${FOLLOW_UP_TAB}” ของสเปรดชีต`,
+  );
+  w.table(
+    `หน่วยงานที่ต้องติดตาม ปี ${ctx.cur.year}`,
+    ['หน่วยงาน', 'เหตุที่ต้องติดตาม', 'ตัวชี้วัดที่ต่ำกว่า 85'],
+    rows.slice(0, LIMITS.below85).map((x) => ({
+      cells: [name(x.agency), x.reasons.join('; '), x.weakIndicators.join(', ') || '–'],
+    })),
+    { widths: [36, 44, 20], dense: true },
+  );
+  ctx.more(Math.min(rows.length, LIMITS.below85), rows.length);
 }
 
 const SOURCE_WORDS: Record<string, string> = {
