@@ -250,10 +250,11 @@ describe('the roll-up report says what the figures are', () => {
     const { model, text: t } = text(twice);
     // ข is below 85; ง is below 85, lost a level and dropped 12: two agencies, not four entries.
     expect(t).toContain('หน่วยงานที่ควรให้ความสำคัญตามข้อ ๓ รวม ๒ หน่วยงาน (นับหน่วยงานละครั้ง)');
-    const table = model.blocks.findLast((b) => b.kind === 'table') as Extract<
+    const tables = model.blocks.filter((b) => b.kind === 'table') as Extract<
       (typeof model.blocks)[number],
       { kind: 'table' }
-    >;
+    >[];
+    const table = tables[tables.length - 1];
     expect(table.rows.map((r) => r.cells[0])).toEqual(['ข', 'ง']);
     expect(table.rows[1].cells[1]).toContain('ระดับลดลงเป็น');
     expect(table.rows[1].cells[1]).toContain('คะแนนลดลง ๑๒');

@@ -43,6 +43,7 @@ interface Ctx {
 
 const word = (level: string) => (level === UNKNOWN_LEVEL ? UNKNOWN_WORD : level);
 const pct = (n: number, of: number) => (of === 0 ? '0.0' : ((n / of) * 100).toFixed(1));
+const share = (s: { below85: number; agencies: number }) => (s.agencies === 0 ? 0 : s.below85 / s.agencies);
 const name = (a: AgencyYear) => `${a.agency}${a.group ? ` (${a.group})` : ''}`;
 
 /** The roll-up report (docs/report.md): one coordinator's agencies, in the o25 report's official form. */
@@ -283,7 +284,7 @@ function attention(w: ReportWriter, ctx: Ctx): void {
   else {
     w.table(
       `หน่วยงานที่ระดับผลการประเมินลดลง`,
-      ['หน่วยงาน', `ระดับปี ${prev.year}`, `ระดับปี ${cur.year}`, `คะแนนปี ${cur.year}`, 'เปลี่ยนแปลง'],
+      ['หน่วยงาน', `ระดับปี ${prev.year}`, `ระดับปี ${cur.year}`, `คะแนน ${cur.year}`, 'เปลี่ยนแปลง'],
       lost.slice(0, LIMITS.levelDown).map((c) => ({
         cells: [
           name(c.agency),
@@ -326,10 +327,15 @@ function indicators(w: ReportWriter, ctx: Ctx): void {
     w.missing('แท็บ ผลหน่วยงาน ไม่มีคะแนนรายตัวชี้วัด (ตัวชี้วัดที่ 1 ถึง 10) จึงไม่วิเคราะห์รายตัวชี้วัด');
     return;
   }
-  const sorted = [...cur.indicators].sort((a, b) => (a.mean as Exact).compare(b.mean as Exact));
+  // Weakest first by the rule that picks the weakest: the share of agencies below 85, then the mean.
+  const sorted = [...cur.indicators].sort(
+    (a, b) => share(b) - share(a) || (a.mean as Exact).compare(b.mean as Exact),
+  );
+  const without = cur.agencies - Math.max(...cur.indicators.map((s) => s.agencies));
+  if (without > 0) w.paragraph(`หน่วยงานที่ไม่มีคะแนนรายตัวชี้วัด ${without} หน่วยงาน จึงไม่นับในตารางนี้`);
   w.table(
-    `คะแนนเฉลี่ยรายตัวชี้วัด ปี ${cur.year} (เรียงจากต่ำสุด)`,
-    ['ตัวชี้วัด', 'จำนวนหน่วยงาน', 'เฉลี่ย', 'ต่ำกว่า 85', 'ร้อยละ'],
+    `ผลรายตัวชี้วัด ปี ${cur.year} (เรียงจากร้อยละของหน่วยงานที่ต่ำกว่า 85 มากที่สุด)`,
+    ['ตัวชี้วัด', 'จำนวนหน่วยงาน', 'คะแนนเฉลี่ย', 'จำนวนที่ต่ำกว่า 85', 'ร้อยละของหน่วยงาน'],
     sorted.map((s) => ({
       cells: [
         `${s.indicator}. ${s.name}`,
@@ -344,11 +350,16 @@ function indicators(w: ReportWriter, ctx: Ctx): void {
   const weak = ctx.r.weakestIndicators;
   w.chart({
     id: 'weak-indicators',
-    caption: `คะแนนเฉลี่ยรายตัวชี้วัด ปี ${cur.year} จากต่ำสุด`,
+    caption: `ร้อยละของหน่วยงานที่ต่ำกว่า 85 คะแนน รายตัวชี้วัด ปี ${cur.year}`,
     type: 'BAR',
-    data: [['ตัวชี้วัด', 'คะแนนเฉลี่ย'], ...sorted.map((s) => [`${s.indicator}. ${s.name}`, published(s.mean)])],
-    thresholds: [{ value: 85, label: 'เกณฑ์ผ่าน 85' }],
-    axisTitle: 'คะแนนเฉลี่ย',
+    data: [
+      ['ตัวชี้วัด', 'ร้อยละของหน่วยงานที่ต่ำกว่า 85'],
+      ...sorted.map((s) => [`${s.indicator}. ${s.name}`, Number(pct(s.below85, s.agencies))]),
+    ],
+    thresholds: [],
+    axisTitle: 'ร้อยละของหน่วยงาน',
+    // A share is no score: its axis ends at a round number above the largest, where the differences show.
+    counts: true,
   });
   w.lead(
     `ตัวชี้วัดที่อ่อนที่สุด ${weak.length} ตัวชี้วัด (มีสัดส่วนหน่วยงานที่ได้ต่ำกว่า 85 คะแนนมากที่สุด) และหน่วยงานที่ได้คะแนนต่ำสุดในแต่ละตัวชี้วัด`,
