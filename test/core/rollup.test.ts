@@ -237,12 +237,29 @@ describe('the roll-up report says what the figures are', () => {
     // ก and ข were assessed both years: (+2 + 0) / 2 = +1.00; the pass rate was 1 of 2 and is 2 of 3.
     expect(t).toContain('เมื่อเทียบเฉพาะหน่วยงานที่มีผลทั้งสองปี คะแนนเฉลี่ยเพิ่มขึ้น ๑.๐๐ คะแนน');
     expect(t).toContain('ร้อยละ ๖๖.๗ (ปี ๒๕๖๗ ร้อยละ ๕๐.๐)');
+    expect(t).toContain(
+      'ระดับเพิ่มขึ้น ๐ หน่วยงาน ระดับลดลง ๐ หน่วยงาน คะแนนรวมเพิ่มขึ้น ๑ หน่วยงาน ลดลง ๐ หน่วยงาน เท่าเดิม ๑ หน่วยงาน',
+    );
     expect(t).toContain('ผ่านดี คะแนนรวมตั้งแต่ ๘๕ และทุกเครื่องมือ (IIT EIT ส่วนที่ ๑ EIT ส่วนที่ ๒ OIT) ตั้งแต่ ๘๕');
     // 2567: (90 + 80) / 2 = 85.00; 2568: (92 + 80 + 99) / 3 = 90.33.
     expect(t).toContain('คะแนนเฉลี่ยเพิ่มขึ้น ๕.๓๓ คะแนน จากปีงบประมาณ พ.ศ. ๒๕๖๗ (เฉลี่ย ๘๕.๐๐ คะแนน)');
     expect(t).toContain('ปี ๒๕๖๗ มีผล ๒ หน่วยงาน ปี ๒๕๖๘ มีผล ๓ หน่วยงาน และมีผลทั้งสองปี ๒ หน่วยงาน');
     expect(t).toContain('จัดทำเมื่อวันที่ ๖ ธันวาคม ๒๕๖๙');
     expect(t).not.toContain('ข้อมูล ณ วันที่');
+  });
+
+  test('the mean of each tool the framework weighs, by year', () => {
+    const { model } = text([...rows.map((r, i) => (i === 0 ? [...r, 'EIT'] : [...r, 50]))]);
+    const tools = model.blocks.find(
+      (b) => b.kind === 'table' && (b.caption ?? '').includes('คะแนนเฉลี่ยรายเครื่องมือ'),
+    ) as Extract<(typeof model.blocks)[number], { kind: 'table' }>;
+    // IIT: 2567 (90 + 80) / 2, 2568 (92 + 80 + 99) / 3; an EIT column beside the parts is no tool of 2568.
+    expect(tools.rows.map((r) => r.cells)).toEqual([
+      ['IIT', '๘๕.๐๐', '๙๐.๓๓'],
+      ['EIT ส่วนที่ ๑', '๘๕.๐๐', '๙๐.๓๓'],
+      ['EIT ส่วนที่ ๒', '๘๕.๐๐', '๙๐.๓๓'],
+      ['OIT', '๘๕.๐๐', '๙๐.๓๓'],
+    ]);
   });
 
   test('the follow-up counts each agency needing attention once, lowest total first, with every reason', () => {

@@ -1,5 +1,6 @@
 import { Exact, published } from '../decimal';
 import { errorFindings } from '../findings';
+import type { ToolKey } from '../frameworks/types';
 import { asText } from '../measures/tab';
 import { score, toolLabel } from '../report/context';
 import type { ReportModel } from '../report/model';
@@ -89,7 +90,13 @@ function title(w: ReportWriter, ctx: Ctx, input: RollupReportInput): void {
   w.title(ROLLUP_TITLE);
   w.center(ctx.scope, true);
   w.center(`ประจำปีงบประมาณ พ.ศ. ${ctx.cur.year}`, true);
-  w.center(`จัดทำโดย ${s?.preparedBy || ctx.r.coordinator}`);
+  // The division that prepared it, then its office (the settings' หน่วยงาน), unless the one already names the other.
+  const office = ctx.r.coordinator;
+  const by =
+    s?.preparedBy && office && !s.preparedBy.includes(office)
+      ? `${s.preparedBy} ${office}`
+      : s?.preparedBy || office;
+  w.center(`จัดทำโดย ${by}`);
   const d = s?.reportDate;
   const t = input.today;
   w.center(
@@ -116,7 +123,7 @@ function summary(w: ReportWriter, ctx: Ctx): void {
     `${totals}ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป) ${passed(cur)} หน่วยงาน ` +
     `คิดเป็นร้อยละ ${pct(passed(cur), cur.withTotal)}${before} ต่ำกว่า ๘๕ คะแนน ${cur.below85.length} หน่วยงาน ` +
     `คะแนนเฉลี่ย ${score(cur.mean)} คะแนน มัธยฐาน ${score(cur.median)} คะแนน`;
-  if (prev?.mean && cur.mean) text += ` ${meanChange(ctx, prev)}`;
+  if (prev?.mean && cur.mean) text += ` ${meanChange(ctx, prev)}${moves(ctx, prev)}`;
   w.paragraph(text);
   const rule = levelRuleText(cur);
   if (rule) w.paragraph(rule);
@@ -147,6 +154,29 @@ function summary(w: ReportWriter, ctx: Ctx): void {
     axisTitle: 'จำนวนหน่วยงาน',
     counts: true,
   });
+  toolMeans(w, ctx, years);
+}
+
+const TOOL_ORDER: ToolKey[] = ['IIT', 'EIT', 'EIT1', 'EIT2', 'OIT'];
+
+/** The mean of each tool by year, where the tab gives tools: where the agencies are weakest, IIT, EIT or OIT. */
+function toolMeans(w: ReportWriter, ctx: Ctx, years: Rollup['years']): void {
+  const mean = (y: Rollup['years'][number], key: ToolKey): Exact | null => {
+    const values = y.ranked.flatMap((a) => (a.tools[key] ? [(a.tools[key] as Exact).round(2)] : []));
+    if (values.length === 0) return null;
+    return values.reduce((sum, v) => sum.add(v), Exact.ZERO).div(Exact.of(BigInt(values.length)));
+  };
+  // The tools the years' frameworks weigh (an EIT column beside its two parts is no tool of 2568).
+  const keys = TOOL_ORDER.filter(
+    (k) => years.some((y) => y.framework.weights[k] !== undefined) && years.some((y) => mean(y, k) !== null),
+  );
+  if (keys.length === 0) return;
+  w.table(
+    `คะแนนเฉลี่ยรายเครื่องมือ ${ctx.scope}`,
+    ['เครื่องมือ', ...years.map((y) => `ปี ${y.year}`)],
+    keys.map((k) => ({ cells: [toolLabel(k), ...years.map((y) => score(mean(y, k)))] })),
+    { widths: [40, ...years.map(() => 60 / years.length)] },
+  );
 }
 
 /**
@@ -171,6 +201,18 @@ function meanChange(ctx: Ctx, prev: NonNullable<Rollup['previous']>): string {
       text += ` เมื่อเทียบเฉพาะหน่วยงานที่มีผลทั้งสองปี คะแนนเฉลี่ย${same > 0 ? `เพิ่มขึ้น ${same.toFixed(2)}` : same < 0 ? `ลดลง ${Math.abs(same).toFixed(2)}` : 'เท่าเดิม'}${same === 0 ? '' : ' คะแนน'}`;
   }
   return text;
+}
+
+/** How many agencies moved a level and how many totals rose or fell, of those assessed both years. */
+function moves(ctx: Ctx, prev: NonNullable<Rollup['previous']>): string {
+  const changes = ctx.r.changes;
+  if (changes.length === 0) return '';
+  const n = (keep: (c: AgencyChange) => boolean) => changes.filter(keep).length;
+  const sign = (c: AgencyChange) => (c.delta ? c.delta.compare(Exact.ZERO) : Number.NaN);
+  return (
+    ` เทียบกับปี ${prev.year} ระดับเพิ่มขึ้น ${n((c) => c.levelMove > 0)} หน่วยงาน ระดับลดลง ${n((c) => c.levelMove < 0)} หน่วยงาน ` +
+    `คะแนนรวมเพิ่มขึ้น ${n((c) => sign(c) > 0)} หน่วยงาน ลดลง ${n((c) => sign(c) < 0)} หน่วยงาน เท่าเดิม ${n((c) => sign(c) === 0)} หน่วยงาน`
+  );
 }
 
 /** The mean change of the agencies with a total in both years (the published totals), or null without any. */
