@@ -320,12 +320,14 @@ function attention(w: ReportWriter, ctx: Ctx): void {
     w.missing('ไม่มีผลของปีก่อนหน้า จึงไม่เปรียบเทียบระดับและคะแนนที่ลดลง');
     return;
   }
-  const lost = ctx.r.changes.filter((c) => c.levelMove < 0);
+  const lost = ctx.r.changes
+    .filter((c) => c.levelMove < 0)
+    .sort((a, b) => (a.agency.total && b.agency.total ? a.agency.total.compare(b.agency.total) : 0));
   w.heading(2, `3.2 หน่วยงานที่ระดับผลการประเมินลดลงจากปี ${prev.year} (${lost.length} หน่วยงาน)`);
   if (lost.length === 0) w.paragraph('ไม่มีหน่วยงานที่ระดับผลการประเมินลดลง');
   else {
     w.table(
-      `หน่วยงานที่ระดับผลการประเมินลดลง`,
+      `หน่วยงานที่ระดับผลการประเมินลดลง (เรียงจากคะแนนต่ำสุด)`,
       ['หน่วยงาน', `ระดับปี ${prev.year}`, `ระดับปี ${cur.year}`, `คะแนน ${cur.year}`, 'เปลี่ยนแปลง'],
       lost.slice(0, LIMITS.levelDown).map((c) => ({
         cells: [
@@ -403,8 +405,9 @@ function indicators(w: ReportWriter, ctx: Ctx): void {
     // A share is no score: its axis ends at a round number above the largest, where the differences show.
     counts: true,
   });
-  w.lead(
-    `ตัวชี้วัดที่อ่อนที่สุด ${weak.length} ตัวชี้วัด (มีสัดส่วนหน่วยงานที่ได้ต่ำกว่า 85 คะแนนมากที่สุด) และหน่วยงานที่ได้คะแนนต่ำสุดในแต่ละตัวชี้วัด`,
+  w.paragraph(
+    `ตารางต่อไปนี้แสดงหน่วยงานที่ได้คะแนนต่ำสุดในตัวชี้วัดที่อ่อนที่สุด ${weak.length} ตัวชี้วัด ` +
+      '(ตัวชี้วัดที่มีสัดส่วนหน่วยงานที่ได้ต่ำกว่า 85 คะแนนมากที่สุด)',
   );
   w.table(
     'หน่วยงานที่ได้คะแนนต่ำสุดในตัวชี้วัดที่อ่อนที่สุด',
@@ -412,7 +415,7 @@ function indicators(w: ReportWriter, ctx: Ctx): void {
     weak.flatMap((s) => [
       {
         cells: [
-          `ตัวชี้วัดที่ ${s.indicator} ${s.name} (เฉลี่ย ${score(s.mean)} ต่ำกว่า 85 ร้อยละ ${pct(s.below85, s.agencies)})`,
+          `ตัวชี้วัดที่ ${s.indicator} ${s.name} (คะแนนเฉลี่ย ${score(s.mean)}; หน่วยงานต่ำกว่า 85 คะแนน ร้อยละ ${pct(s.below85, s.agencies)})`,
           '',
         ],
         group: true,
