@@ -236,7 +236,9 @@ describe('the roll-up report says what the figures are', () => {
     const { text: t } = text(rows);
     // ก and ข were assessed both years: (+2 + 0) / 2 = +1.00; the pass rate was 1 of 2 and is 2 of 3.
     expect(t).toContain('เมื่อเทียบเฉพาะหน่วยงานที่มีผลทั้งสองปี คะแนนเฉลี่ยเพิ่มขึ้น ๑.๐๐ คะแนน');
-    expect(t).toContain('ร้อยละ ๖๖.๗ (ปี ๒๕๖๗ ร้อยละ ๕๐.๐)');
+    expect(t).toContain('ร้อยละ ๖๖.๗ เพิ่มขึ้นจากร้อยละ ๕๐.๐ ในปี ๒๕๖๗');
+    expect(t).toContain('ระดับผลการประเมินปี ๒๕๖๗ และ ๒๕๖๘ พิจารณาจากคะแนนรวมและคะแนนรายเครื่องมือ');
+    expect(t).toContain('ระดับในรายงานนี้คำนวณจากคะแนนตามเกณฑ์ดังกล่าว');
     expect(t).toContain(
       'ระดับเพิ่มขึ้น ๐ หน่วยงาน ระดับลดลง ๐ หน่วยงาน คะแนนรวมเพิ่มขึ้น ๑ หน่วยงาน ลดลง ๐ หน่วยงาน เท่าเดิม ๑ หน่วยงาน',
     );
@@ -263,18 +265,29 @@ describe('the roll-up report says what the figures are', () => {
   });
 
   test('the follow-up counts each agency needing attention once, lowest total first, with every reason', () => {
-    const twice = [...rows, ['ง', 2567, 96, 96, 96, 96, 96], ['ง', 2568, 84, 84, 84, 84, 84]];
+    const twice = [
+      ...rows,
+      ['ง', 2567, 96, 96, 96, 96, 96],
+      ['ง', 2568, 84, 84, 84, 84, 84],
+      ['จ', 2567, 96, 96, 96, 96, 96],
+      ['จ', 2568, 96, 96, 96, 90, 93.6],
+    ];
     const { model, text: t } = text(twice);
-    // ข is below 85; ง is below 85, lost a level and dropped 12: two agencies, not four entries.
-    expect(t).toContain('หน่วยงานที่ควรให้ความสำคัญตามข้อ ๓ รวม ๒ หน่วยงาน (นับหน่วยงานละครั้ง)');
+    // ข is below 85; ง is below 85, lost a level and dropped 12; จ lost a level: three agencies, not six entries.
+    expect(t).toContain('หน่วยงานที่ควรให้ความสำคัญตามข้อ ๓ รวม ๓ หน่วยงาน (นับหน่วยงานละครั้ง)');
     const tables = model.blocks.filter((b) => b.kind === 'table') as Extract<
       (typeof model.blocks)[number],
       { kind: 'table' }
     >[];
     const table = tables[tables.length - 1];
-    expect(table.rows.map((r) => r.cells[0])).toEqual(['ข', 'ง']);
-    expect(table.rows[1].cells[1]).toContain('ระดับลดลงเป็น');
-    expect(table.rows[1].cells[1]).toContain('คะแนนลดลง ๑๒');
+    expect(table.rows.map((r) => r.cells[0])).toEqual(['ข', 'ง', 'จ']);
+    // Below 85 says why ง fell; จ is told what keeps it from ผ่านดีเยี่ยม again.
+    expect(table.rows[1].cells[1]).toBe(
+      'คะแนนรวม ๘๔.๐๐ ต่ำกว่า ๘๕; ระดับลดลงเป็น “ไม่ผ่าน”; คะแนนลดลง ๑๒.๐๐ คะแนน',
+    );
+    expect(table.rows[2].cells[1]).toContain(
+      'ระดับลดลงเป็น “ผ่านดี” (คะแนนรวม ๙๓.๖๐ ต่ำกว่า ๙๕; OIT ๙๐.๐๐ ต่ำกว่า ๙๕)',
+    );
   });
 
   test('no count below 85 beside a level that counts the same agencies; kept where they differ', () => {

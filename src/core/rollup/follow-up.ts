@@ -1,5 +1,7 @@
 import { Exact, published } from '../decimal';
+import type { Framework } from '../frameworks/types';
 import { asText } from '../measures/tab';
+import { toolLabel } from '../report/context';
 import { cellText } from '../thai';
 import { readEmailCell } from '../workbook/emails';
 import type { Division } from '../workbook/reader';
@@ -33,6 +35,32 @@ export interface AttentionRow {
   weakIndicators: number[];
 }
 
+/** A published figure with its two decimals (84.80, not 84.8). */
+const two = (x: Exact | null) => (published(x) ?? 0).toFixed(2);
+
+/**
+ * What keeps an agency from the next level up in this year's rule: its total and its tools below that level's
+ * bars, as " (OIT 91.84 ต่ำกว่า 95)"; '' where the rule has no level above its own.
+ */
+function shortOf(a: AgencyYear, framework: Framework): string {
+  const rules = framework.levels.rules;
+  const at = rules.findIndex((x) => x.label === a.level?.label);
+  const rule = at > 0 ? rules[at - 1] : at < 0 && rules.length > 0 ? rules[rules.length - 1] : null;
+  if (!rule) return '';
+  const below = (v: Exact | null | undefined, bar: number) =>
+    v != null && v.round(2).compare(Exact.fromNumber(bar)) < 0;
+  const parts: string[] = [];
+  if (below(a.total, rule.minTotal)) parts.push(`คะแนนรวม ${two(a.total)} ต่ำกว่า ${rule.minTotal}`);
+  const bar = rule.minEveryTool;
+  if (bar !== undefined) {
+    const tools = framework.levels.toolsTested
+      .filter((k) => below(a.tools[k], bar))
+      .map((k) => `${toolLabel(k)} ${two(a.tools[k] ?? null)}`);
+    if (tools.length > 0) parts.push(`${tools.join(', ')} ต่ำกว่า ${bar}`);
+  }
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
 /** The agencies that need attention: below 85, a level lost, or among the largest drops. */
 export function attentionOf(r: Rollup): AttentionRow[] {
   const cur = r.current;
@@ -51,9 +79,13 @@ export function attentionOf(r: Rollup): AttentionRow[] {
   const out: AttentionRow[] = [];
   for (const a of cur.ranked) {
     const reasons: string[] = [];
-    if (isBelow85(a.total)) reasons.push(`คะแนนรวม ${published(a.total)} ต่ำกว่า 85`);
-    if (lost.has(a)) reasons.push(`ระดับลดลงเป็น "${a.level?.label ?? ''}"`);
-    if (drops.has(a)) reasons.push(`คะแนนลดลง ${Math.abs(published(delta.get(a) ?? null) ?? 0)} คะแนน`);
+    if (isBelow85(a.total)) reasons.push(`คะแนนรวม ${two(a.total)} ต่ำกว่า 85`);
+    // Below 85 says already why the level fell; above it, what keeps it from the next level up says it.
+    if (lost.has(a))
+      reasons.push(
+        `ระดับลดลงเป็น “${a.level?.label ?? ''}”${isBelow85(a.total) ? '' : shortOf(a, cur.framework)}`,
+      );
+    if (drops.has(a)) reasons.push(`คะแนนลดลง ${two(delta.get(a)?.abs() ?? null)} คะแนน`);
     if (reasons.length === 0) continue;
     const weak = [...a.indicators].filter(([, v]) => isBelow85(v)).map(([n]) => n);
     out.push({ agency: a, reasons, weakIndicators: weak });

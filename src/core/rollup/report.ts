@@ -15,7 +15,7 @@ import {
   type Stats,
   UNKNOWN_LEVEL,
 } from './analyze';
-import { attentionOf, FOLLOW_UP_TAB } from './follow-up';
+import { attentionOf } from './follow-up';
 
 export const ROLLUP_TITLE = 'รายงานภาพรวมผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)';
 /** The tab of the spreadsheet that holds every agency, which the report points to. */
@@ -117,15 +117,22 @@ function summary(w: ReportWriter, ctx: Ctx): void {
   const { cur, prev } = ctx;
   w.heading(1, '1. สรุปผลการประเมิน');
   const totals = cur.withTotal === cur.agencies ? '' : `มีผลคะแนนรวม ${cur.withTotal} หน่วยงาน `;
-  const before = prev?.withTotal ? ` (ปี ${prev.year} ร้อยละ ${pct(passed(prev), prev.withTotal)})` : '';
+  const before = prev?.withTotal ? passRateChange(cur, prev) : '';
   let text =
     `ในปีงบประมาณ พ.ศ. ${cur.year} หน่วยงานใน${ctx.scope}ได้รับการประเมิน ITA จำนวน ${cur.agencies} หน่วยงาน ` +
     `${totals}ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป) ${passed(cur)} หน่วยงาน ` +
     `คิดเป็นร้อยละ ${pct(passed(cur), cur.withTotal)}${before} ต่ำกว่า ๘๕ คะแนน ${cur.below85.length} หน่วยงาน ` +
     `คะแนนเฉลี่ย ${score(cur.mean)} คะแนน มัธยฐาน ${score(cur.median)} คะแนน`;
-  if (prev?.mean && cur.mean) text += ` ${meanChange(ctx, prev)}${moves(ctx, prev)}`;
+  if (prev?.mean && cur.mean) text += ` ${meanChange(ctx, prev)}`;
   w.paragraph(text);
-  const rule = levelRuleText(cur);
+  if (prev) {
+    const moved = moves(ctx, prev);
+    if (moved) w.paragraph(moved);
+  }
+  const rule = levelRuleText(
+    cur,
+    ctx.r.years.filter((y) => y.year <= cur.year),
+  );
   if (rule) w.paragraph(rule);
   const years = ctx.r.years.filter((y) => y.year <= cur.year).slice(-4);
   const levels = cur.levels.map(([l]) => l).filter((l) => years.some((y) => count(y, l) > 0));
@@ -203,6 +210,14 @@ function meanChange(ctx: Ctx, prev: NonNullable<Rollup['previous']>): string {
   return text;
 }
 
+/** The pass rate against the year before's, in words: " ลดลงจากร้อยละ 83.1 ในปี 2567". */
+function passRateChange(cur: Stats & { year: number }, prev: Stats & { year: number }): string {
+  const now = pct(passed(cur), cur.withTotal);
+  const then = pct(passed(prev), prev.withTotal);
+  const way = Number(now) > Number(then) ? 'เพิ่มขึ้นจาก' : Number(now) < Number(then) ? 'ลดลงจาก' : 'เท่ากับ';
+  return ` ${way}ร้อยละ ${then} ในปี ${prev.year}`;
+}
+
 /** How many agencies moved a level and how many totals rose or fell, of those assessed both years. */
 function moves(ctx: Ctx, prev: NonNullable<Rollup['previous']>): string {
   const changes = ctx.r.changes;
@@ -210,7 +225,7 @@ function moves(ctx: Ctx, prev: NonNullable<Rollup['previous']>): string {
   const n = (keep: (c: AgencyChange) => boolean) => changes.filter(keep).length;
   const sign = (c: AgencyChange) => (c.delta ? c.delta.compare(Exact.ZERO) : Number.NaN);
   return (
-    ` เทียบกับปี ${prev.year} ระดับเพิ่มขึ้น ${n((c) => c.levelMove > 0)} หน่วยงาน ระดับลดลง ${n((c) => c.levelMove < 0)} หน่วยงาน ` +
+    `เทียบกับปี ${prev.year} ระดับเพิ่มขึ้น ${n((c) => c.levelMove > 0)} หน่วยงาน ระดับลดลง ${n((c) => c.levelMove < 0)} หน่วยงาน ` +
     `คะแนนรวมเพิ่มขึ้น ${n((c) => sign(c) > 0)} หน่วยงาน ลดลง ${n((c) => sign(c) < 0)} หน่วยงาน เท่าเดิม ${n((c) => sign(c) === 0)} หน่วยงาน`
   );
 }
@@ -224,7 +239,7 @@ function sameAgenciesChange(ctx: Ctx): number | null {
 }
 
 /** The year's level rule in words, from the framework (a year whose rule is not established gets none). */
-function levelRuleText(year: NonNullable<Rollup['current']>): string | null {
+function levelRuleText(year: NonNullable<Rollup['current']>, years: Rollup['years']): string | null {
   const scale = year.framework.levels;
   if (scale.rules.length === 0 || !scale.below) return null;
   const tools = scale.toolsTested.map(toolLabel).join(' ');
@@ -234,10 +249,19 @@ function levelRuleText(year: NonNullable<Rollup['current']>): string | null {
   );
   const lowest = Math.min(...scale.rules.map((r) => r.minTotal));
   const byTools = scale.rules.some((r) => r.minEveryTool);
+  const same = JSON.stringify(scale.rules);
+  const yearsOf = years
+    .filter((y) => JSON.stringify(y.framework.levels.rules) === same)
+    .map((y) => y.year)
+    .join(' และ ');
+  const computed = years.every((y) => y.ranked.every((a) => a.levelSource !== 'given'))
+    ? ' ระดับในรายงานนี้คำนวณจากคะแนนตามเกณฑ์ดังกล่าว เนื่องจากข้อมูลไม่ได้ระบุระดับที่ประกาศ'
+    : '';
   return (
-    `ระดับผลการประเมินปี ${year.year} พิจารณาจาก${byTools ? 'คะแนนรวมและคะแนนรายเครื่องมือ' : 'คะแนนรวม'}: ` +
+    `ระดับผลการประเมินปี ${yearsOf} พิจารณาจาก${byTools ? 'คะแนนรวมและคะแนนรายเครื่องมือ' : 'คะแนนรวม'}: ` +
     `${rules.join('; ')}; ${scale.below.label} คะแนนรวมต่ำกว่า ${lowest}` +
-    (byTools ? ' หน่วยงานที่คะแนนรวมเพิ่มขึ้นจึงอาจมีระดับลดลงได้ เมื่อเครื่องมือใดต่ำกว่าเกณฑ์' : '')
+    (byTools ? ' หน่วยงานที่คะแนนรวมเพิ่มขึ้นจึงอาจมีระดับลดลงได้ เมื่อเครื่องมือใดต่ำกว่าเกณฑ์' : '') +
+    computed
   );
 }
 
@@ -328,7 +352,7 @@ function attention(w: ReportWriter, ctx: Ctx): void {
   else {
     w.table(
       `หน่วยงานที่ระดับผลการประเมินลดลง (เรียงจากคะแนนต่ำสุด)`,
-      ['หน่วยงาน', `ระดับปี ${prev.year}`, `ระดับปี ${cur.year}`, `คะแนน ${cur.year}`, 'เปลี่ยนแปลง'],
+      ['หน่วยงาน', `ระดับปี ${prev.year}`, `ระดับปี ${cur.year}`, `คะแนนปี ${cur.year}`, 'คะแนนเปลี่ยนแปลง'],
       lost.slice(0, LIMITS.levelDown).map((c) => ({
         cells: [
           name(c.agency),
@@ -375,8 +399,11 @@ function indicators(w: ReportWriter, ctx: Ctx): void {
   const sorted = [...cur.indicators].sort(
     (a, b) => share(b) - share(a) || (a.mean as Exact).compare(b.mean as Exact),
   );
-  const without = cur.agencies - Math.max(...cur.indicators.map((s) => s.agencies));
-  if (without > 0) w.paragraph(`หน่วยงานที่ไม่มีคะแนนรายตัวชี้วัด ${without} หน่วยงาน จึงไม่นับในตารางนี้`);
+  const without = cur.ranked.filter((a) => a.indicators.size === 0);
+  if (without.length > 0) {
+    const names = without.length <= 10 ? `: ${without.map(name).join(', ')}` : '';
+    w.paragraph(`หน่วยงานที่ไม่มีคะแนนรายตัวชี้วัด ${without.length} หน่วยงาน จึงไม่นับในตารางนี้${names}`);
+  }
   w.table(
     `ผลรายตัวชี้วัด ปี ${cur.year} (เรียงจากร้อยละของหน่วยงานที่ต่ำกว่า 85 มากที่สุด)`,
     ['ตัวชี้วัด', 'จำนวนหน่วยงาน', 'คะแนนเฉลี่ย', 'จำนวนที่ต่ำกว่า 85', 'ร้อยละของหน่วยงาน'],
@@ -476,8 +503,8 @@ function followUp(w: ReportWriter, ctx: Ctx): void {
   }
   w.paragraph(
     `หน่วยงานที่ควรให้ความสำคัญตามข้อ 3 รวม ${rows.length} หน่วยงาน (นับหน่วยงานละครั้ง) ` +
-      'ควรจัดทำมาตรการปรับปรุงในตัวชี้วัดที่ได้ต่ำกว่า ๘๕ คะแนน และรายงานความคืบหน้าพร้อมหลักฐาน ' +
-      `ตารางติดตามของทุกหน่วยงานอยู่ในแท็บ “${FOLLOW_UP_TAB}” ของสเปรดชีต`,
+      'ควรจัดทำมาตรการปรับปรุงในสิ่งที่ตารางต่อไปนี้ระบุ (คะแนน เครื่องมือ หรือตัวชี้วัดที่ต่ำกว่าเกณฑ์) ' +
+      'และรายงานความคืบหน้าพร้อมหลักฐาน',
   );
   w.table(
     `หน่วยงานที่ต้องติดตาม ปี ${ctx.cur.year}`,
