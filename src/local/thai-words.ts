@@ -74,6 +74,7 @@ export const THAI_COMPOUNDS = [
   // Seen broken in the roll-up report.
   'หลักฐาน',
   'ความสำคัญ',
+  'เครื่องมือ',
 ];
 
 /** The longest first, so that ผู้รับผิดชอบ is held before รับผิดชอบ; a quote or bracket stays with its word. */
