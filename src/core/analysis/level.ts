@@ -113,47 +113,94 @@ function propagate(box: Box, eqs: readonly Equation[]): boolean {
 type Status = 'yes' | 'no' | 'maybe';
 
 /**
- * Whether a figure, rounded to two decimals as published, is at least `m`: it is when its unrounded value is
- * at least m − 0.005. A known figure r stands for [r − 0.005, r + 0.005), so this is exact for it.
+ * Whether a figure, rounded to two decimals as published, is at least m: it is when its unrounded value is
+ * at least `edge` = m − 0.005. A known figure r stands for [r − 0.005, r + 0.005), so this is exact for it.
  */
-function atLeast(b: Bound, m: Exact): Status {
-  const edge = m.sub(HALF_CENT);
+function atLeast(b: Bound, edge: Exact): Status {
   if (b.lo.compare(edge) >= 0) return 'yes';
   if (b.hi.compare(edge) <= 0) return 'no';
   return 'maybe';
 }
 
-function conditions(rule: LevelRule, tested: readonly ToolKey[]): [string, Exact][] {
+/** A condition of a rule: figure `v` at least `m`, that is its unrounded value at least `edge` = m − 0.005. */
+type Condition = { v: string; m: Exact; edge: Exact };
+
+function conditions(rule: LevelRule, tested: readonly ToolKey[]): Condition[] {
   const out: [string, Exact][] = [['total', Exact.of(BigInt(rule.minTotal))]];
   if (rule.minEveryTool !== undefined) {
     for (const t of tested) out.push([t, Exact.of(BigInt(rule.minEveryTool))]);
   }
-  return out;
+  return out.map(([v, m]) => ({ v, m, edge: m.sub(HALF_CENT) }));
+}
+
+/**
+ * What a level scale and a framework's relations give before any figure is known, made once for each (a
+ * roll-up deduces thousands of levels with one framework): the equations, the figures named, and each
+ * rule's conditions. Frameworks are data, never changed once made, so their parts key the caches.
+ */
+interface LevelPlan {
+  all: Equation[];
+  names: string[];
+  tested: string[];
+  rules: { rule: LevelRule; conds: Condition[] }[];
+}
+
+const equationsCache = new WeakMap<object, WeakMap<object, WeakMap<object, Equation[]>>>();
+const planCache = new WeakMap<Equation[], WeakMap<object, WeakMap<object, LevelPlan>>>();
+
+function cached<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+function levelPlan(f: Framework): LevelPlan {
+  const scale = f.levels;
+  const byWeights = cached(equationsCache, f.indicators, () => new WeakMap());
+  const byParts = cached(byWeights, f.weights, () => new WeakMap());
+  const all = cached(byParts, f.eitParts, () => equations(f));
+  const byRules = cached(planCache, all, () => new WeakMap());
+  const byTested = cached(byRules, scale.rules, () => new WeakMap());
+  return cached(byTested, scale.toolsTested, () => {
+    const rules = scale.rules.map((rule) => ({ rule, conds: conditions(rule, scale.toolsTested) }));
+    const names = new Set<string>([
+      'total',
+      ...scale.toolsTested,
+      ...all.flatMap((eq) => eq.map((t) => t.v)),
+    ]);
+    const tested = new Set(rules.flatMap((r) => r.conds.map((c) => c.v)));
+    return { all, names: [...names], tested: [...tested], rules };
+  });
+}
+
+/** A figure's bounds: a known one rounded as published ± 0.005 within 0–100, an unknown one 0–100. */
+function boundOf(value: Exact | undefined): Bound {
+  const r = value?.round(2);
+  return r
+    ? { lo: max(ZERO, r.sub(HALF_CENT)), hi: min(HUNDRED, r.add(HALF_CENT)) }
+    : { lo: ZERO, hi: HUNDRED };
 }
 
 export function deduceLevel(f: Framework, figures: LevelFigures): LevelDeduction {
   const scale = f.levels;
   if (scale.rules.length === 0 || !scale.below) return { kind: 'none' };
-  const all = equations(f);
+  const plan = levelPlan(f);
   const known = new Map<string, Exact>();
   if (figures.total) known.set('total', figures.total);
   for (const [k, v] of Object.entries(figures.tools)) if (v) known.set(k, v);
   for (const [n, v] of figures.indicators) if (v) known.set(`ind${n}`, v);
-  const names = new Set<string>(['total', ...scale.toolsTested, ...all.flatMap((eq) => eq.map((t) => t.v))]);
+  const allKnown = plan.tested.every((v) => known.has(v));
+  // With every tested figure known no relation is used, and only the tested figures' bounds are read.
   const box: Box = new Map();
-  for (const name of names) {
-    const r = known.get(name)?.round(2);
-    box.set(
-      name,
-      r ? { lo: max(ZERO, r.sub(HALF_CENT)), hi: min(HUNDRED, r.add(HALF_CENT)) } : { lo: ZERO, hi: HUNDRED },
-    );
-  }
-  const tested = new Set(scale.rules.flatMap((rule) => conditions(rule, scale.toolsTested).map(([v]) => v)));
-  const allKnown = [...tested].every((v) => known.has(v));
+  for (const name of allKnown ? plan.tested : plan.names) box.set(name, boundOf(known.get(name)));
   // Figures that contradict one another beyond rounding (a score-mismatch says so) leave no consistent
   // bounds: the total as given then stands apart from its tools, and failing that, no relation is used.
   let eqs: Equation[] = [];
   if (!allKnown) {
+    const all = plan.all;
     const systems = [all, all.filter((eq) => !eq.some((t) => t.v === 'total')), []];
     for (const system of systems) {
       const trial: Box = new Map(box);
@@ -167,20 +214,20 @@ export function deduceLevel(f: Framework, figures: LevelFigures): LevelDeduction
   const possible: LevelWords[] = [];
   const settle = new Set<string>();
   let decided = false;
-  for (const rule of scale.rules) {
-    const conds = conditions(rule, scale.toolsTested);
-    const each = conds.map(([v, m]) => [v, atLeast(box.get(v) as Bound, m)] as const);
+  for (const { rule, conds } of plan.rules) {
+    const each = conds.map((c) => [c.v, atLeast(box.get(c.v) as Bound, c.edge)] as const);
     let status: Status = each.some(([, s]) => s === 'no')
       ? 'no'
       : each.every(([, s]) => s === 'yes')
         ? 'yes'
         : 'maybe';
-    if (status === 'maybe') {
-      // Can every condition hold at once? (Each alone may, as EIT1 ≥ 95 and EIT2 ≥ 95 with EIT = 94.15.)
+    // Can every condition hold at once? (Each alone may, as EIT1 ≥ 95 and EIT2 ≥ 95 with EIT = 94.15.)
+    // Without relations each alone is all there is.
+    if (status === 'maybe' && eqs.length > 0) {
       const trial: Box = new Map(box);
-      for (const [v, m] of conds) {
-        const b = trial.get(v) as Bound;
-        trial.set(v, { lo: max(b.lo, m.sub(HALF_CENT)), hi: b.hi });
+      for (const c of conds) {
+        const b = trial.get(c.v) as Bound;
+        trial.set(c.v, { lo: max(b.lo, c.edge), hi: b.hi });
       }
       if (!propagate(trial, eqs)) status = 'no';
     }
