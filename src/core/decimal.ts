@@ -7,6 +7,9 @@ const B0 = BigInt(0);
 const B1 = BigInt(1);
 const B2 = BigInt(2);
 const B10 = BigInt(10);
+/** 10^0 … 10^8: the scales rounding and parsing use, made once. */
+const POWERS = Array.from({ length: 9 }, (_, i) => B10 ** BigInt(i));
+const pow10 = (n: number): bigint => POWERS[n] ?? B10 ** BigInt(n);
 
 export class Exact {
   private constructor(
@@ -22,6 +25,7 @@ export class Exact {
       num = -num;
       den = -den;
     }
+    if (den === B1) return new Exact(num, B1);
     const g = gcd(num < B0 ? -num : num, den);
     return new Exact(num / g, den / g);
   }
@@ -38,10 +42,10 @@ export class Exact {
     if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a decimal: ${text}`);
     const fraction = m[3] ?? '';
     let num = BigInt((m[2] || '0') + fraction);
-    let den = B10 ** BigInt(fraction.length);
+    let den = pow10(fraction.length);
     const exp = Number(m[4] ?? 0);
-    if (exp > 0) num *= B10 ** BigInt(exp);
-    if (exp < 0) den *= B10 ** BigInt(-exp);
+    if (exp > 0) num *= pow10(exp);
+    if (exp < 0) den *= pow10(-exp);
     return Exact.of(m[1] === '-' ? -num : num, den);
   }
 
@@ -73,7 +77,7 @@ export class Exact {
 
   /** Rounded half away from zero to `places` decimals (half up for the non-negative scores). */
   round(places = 2): Exact {
-    const scale = B10 ** BigInt(places);
+    const scale = pow10(places);
     const negative = this.num < B0;
     const n = (negative ? -this.num : this.num) * scale;
     const rounded = (B2 * n + this.den) / (B2 * this.den);
@@ -86,7 +90,7 @@ export class Exact {
 
   toFixed(places: number): string {
     const r = this.round(places);
-    const scale = B10 ** BigInt(places);
+    const scale = pow10(places);
     const negative = r.num < B0;
     const scaled = ((negative ? -r.num : r.num) * scale) / r.den;
     const whole = (scaled / scale).toString();
@@ -96,7 +100,11 @@ export class Exact {
 }
 
 function gcd(a: bigint, b: bigint): bigint {
-  while (b !== B0) [a, b] = [b, a % b];
+  while (b !== B0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a === B0 ? B1 : a;
 }
 

@@ -40,7 +40,18 @@ export function a1(row: number, column: number): string {
   return `${columnLetters(column)}${row + 1}`;
 }
 
+/** The letters of the columns read so far (A, B, …), made once each: a tab of many rows names them often. */
+const LETTERS: string[] = [];
+
 export function columnLetters(column: number): string {
+  if (Number.isInteger(column) && column >= 0 && column < 1024) {
+    LETTERS[column] ??= lettersOf(column);
+    return LETTERS[column];
+  }
+  return lettersOf(column);
+}
+
+function lettersOf(column: number): string {
   let letters = '';
   for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) {
     letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
@@ -50,8 +61,18 @@ export function columnLetters(column: number): string {
 
 /** `Tab!A1`, quoting the tab name as Sheets does when it has spaces or punctuation. */
 export function cellRef(tab: string, row: number, column: number): string {
-  const name = /^[\p{L}\p{M}\p{N}_]+$/u.test(tab) ? tab : `'${tab.replace(/'/g, "''")}'`;
-  return `${name}!${a1(row, column)}`;
+  return `${quotedTab(tab)}!${a1(row, column)}`;
+}
+
+/** The last tab quoted, kept: a tab's cells are named one after another. */
+let lastTab: { tab: string; quoted: string } | null = null;
+
+function quotedTab(tab: string): string {
+  if (lastTab?.tab !== tab) {
+    const quoted = /^[\p{L}\p{M}\p{N}_]+$/u.test(tab) ? tab : `'${tab.replace(/'/g, "''")}'`;
+    lastTab = { tab, quoted };
+  }
+  return lastTab.quoted;
 }
 
 /** The error findings: while there are any, a build stops unless the user says to go on. */

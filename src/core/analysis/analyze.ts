@@ -98,6 +98,20 @@ export function describeCells(cells: readonly string[]): string {
 /** What a year's figures are read from: the score tabs of one agency, or one row of the agencies tab. */
 export type ScoreSource = Pick<ParsedWorkbook, 'totals' | 'indicators' | 'items'>;
 
+const parsedWeights = new WeakMap<Framework['weights'], (readonly [ToolKey, Exact])[]>();
+
+/** A framework's weights as exact figures, parsed once for each framework (frameworks never change). */
+function weightsOf(f: Framework): (readonly [ToolKey, Exact])[] {
+  let weights = parsedWeights.get(f.weights);
+  if (!weights) {
+    weights = (Object.entries(f.weights) as [ToolKey, string][]).map(
+      ([key, w]) => [key, Exact.parse(w)] as const,
+    );
+    parsedWeights.set(f.weights, weights);
+  }
+  return weights;
+}
+
 class YearBuilder {
   readonly result: YearAnalysis;
 
@@ -172,6 +186,15 @@ class YearBuilder {
   }
 
   private indicator(ind: IndicatorDef): void {
+    const given = this.wb.indicators.find((g) => g.year === this.year && g.indicator === ind.number);
+    const th = `ตัวชี้วัดที่ ${ind.number}`;
+    const en = `indicator ${ind.number}`;
+    // No item given (a row of the agencies tab): nothing to compute the indicator from, nothing to report.
+    const computed = this.result.items.size > 0 ? this.indicatorFromItems(ind) : null;
+    this.result.indicators.set(ind.number, this.settle(given ?? null, computed, th, en));
+  }
+
+  private indicatorFromItems(ind: IndicatorDef): { value: Exact; sources: string[] } | null {
     const f = this.framework;
     const items = this.result.items;
     let computed: { value: Exact; sources: string[] } | null;
@@ -199,11 +222,7 @@ class YearBuilder {
         `${this.year}, indicator ${ind.number}: no score for ${missing.join(', ')}, so the indicator is not computed from its items`,
       );
     }
-    const given = this.wb.indicators.find((g) => g.year === this.year && g.indicator === ind.number);
-    this.result.indicators.set(
-      ind.number,
-      this.settle(given ?? null, computed, `ตัวชี้วัดที่ ${ind.number}`, `indicator ${ind.number}`),
-    );
+    return computed;
   }
 
   private readGivenIndicatorsOutsideFramework(): void {
@@ -258,8 +277,10 @@ class YearBuilder {
     settle('OIT', this.meanOfIndicators('OIT'));
     if (f.eitParts.length > 0) {
       const eitItems = f.indicators.filter((ind) => ind.tool === 'EIT').flatMap((ind) => ind.items);
+      const items = this.result.items;
       for (const p of f.eitParts) {
-        settle(`EIT${p}` as ToolKey, this.meanOf(eitItems.map((id) => this.result.items.get(`${id}.${p}`))));
+        const part = items.size > 0 ? this.meanOf(eitItems.map((id) => items.get(`${id}.${p}`))) : null;
+        settle(`EIT${p}` as ToolKey, part);
       }
       const parts = this.meanOf(f.eitParts.map((p) => tools[`EIT${p}` as ToolKey]));
       const fromIndicators = this.meanOfIndicators('EIT');
@@ -291,9 +312,7 @@ class YearBuilder {
   }
 
   private total(): void {
-    let weighted = (Object.entries(this.framework.weights) as [ToolKey, string][]).map(
-      ([key, weight]) => [key, Exact.parse(weight)] as const,
-    );
+    let weighted = weightsOf(this.framework);
     // Without its parts, EIT carries their weights: 0.15·EIT1 + 0.15·EIT2 = 0.30·(EIT1 + EIT2)/2.
     const split = weighted.filter(([key]) => key === 'EIT1' || key === 'EIT2');
     if (

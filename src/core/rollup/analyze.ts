@@ -86,7 +86,6 @@ export interface Rollup {
 }
 
 export const UNKNOWN_LEVEL = 'unknown';
-const PASS = Exact.of(BigInt(85));
 
 export function agencyKey(row: Pick<AgencyRow, 'code' | 'agency' | 'group'>): string {
   return row.code
@@ -110,7 +109,27 @@ function weakest(indicators: IndicatorStats[]): IndicatorStats[] {
     .slice(0, 3);
 }
 
-export const isBelow85 = (total: Exact | null): boolean => total !== null && total.round(2).compare(PASS) < 0;
+const HUNDREDTHS = new WeakMap<Exact, bigint>();
+const B100 = BigInt(100);
+
+/**
+ * A figure as published, in hundredths (96.055 → 9606): worked out once for each figure, since the roll-up
+ * ranks, counts and compares thousands of them several times over.
+ */
+function hundredths(x: Exact): bigint {
+  let h = HUNDREDTHS.get(x);
+  if (h === undefined) {
+    const r = x.round(2);
+    h = (r.num * B100) / r.den;
+    HUNDREDTHS.set(x, h);
+  }
+  return h;
+}
+
+const PASS_HUNDREDTHS = BigInt(8500);
+
+export const isBelow85 = (total: Exact | null): boolean =>
+  total !== null && hundredths(total) < PASS_HUNDREDTHS;
 
 /** The median of exact figures (the mean of the middle two for an even count). */
 export function median(values: readonly Exact[]): Exact | null {
@@ -195,12 +214,14 @@ function agencyYear(row: AgencyRow, year: number, framework: Framework, findings
 function rank(agencies: AgencyYear[]): AgencyYear[] {
   const ranked = [...agencies].sort((a, b) => {
     if (!a.total || !b.total) return a.total ? -1 : b.total ? 1 : 0;
-    return b.total.round(2).compare(a.total.round(2));
+    const x = hundredths(a.total);
+    const y = hundredths(b.total);
+    return x > y ? -1 : x < y ? 1 : 0;
   });
   ranked.forEach((a, i) => {
     const prev = ranked[i - 1];
     if (!a.total) return;
-    a.rank = prev?.total && prev.total.round(2).compare(a.total.round(2)) === 0 ? prev.rank : i + 1;
+    a.rank = prev?.total && hundredths(prev.total) === hundredths(a.total) ? prev.rank : i + 1;
   });
   return ranked;
 }
@@ -263,7 +284,8 @@ function changesOf(current: RollupYear, previous: RollupYear): AgencyChange[] {
   for (const now of current.ranked) {
     const then = before.get(now.key);
     if (!then) continue;
-    const delta = now.total && then.total ? now.total.round(2).sub(then.total.round(2)) : null;
+    const delta =
+      now.total && then.total ? Exact.of(hundredths(now.total) - hundredths(then.total), B100) : null;
     out.push({
       agency: now,
       before: then,

@@ -275,9 +275,13 @@ function emailsOf(value: unknown, where: string, findings: Findings): string[] {
 
 /** What people type for "no figure": a dash of any length, n/a, N/A, ไม่มี, ไม่มีข้อมูล, ไม่ได้ประเมิน. */
 export function isBlankLike(value: unknown): boolean {
+  // A number or an empty cell is never one (the common cells of a tab of thousands of rows).
+  if (typeof value === 'number' || value === '' || value === null || value === undefined) return false;
   const text = cellText(value).toLowerCase().replace(/\s+/g, '');
   return /^(?:[-–—‐−]+|n\/?a|ไม่มี(?:ข้อมูล)?|ไม่ได้ประเมิน|ไม่ได้รับการประเมิน)$/.test(text);
 }
+
+const HUNDRED = Exact.of(BigInt(100));
 
 /** Reads a score cell; reports text and out-of-range values. Returns null for blank or bad cells. */
 function readScore(value: unknown, where: string, findings: Findings, label: string): Exact | null {
@@ -294,7 +298,7 @@ function readScore(value: unknown, where: string, findings: Findings, label: str
     return null;
   }
   const score = Exact.parse(reading.value);
-  if (score.compare(Exact.ZERO) < 0 || score.compare(Exact.of(BigInt(100))) > 0) {
+  if (score.compare(Exact.ZERO) < 0 || score.compare(HUNDRED) > 0) {
     findings.error(
       'out-of-range',
       where,
@@ -805,8 +809,9 @@ export function readAgencyRows(sheet: SheetData, findings: Findings): AgencyRow[
     if (!agency) continue;
     const ref = (column: number) => cellRef(sheet.name, index, column);
     const score = (column: number, label: string): Given | null => {
-      const value = readScore(cells[column], ref(column), findings, `${agency} ${label}`);
-      return value ? { value, where: ref(column) } : null;
+      const where = ref(column);
+      const value = readScore(cells[column], where, findings, `${agency} ${label}`);
+      return value ? { value, where } : null;
     };
     const tools: AgencyRow['tools'] = {};
     for (const key of AGENCY_TOOLS) {
