@@ -7,6 +7,7 @@ const B0 = BigInt(0);
 const B1 = BigInt(1);
 const B2 = BigInt(2);
 const B10 = BigInt(10);
+const B100 = BigInt(100);
 /** 10^0 … 10^8: the scales rounding and parsing use, made once. */
 const POWERS = Array.from({ length: 9 }, (_, i) => B10 ** BigInt(i));
 const pow10 = (n: number): bigint => POWERS[n] ?? B10 ** BigInt(n);
@@ -113,7 +114,25 @@ export function mean(values: readonly Exact[]): Exact | null {
   return values.reduce((sum, v) => sum.add(v), Exact.ZERO).div(Exact.of(BigInt(values.length)));
 }
 
+/**
+ * A figure as published, in hundredths: `round(2)` times 100 (96.055 → 9606, −0.005 → −1), worked out without
+ * making the rounded fraction, since reports and roll-ups publish thousands of figures.
+ */
+export function hundredths(value: Exact): bigint {
+  const negative = value.num < B0;
+  const n = (negative ? -value.num : value.num) * B100;
+  const rounded = (B2 * n + value.den) / (B2 * value.den);
+  return negative ? -rounded : rounded;
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** The published form of a figure: rounded half up to two decimals, as a JS number. */
 export function published(value: Exact | null): number | null {
-  return value === null ? null : value.round(2).toNumber();
+  if (value === null) return null;
+  // Hundredths within 2^53 convert exactly, and one division is then the nearest number to the
+  // published decimal, as Number() of its text is.
+  const h = hundredths(value);
+  if (h <= SAFE && h >= -SAFE) return Number(h) / 100;
+  return value.round(2).toNumber();
 }

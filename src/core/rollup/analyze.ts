@@ -1,6 +1,6 @@
 import { analyseYear, chooseFramework, withTabFrameworks } from '../analysis/analyze';
 import type { LevelWords } from '../analysis/level';
-import { Exact, mean } from '../decimal';
+import { Exact, hundredths, mean } from '../decimal';
 import { type Finding, Findings } from '../findings';
 import type { Framework, ToolKey } from '../frameworks';
 import { clampLongTexts } from '../workbook/limits';
@@ -109,23 +109,7 @@ function weakest(indicators: IndicatorStats[]): IndicatorStats[] {
     .slice(0, 3);
 }
 
-const HUNDREDTHS = new WeakMap<Exact, bigint>();
 const B100 = BigInt(100);
-
-/**
- * A figure as published, in hundredths (96.055 → 9606): worked out once for each figure, since the roll-up
- * ranks, counts and compares thousands of them several times over.
- */
-function hundredths(x: Exact): bigint {
-  let h = HUNDREDTHS.get(x);
-  if (h === undefined) {
-    const r = x.round(2);
-    h = (r.num * B100) / r.den;
-    HUNDREDTHS.set(x, h);
-  }
-  return h;
-}
-
 const PASS_HUNDREDTHS = BigInt(8500);
 
 export const isBelow85 = (total: Exact | null): boolean =>
@@ -212,18 +196,18 @@ function agencyYear(row: AgencyRow, year: number, framework: Framework, findings
 
 /** Ranks by published total, highest first; equal totals share a rank; no total comes last, unranked. */
 function rank(agencies: AgencyYear[]): AgencyYear[] {
-  const ranked = [...agencies].sort((a, b) => {
-    if (!a.total || !b.total) return a.total ? -1 : b.total ? 1 : 0;
-    const x = hundredths(a.total);
-    const y = hundredths(b.total);
-    return x > y ? -1 : x < y ? 1 : 0;
+  // Each total in hundredths once, not at each comparison.
+  const keyed = agencies.map((a) => ({ a, h: a.total ? hundredths(a.total) : null }));
+  keyed.sort((x, y) => {
+    if (x.h === null || y.h === null) return x.h !== null ? -1 : y.h !== null ? 1 : 0;
+    return x.h > y.h ? -1 : x.h < y.h ? 1 : 0;
   });
-  ranked.forEach((a, i) => {
-    const prev = ranked[i - 1];
-    if (!a.total) return;
-    a.rank = prev?.total && hundredths(prev.total) === hundredths(a.total) ? prev.rank : i + 1;
+  keyed.forEach(({ a, h }, i) => {
+    const prev = keyed[i - 1];
+    if (h === null) return;
+    a.rank = prev && prev.h === h ? prev.a.rank : i + 1;
   });
-  return ranked;
+  return keyed.map(({ a }) => a);
 }
 
 function groupStats(agencies: readonly AgencyYear[], by: (a: AgencyYear) => string, order: string[]) {
@@ -270,10 +254,10 @@ function rollupYear(year: number, framework: Framework, agencies: AgencyYear[]):
   };
 }
 
-function levelMove(now: AgencyYear, before: AgencyYear, f: Framework, g: Framework): -1 | 0 | 1 {
+function levelMove(now: AgencyYear, before: AgencyYear, f: string[], g: string[]): -1 | 0 | 1 {
   if (!now.level || !before.level) return 0;
-  const a = levelOrder(f).indexOf(now.level.label);
-  const b = levelOrder(g).indexOf(before.level.label);
+  const a = f.indexOf(now.level.label);
+  const b = g.indexOf(before.level.label);
   if (a < 0 || b < 0 || a === b) return 0;
   return a < b ? 1 : -1;
 }
@@ -281,6 +265,7 @@ function levelMove(now: AgencyYear, before: AgencyYear, f: Framework, g: Framewo
 function changesOf(current: RollupYear, previous: RollupYear): AgencyChange[] {
   const before = new Map(previous.ranked.map((a) => [a.key, a]));
   const out: AgencyChange[] = [];
+  const [f, g] = [levelOrder(current.framework), levelOrder(previous.framework)];
   for (const now of current.ranked) {
     const then = before.get(now.key);
     if (!then) continue;
@@ -290,7 +275,7 @@ function changesOf(current: RollupYear, previous: RollupYear): AgencyChange[] {
       agency: now,
       before: then,
       delta,
-      levelMove: levelMove(now, then, current.framework, previous.framework),
+      levelMove: levelMove(now, then, f, g),
     });
   }
   return out;

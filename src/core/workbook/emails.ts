@@ -40,6 +40,8 @@ type Token = { kind: 'quoted' | 'angle' | 'word' | 'separator'; text: string };
 // quote or bracket is a word of its own, refused later.
 const TOKEN = /"(?:[^"\\]|\\.)*"|<[^<>]*>|[,;]|\s+|[^\s,;"<>]+|["<>]/g;
 
+const ONE_WORD = /^[^\s,;"<>]+$/;
+
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const [t] of text.matchAll(TOKEN)) {
@@ -67,6 +69,11 @@ export function readEmailCell(text: string): EmailCell {
     if (!isAddrSpec(address)) refused.push(address);
     else if (!addresses.includes(address.toLowerCase())) addresses.push(address.toLowerCase());
   };
+  // One word, no quote, bracket, separator nor space (the usual cell): the address itself, or refused.
+  if (ONE_WORD.test(text)) {
+    take(text);
+    return { addresses, refused };
+  }
   // Words and quoted names since the last separator or address, not yet known to be a display name.
   let pending: Token[] = [];
   const flush = (upTo = pending.length) => {

@@ -56,6 +56,14 @@ export const ChartType = { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE
 
 const key = (r: number, c: number) => `${r},${c}`;
 
+/** Sets a 1-based cell of a sheet's rows, the rows and the cells before it filled as blank. */
+function setIn(values: CellValue[][], row: number, col: number, value: CellValue): void {
+  while (values.length < row) values.push([]);
+  const line = values[row - 1];
+  while (line.length < col - 1) line.push('');
+  line[col - 1] = value;
+}
+
 /** Spreadsheet-wide state shared by its sheets, ranges and protections. */
 export interface SpreadsheetState {
   id: string;
@@ -386,10 +394,20 @@ export class SheetImpl extends Service {
   }
 
   _set(row: number, col: number, value: CellValue): void {
-    while (this._values.length < row) this._values.push([]);
-    const line = this._values[row - 1];
-    while (line.length < col - 1) line.push('');
-    line[col - 1] = value;
+    setIn(this._values, row, col, value);
+  }
+
+  /** The values of a block, each as _get gives it (the sheet's values read once, not once a cell). */
+  _block<T>(row: number, col: number, numRows: number, numCols: number, cell: (v: CellValue) => T): T[][] {
+    const values = this._values;
+    const out: T[][] = new Array(numRows);
+    for (let r = 0; r < numRows; r++) {
+      const line = values[row - 1 + r];
+      const cells: T[] = new Array(numCols);
+      for (let c = 0; c < numCols; c++) cells[c] = cell(line?.[col - 1 + c] ?? '');
+      out[r] = cells;
+    }
+    return out;
   }
 
   _lastRow(): number {
@@ -728,48 +746,63 @@ export class RangeImpl extends Service {
     }
   }
 
+  /** Every cell of the range must be editable by the user (SpreadsheetImpl._canEdit, for each cell). */
   _checkEditable(): void {
+    if (this._numRows <= 0 || this._numCols <= 0) return;
+    const refuse = () =>
+      gasError(
+        `You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.`,
+      );
     const ss = this._sheet._parent;
+    const user = this.rt.user;
+    if (!ss._isEditor(user)) throw refuse();
+    // The protections _canEdit would weigh for this sheet, found once for the whole range.
+    const id = this._sheet._id;
+    const guards = ss._state.protections.filter((p) => p._sheet._id === id && !p._warningOnly);
+    if (guards.length === 0) return;
     for (const [r, c] of this._cells()) {
-      if (!ss._canEdit(this.rt.user, this._sheet, r, c)) {
-        throw gasError(
-          `You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.`,
-        );
-      }
+      for (const p of guards) if (p._covers(r, c) && !p._allows(user)) throw refuse();
     }
   }
 
   _write(values: unknown[][]): void {
     this._checkEditable();
-    const ss = this._sheet._parent;
-    const writes: { r: number; c: number; value: CellValue; formula?: string }[] = [];
+    const sheet = this._sheet;
+    const ss = sheet._parent;
+    // The sheet's maps and values taken once: the sheet is a service, each property read a proxy call.
+    const [formats, validations, formulas, cells] = [
+      sheet._formats,
+      sheet._validations,
+      sheet._formulas,
+      sheet._values,
+    ];
+    const where = { locale: ss._state.locale, timeZone: ss._state.timeZone };
+    const writes: { r: number; c: number; k: string; input: { value: CellValue; formula?: string } }[] = [];
     values.forEach((row, i) => {
       row.forEach((raw, j) => {
         const r = this._row + i;
         const c = this._col + j;
-        const input = interpretInput(raw, this._sheet._formats.get(key(r, c))?.numberFormat, {
-          locale: ss._state.locale,
-          timeZone: ss._state.timeZone,
-        });
+        const k = key(r, c);
+        const input = interpretInput(raw, formats.size > 0 ? formats.get(k)?.numberFormat : undefined, where);
         const text = input.formula ?? input.value;
         if (typeof text === 'string' && text.length > SHEETS_LIMITS.cellText)
           throw gasError(SHEETS_LIMITS.cellTextMessage);
-        const rule = this._sheet._validations.get(key(r, c));
+        const rule = validations.size > 0 ? validations.get(k) : undefined;
         if (rule && !rule._allowInvalid && input.value !== '' && !rule._accepts(input.value)) {
           throw gasError(
             `The data you entered in cell ${toA1(r, c)} violates the data validation rules set on this cell.`,
           );
         }
-        writes.push({ r, c, ...input });
+        writes.push({ r, c, k, input });
       });
     });
-    for (const w of writes) {
+    for (const { r, c, k, input } of writes) {
       // The same formula written again (as the add-on writes back a person's formula) keeps the value it
       // had when the file was read: the nearest this runtime, which evaluates no formula, comes to Sheets.
-      const same = w.formula !== undefined && this._sheet._formulas.get(key(w.r, w.c)) === w.formula;
-      if (!same) this._sheet._set(w.r, w.c, w.value);
-      if (w.formula) this._sheet._formulas.set(key(w.r, w.c), w.formula);
-      else this._sheet._formulas.delete(key(w.r, w.c));
+      const same = input.formula !== undefined && formulas.get(k) === input.formula;
+      if (!same) setIn(cells, r, c, input.value);
+      if (input.formula) formulas.set(k, input.formula);
+      else if (formulas.size > 0) formulas.delete(k);
     }
   }
 
@@ -836,10 +869,9 @@ export class RangeImpl extends Service {
     return isDate(v) ? new Date(v.getTime()) : v;
   }
   getValues() {
-    return this._grid((r, c) => {
-      const v = this._sheet._get(r, c);
-      return isDate(v) ? new Date(v.getTime()) : v;
-    });
+    return this._sheet._block(this._row, this._col, this._numRows, this._numCols, (v) =>
+      isDate(v) ? new Date(v.getTime()) : v,
+    );
   }
   getDisplayValue() {
     return this.getDisplayValues()[0][0];
