@@ -68,6 +68,14 @@ export class Exact {
   }
 
   compare(other: Exact): number {
+    const { num: a, den: b } = this;
+    const { num: c, den: d } = other;
+    // Terms within 2^26 have products within 2^52, exact in doubles: no BigInt made (sorting thousands).
+    if (small(a) && b <= SMALL && small(c) && d <= SMALL) {
+      const l = Number(a) * Number(d);
+      const r = Number(c) * Number(b);
+      return l < r ? -1 : l > r ? 1 : 0;
+    }
     const left = this.num * other.den;
     const right = other.num * this.den;
     return left < right ? -1 : left > right ? 1 : 0;
@@ -100,6 +108,9 @@ export class Exact {
     return `${negative ? '-' : ''}${whole}${frac}`;
   }
 }
+
+const SMALL = BigInt(2 ** 26);
+const small = (x: bigint) => x <= SMALL && x >= -SMALL;
 
 /** The greatest common divisor of a ≥ 0 and b ≥ 0 (1 for two zeros). */
 function gcd(a: bigint, b: bigint): bigint {
@@ -145,6 +156,14 @@ export function mean(values: readonly Exact[]): Exact | null {
  * making the rounded fraction, since reports and roll-ups publish thousands of figures.
  */
 export function hundredths(value: Exact): bigint {
+  if (small(value.num) && value.den <= SMALL) {
+    // floor((200·|num| + den) / (2·den)) on integers below 2^35, exact in doubles.
+    const n = Number(value.num);
+    const d = Number(value.den);
+    const p = 200 * Math.abs(n) + d;
+    const rounded = (p - (p % (2 * d))) / (2 * d);
+    return BigInt(n < 0 ? -rounded : rounded);
+  }
   const negative = value.num < B0;
   const n = (negative ? -value.num : value.num) * B100;
   const rounded = (B2 * n + value.den) / (B2 * value.den);

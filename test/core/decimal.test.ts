@@ -1,4 +1,4 @@
-import { Exact, mean, published } from '../../src/core/decimal';
+import { Exact, hundredths, mean, published } from '../../src/core/decimal';
 
 describe('Exact', () => {
   test('rounds half up exactly where binary floating point would not', () => {
@@ -32,5 +32,31 @@ describe('Exact', () => {
     expect(() => Exact.parse('9O.5')).toThrow(RangeError);
     expect(() => Exact.fromNumber(Number.NaN)).toThrow(RangeError);
     expect(mean([])).toBeNull();
+  });
+
+  test('compares, reduces, rounds and averages exactly on either side of 2^26 and 2^53', () => {
+    const big = (n: number) => BigInt(n);
+    // (2^27 + 1)/2^27 < 2^27/(2^27 − 1): the cross products 2^54 − 1 and 2^54 are one apart, beyond doubles.
+    const a = Exact.of(big(2 ** 27 + 1), big(2 ** 27));
+    const b = Exact.of(big(2 ** 27), big(2 ** 27 - 1));
+    expect(a.compare(b)).toBe(-1);
+    expect(b.compare(a)).toBe(1);
+    expect(Exact.parse('84.995').compare(Exact.parse('84.994999999'))).toBe(1);
+    expect(Exact.of(big(2 ** 53 - 1), big(2 ** 53 - 1)).toFixed(0)).toBe('1');
+    expect(Exact.of(big(2 ** 53) * big(6), big(2 ** 53) * big(4)).toFixed(1)).toBe('1.5');
+    expect(Exact.of(big(-12), big(8)).toFixed(1)).toBe('-1.5');
+    expect(Exact.of(big(0), big(7)).compare(Exact.ZERO)).toBe(0);
+    expect(hundredths(Exact.parse('84.995'))).toBe(big(8500));
+    expect(hundredths(Exact.parse('84.99499'))).toBe(big(8499));
+    expect(hundredths(Exact.parse('-0.005'))).toBe(big(-1));
+    expect(hundredths(Exact.parse('67108864.005'))).toBe(big(6710886401));
+    expect(published(Exact.parse('67108864.005'))).toBe(67108864.01);
+    expect(published(Exact.parse('-0.004'))).toBe(0);
+    // 1/3 + 1/6 + 1/4 over three: 1/4.
+    const thirds = mean([Exact.of(big(1), big(3)), Exact.of(big(1), big(6)), Exact.parse('0.25')]);
+    expect(thirds?.compare(Exact.parse('0.25'))).toBe(0);
+    expect(mean([Exact.parse('90.52'), Exact.parse('84.95'), Exact.parse('100')])?.toFixed(4)).toBe(
+      '91.8233',
+    );
   });
 });
