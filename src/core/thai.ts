@@ -64,6 +64,9 @@ export interface YearReading {
  * A Common-Era year (1900–2100) is converted. Anything else gives null.
  */
 export function parseYear(value: unknown): YearReading | null {
+  // A whole number of four digits is its own text (the usual year column): no words to strip.
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999)
+    return yearReading(value);
   let text: string;
   if (typeof value === 'number') text = String(value);
   else if (typeof value === 'string') text = toArabicDigits(value);
@@ -72,7 +75,10 @@ export function parseYear(value: unknown): YearReading | null {
     .replace(/ปีงบประมาณ|ปีงบ|ปี|พ\.\s*ศ\.?|ค\.\s*ศ\.?|fiscal\s*year|fy|year|b\.?e\.?|c\.?e\.?/gi, ' ')
     .trim();
   if (!/^\d{4}(\.0+)?$/.test(text)) return null;
-  const year = Number(text);
+  return yearReading(Number(text));
+}
+
+function yearReading(year: number): YearReading | null {
   if (year >= 1900 && year <= 2100) return { year: year + BE_OFFSET, fromCommonEra: true };
   if (year >= 2400 && year <= 2700) return { year, fromCommonEra: false };
   return null;

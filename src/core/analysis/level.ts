@@ -1,4 +1,4 @@
-import { Exact } from '../decimal';
+import { Exact, hundredths } from '../decimal';
 import type { Framework, LevelRule, ToolKey } from '../frameworks';
 
 /**
@@ -38,6 +38,7 @@ type Equation = { v: string; c: Exact }[];
 const ZERO = Exact.ZERO;
 const HUNDRED = Exact.of(BigInt(100));
 const HALF_CENT = Exact.parse('0.005');
+const [B0, B5, B10, B1000, B100000] = [0, 5, 10, 1000, 100000].map((n) => BigInt(n));
 /** Bounds are rounded outward to this grid so that fractions stay small; a change below it is no change. */
 const GRID = BigInt(1000000000);
 
@@ -178,10 +179,12 @@ function levelPlan(f: Framework): LevelPlan {
 
 /** A figure's bounds: a known one rounded as published ± 0.005 within 0–100, an unknown one 0–100. */
 function boundOf(value: Exact | undefined): Bound {
-  const r = value?.round(2);
-  return r
-    ? { lo: max(ZERO, r.sub(HALF_CENT)), hi: min(HUNDRED, r.add(HALF_CENT)) }
-    : { lo: ZERO, hi: HUNDRED };
+  if (!value) return { lo: ZERO, hi: HUNDRED };
+  // r ± 0.005 for r = h/100 as published: (10h ∓ 5)/1000, within 0–100 (never 0 nor 100 exactly).
+  const h = hundredths(value) * B10;
+  const lo = h - B5 > B0 ? Exact.of(h - B5, B1000) : ZERO;
+  const hi = h + B5 < B100000 ? Exact.of(h + B5, B1000) : HUNDRED;
+  return { lo, hi };
 }
 
 export function deduceLevel(f: Framework, figures: LevelFigures): LevelDeduction {

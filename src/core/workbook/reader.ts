@@ -283,6 +283,23 @@ export function isBlankLike(value: unknown): boolean {
 
 const HUNDRED = Exact.of(BigInt(100));
 
+/**
+ * The exact figure of a number cell, made once for each number: a tab of thousands of scores holds few
+ * distinct ones (two decimals within 0–100). Exact is immutable, so one serves every cell. Bounded, for a
+ * long-lived process.
+ */
+const NUMBER_CELLS = new Map<number, Exact>();
+
+function exactOfNumber(value: number): Exact {
+  let exact = NUMBER_CELLS.get(value);
+  if (!exact) {
+    if (NUMBER_CELLS.size >= 100000) NUMBER_CELLS.clear();
+    exact = Exact.parse(String(value));
+    NUMBER_CELLS.set(value, exact);
+  }
+  return exact;
+}
+
 /** Reads a score cell; reports text and out-of-range values. Returns null for blank or bad cells. */
 function readScore(value: unknown, where: string, findings: Findings, label: string): Exact | null {
   if (isBlankLike(value)) return null;
@@ -297,7 +314,7 @@ function readScore(value: unknown, where: string, findings: Findings, label: str
     );
     return null;
   }
-  const score = Exact.parse(reading.value);
+  const score = typeof value === 'number' ? exactOfNumber(value) : Exact.parse(reading.value);
   if (score.compare(Exact.ZERO) < 0 || score.compare(HUNDRED) > 0) {
     findings.error(
       'out-of-range',
@@ -778,11 +795,13 @@ function readComments(sheet: SheetData, findings: Findings): Comment[] {
 /** An agency type as typed, an abbreviation (`ทต.`, `อบต`) read as its full name. */
 export function agencyType(text: string): string {
   const bare = text.replace(/\s+/g, '');
-  for (const [abbr, full] of Object.entries(AGENCY_TYPE_ABBREVIATIONS)) {
+  for (const [abbr, full] of ABBREVIATIONS) {
     if (bare === abbr || bare === abbr.replace(/\.$/, '')) return full;
   }
   return text;
 }
+
+const ABBREVIATIONS = Object.entries(AGENCY_TYPE_ABBREVIATIONS);
 
 const AGENCY_TOOLS: ToolKey[] = ['IIT', 'EIT', 'EIT1', 'EIT2', 'OIT'];
 
