@@ -1,4 +1,4 @@
-import { Exact, hundredths, mean, published } from '../../src/core/decimal';
+import { Exact, hundredths, mean, published, sortByExact } from '../../src/core/decimal';
 
 describe('Exact', () => {
   test('rounds half up exactly where binary floating point would not', () => {
@@ -58,5 +58,20 @@ describe('Exact', () => {
     expect(mean([Exact.parse('90.52'), Exact.parse('84.95'), Exact.parse('100')])?.toFixed(4)).toBe(
       '91.8233',
     );
+  });
+
+  test('sorts by exact figures where doubles cannot tell them apart, equal ones kept in order', () => {
+    const big = (n: number | string) => BigInt(n);
+    const items = [
+      { name: 'b', v: Exact.of(big('9007199254740990'), big('9007199254740989')) }, // 1 + 1/(2^53 − 3)
+      { name: 'a', v: Exact.of(big('9007199254740991'), big('9007199254740990')) }, // 1 + 1/(2^53 − 2)
+      { name: 'big', v: Exact.of(big('100000000000000000001'), big('100000000000000000000')) },
+      { name: 'one', v: Exact.of(big(1)) },
+      { name: 'x1', v: Exact.parse('96.06') },
+      { name: 'low', v: Exact.parse('-3.5') },
+      { name: 'x2', v: Exact.parse('96.060') },
+    ];
+    const names = sortByExact(items, (i) => i.v).map((i) => i.name);
+    expect(names).toEqual(['low', 'one', 'big', 'a', 'b', 'x1', 'x2']);
   });
 });

@@ -1,6 +1,6 @@
 import { analyseYear, chooseFramework, withTabFrameworks } from '../analysis/analyze';
 import type { LevelWords } from '../analysis/level';
-import { Exact, hundredths, mean } from '../decimal';
+import { Exact, hundredths, mean, sortByExact } from '../decimal';
 import { type Finding, Findings } from '../findings';
 import type { Framework, ToolKey } from '../frameworks';
 import { clampLongTexts } from '../workbook/limits';
@@ -118,7 +118,7 @@ export const isBelow85 = (total: Exact | null): boolean =>
 /** The median of exact figures (the mean of the middle two for an even count). */
 export function median(values: readonly Exact[]): Exact | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a.compare(b));
+  const sorted = sortByExact(values, (v) => v);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (mean([sorted[mid - 1], sorted[mid]]) as Exact);
 }
@@ -225,10 +225,12 @@ function groupStats(agencies: readonly AgencyYear[], by: (a: AgencyYear) => stri
 function indicatorStats(agencies: readonly AgencyYear[], f: Framework): IndicatorStats[] {
   return f.indicators
     .map((ind) => {
-      const scored = agencies
-        .filter((a) => a.indicators.has(ind.number))
-        .map((a) => ({ agency: a, score: a.indicators.get(ind.number) as Exact }))
-        .sort((a, b) => a.score.compare(b.score));
+      const scored = sortByExact(
+        agencies
+          .filter((a) => a.indicators.has(ind.number))
+          .map((a) => ({ agency: a, score: a.indicators.get(ind.number) as Exact })),
+        (s) => s.score,
+      );
       return {
         indicator: ind.number,
         name: ind.name,

@@ -14,7 +14,10 @@ export function clampCellText(text: string): string {
  * cell comes from a file made elsewhere: Sheets itself never holds one, and the add-on must not write one).
  */
 export function clampLongTexts(sheets: readonly SheetData[], findings: Findings): SheetData[] {
+  const long = (v: unknown) => typeof v === 'string' && v.length > CELL_TEXT_LIMIT;
   return sheets.map((sheet) => {
+    // A tab with no long text is returned as it is, not copied (a tab can hold thousands of rows).
+    if (!sheet.values.some((row) => row.some(long))) return sheet;
     let changed = false;
     const values = sheet.values.map((row, r) =>
       row.map((v, c) => {

@@ -777,12 +777,14 @@ export class RangeImpl extends Service {
       sheet._values,
     ];
     const where = { locale: ss._state.locale, timeZone: ss._state.timeZone };
+    const keyed = formats.size > 0 || validations.size > 0 || formulas.size > 0;
     const writes: { r: number; c: number; k: string; input: { value: CellValue; formula?: string } }[] = [];
     values.forEach((row, i) => {
       row.forEach((raw, j) => {
         const r = this._row + i;
         const c = this._col + j;
-        const k = key(r, c);
+        // A cell's key only where some map has entries (a new tab has none).
+        const k = keyed ? key(r, c) : '';
         const input = interpretInput(raw, formats.size > 0 ? formats.get(k)?.numberFormat : undefined, where);
         const text = input.formula ?? input.value;
         if (typeof text === 'string' && text.length > SHEETS_LIMITS.cellText)
@@ -799,10 +801,10 @@ export class RangeImpl extends Service {
     for (const { r, c, k, input } of writes) {
       // The same formula written again (as the add-on writes back a person's formula) keeps the value it
       // had when the file was read: the nearest this runtime, which evaluates no formula, comes to Sheets.
-      const same = input.formula !== undefined && formulas.get(k) === input.formula;
+      const same = input.formula !== undefined && formulas.get(k || key(r, c)) === input.formula;
       if (!same) setIn(cells, r, c, input.value);
-      if (input.formula) formulas.set(k, input.formula);
-      else if (formulas.size > 0) formulas.delete(k);
+      if (input.formula) formulas.set(k || key(r, c), input.formula);
+      else if (formulas.size > 0) formulas.delete(k || key(r, c));
     }
   }
 
