@@ -341,14 +341,17 @@ class YearBuilder {
   private level(): void {
     const r = this.result;
     const given = this.wb.totals.find((t) => t.year === this.year)?.level ?? null;
-    const tools = Object.fromEntries(Object.entries(r.tools).map(([k, fig]) => [k, fig?.value ?? null]));
-    const anyFigure = r.total.value !== null || Object.values(tools).some((v) => v !== null);
+    const tools: Partial<Record<ToolKey, Exact | null>> = {};
+    let anyFigure = r.total.value !== null;
+    for (const k in r.tools) {
+      const value = r.tools[k as ToolKey]?.value ?? null;
+      tools[k as ToolKey] = value;
+      if (value !== null) anyFigure = true;
+    }
+    const indicators = new Map<number, Exact | null>();
+    for (const [n, fig] of r.indicators) indicators.set(n, fig.value);
     const deduction: LevelDeduction = anyFigure
-      ? deduceYearLevel(this.framework, {
-          total: r.total.value,
-          tools,
-          indicators: new Map([...r.indicators].map(([n, fig]) => [n, fig.value])),
-        })
+      ? deduceYearLevel(this.framework, { total: r.total.value, tools, indicators })
       : { kind: 'none' };
     if (deduction.kind === 'level') {
       r.level = deduction.level;

@@ -177,6 +177,17 @@ function levelPlan(f: Framework): LevelPlan {
   });
 }
 
+/** A figure given, by its name in the relations (`total`, a tool, `ind3`), or undefined. */
+function knownFigure(figures: LevelFigures, name: string): Exact | undefined {
+  const value =
+    name === 'total'
+      ? figures.total
+      : name.startsWith('ind')
+        ? figures.indicators.get(Number(name.slice(3)))
+        : figures.tools[name as ToolKey];
+  return value ?? undefined;
+}
+
 /** A figure's bounds: a known one rounded as published ± 0.005 within 0–100, an unknown one 0–100. */
 function boundOf(value: Exact | undefined): Bound {
   if (!value) return { lo: ZERO, hi: HUNDRED };
@@ -191,14 +202,11 @@ export function deduceLevel(f: Framework, figures: LevelFigures): LevelDeduction
   const scale = f.levels;
   if (scale.rules.length === 0 || !scale.below) return { kind: 'none' };
   const plan = levelPlan(f);
-  const known = new Map<string, Exact>();
-  if (figures.total) known.set('total', figures.total);
-  for (const [k, v] of Object.entries(figures.tools)) if (v) known.set(k, v);
-  for (const [n, v] of figures.indicators) if (v) known.set(`ind${n}`, v);
-  const allKnown = plan.tested.every((v) => known.has(v));
+  const known = (name: string) => knownFigure(figures, name);
+  const allKnown = plan.tested.every((v) => known(v) !== undefined);
   // With every tested figure known no relation is used, and only the tested figures' bounds are read.
   const box: Box = new Map();
-  for (const name of allKnown ? plan.tested : plan.names) box.set(name, boundOf(known.get(name)));
+  for (const name of allKnown ? plan.tested : plan.names) box.set(name, boundOf(known(name)));
   // Figures that contradict one another beyond rounding (a score-mismatch says so) leave no consistent
   // bounds: the total as given then stands apart from its tools, and failing that, no relation is used.
   let eqs: Equation[] = [];
@@ -240,11 +248,10 @@ export function deduceLevel(f: Framework, figures: LevelFigures): LevelDeduction
       decided = true;
       break;
     }
-    for (const [v, s] of each) if (s === 'maybe' && !known.has(v)) settle.add(v);
+    for (const [v, s] of each) if (s === 'maybe' && known(v) === undefined) settle.add(v);
   }
   if (!decided) possible.push(scale.below);
-  const labels = new Set(possible.map((p) => p.label));
-  if (labels.size === 1) {
+  if (possible.every((p) => p.label === possible[0].label)) {
     const level = possible[0];
     return {
       kind: 'level',

@@ -273,11 +273,16 @@ function emailsOf(value: unknown, where: string, findings: Findings): string[] {
   return addresses;
 }
 
+const BLANK_START = /^[-–—‐−nNไ]/;
+
 /** What people type for "no figure": a dash of any length, n/a, N/A, ไม่มี, ไม่มีข้อมูล, ไม่ได้ประเมิน. */
 export function isBlankLike(value: unknown): boolean {
   // A number or an empty cell is never one (the common cells of a tab of thousands of rows).
   if (typeof value === 'number' || value === '' || value === null || value === undefined) return false;
-  const text = cellText(value).toLowerCase().replace(/\s+/g, '');
+  const shown = cellText(value);
+  // Each form starts with a dash, n or ไ: a name or a word does not, and is not lowered and searched.
+  if (!BLANK_START.test(shown)) return false;
+  const text = shown.toLowerCase().replace(/\s+/g, '');
   return /^(?:[-–—‐−]+|n\/?a|ไม่มี(?:ข้อมูล)?|ไม่ได้ประเมิน|ไม่ได้รับการประเมิน)$/.test(text);
 }
 
