@@ -289,20 +289,21 @@ export function isBlankLike(value: unknown): boolean {
 const HUNDRED = Exact.of(BigInt(100));
 
 /**
- * The exact figure of a number cell, made once for each number: a tab of thousands of scores holds few
- * distinct ones (two decimals within 0–100). Exact is immutable, so one serves every cell. Bounded, for a
- * long-lived process.
+ * The exact figure of a number cell and whether it lies within 0–100, made once for each number: a tab of
+ * thousands of scores holds few distinct ones (two decimals within 0–100). Exact is immutable, so one serves
+ * every cell. Bounded, for a long-lived process.
  */
-const NUMBER_CELLS = new Map<number, Exact>();
+const NUMBER_CELLS = new Map<number, { score: Exact; inRange: boolean }>();
 
-function exactOfNumber(value: number): Exact {
-  let exact = NUMBER_CELLS.get(value);
-  if (!exact) {
+function numberCell(value: number): { score: Exact; inRange: boolean } {
+  let cell = NUMBER_CELLS.get(value);
+  if (!cell) {
     if (NUMBER_CELLS.size >= 100000) NUMBER_CELLS.clear();
-    exact = Exact.parse(String(value));
-    NUMBER_CELLS.set(value, exact);
+    const score = Exact.parse(String(value));
+    cell = { score, inRange: score.compare(Exact.ZERO) >= 0 && score.compare(HUNDRED) <= 0 };
+    NUMBER_CELLS.set(value, cell);
   }
-  return exact;
+  return cell;
 }
 
 /** Reads a score cell; reports text and out-of-range values. Returns null for blank or bad cells. */
@@ -319,8 +320,9 @@ function readScore(value: unknown, where: string, findings: Findings, label: str
     );
     return null;
   }
-  const score = typeof value === 'number' ? exactOfNumber(value) : Exact.parse(reading.value);
-  if (score.compare(Exact.ZERO) < 0 || score.compare(HUNDRED) > 0) {
+  const cell = typeof value === 'number' ? numberCell(value) : null;
+  const score = cell ? cell.score : Exact.parse(reading.value);
+  if (cell ? !cell.inRange : score.compare(Exact.ZERO) < 0 || score.compare(HUNDRED) > 0) {
     findings.error(
       'out-of-range',
       where,
