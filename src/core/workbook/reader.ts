@@ -258,10 +258,15 @@ function readTable(
   return { sheet, headerRow, columns, yearColumns, rows };
 }
 
+/** A cell's name or a label, made only when a finding needs it (a tab of thousands of rows has few). */
+type Lazy = string | (() => string);
+const made = (text: Lazy): string => (typeof text === 'string' ? text : text());
+
 /** The addresses of an e-mail cell (emails.ts); each thing that is not an addr-spec is a finding. */
-function emailsOf(value: unknown, where: string, findings: Findings): string[] {
+function emailsOf(value: unknown, lazyWhere: Lazy, findings: Findings): string[] {
   const { addresses, refused } = readEmailCell(cellText(value));
   for (const text of refused) {
+    const where = made(lazyWhere);
     const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
     findings.warning(
       'bad-email',
@@ -307,7 +312,7 @@ function numberCell(value: number): { score: Exact; inRange: boolean } {
 }
 
 /** Reads a score cell; reports text and out-of-range values. Returns null for blank or bad cells. */
-function readScore(value: unknown, where: string, findings: Findings, label: string): Exact | null {
+function readScore(value: unknown, where: string, findings: Findings, lazyLabel: Lazy): Exact | null {
   if (isBlankLike(value)) return null;
   const reading = readNumber(value);
   if (reading.kind === 'blank') return null;
@@ -315,8 +320,8 @@ function readScore(value: unknown, where: string, findings: Findings, label: str
     findings.error(
       'not-a-number',
       where,
-      `${where}: "${cellText(value)}" ไม่ใช่ตัวเลข (${label}) จึงไม่นำมาคำนวณ`,
-      `${where}: "${cellText(value)}" is not a number (${label}); it is left out of the analysis`,
+      `${where}: "${cellText(value)}" ไม่ใช่ตัวเลข (${made(lazyLabel)}) จึงไม่นำมาคำนวณ`,
+      `${where}: "${cellText(value)}" is not a number (${made(lazyLabel)}); it is left out of the analysis`,
     );
     return null;
   }
@@ -326,8 +331,8 @@ function readScore(value: unknown, where: string, findings: Findings, label: str
     findings.error(
       'out-of-range',
       where,
-      `${where}: คะแนน ${cellText(value)} อยู่นอกช่วง 0–100 (${label}) จึงไม่นำมาคำนวณ`,
-      `${where}: score ${cellText(value)} is outside 0–100 (${label}); it is left out of the analysis`,
+      `${where}: คะแนน ${cellText(value)} อยู่นอกช่วง 0–100 (${made(lazyLabel)}) จึงไม่นำมาคำนวณ`,
+      `${where}: score ${cellText(value)} is outside 0–100 (${made(lazyLabel)}); it is left out of the analysis`,
     );
     return null;
   }
@@ -343,9 +348,11 @@ function readScore(value: unknown, where: string, findings: Findings, label: str
   return score;
 }
 
-function readYearCell(value: unknown, where: string, findings: Findings): number | null {
+function readYearCell(value: unknown, lazyWhere: Lazy, findings: Findings): number | null {
   if (cellText(value) === '') return null;
   const year = parseYear(value);
+  if (year && !year.fromCommonEra) return year.year;
+  const where = made(lazyWhere);
   if (!year) {
     findings.error(
       'bad-year',
@@ -822,10 +829,11 @@ export function readAgencyRows(sheet: SheetData, findings: Findings): AgencyRow[
   const table = readTable(sheet, spec, findings, { required: ['agency', 'total'] });
   if (!table) return [];
   const c = table.columns;
-  const indicatorColumns: { indicator: number; column: number }[] = [];
+  const indicatorColumns: { indicator: number; column: number; label: string }[] = [];
   table.sheet.values[table.headerRow].forEach((cell, column) => {
     const m = INDICATOR_COLUMN.exec(normalizeName(cell));
-    if (m && !Object.values(c).includes(column)) indicatorColumns.push({ indicator: Number(m[1]), column });
+    if (!m || Object.values(c).includes(column)) return;
+    indicatorColumns.push({ indicator: Number(m[1]), column, label: `ตัวชี้วัดที่ ${Number(m[1])}` });
   });
   const text = (cells: unknown[], key: keyof typeof spec) =>
     c[key] !== undefined && !isBlankLike(cells[c[key] as number]) ? cellText(cells[c[key] as number]) : '';
@@ -836,7 +844,7 @@ export function readAgencyRows(sheet: SheetData, findings: Findings): AgencyRow[
     const ref = (column: number) => cellRef(sheet.name, index, column);
     const score = (column: number, label: string): Given | null => {
       const where = ref(column);
-      const value = readScore(cells[column], where, findings, `${agency} ${label}`);
+      const value = readScore(cells[column], where, findings, () => `${agency} ${label}`);
       return value ? { value, where } : null;
     };
     const tools: AgencyRow['tools'] = {};
@@ -845,8 +853,8 @@ export function readAgencyRows(sheet: SheetData, findings: Findings): AgencyRow[
       if (given) tools[key] = given;
     }
     const indicators: AgencyRow['indicators'] = [];
-    for (const { indicator, column } of indicatorColumns) {
-      const given = score(column, `ตัวชี้วัดที่ ${indicator}`);
+    for (const { indicator, column, label } of indicatorColumns) {
+      const given = score(column, label);
       if (given) indicators.push({ indicator, ...given });
     }
     const level = text(cells, 'level');
@@ -855,12 +863,12 @@ export function readAgencyRows(sheet: SheetData, findings: Findings): AgencyRow[
       code: text(cells, 'code'),
       type: agencyType(text(cells, 'type')),
       group: text(cells, 'group'),
-      year: c.year !== undefined ? readYearCell(cells[c.year], ref(c.year), findings) : null,
+      year: c.year !== undefined ? readYearCell(cells[c.year], () => ref(c.year as number), findings) : null,
       total: score(c.total as number, 'คะแนนรวม'),
       tools,
       indicators,
       level: level ? { text: level, where: ref(c.level as number) } : null,
-      emails: c.email !== undefined ? emailsOf(cells[c.email], ref(c.email), findings) : [],
+      emails: c.email !== undefined ? emailsOf(cells[c.email], () => ref(c.email as number), findings) : [],
       where: ref(c.agency as number),
       row: index,
     });
