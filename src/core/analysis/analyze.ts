@@ -112,6 +112,34 @@ function weightsOf(f: Framework): (readonly [ToolKey, Exact])[] {
   return weights;
 }
 
+const numbersOf = new WeakMap<IndicatorDef[], Set<number>>();
+const byTool = new WeakMap<IndicatorDef[], Map<string, IndicatorDef[]>>();
+
+/** The numbers of a framework's indicators, as a set made once for each framework. */
+function indicatorNumbers(f: Framework): Set<number> {
+  let numbers = numbersOf.get(f.indicators);
+  if (!numbers) {
+    numbers = new Set(f.indicators.map((ind) => ind.number));
+    numbersOf.set(f.indicators, numbers);
+  }
+  return numbers;
+}
+
+/** A framework's indicators of one tool, in order, listed once for each framework. */
+function indicatorsOf(f: Framework, tool: string): IndicatorDef[] {
+  let tools = byTool.get(f.indicators);
+  if (!tools) {
+    tools = new Map();
+    byTool.set(f.indicators, tools);
+  }
+  let list = tools.get(tool);
+  if (!list) {
+    list = f.indicators.filter((ind) => ind.tool === tool);
+    tools.set(tool, list);
+  }
+  return list;
+}
+
 class YearBuilder {
   readonly result: YearAnalysis;
 
@@ -187,10 +215,10 @@ class YearBuilder {
 
   private indicator(ind: IndicatorDef): void {
     const given = this.wb.indicators.find((g) => g.year === this.year && g.indicator === ind.number);
-    const th = `ตัวชี้วัดที่ ${ind.number}`;
-    const en = `indicator ${ind.number}`;
     // No item given (a row of the agencies tab): nothing to compute the indicator from, nothing to report.
     const computed = this.result.items.size > 0 ? this.indicatorFromItems(ind) : null;
+    const [th, en] = computed ? [`ตัวชี้วัดที่ ${ind.number}`, `indicator ${ind.number}`] : ['', ''];
+    // Without a computed figure settle compares nothing, and says nothing.
     this.result.indicators.set(ind.number, this.settle(given ?? null, computed, th, en));
   }
 
@@ -226,8 +254,9 @@ class YearBuilder {
   }
 
   private readGivenIndicatorsOutsideFramework(): void {
-    for (const g of this.wb.indicators.filter((x) => x.year === this.year)) {
-      if (this.framework.indicators.some((ind) => ind.number === g.indicator)) continue;
+    const numbers = indicatorNumbers(this.framework);
+    for (const g of this.wb.indicators) {
+      if (g.year !== this.year || numbers.has(g.indicator)) continue;
       this.findings.warning(
         'unknown-indicator',
         g.where,
@@ -262,7 +291,7 @@ class YearBuilder {
   }
 
   private meanOfIndicators(tool: 'IIT' | 'EIT' | 'OIT'): { value: Exact; sources: string[] } | null {
-    const inds = this.framework.indicators.filter((ind) => ind.tool === tool);
+    const inds = indicatorsOf(this.framework, tool);
     return this.meanOf(inds.map((ind) => this.result.indicators.get(ind.number)));
   }
 
@@ -276,8 +305,8 @@ class YearBuilder {
     settle('IIT', this.meanOfIndicators('IIT'));
     settle('OIT', this.meanOfIndicators('OIT'));
     if (f.eitParts.length > 0) {
-      const eitItems = f.indicators.filter((ind) => ind.tool === 'EIT').flatMap((ind) => ind.items);
       const items = this.result.items;
+      const eitItems = items.size > 0 ? indicatorsOf(f, 'EIT').flatMap((ind) => ind.items) : [];
       for (const p of f.eitParts) {
         const part = items.size > 0 ? this.meanOf(eitItems.map((id) => items.get(`${id}.${p}`))) : null;
         settle(`EIT${p}` as ToolKey, part);

@@ -1,4 +1,4 @@
-import { analyseYear, chooseFramework, withTabFrameworks } from '../analysis/analyze';
+import { analyseYear, chooseFramework, withTabFrameworks, type YearAnalysis } from '../analysis/analyze';
 import type { LevelWords } from '../analysis/level';
 import { Exact, hundredths, mean, sortByExact } from '../decimal';
 import { type Finding, Findings } from '../findings';
@@ -168,6 +168,12 @@ function agencyFindings(local: Findings, label: string, into: Findings): void {
   }
 }
 
+function toolValues(tools: YearAnalysis['tools']): AgencyYear['tools'] {
+  const out: AgencyYear['tools'] = {};
+  for (const k in tools) out[k as ToolKey] = tools[k as ToolKey]?.value ?? null;
+  return out;
+}
+
 function agencyYear(row: AgencyRow, year: number, framework: Framework, findings: Findings): AgencyYear {
   const local = new Findings();
   const y = analyseYear(sourceOf(row, year), year, framework, local);
@@ -185,7 +191,7 @@ function agencyYear(row: AgencyRow, year: number, framework: Framework, findings
     emails: row.emails,
     year,
     total: y.total.value,
-    tools: Object.fromEntries(Object.entries(y.tools).map(([k, f]) => [k, f?.value ?? null])),
+    tools: toolValues(y.tools),
     indicators,
     level: y.level,
     levelSource: y.levelSource,
