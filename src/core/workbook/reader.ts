@@ -300,6 +300,14 @@ const HUNDRED = Exact.of(BigInt(100));
  */
 const NUMBER_CELLS = new Map<number, { score: Exact; inRange: boolean }>();
 
+/** Any other cell as readNumber reads it: its figure and whether it lies within 0–100, or why none. */
+function textCell(value: unknown): { score: Exact; inRange: boolean } | 'blank' | 'invalid' {
+  const reading = readNumber(value);
+  if (reading.kind !== 'number') return reading.kind;
+  const score = Exact.parse(reading.value);
+  return { score, inRange: score.compare(Exact.ZERO) >= 0 && score.compare(HUNDRED) <= 0 };
+}
+
 function numberCell(value: number): { score: Exact; inRange: boolean } {
   let cell = NUMBER_CELLS.get(value);
   if (!cell) {
@@ -314,9 +322,10 @@ function numberCell(value: number): { score: Exact; inRange: boolean } {
 /** Reads a score cell; reports text and out-of-range values. Returns null for blank or bad cells. */
 function readScore(value: unknown, where: string, findings: Findings, lazyLabel: Lazy): Exact | null {
   if (isBlankLike(value)) return null;
-  const reading = readNumber(value);
-  if (reading.kind === 'blank') return null;
-  if (reading.kind === 'invalid') {
+  // A finite number reads as itself (readNumber gives its text): its figure is looked up, not parsed.
+  const cell = typeof value === 'number' && Number.isFinite(value) ? numberCell(value) : textCell(value);
+  if (cell === 'blank') return null;
+  if (cell === 'invalid') {
     findings.error(
       'not-a-number',
       where,
@@ -325,9 +334,8 @@ function readScore(value: unknown, where: string, findings: Findings, lazyLabel:
     );
     return null;
   }
-  const cell = typeof value === 'number' ? numberCell(value) : null;
-  const score = cell ? cell.score : Exact.parse(reading.value);
-  if (cell ? !cell.inRange : score.compare(Exact.ZERO) < 0 || score.compare(HUNDRED) > 0) {
+  const score = cell.score;
+  if (!cell.inRange) {
     findings.error(
       'out-of-range',
       where,
