@@ -155,7 +155,7 @@ function sourceOf(row: AgencyRow, year: number) {
   if (row.total) figures.total = row.total;
   return {
     totals: [{ year, figures, level: row.level }],
-    indicators: row.indicators.map((g) => ({ year, ...g })),
+    indicators: row.indicators.map((g) => ({ year, indicator: g.indicator, value: g.value, where: g.where })),
     items: [],
   };
 }
@@ -174,7 +174,13 @@ function toolValues(tools: YearAnalysis['tools']): AgencyYear['tools'] {
   return out;
 }
 
-function agencyYear(row: AgencyRow, year: number, framework: Framework, findings: Findings): AgencyYear {
+function agencyYear(
+  key: string,
+  row: AgencyRow,
+  year: number,
+  framework: Framework,
+  findings: Findings,
+): AgencyYear {
   const local = new Findings();
   const y = analyseYear(sourceOf(row, year), year, framework, local);
   const label = agencyLabel(row);
@@ -182,7 +188,7 @@ function agencyYear(row: AgencyRow, year: number, framework: Framework, findings
   const indicators = new Map<number, Exact>();
   for (const [n, fig] of y.indicators) if (fig.value) indicators.set(n, fig.value);
   return {
-    key: agencyKey(row),
+    key,
     label,
     agency: row.agency,
     code: row.code,
@@ -336,7 +342,7 @@ export function analyzeRollup(sheets: readonly SheetData[]): Rollup {
   const years: RollupYear[] = [];
   for (const [year, rows] of [...rowsByYear(wb.agencies, assessed, findings)].sort((a, b) => a[0] - b[0])) {
     const f = chooseFramework(year, settings?.framework ?? null, year === assessed, findings, frameworks);
-    const agencies = [...rows.values()].map((row) => agencyYear(row, year, f, findings));
+    const agencies = [...rows].map(([key, row]) => agencyYear(key, row, year, f, findings));
     years.push(rollupYear(year, f, agencies));
   }
   const current = years.find((y) => y.year === assessed) ?? null;
