@@ -133,20 +133,29 @@ export function levelOrder(f: Framework): string[] {
 
 export function stats(agencies: readonly AgencyYear[], order: readonly string[]): Stats {
   const totals = agencies.map((a) => a.total).filter((t): t is Exact => t !== null);
-  const counts = new Map<string, number>(order.map((w) => [w, 0]));
-  let unknown = 0;
-  for (const a of agencies) {
-    if (a.level) counts.set(a.level.label, (counts.get(a.level.label) ?? 0) + 1);
-    else unknown++;
-  }
   return {
     agencies: agencies.length,
     withTotal: totals.length,
     mean: mean(totals),
     median: median(totals),
     below85: agencies.filter((a) => isBelow85(a.total)),
-    levels: [...counts, [UNKNOWN_LEVEL, unknown]],
+    levels: levelCounts(agencies, order),
   };
+}
+
+/**
+ * Level word → count, in `order`, then the agencies with no level. Its own function: V8 compiles a long loop
+ * while it runs, and code after it that had not yet run would then be left to deoptimize at each later call
+ * (stats runs once for each of hundreds of groups).
+ */
+function levelCounts(agencies: readonly AgencyYear[], order: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>(order.map((w) => [w, 0]));
+  let unknown = 0;
+  for (const a of agencies) {
+    if (a.level) counts.set(a.level.label, (counts.get(a.level.label) ?? 0) + 1);
+    else unknown++;
+  }
+  return [...counts, [UNKNOWN_LEVEL, unknown]];
 }
 
 /** The row's figures as one agency's score tabs would give them, for the analysis of one agency's year. */
