@@ -48,11 +48,13 @@ export function writeOverviewTab(
   workbook: OpenWorkbook,
   rows: (string | number)[][],
 ): { sheetName: string; rows: number } {
-  const width = Math.max(1, ...rows.map((r) => r.length));
-  const grid = rows.map((r) => [
-    ...r.map((v) => (typeof v === 'string' ? clampCellText(v) : v)),
-    ...Array(width - r.length).fill(''),
-  ]);
+  let width = 1;
+  for (const r of rows) width = Math.max(width, r.length);
+  const grid = rows.map((r) => {
+    const line = r.map((v) => (typeof v === 'string' ? clampCellText(v) : v));
+    while (line.length < width) line.push('');
+    return line;
+  });
   let sheet = workbook.tabs.find((s) => s.getName() === OVERVIEW_TAB) ?? null;
   if (!sheet) sheet = workbook.spreadsheet.insertSheet(OVERVIEW_TAB);
   else sheet.clearContents();

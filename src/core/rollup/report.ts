@@ -545,24 +545,19 @@ export function overviewRows(r: Rollup): (string | number)[][] {
   ];
   const changes = new Map(r.changes.map((c) => [c.agency, c]));
   const num = (v: Exact | null | undefined) => published(v ?? null) ?? '';
-  const rows = cur.ranked.map((a) => {
+  const rows: (string | number)[][] = [header];
+  for (const a of cur.ranked) {
     const c = changes.get(a);
-    const weak = [...a.indicators].filter(([, v]) => isBelow85(v)).map(([n]) => n);
-    return [
-      a.rank ?? '',
-      asText(a.code),
-      asText(a.agency),
-      asText(a.type),
-      asText(a.group),
-      ...(prev ? [num(c?.before.total)] : []),
-      num(a.total),
-      ...(prev ? [c?.delta ? (published(c.delta) as number) : '', c?.before.level?.label ?? ''] : []),
-      a.level?.label ?? UNKNOWN_WORD,
-      SOURCE_WORDS[a.levelSource ?? ''] ?? '',
-      isBelow85(a.total) ? 'ใช่' : '',
-      weak.join(', '),
-      a.emails.join(', '),
-    ];
-  });
-  return [header, ...rows];
+    const weak: number[] = [];
+    for (const [n, v] of a.indicators) if (isBelow85(v)) weak.push(n);
+    const row: (string | number)[] = [a.rank ?? '', asText(a.code), asText(a.agency), asText(a.type)];
+    row.push(asText(a.group));
+    if (prev) row.push(num(c?.before.total));
+    row.push(num(a.total));
+    if (prev) row.push(c?.delta ? (published(c.delta) as number) : '', c?.before.level?.label ?? '');
+    row.push(a.level?.label ?? UNKNOWN_WORD, SOURCE_WORDS[a.levelSource ?? ''] ?? '');
+    row.push(isBelow85(a.total) ? 'ใช่' : '', weak.join(', '), a.emails.join(', '));
+    rows.push(row);
+  }
+  return rows;
 }
