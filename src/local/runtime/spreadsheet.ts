@@ -90,6 +90,8 @@ export interface SpreadsheetState {
   fileDefinedNames?: unknown;
 }
 
+const MAYBE_TYPED = /^[\s\d+\-.=tfTF]/;
+
 /** A value typed through setValue(s) is read as Sheets reads user input, in the spreadsheet's locale. */
 function interpretInput(
   value: unknown,
@@ -102,6 +104,8 @@ function interpretInput(
   const text = String(value);
   if (numberFormat === '@') return { value: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
+  // A number, date, time, TRUE/FALSE or formula starts with one of these (after spaces): other text is text.
+  if (!MAYBE_TYPED.test(text)) return { value: text };
   const number = typedNumber(text);
   if (number !== null) return { value: number };
   const date = typedDate(text, where.locale, where.timeZone);
