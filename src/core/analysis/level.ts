@@ -191,6 +191,19 @@ function knownFigure(figures: LevelFigures, name: string): Exact | undefined {
 /** A figure's bounds: a known one rounded as published ± 0.005 within 0–100, an unknown one 0–100. */
 function boundOf(value: Exact | undefined): Bound {
   if (!value) return { lo: ZERO, hi: HUNDRED };
+  // Bounds are never changed once made (narrowing makes new ones): one serves each figure, which the reader
+  // shares between the cells that hold the same number.
+  let bound = BOUNDS.get(value);
+  if (!bound) {
+    bound = knownBound(value);
+    BOUNDS.set(value, bound);
+  }
+  return bound;
+}
+
+const BOUNDS = new WeakMap<Exact, Bound>();
+
+function knownBound(value: Exact): Bound {
   // r ± 0.005 for r = h/100 as published: (10h ∓ 5)/1000, within 0–100 (never 0 nor 100 exactly).
   const h = hundredths(value) * B10;
   const lo = h - B5 > B0 ? Exact.of(h - B5, B1000) : ZERO;
