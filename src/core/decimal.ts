@@ -148,6 +148,24 @@ export function sortByExact<T>(items: readonly T[], figure: (item: T) => Exact):
   return keyed.map((k) => k.item);
 }
 
+/** Σ a·b over the pairs, exactly: the same fraction as multiplying and adding one by one, reduced once. */
+export function sumOfProducts(pairs: readonly (readonly [Exact, Exact])[]): Exact {
+  let num = B0;
+  let den = B1;
+  for (const [a, b] of pairs) {
+    const n = a.num * b.num;
+    const d = a.den * b.den;
+    if (den % d === B0) num += n * (den / d);
+    else {
+      const g = gcd(den, d);
+      const m = d / g;
+      num = num * m + n * (den / g);
+      den *= m;
+    }
+  }
+  return Exact.of(num, den);
+}
+
 export function mean(values: readonly Exact[]): Exact | null {
   if (values.length === 0) return null;
   // Summed over the least common denominator (scores' denominators divide 100, so it stays 100), reduced

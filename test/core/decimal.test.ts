@@ -1,4 +1,4 @@
-import { Exact, hundredths, mean, published, sortByExact } from '../../src/core/decimal';
+import { Exact, hundredths, mean, published, sortByExact, sumOfProducts } from '../../src/core/decimal';
 
 describe('Exact', () => {
   test('rounds half up exactly where binary floating point would not', () => {
@@ -73,5 +73,25 @@ describe('Exact', () => {
     ];
     const names = sortByExact(items, (i) => i.v).map((i) => i.name);
     expect(names).toEqual(['low', 'one', 'big', 'a', 'b', 'x1', 'x2']);
+  });
+
+  test('sums products exactly: the 2568 weighted total, mixed signs and denominators, none', () => {
+    const p = (w: string, v: string) => [Exact.parse(w), Exact.parse(v)] as const;
+    const total = sumOfProducts([
+      p('0.30', '99.14'),
+      p('0.15', '90.52'),
+      p('0.15', '84.95'),
+      p('0.40', '100'),
+    ]);
+    expect(total.toFixed(4)).toBe('96.0625');
+    const of = (n: number, d: number) => Exact.of(BigInt(n), BigInt(d));
+    // 1/3 · 3/7 − 2/5 · 5/4 = 1/7 − 1/2 = −5/14
+    expect(
+      sumOfProducts([
+        [of(1, 3), of(3, 7)],
+        [of(-2, 5), of(5, 4)],
+      ]).compare(of(-5, 14)),
+    ).toBe(0);
+    expect(sumOfProducts([]).compare(Exact.ZERO)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { Exact, mean } from '../decimal';
+import { Exact, mean, sumOfProducts } from '../decimal';
 import { type Finding, Findings } from '../findings';
 import {
   FRAMEWORKS,
@@ -359,7 +359,7 @@ class YearBuilder {
     const computed =
       parts.length > 0 && parts.every((p) => p.figure?.value)
         ? {
-            value: parts.reduce((sum, p) => sum.add(p.weight.mul(p.figure?.value as Exact)), Exact.ZERO),
+            value: sumOfProducts(parts.map((p) => [p.weight, p.figure?.value as Exact] as const)),
             sources: parts.flatMap((p) => p.figure?.sources ?? []),
           }
         : null;
