@@ -148,6 +148,12 @@ export function sortByExact<T>(items: readonly T[], figure: (item: T) => Exact):
   return keyed.map((k) => k.item);
 }
 
+/** Whether |a − b| > limit (limit ≥ 0), by cross-multiplication, without making the difference. */
+export function differBy(a: Exact, b: Exact, limit: Exact): boolean {
+  const diff = a.num * b.den - b.num * a.den;
+  return (diff < B0 ? -diff : diff) * limit.den > limit.num * a.den * b.den;
+}
+
 /** Σ a·b over the pairs, exactly: the same fraction as multiplying and adding one by one, reduced once. */
 export function sumOfProducts(pairs: readonly (readonly [Exact, Exact])[]): Exact {
   let num = B0;

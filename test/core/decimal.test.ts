@@ -1,4 +1,12 @@
-import { Exact, hundredths, mean, published, sortByExact, sumOfProducts } from '../../src/core/decimal';
+import {
+  differBy,
+  Exact,
+  hundredths,
+  mean,
+  published,
+  sortByExact,
+  sumOfProducts,
+} from '../../src/core/decimal';
 
 describe('Exact', () => {
   test('rounds half up exactly where binary floating point would not', () => {
@@ -93,5 +101,18 @@ describe('Exact', () => {
       ]).compare(of(-5, 14)),
     ).toBe(0);
     expect(sumOfProducts([]).compare(Exact.ZERO)).toBe(0);
+  });
+
+  test('tells a difference beyond a tolerance, exactly at its edge and either way round', () => {
+    const x = (t: string) => Exact.parse(t);
+    const tol = x('0.02');
+    expect(differBy(x('96.06'), x('96.04'), tol)).toBe(false);
+    expect(differBy(x('96.04'), x('96.06'), tol)).toBe(false);
+    expect(differBy(x('96.06'), x('96.0399'), tol)).toBe(true);
+    expect(differBy(x('-0.01'), x('0.0101'), tol)).toBe(true);
+    // 1/3 and 0.3533…: 0.0199… apart, and 1/3 against 0.35334 is 0.02000666… apart.
+    const third = Exact.of(BigInt(1), BigInt(3));
+    expect(differBy(third, x('0.3533'), tol)).toBe(false);
+    expect(differBy(third, x('0.35334'), tol)).toBe(true);
   });
 });

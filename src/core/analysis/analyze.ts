@@ -1,4 +1,4 @@
-import { Exact, mean, sumOfProducts } from '../decimal';
+import { differBy, Exact, mean, sumOfProducts } from '../decimal';
 import { type Finding, Findings } from '../findings';
 import {
   FRAMEWORKS,
@@ -278,7 +278,7 @@ class YearBuilder {
         ? { value: computed.value, given: null, computed: computed.value, sources: computed.sources }
         : emptyFigure();
     }
-    if (computed && given.value.sub(computed.value).abs().compare(TOLERANCE) > 0) {
+    if (computed && differBy(given.value, computed.value, TOLERANCE)) {
       const from = describeCells(computed.sources);
       this.findings.warning(
         'score-mismatch',
@@ -315,7 +315,7 @@ class YearBuilder {
       const fromIndicators = this.meanOfIndicators('EIT');
       settle('EIT', parts ?? fromIndicators);
       // The parts and the EIT indicators are two roads to one EIT: they must meet.
-      if (parts && fromIndicators && parts.value.sub(fromIndicators.value).abs().compare(TOLERANCE) > 0) {
+      if (parts && fromIndicators && differBy(parts.value, fromIndicators.value, TOLERANCE)) {
         const a = describeCells(parts.sources);
         const b = describeCells(fromIndicators.sources);
         this.findings.warning(
