@@ -205,12 +205,15 @@ class YearBuilder {
 
   /** Mean of the item figures of `keys`, when every one of them has a value. */
   private meanOf(figures: (Figure | undefined)[]): { value: Exact; sources: string[] } | null {
-    if (figures.length === 0 || figures.some((f) => !f || f.value === null)) return null;
-    const present = figures as Figure[];
-    return {
-      value: mean(present.map((f) => f.value as Exact)) as Exact,
-      sources: present.flatMap((f) => f.sources),
-    };
+    if (figures.length === 0) return null;
+    const values: Exact[] = [];
+    for (const f of figures) {
+      if (!f || f.value === null) return null;
+      values.push(f.value);
+    }
+    const sources: string[] = [];
+    for (const f of figures as Figure[]) for (const cell of f.sources) sources.push(cell);
+    return { value: mean(values) as Exact, sources };
   }
 
   private indicator(ind: IndicatorDef): void {
