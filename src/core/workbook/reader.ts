@@ -863,7 +863,7 @@ export function readAgencyRows(sheet: SheetData, findings: Findings): AgencyRow[
     const indicators: AgencyRow['indicators'] = [];
     for (const { indicator, column, label } of indicatorColumns) {
       const given = score(column, label);
-      if (given) indicators.push({ indicator, ...given });
+      if (given) indicators.push({ indicator, value: given.value, where: given.where });
     }
     const level = text(cells, 'level');
     out.push({
