@@ -1,4 +1,4 @@
-import { Exact, published } from '../decimal';
+import { Exact, hundredths, mean as meanOf, published } from '../decimal';
 import { errorFindings } from '../findings';
 import type { ToolKey } from '../frameworks/types';
 import { asText } from '../measures/tab';
@@ -165,13 +165,23 @@ function summary(w: ReportWriter, ctx: Ctx): void {
 }
 
 const TOOL_ORDER: ToolKey[] = ['IIT', 'EIT', 'EIT1', 'EIT2', 'OIT'];
+const B100 = BigInt(100);
 
 /** The mean of each tool by year, where the tab gives tools: where the agencies are weakest, IIT, EIT or OIT. */
 function toolMeans(w: ReportWriter, ctx: Ctx, years: Rollup['years']): void {
+  // The mean of the published tool scores, once for each year and tool (asked for up to three times).
+  const means = new Map<string, Exact | null>();
   const mean = (y: Rollup['years'][number], key: ToolKey): Exact | null => {
-    const values = y.ranked.flatMap((a) => (a.tools[key] ? [(a.tools[key] as Exact).round(2)] : []));
-    if (values.length === 0) return null;
-    return values.reduce((sum, v) => sum.add(v), Exact.ZERO).div(Exact.of(BigInt(values.length)));
+    const id = `${y.year} ${key}`;
+    if (!means.has(id)) {
+      const values: Exact[] = [];
+      for (const a of y.ranked) {
+        const v = a.tools[key];
+        if (v) values.push(Exact.of(hundredths(v), B100));
+      }
+      means.set(id, meanOf(values));
+    }
+    return means.get(id) ?? null;
   };
   // The tools the years' frameworks weigh (an EIT column beside its two parts is no tool of 2568).
   const keys = TOOL_ORDER.filter(
