@@ -244,8 +244,7 @@ function moves(ctx: Ctx, prev: NonNullable<Rollup['previous']>): string {
 function sameAgenciesChange(ctx: Ctx): number | null {
   const deltas = ctx.r.changes.flatMap((c) => (c.delta ? [c.delta] : []));
   if (deltas.length === 0) return null;
-  const sum = deltas.reduce((a, d) => a.add(d), Exact.ZERO);
-  return published(sum.div(Exact.of(BigInt(deltas.length))).round(2)) as number;
+  return published((meanOf(deltas) as Exact).round(2)) as number;
 }
 
 /** The year's level rule in words, from the framework (a year whose rule is not established gets none). */
