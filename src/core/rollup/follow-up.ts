@@ -58,7 +58,7 @@ function shortOf(a: AgencyYear, framework: Framework): string {
       .map((k) => `${toolLabel(k)} ${two(a.tools[k] ?? null)}`);
     if (tools.length > 0) parts.push(`${tools.join(', ')} ต่ำกว่า ${bar}`);
   }
-  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+  return parts.length > 0 ? ` (${parts.join(' และ ')})` : '';
 }
 
 /** The agencies that need attention: below 85, a level lost, or among the largest drops. */
@@ -74,17 +74,18 @@ export function attentionOf(r: Rollup): AttentionRow[] {
       .slice(0, LIMITS.drops)
       .map((c) => c.agency),
   );
-  const lost = new Set(r.changes.filter((c) => c.levelMove < 0).map((c) => c.agency));
+  const lost = new Map(r.changes.filter((c) => c.levelMove < 0).map((c) => [c.agency, c.before]));
   const delta = new Map(r.changes.map((c) => [c.agency, c.delta]));
   const out: AttentionRow[] = [];
   for (const a of cur.ranked) {
     const reasons: string[] = [];
     if (isBelow85(a.total)) reasons.push(`คะแนนรวม ${two(a.total)} ต่ำกว่า 85`);
     // Below 85 says already why the level fell; above it, what keeps it from the next level up says it.
-    if (lost.has(a))
-      reasons.push(
-        `ระดับลดลงเป็น “${a.level?.label ?? ''}”${isBelow85(a.total) ? '' : shortOf(a, cur.framework)}`,
-      );
+    const before = lost.get(a);
+    if (before) {
+      const was = `ระดับลดลงจาก “${before.level?.label ?? ''}” เป็น “${a.level?.label ?? ''}”`;
+      reasons.push(`${was}${isBelow85(a.total) ? '' : shortOf(a, cur.framework)}`);
+    }
     if (drops.has(a)) reasons.push(`คะแนนลดลง ${two(delta.get(a)?.abs() ?? null)} คะแนน`);
     if (reasons.length === 0) continue;
     const weak = [...a.indicators].filter(([, v]) => isBelow85(v)).map(([n]) => n);

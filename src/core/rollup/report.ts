@@ -121,7 +121,8 @@ function summary(w: ReportWriter, ctx: Ctx): void {
   let text =
     `ในปีงบประมาณ พ.ศ. ${cur.year} หน่วยงานใน${ctx.scope}ได้รับการประเมิน ITA จำนวน ${cur.agencies} หน่วยงาน ` +
     `${totals}ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป) ${passed(cur)} หน่วยงาน ` +
-    `คิดเป็นร้อยละ ${pct(passed(cur), cur.withTotal)}${before} ต่ำกว่า ๘๕ คะแนน ${cur.below85.length} หน่วยงาน ` +
+    `คิดเป็นร้อยละ ${pct(passed(cur), cur.withTotal)}${before} และมีหน่วยงานที่ได้ต่ำกว่า ๘๕ คะแนน ` +
+    `${cur.below85.length} หน่วยงาน${prev?.withTotal ? ` (ปี ${prev.year} ${prev.below85.length} หน่วยงาน)` : ''} ` +
     `คะแนนเฉลี่ย ${score(cur.mean)} คะแนน มัธยฐาน ${score(cur.median)} คะแนน`;
   if (prev?.mean && cur.mean) text += ` ${meanChange(ctx, prev)}`;
   w.paragraph(text);
@@ -251,27 +252,39 @@ function sameAgenciesChange(ctx: Ctx): number | null {
 function levelRuleText(year: NonNullable<Rollup['current']>, years: Rollup['years']): string | null {
   const scale = year.framework.levels;
   if (scale.rules.length === 0 || !scale.below) return null;
-  const tools = scale.toolsTested.map(toolLabel).join(' ');
-  const rules = scale.rules.map(
-    (r) =>
-      `${r.label} คะแนนรวมตั้งแต่ ${r.minTotal}${r.minEveryTool ? ` และทุกเครื่องมือ (${tools}) ตั้งแต่ ${r.minEveryTool}` : ''}`,
-  );
-  const lowest = Math.min(...scale.rules.map((r) => r.minTotal));
   const byTools = scale.rules.some((r) => r.minEveryTool);
+  const rules = scale.rules.map((r, i) => {
+    // A rule after one with the same total and a tools' bar holds where some tool is below that bar.
+    const above = scale.rules.slice(0, i).find((x) => x.minTotal === r.minTotal && x.minEveryTool);
+    const tools = r.minEveryTool
+      ? ` และทุกเครื่องมือตั้งแต่ ${r.minEveryTool}`
+      : above
+        ? ` แต่มีเครื่องมือใดต่ำกว่า ${above.minEveryTool}`
+        : '';
+    return `ระดับ${r.label} คะแนนรวมตั้งแต่ ${r.minTotal}${tools}`;
+  });
+  const lowest = Math.min(...scale.rules.map((r) => r.minTotal));
   const same = JSON.stringify(scale.rules);
-  const yearsOf = years
-    .filter((y) => JSON.stringify(y.framework.levels.rules) === same)
-    .map((y) => y.year)
-    .join(' และ ');
+  const yearsOf = thaiList(
+    years.filter((y) => JSON.stringify(y.framework.levels.rules) === same).map((y) => String(y.year)),
+  );
+  const names = thaiList(scale.toolsTested.map(toolLabel));
   const computed = years.every((y) => y.ranked.every((a) => a.levelSource !== 'given'))
-    ? ' ระดับในรายงานนี้คำนวณจากคะแนนตามเกณฑ์ดังกล่าว เนื่องจากข้อมูลไม่ได้ระบุระดับที่ประกาศ'
+    ? ' ระดับในรายงานนี้คำนวณจากคะแนนตามเกณฑ์ดังกล่าว เนื่องจากข้อมูลที่ได้รับไม่มีระดับที่สำนักงาน ป.ป.ช. ประกาศ'
     : '';
   return (
-    `ระดับผลการประเมินปี ${yearsOf} พิจารณาจาก${byTools ? 'คะแนนรวมและคะแนนรายเครื่องมือ' : 'คะแนนรวม'}: ` +
-    `${rules.join('; ')}; ${scale.below.label} คะแนนรวมต่ำกว่า ${lowest}` +
+    `ระดับผลการประเมินปี ${yearsOf} พิจารณาจาก${byTools ? `คะแนนรวมและคะแนนรายเครื่องมือ (${names})` : 'คะแนนรวม'} ` +
+    `ดังนี้ ${rules.join(' ')} และระดับ${scale.below.label} คะแนนรวมต่ำกว่า ${lowest}` +
     (byTools ? ' หน่วยงานที่คะแนนรวมเพิ่มขึ้นจึงอาจมีระดับลดลงได้ เมื่อเครื่องมือใดต่ำกว่าเกณฑ์' : '') +
     computed
   );
+}
+
+/** "ก, ข และ ค": a list as Thai writes it. */
+function thaiList(items: string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} และ ${items[items.length - 1]}`;
 }
 
 /**
@@ -410,8 +423,8 @@ function indicators(w: ReportWriter, ctx: Ctx): void {
   );
   const without = cur.ranked.filter((a) => a.indicators.size === 0);
   if (without.length > 0) {
-    const names = without.length <= 10 ? `: ${without.map(name).join(', ')}` : '';
-    w.paragraph(`หน่วยงานที่ไม่มีคะแนนรายตัวชี้วัด ${without.length} หน่วยงาน จึงไม่นับในตารางนี้${names}`);
+    const names = without.length <= 10 ? ` ได้แก่ ${thaiList(without.map(name))}` : '';
+    w.paragraph(`หน่วยงานที่ไม่มีคะแนนรายตัวชี้วัด ${without.length} หน่วยงาน จึงไม่นับในผลรายตัวชี้วัด${names}`);
   }
   w.table(
     `ผลรายตัวชี้วัด ปี ${cur.year} (เรียงจากร้อยละของหน่วยงานที่ต่ำกว่า 85 มากที่สุด)`,
@@ -468,7 +481,8 @@ function ranking(w: ReportWriter, ctx: Ctx): void {
   const ranked = cur.ranked.filter((a) => a.total);
   w.heading(1, '5. อันดับผลการประเมิน');
   w.paragraph(
-    `ผลการประเมินของทุกหน่วยงาน ${cur.agencies} หน่วยงาน พร้อมอันดับ ระดับ การเปลี่ยนแปลง และตัวชี้วัดที่ต่ำกว่า ๘๕ คะแนน อยู่ในแท็บ “${OVERVIEW_TAB}” ของสเปรดชีตที่ใช้จัดทำรายงานนี้`,
+    `ตารางต่อไปนี้แสดงหน่วยงานที่มีคะแนนสูงสุดและต่ำสุด ${Math.min(LIMITS.top, ranked.length)} อันดับ ` +
+      `ส่วนผลการประเมินของทุกหน่วยงาน ${cur.agencies} หน่วยงาน พร้อมอันดับ ระดับ การเปลี่ยนแปลง และตัวชี้วัดที่ต่ำกว่า ๘๕ คะแนน อยู่ในแท็บ “${OVERVIEW_TAB}” ของสเปรดชีตที่ใช้จัดทำรายงานนี้`,
   );
   const rows = (list: AgencyYear[]) =>
     list.map((a) => ({
@@ -519,7 +533,7 @@ function followUp(w: ReportWriter, ctx: Ctx): void {
     `หน่วยงานที่ต้องติดตาม ปี ${ctx.cur.year}`,
     ['หน่วยงาน', 'เหตุที่ต้องติดตาม', 'ตัวชี้วัดที่ต่ำกว่า 85'],
     rows.slice(0, LIMITS.below85).map((x) => ({
-      cells: [name(x.agency), x.reasons.join('; '), x.weakIndicators.join(', ') || '–'],
+      cells: [name(x.agency), thaiList(x.reasons), x.weakIndicators.join(', ') || '–'],
     })),
     { widths: [36, 44, 20], dense: true },
   );
