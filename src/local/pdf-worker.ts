@@ -102,7 +102,12 @@ if (warm >= 0) {
       process.exitCode = 1;
     })
     .finally(() => {
-      if (job.home) rmSync(job.home, { recursive: true, force: true, maxRetries: 3 });
+      // Chromium's helpers may still be writing their profile for a moment after the browser closed.
+      try {
+        if (job.home) rmSync(job.home, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+      } catch (error) {
+        process.stderr.write(`${message(error)}\n`);
+      }
     });
 } else {
   print(JSON.parse(readFileSync(0, 'utf8')) as PrintJob).then(
