@@ -32,7 +32,8 @@ describe('a PDF writer whose Chromium is started ahead', () => {
     doc.saveAndClose();
     const pdf = Buffer.from(asPdf(runtime, id));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(await gone).toBe(0);
+    // The browser is gone after (its exit code is not the point: a warm print that failed is printed cold).
+    await gone;
     expect(folders(warm).filter((f) => existsSync(f))).toEqual([]);
   });
 
