@@ -70,10 +70,15 @@ function isRoot(): boolean {
 
 let workingMode: ChromiumMode | null = null;
 
+/** Modes a warm browser could not print in (npm's Chromium as nobody, say): not tried again. */
+const failedModes = new Set<ChromiumMode>();
+
 /** The modes to try, safest first; the first that works is kept for the rest of the process. */
 function modes(): ChromiumMode[] {
   if (workingMode) return [workingMode];
-  return isRoot() ? ['nobody-sandbox', 'no-sandbox'] : ['sandbox', 'no-sandbox'];
+  const all: ChromiumMode[] = isRoot() ? ['nobody-sandbox', 'no-sandbox'] : ['sandbox', 'no-sandbox'];
+  const left = all.filter((m) => !failedModes.has(m));
+  return left.length > 0 ? left : all;
 }
 
 /** The way Chromium last printed (null before the first PDF). */
@@ -221,6 +226,7 @@ export function warmChromiumPdfWriter(): {
       workingMode = mode;
       return pdf;
     } catch (_e) {
+      failedModes.add(mode);
       return htmlToPdf(html, chromium);
     } finally {
       close();
