@@ -293,6 +293,24 @@ describe('the roll-up report says what the figures are', () => {
     );
   });
 
+  test("an agency's type abbreviated in the agencies' tables, the abbreviations said once", () => {
+    const typed = [
+      ['หน่วยงาน', 'ประเภท', 'คะแนนรวม'],
+      ['ก', 'อบต.', 80],
+      ['ข', 'กรมตัวอย่าง', 84],
+    ];
+    const { model, text: t } = text(typed);
+    expect(t).toContain('ประเภทหน่วยงานในตารางใช้อักษรย่อ ได้แก่ อบต. = องค์การบริหารส่วนตำบล');
+    const below = model.blocks.find(
+      (b) => b.kind === 'table' && (b.caption ?? '').includes('ต่ำกว่า ๘๕ คะแนน ปี'),
+    ) as Extract<(typeof model.blocks)[number], { kind: 'table' }>;
+    // A type with no common abbreviation stays as typed.
+    expect(below.rows.map((r) => r.cells.slice(0, 2))).toEqual([
+      ['ก', 'อบต.'],
+      ['ข', 'กรมตัวอย่าง'],
+    ]);
+  });
+
   test('no count below 85 beside a level that counts the same agencies; kept where they differ', () => {
     const levelTable = (m: ReturnType<typeof text>['model']) =>
       m.blocks.find((b) => b.kind === 'table') as Extract<(typeof m.blocks)[number], { kind: 'table' }>;

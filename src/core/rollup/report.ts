@@ -7,6 +7,7 @@ import type { ReportModel } from '../report/model';
 import { signatures } from '../report/sections/signoff';
 import { ReportWriter, type TableRowModel } from '../report/writer';
 import { BE_OFFSET, formatDelta, thaiDate } from '../thai';
+import { AGENCY_TYPE_ABBREVIATIONS } from '../workbook/schema';
 import {
   type AgencyChange,
   type AgencyYear,
@@ -44,6 +45,17 @@ interface Ctx {
 
 const word = (level: string) => (level === UNKNOWN_LEVEL ? UNKNOWN_WORD : level);
 const pct = (n: number, of: number) => (of === 0 ? '0.0' : ((n / of) * 100).toFixed(1));
+const SHORT_TYPES = new Map(Object.entries(AGENCY_TYPE_ABBREVIATIONS).map(([short, full]) => [full, short]));
+/** An agency's type in a narrow column: its common abbreviation where it has one (`typeLegend` says them). */
+const shortType = (type: string) => SHORT_TYPES.get(type) ?? (type || '–');
+
+/** The abbreviations the agencies' tables use, said once: "อบต. = องค์การบริหารส่วนตำบล, …"; null for none. */
+function typeLegend(agencies: AgencyYear[]): string | null {
+  const used = [...new Set(agencies.map((a) => a.type))].filter((t) => SHORT_TYPES.has(t));
+  if (used.length === 0) return null;
+  return `ประเภทหน่วยงานในตารางใช้อักษรย่อ ได้แก่ ${used.map((t) => `${SHORT_TYPES.get(t)} = ${t}`).join(', ')}`;
+}
+
 const share = (s: { below85: number; agencies: number }) => (s.agencies === 0 ? 0 : s.below85 / s.agencies);
 const name = (a: AgencyYear) => `${a.agency}${a.group ? ` (${a.group})` : ''}`;
 
@@ -350,6 +362,8 @@ const changeOf = (ctx: Ctx, a: AgencyYear) => ctx.r.changes.find((c) => c.agency
 function attention(w: ReportWriter, ctx: Ctx): void {
   const { cur, prev } = ctx;
   w.heading(1, '3. หน่วยงานที่ควรให้ความสำคัญ');
+  const legend = typeLegend(cur.ranked);
+  if (legend) w.paragraph(legend);
   const below = [...cur.below85].sort((a, b) => (a.total as Exact).compare(b.total as Exact));
   w.heading(2, `3.1 หน่วยงานที่มีคะแนนต่ำกว่า 85 คะแนน (${below.length} หน่วยงาน)`);
   if (below.length === 0) w.paragraph('ไม่มีหน่วยงานที่มีคะแนนรวมต่ำกว่า ๘๕ คะแนน');
@@ -358,7 +372,7 @@ function attention(w: ReportWriter, ctx: Ctx): void {
       `หน่วยงานที่มีคะแนนรวมต่ำกว่า 85 คะแนน ปี ${cur.year} (เรียงจากคะแนนต่ำสุด)`,
       ['หน่วยงาน', 'ประเภท', `ปี ${prev?.year ?? '–'}`, `ปี ${cur.year}`, 'เปลี่ยนแปลง'],
       below.slice(0, LIMITS.below85).map((a) => changeRow(a, changeOf(ctx, a))),
-      { widths: [38, 22, 12, 12, 16], dense: true },
+      { widths: [48, 12, 12, 12, 16], dense: true },
     );
     ctx.more(Math.min(below.length, LIMITS.below85), below.length);
   }
@@ -399,14 +413,14 @@ function attention(w: ReportWriter, ctx: Ctx): void {
       `หน่วยงานที่คะแนนรวมลดลงมากที่สุด ${drops.length} อันดับแรก เทียบกับปี ${prev.year}`,
       ['หน่วยงาน', 'ประเภท', `ปี ${prev.year}`, `ปี ${cur.year}`, 'เปลี่ยนแปลง'],
       drops.map((c) => changeRow(c.agency, c)),
-      { widths: [38, 22, 12, 12, 16], dense: true },
+      { widths: [48, 12, 12, 12, 16], dense: true },
     );
 }
 
 const delta = (c: AgencyChange | undefined) => (c?.delta ? formatDelta(published(c.delta), false) : '–');
 
 function changeRow(a: AgencyYear, c: AgencyChange | undefined): TableRowModel {
-  return { cells: [name(a), a.type || '–', score(c?.before.total ?? null), score(a.total), delta(c)] };
+  return { cells: [name(a), shortType(a.type), score(c?.before.total ?? null), score(a.total), delta(c)] };
 }
 
 /** ๔ ตัวชี้วัด: the mean and share below 85 of each, a chart of the weakest, and who is weakest in each. */
@@ -489,14 +503,14 @@ function ranking(w: ReportWriter, ctx: Ctx): void {
       cells: [
         String(a.rank ?? '–'),
         name(a),
-        a.type || '–',
+        shortType(a.type),
         score(a.total),
         word(a.level?.label ?? UNKNOWN_LEVEL),
       ],
     }));
   const n = Math.min(LIMITS.top, ranked.length);
   const header = ['อันดับ', 'หน่วยงาน', 'ประเภท', 'คะแนน', 'ระดับ'];
-  const widths = [10, 44, 20, 12, 14];
+  const widths = [9, 53, 10, 12, 16];
   w.table(`หน่วยงานที่มีคะแนนสูงสุด ${n} อันดับแรก ปี ${cur.year}`, header, rows(ranked.slice(0, n)), {
     widths,
     dense: true,
