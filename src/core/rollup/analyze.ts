@@ -102,11 +102,16 @@ export function agencyLabel(row: Pick<AgencyRow, 'code' | 'agency' | 'group'>): 
  * (a mean alone hides whether a few agencies fail badly or most fail a little).
  */
 function weakest(indicators: IndicatorStats[]): IndicatorStats[] {
-  const share = (s: IndicatorStats) => (s.agencies === 0 ? 0 : s.below85 / s.agencies);
   return indicators
     .filter((s) => s.mean !== null)
-    .sort((a, b) => share(b) - share(a) || (a.mean as Exact).compare(b.mean as Exact))
+    .sort(byWeakness)
     .slice(0, 3);
+}
+
+/** The order of weakness: the larger share of agencies below 85 first, then the lower mean. */
+export function byWeakness(a: IndicatorStats, b: IndicatorStats): number {
+  const share = (s: IndicatorStats) => (s.agencies === 0 ? 0 : s.below85 / s.agencies);
+  return share(b) - share(a) || (a.mean as Exact).compare(b.mean as Exact);
 }
 
 const B100 = BigInt(100);

@@ -1,7 +1,7 @@
-import { Exact, published } from '../decimal';
+import { Exact } from '../decimal';
 import type { Framework } from '../frameworks/types';
 import { asText } from '../measures/tab';
-import { toolLabel } from '../report/context';
+import { score, toolLabel } from '../report/context';
 import { cellText } from '../thai';
 import { readEmailCell } from '../workbook/emails';
 import type { Division } from '../workbook/reader';
@@ -35,9 +35,6 @@ export interface AttentionRow {
   weakIndicators: number[];
 }
 
-/** A published figure with its two decimals (84.80, not 84.8). */
-const two = (x: Exact | null) => (published(x) ?? 0).toFixed(2);
-
 /**
  * What keeps an agency from the next level up in this year's rule: its total and its tools below that level's
  * bars, as " (OIT 91.84 ต่ำกว่า 95)"; '' where the rule has no level above its own.
@@ -50,12 +47,12 @@ function shortOf(a: AgencyYear, framework: Framework): string {
   const below = (v: Exact | null | undefined, bar: number) =>
     v != null && v.round(2).compare(Exact.fromNumber(bar)) < 0;
   const parts: string[] = [];
-  if (below(a.total, rule.minTotal)) parts.push(`คะแนนรวม ${two(a.total)} ต่ำกว่า ${rule.minTotal}`);
+  if (below(a.total, rule.minTotal)) parts.push(`คะแนนรวม ${score(a.total)} ต่ำกว่า ${rule.minTotal}`);
   const bar = rule.minEveryTool;
   if (bar !== undefined) {
     const tools = framework.levels.toolsTested
       .filter((k) => below(a.tools[k], bar))
-      .map((k) => `${toolLabel(k)} ${two(a.tools[k] ?? null)}`);
+      .map((k) => `${toolLabel(k)} ${score(a.tools[k])}`);
     if (tools.length > 0) parts.push(`${tools.join(', ')} ต่ำกว่า ${bar}`);
   }
   return parts.length > 0 ? ` (${parts.join(' และ ')})` : '';
@@ -79,14 +76,14 @@ export function attentionOf(r: Rollup): AttentionRow[] {
   const out: AttentionRow[] = [];
   for (const a of cur.ranked) {
     const reasons: string[] = [];
-    if (isBelow85(a.total)) reasons.push(`คะแนนรวม ${two(a.total)} ต่ำกว่า 85`);
+    if (isBelow85(a.total)) reasons.push(`คะแนนรวม ${score(a.total)} ต่ำกว่า 85`);
     // Below 85 says already why the level fell; above it, what keeps it from the next level up says it.
     const before = lost.get(a);
     if (before) {
       const was = `ระดับลดลงจาก “${before.level?.label ?? ''}” เป็น “${a.level?.label ?? ''}”`;
       reasons.push(`${was}${isBelow85(a.total) ? '' : shortOf(a, cur.framework)}`);
     }
-    if (drops.has(a)) reasons.push(`คะแนนลดลง ${two(delta.get(a)?.abs() ?? null)} คะแนน`);
+    if (drops.has(a)) reasons.push(`คะแนนลดลง ${score(delta.get(a)?.abs())} คะแนน`);
     if (reasons.length === 0) continue;
     const weak = [...a.indicators].filter(([, v]) => isBelow85(v)).map(([n]) => n);
     out.push({ agency: a, reasons, weakIndicators: weak });

@@ -11,6 +11,7 @@ import { AGENCY_TYPE_ABBREVIATIONS } from '../workbook/schema';
 import {
   type AgencyChange,
   type AgencyYear,
+  byWeakness,
   isBelow85,
   type Rollup,
   type Stats,
@@ -56,7 +57,9 @@ function typeLegend(agencies: AgencyYear[]): string | null {
   return `ประเภทหน่วยงานในตารางใช้อักษรย่อ ได้แก่ ${used.map((t) => `${SHORT_TYPES.get(t)} = ${t}`).join(', ')}`;
 }
 
-const share = (s: { below85: number; agencies: number }) => (s.agencies === 0 ? 0 : s.below85 / s.agencies);
+/** Agencies' rows, the lowest total first (an agency without a total keeps its place). */
+const lowestTotalFirst = (a: { agency: AgencyYear }, b: { agency: AgencyYear }) =>
+  a.agency.total && b.agency.total ? a.agency.total.compare(b.agency.total) : 0;
 const name = (a: AgencyYear) => `${a.agency}${a.group ? ` (${a.group})` : ''}`;
 
 /** The roll-up report (docs/report.md): one coordinator's agencies, in the o25 report's official form. */
@@ -380,9 +383,7 @@ function attention(w: ReportWriter, ctx: Ctx): void {
     w.missing('ไม่มีผลของปีก่อนหน้า จึงไม่เปรียบเทียบระดับและคะแนนที่ลดลง');
     return;
   }
-  const lost = ctx.r.changes
-    .filter((c) => c.levelMove < 0)
-    .sort((a, b) => (a.agency.total && b.agency.total ? a.agency.total.compare(b.agency.total) : 0));
+  const lost = ctx.r.changes.filter((c) => c.levelMove < 0).sort(lowestTotalFirst);
   w.heading(2, `3.2 หน่วยงานที่ระดับผลการประเมินลดลงจากปี ${prev.year} (${lost.length} หน่วยงาน)`);
   if (lost.length === 0) w.paragraph('ไม่มีหน่วยงานที่ระดับผลการประเมินลดลง');
   else {
@@ -432,9 +433,7 @@ function indicators(w: ReportWriter, ctx: Ctx): void {
     return;
   }
   // Weakest first by the rule that picks the weakest: the share of agencies below 85, then the mean.
-  const sorted = [...cur.indicators].sort(
-    (a, b) => share(b) - share(a) || (a.mean as Exact).compare(b.mean as Exact),
-  );
+  const sorted = [...cur.indicators].sort(byWeakness);
   const without = cur.ranked.filter((a) => a.indicators.size === 0);
   if (without.length > 0) {
     const names = without.length <= 10 ? ` ได้แก่ ${thaiList(without.map(name))}` : '';
@@ -530,9 +529,7 @@ function ranking(w: ReportWriter, ctx: Ctx): void {
  */
 function followUp(w: ReportWriter, ctx: Ctx): void {
   // The lowest total first: those below 85 lead, then those that lost a level or dropped most.
-  const rows = attentionOf(ctx.r).sort((a, b) =>
-    a.agency.total && b.agency.total ? a.agency.total.compare(b.agency.total) : 0,
-  );
+  const rows = attentionOf(ctx.r).sort(lowestTotalFirst);
   w.heading(1, '6. แนวทางการติดตาม');
   if (rows.length === 0) {
     w.paragraph('ไม่มีหน่วยงานที่ต้องติดตามเป็นพิเศษในปีนี้');
