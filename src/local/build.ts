@@ -165,7 +165,7 @@ async function buildOn(
  */
 async function openRuntime(options: BuildOptions, dist: string, log: (line: string) => void) {
   // Chromium starts while the workbook is read and the report made.
-  const pdf = options.pdf === false ? { write: null, close: () => {} } : warmChromiumPdfWriter();
+  const pdf = warmChromiumPdfWriter(options.pdf !== false);
   try {
     const loaded = await loadSpreadsheet(resolve(options.workbook));
     for (const note of loaded.notes) log(note);

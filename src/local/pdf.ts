@@ -188,14 +188,15 @@ function awaitPdf(dir: string, pid: number): Buffer {
 /**
  * A PdfWriter whose Chromium is started now, while the workbook is read and the report made (two to four
  * seconds of a command's time), for the first PDF; a second PDF, or a first the warm browser could not
- * print, is printed as `htmlToPdf` prints. `close` stops the browser when no PDF was asked for.
+ * print, is printed as `htmlToPdf` prints. `close` stops the browser when no PDF was asked for. No writer
+ * (and no browser) when a PDF is not `wanted` or no Chromium can be had.
  */
-export function warmChromiumPdfWriter(): {
+export function warmChromiumPdfWriter(wanted = true): {
   write: ((doc: DocData) => Buffer) | null;
   close: () => void;
   worker?: ChildProcess;
 } {
-  const chromium = findChromium();
+  const chromium = wanted ? findChromium() : null;
   if (!chromium) return { write: null, close: () => {} };
   const mode = modes()[0];
   const home = workerHome(mode);

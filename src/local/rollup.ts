@@ -48,7 +48,7 @@ export async function runRollup(options: RollupOptions): Promise<RollupResult> {
     clock = Date.now();
   };
   // Chromium starts while the workbook is read and the roll-up made.
-  const pdf = options.pdf === false ? { write: null, close: () => {} } : warmChromiumPdfWriter();
+  const pdf = warmChromiumPdfWriter(options.pdf !== false);
   try {
     return await rollupWith(options, dist, pdf.write, lap, timings);
   } finally {

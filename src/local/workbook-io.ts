@@ -417,8 +417,9 @@ function writeValidations(sheet: SheetImpl, ws: ExcelJS.Worksheet): void {
 }
 
 /**
- * One sheet, row by row: each row is written out (and let go) once its cells are set, except the rows a
- * merge spans, which are merged first.
+ * One sheet, row by row: each row is written out (and let go) once its cells are set; the rows down to the
+ * last merge's bottom are held until their cells are set and the merges made (merged after the values, as
+ * the whole-workbook writer did), since a row written out can no longer be merged.
  */
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetImpl): Promise<void> {
   const ws = workbook.addWorksheet(sheet._name, {
@@ -431,7 +432,10 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: S
   let written = 0;
   const styles = new CellStyles();
   for (const [r, columns] of cellsToWrite(sheet)) {
-    if (!merged && r > mergedTo) merged = mergeAll(sheet, ws);
+    if (!merged && r > mergedTo) {
+      mergeAll(sheet, ws);
+      merged = true;
+    }
     const row = ws.getRow(r);
     for (const c of columns) writeCell(sheet, row, r, c, styles);
     if (merged) row.commit();
@@ -444,9 +448,8 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: S
   ws.commit();
 }
 
-function mergeAll(sheet: SheetImpl, ws: ExcelJS.Worksheet): true {
+function mergeAll(sheet: SheetImpl, ws: ExcelJS.Worksheet): void {
   for (const m of sheet._merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-  return true;
 }
 
 /** The runtime's spreadsheet as the bytes of an .xlsx workbook, its state in the hidden state sheet. */
