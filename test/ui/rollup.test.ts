@@ -1,37 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type LocalServer, startLocalServer } from '../../src/local/serve';
-import { CHROMIUM, launch } from '../helpers/browser';
+import { describeBrowser, seriousViolationsIn, useBrowser } from '../helpers/browser';
 import { ROOT } from '../helpers/workbook';
 
 const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, 'out');
 const PROVINCE = join(ROOT, 'samples', 'province-example.xlsx');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const describeBrowser = CHROMIUM || process.env.CI ? describe : describe.skip;
 
-let browser: Browser;
-beforeAll(async () => {
-  if (!CHROMIUM && !process.env.CI) return;
-  mkdirSync(OUT, { recursive: true });
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function seriousViolations(frame: Frame): Promise<string[]> {
-  if (!(await frame.evaluate('typeof axe !== "undefined"'))) await frame.addScriptTag({ content: AXE });
-  const run =
-    'axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } })';
-  const result = (await frame.evaluate(run)) as {
-    violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  };
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const browser = useBrowser();
 
 describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
   let server: LocalServer;
@@ -43,7 +20,7 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
       distDir: DIST,
       pdf: () => Buffer.from('%PDF-1.4 local'),
     });
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page = await browser().newPage({ viewport: { width: 1100, height: 900 } });
     await page.goto(`${server.url}/`);
   }, 60_000);
   afterAll(async () => {
@@ -63,7 +40,7 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
     expect((await sidebar.locator('#build-rollup').textContent())?.trim()).toBe('สร้างรายงานภาพรวม');
     expect(await sidebar.locator('#rollup-figures').textContent()).toContain('หน่วยงาน ๑๕๐ แห่ง');
     expect(await sidebar.locator('#rollup-levels').textContent()).toContain('ไม่ผ่าน: ๒๘');
-    expect(await seriousViolations(frame())).toEqual([]);
+    expect(await seriousViolationsIn(frame())).toEqual([]);
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup.png') });
     expect(Number(await frame().evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(300);
   }, 60_000);
@@ -85,7 +62,7 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
       .filter({ hasText: `ตอบแล้ว ๑ จาก ${String(rows).replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)])}` })
       .waitFor({ timeout: 60_000 });
     expect(await sidebar.locator('#agency-follow-list li').first().textContent()).toContain('ตอบแล้ว');
-    expect(await seriousViolations(frame())).toEqual([]);
+    expect(await seriousViolationsIn(frame())).toEqual([]);
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup-follow.png') });
   }, 240_000);
 
@@ -115,7 +92,7 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
     expect(said).toContain('ผลการประเมิน ITA และแผน o25 ของทุกหน่วยงานเผยแพร่ต่อสาธารณะอยู่แล้ว');
     expect(said).toContain('ส่งอีเมลแจ้งหน่วยงานเมื่อแชร์ PDF');
     await sidebar.locator('#share-spreadsheet').check();
-    expect(await seriousViolations(frame())).toEqual([]);
+    expect(await seriousViolationsIn(frame())).toEqual([]);
     // The plan's top, where it opens in place of the button.
     await frame().evaluate('document.getElementById("share-plan").scrollIntoView()');
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup-share-plan.png') });
@@ -136,7 +113,7 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
     );
     const refused = String(await sidebar.locator('#share-refused').textContent());
     expect(refused).toContain('ในแท็บผลหน่วยงาน');
-    expect(await seriousViolations(frame())).toEqual([]);
+    expect(await seriousViolationsIn(frame())).toEqual([]);
     await frame().evaluate('document.getElementById("share-card").scrollIntoView()');
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup-share-done.png') });
     expect(Number(await frame().evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(300);
@@ -147,7 +124,7 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
     expect(await sidebar.locator('#share-card').textContent()).toContain('each agency needing attention');
     expect(await notice.textContent()).toMatch(/^⚠ Protected \d+ ranges and 2 tabs/);
     expect(await sidebar.locator('#share-refused').textContent()).toContain('in the ผลหน่วยงาน tab');
-    expect(await seriousViolations(frame())).toEqual([]);
+    expect(await seriousViolationsIn(frame())).toEqual([]);
     await frame().evaluate('document.getElementById("share-card").scrollIntoView()');
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup-share-done-en.png') });
     await sidebar.locator('#lang').click();
@@ -182,7 +159,7 @@ describeBrowser('a coordinator’s workbook in the sidebar at 300 px', () => {
     await confirm.click({ force: true });
     expect(await sidebar.locator('#share-notice').count()).toBe(0);
     expect(ss.getProtections('RANGE')).toHaveLength(ranges);
-    expect(await seriousViolations(frame())).toEqual([]);
+    expect(await seriousViolationsIn(frame())).toEqual([]);
     await frame().evaluate('document.getElementById("share-plan").scrollIntoView()');
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-rollup-share-over-limit.png') });
     await page.keyboard.press('Escape');

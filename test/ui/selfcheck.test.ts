@@ -1,25 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { chromiumPdfWriter } from '../../src/local/pdf';
 import { startLocalServer } from '../../src/local/serve';
-import { CHROMIUM, launch } from '../helpers/browser';
+import { describeBrowser, useBrowser } from '../helpers/browser';
 import { ROOT } from '../helpers/workbook';
 
 // The installation check's card in the sidebar, at 300 px, against the add-on running locally.
 
 const OUT = join(ROOT, 'out');
-const describeBrowser = CHROMIUM || process.env.CI ? describe : describe.skip;
 
-let browser: Browser;
-beforeAll(async () => {
-  if (!CHROMIUM && !process.env.CI) return;
-  mkdirSync(OUT, { recursive: true });
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describeBrowser('the installation check in the sidebar', () => {
   test('its button runs the check: ✓ for every step with seconds, the width verdict, the JSON to copy', async () => {
@@ -30,7 +19,7 @@ describeBrowser('the installation check in the sidebar', () => {
     });
     try {
       const tabs = server.runtime.spreadsheet.getSheets().map((s) => s.getName());
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      const page = await browser().newPage({ viewport: { width: 1100, height: 900 } });
       await page.goto(`${server.url}/`);
       const sidebar = page.frameLocator('#sidebar');
       await sidebar.locator('#summary').waitFor();

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPdfWriter, findChromium } from '../../src/local/pdf';
 import { type LocalServer, startLocalServer } from '../../src/local/serve';
 import { workbookFromSheets } from '../../src/local/xlsx';
+import { expectText, focusedId, seriousViolations } from '../helpers/browser';
 import { docImages } from '../helpers/report';
 import { editedSample, ROOT, setCell } from '../helpers/workbook';
 
@@ -13,7 +14,6 @@ const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, 'out');
 const SAMPLE = join(ROOT, 'samples', 'oie-2568.xlsx');
 const MIDYEAR = join(ROOT, 'samples', 'oie-2568-midyear.xlsx');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const HEIGHT = 900;
 // Chromium is the system's or the npm package's; where neither runs these tests are skipped, but never in CI.
 const describeBrowser = CHROMIUM || process.env.CI ? describe : describe.skip;
@@ -60,24 +60,6 @@ async function sidebarShot(o: Opened, name: string): Promise<{ scrollWidth: numb
   await o.page.locator('#sidebar').screenshot({ path: join(OUT, name) });
   return { scrollWidth: Number(await o.frame().evaluate('document.documentElement.scrollWidth')) };
 }
-
-/** axe-core's serious and critical violations of the sidebar as it is now (rule id and the elements). */
-async function seriousViolations(o: Opened): Promise<string[]> {
-  const frame = o.frame();
-  if (!(await frame.evaluate('typeof axe !== "undefined"'))) await frame.addScriptTag({ content: AXE });
-  // target-size (24 px, WCAG 2.2) is off by default: asked for here.
-  const run =
-    'axe.run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } })';
-  const result = (await frame.evaluate(run)) as {
-    violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  };
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-const focusedId = (o: Opened) =>
-  o.frame().evaluate('document.activeElement ? document.activeElement.id : ""') as Promise<string>;
 
 /** The pictures in the body of the server's one report Doc, in order. */
 function serverDocImages(server: LocalServer): Buffer[] {
@@ -519,8 +501,4 @@ async function withServer(
   } finally {
     await server.close();
   }
-}
-
-async function expectText(locator: ReturnType<FrameLocator['locator']>, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
 }

@@ -1,20 +1,19 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { toThaiDigits } from '../../src/core/thai';
 import { workbookFromSheets } from '../../src/local/xlsx';
 import {
   announced,
-  CHROMIUM,
+  describeBrowser,
   expectText,
   focusedId,
-  launch,
   type Opened,
   OUT,
   open,
   seriousViolations,
   shot,
+  useBrowser,
   withServer,
 } from '../helpers/browser';
 import { sampleSheets, setCell } from '../helpers/workbook';
@@ -22,16 +21,7 @@ import { sampleSheets, setCell } from '../helpers/workbook';
 // Every state of the sidebar a team meets, walked in Chromium at 300 px, checking what issue 24 asks of
 // each: unconfirmed figures marked, words that say what is true, Escape, digits, names, language.
 
-const describeBrowser = CHROMIUM || process.env.CI ? describe : describe.skip;
-let browser: Browser;
-beforeAll(async () => {
-  if (!CHROMIUM && !process.env.CI) return;
-  mkdirSync(OUT, { recursive: true });
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The sample with three wrong cells: two item scores (a letter, 150) and an IIT that does not add up. */
 async function wrongCells(): Promise<string> {
@@ -74,7 +64,7 @@ describeBrowser('every state of the sidebar says only what is true', () => {
   test('data errors: the summary says unconfirmed at its top and marks the figures; a forced build is not a success', async () => {
     const file = await wrongCells();
     await withServer(file, async (server) => {
-      const o = await open(browser, server);
+      const o = await open(browser(), server);
       const { sidebar } = o;
       const summary = sidebar.locator('#summary');
       await summary.waitFor();
@@ -152,7 +142,7 @@ describeBrowser('every state of the sidebar says only what is true', () => {
     'a new spreadsheet: disabled looks disabled; the sample names whose it is; Escape; the menu keeps the sample and the guide',
     () =>
       withServer(null, async (server) => {
-        const o = await open(browser, server);
+        const o = await open(browser(), server);
         const { sidebar } = o;
         await sidebar.locator('#start-card').waitFor();
         expect(await sidebar.locator('#build').getAttribute('aria-disabled')).toBe('true');
@@ -194,7 +184,7 @@ describeBrowser('every state of the sidebar says only what is true', () => {
     'the template: the year missing is the one the settings name',
     () =>
       withServer(null, async (server) => {
-        const o = await open(browser, server);
+        const o = await open(browser(), server);
         await o.sidebar.locator('#create-empty').click();
         const years = o.sidebar.locator('#readiness li[data-check="years"]');
         await years.waitFor();
