@@ -15,20 +15,9 @@ const SAMPLE = JSON.parse(
   readFileSync(join(__dirname, '..', '..', 'samples', 'oie-2568.json'), 'utf8'),
 ).sheets;
 
-// The measures tab's columns (src/core/measures/tab.ts MEASURE_COLUMNS), those these cases fill.
-const HEADER = [
-  'รหัส',
-  'ตัวชี้วัดที่',
-  'มาตรการ/โครงการ/กิจกรรม',
-  'ผลการวิเคราะห์ตัวชี้วัด',
-  'ขั้นตอน/วิธีการดำเนินการ',
-  'ช่วงระยะเวลา',
-  'ผู้รับผิดชอบ',
-  'สถานะ',
-  'ความคืบหน้า (%)',
-  'หลักฐาน',
-  'หมายเหตุ',
-];
+// The measures tab's columns these cases fill: the add-on's own (MEASURE_COLUMNS), up to หมายเหตุ.
+const { MEASURE_COLUMNS } = require('../../build/local.cjs');
+const HEADER = MEASURE_COLUMNS.slice(0, MEASURE_COLUMNS.indexOf('หมายเหตุ') + 1);
 
 /** A measure row: a whole-year plan of สล. under way at 40%, with `over` by column name. */
 function measure(id, over = {}) {
