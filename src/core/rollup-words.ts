@@ -20,8 +20,8 @@ export const ROLLUP_WORDS = {
   rollupTab: { th: 'ทุกหน่วยงาน: แท็บ ภาพรวมหน่วยงาน', en: 'Every agency: the ภาพรวมหน่วยงาน tab.' },
   agencyFollowTitle: { th: 'ติดตามหน่วยงาน', en: 'Agency follow-up' },
   agencyFollowNone: {
-    th: 'หนึ่งแถวต่อหน่วยงานที่ต่ำกว่า ๘๕ หรือระดับลดลง',
-    en: 'A row per agency below 85 or that lost a level.',
+    th: 'หนึ่งแถวต่อหน่วยงานที่ต่ำกว่า ๘๕ ระดับลดลง หรือคะแนนลดลงมากที่สุด',
+    en: 'A row per agency below 85, that lost a level, or among the largest drops.',
   },
   agencyAnswered: { th: 'ตอบแล้ว {n} จาก {of} หน่วยงาน', en: '{n} of {of} agencies have answered' },
   agencyDidAnswer: { th: 'ตอบแล้ว', en: 'answered' },
