@@ -209,6 +209,15 @@ export function warmChromiumPdfWriter(wanted = true): {
     stdio: 'ignore',
   });
   worker.on('error', () => {}); // a worker that did not start: the PDF is then printed as htmlToPdf prints it
+  // Its folders are removed once it has exited too, whatever happened to it (the worker removes its home
+  // itself, but a worker that failed may not have).
+  worker.on('exit', () => {
+    try {
+      rmSync(home ?? dir, { recursive: true, force: true, maxRetries: 5 });
+    } catch (_e) {
+      // A leftover folder in the temporary folder is no reason to fail a build.
+    }
+  });
   worker.unref();
   let used = false;
   // Removing the job's folder tells the worker to stop; the worker removes `home` once its browser is closed.
